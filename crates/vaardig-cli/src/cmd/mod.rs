@@ -1,0 +1,7 @@
+//! One module per command group; each exposes clap `Args` structs and `fn(ctx, args)` runners.
+
+pub mod import;
+pub mod ontology;
+pub mod score;
+pub mod search;
+pub mod versions;

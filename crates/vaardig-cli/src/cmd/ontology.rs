@@ -1,0 +1,312 @@
+//! `vaardig stats`, `validate`, `show` and `export`: looking at an ontology as it is.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use vaardig_core::{Concept, ConceptKind, Diagnostic, RelationKind, Stats};
+
+use crate::context::Context;
+use crate::output::{print_json, table};
+
+/// Arguments of `vaardig stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `vaardig validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The ontology directory to check (default: `--ontology`, else the embedded ontology).
+    pub dir: Option<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `vaardig show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The concept id, e.g. `occ:verpleegkundige`.
+    pub id: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Output formats of `vaardig export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON document with `concepts` and `relations`.
+    Json,
+    /// SKOS in Turtle.
+    Turtle,
+    /// The native format: ontology.toml plus CSV tables (needs `--out DIR`).
+    Csv,
+}
+
+/// Arguments of `vaardig export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The output format.
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExportFormat,
+    /// Where to write: a file (json, turtle) or a directory (csv); stdout when absent.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Runs `vaardig stats`.
+pub fn stats(ctx: &Context, args: StatsArgs) -> anyhow::Result<ExitCode> {
+    let stats = Stats::of(ctx.ontology()?);
+    if args.json {
+        print_json(&stats)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} {}", stats.name, stats.version);
+    let counts = [
+        ("skills", stats.skills),
+        ("knowledge areas", stats.knowledge_areas),
+        ("occupations", stats.occupations),
+        ("occupation tasks", stats.occupation_tasks),
+        ("qualifications", stats.qualifications),
+        ("learning offers", stats.learning_offers),
+        ("sectors", stats.sectors),
+        ("occupation–skill links", stats.occupation_skill_links),
+    ];
+    let rows: Vec<Vec<String>> = counts
+        .iter()
+        .map(|(k, v)| vec![(*k).to_owned(), v.to_string()])
+        .collect();
+    print!("{}", table(&["concepts", "count"], &rows));
+    println!();
+    let rows: Vec<Vec<String>> = stats
+        .relations
+        .iter()
+        .map(|(k, v)| vec![k.clone(), v.to_string()])
+        .collect();
+    print!("{}", table(&["relations", "count"], &rows));
+    println!();
+    let rows: Vec<Vec<String>> = stats
+        .pref_label_completeness
+        .iter()
+        .map(|(lang, p)| {
+            let alt = stats.alt_label_coverage.get(lang).copied().unwrap_or(0.0);
+            vec![
+                lang.clone(),
+                format!("{:.1}%", p * 100.0),
+                format!("{:.1}%", alt * 100.0),
+            ]
+        })
+        .collect();
+    print!(
+        "{}",
+        table(&["language", "preferred labels", "with synonyms"], &rows)
+    );
+    println!("\nhierarchy depth: {}", stats.hierarchy_depth);
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct ValidationReport<'a> {
+    valid: bool,
+    errors: usize,
+    warnings: usize,
+    diagnostics: &'a [Diagnostic],
+}
+
+/// Runs `vaardig validate`: exit code 1 when there are errors, 0 otherwise.
+pub fn validate(ctx: &Context, args: ValidateArgs) -> anyhow::Result<ExitCode> {
+    let dir = args
+        .dir
+        .or_else(|| ctx.ontology_dir().map(ToOwned::to_owned));
+    let result = match &dir {
+        Some(dir) => vaardig_core::load_dir(dir),
+        None => vaardig_core::Ontology::embedded_with_warnings().cloned(),
+    };
+    let diagnostics: Vec<Diagnostic> = match &result {
+        Ok(built) => built.warnings.clone(),
+        Err(e) => e.diagnostics().to_vec(),
+    };
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    if args.json {
+        print_json(&ValidationReport {
+            valid: errors == 0,
+            errors,
+            warnings,
+            diagnostics: &diagnostics,
+        })?;
+    } else {
+        for d in &diagnostics {
+            println!("{d}");
+        }
+        let what = dir.map_or_else(
+            || "embedded ontology".to_owned(),
+            |d| d.display().to_string(),
+        );
+        println!("{what}: {errors} error(s), {warnings} warning(s)");
+    }
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+#[derive(Serialize)]
+struct ShownRelation<'a> {
+    kind: RelationKind,
+    direction: &'static str,
+    id: &'a str,
+    label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    importance: Option<vaardig_core::Importance>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<vaardig_core::Level>,
+}
+
+#[derive(Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    concept: &'a Concept,
+    relations: Vec<ShownRelation<'a>>,
+}
+
+/// Runs `vaardig show`.
+pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let ontology = ctx.ontology()?;
+    let Some(ix) = ontology.index_of(&args.id) else {
+        anyhow::bail!("no concept with id `{}`", args.id);
+    };
+    let lang = ontology.primary_language().to_owned();
+    let concept = ontology.concept(ix);
+    let mut relations = Vec::new();
+    for &kind in RelationKind::ALL {
+        for (direction, edges) in [
+            ("out", ontology.outgoing(ix, kind).collect::<Vec<_>>()),
+            ("in", ontology.incoming(ix, kind).collect::<Vec<_>>()),
+        ] {
+            for (other, rel) in edges {
+                let c = ontology.concept(other);
+                relations.push(ShownRelation {
+                    kind,
+                    direction,
+                    id: &c.id,
+                    label: c.label(&lang),
+                    importance: rel.importance,
+                    level: rel.level,
+                });
+            }
+        }
+    }
+    if args.json {
+        print_json(&Shown { concept, relations })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} ({})", concept.id, concept.kind());
+    for (l, label) in &concept.labels.pref {
+        println!("  {l}: {label}");
+        let alts = concept.labels.alt(l);
+        if !alts.is_empty() {
+            println!("      synonyms: {}", alts.join(", "));
+        }
+        if let Some(d) = concept.labels.definition(l) {
+            println!("      {d}");
+        }
+    }
+    print_attributes(concept);
+    if !relations.is_empty() {
+        println!();
+        let rows: Vec<Vec<String>> = relations
+            .iter()
+            .map(|r| {
+                let arrow = if r.direction == "out" { "→" } else { "←" };
+                let mut attrs = Vec::new();
+                if let Some(i) = r.importance {
+                    attrs.push(i.to_string());
+                }
+                if let Some(l) = r.level {
+                    attrs.push(format!("level {l}"));
+                }
+                vec![
+                    format!("{arrow} {}", r.kind),
+                    r.id.to_owned(),
+                    r.label.to_owned(),
+                    attrs.join(", "),
+                ]
+            })
+            .collect();
+        print!("{}", table(&["relation", "id", "label", ""], &rows));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_attributes(concept: &Concept) {
+    use vaardig_core::ConceptData as D;
+    match &concept.data {
+        D::Skill { skill_type } => println!("  type: {skill_type}"),
+        D::Occupation { isco: Some(isco) } => println!("  ISCO-08: {isco}"),
+        D::Qualification {
+            qualification_type,
+            code_system,
+            code,
+            nlqf,
+        } => {
+            println!("  {qualification_type}, {code_system} {code}, NLQF {nlqf}");
+        }
+        D::LearningOffer {
+            offer_type,
+            provider,
+            provider_type,
+            hours,
+            cost_eur,
+            nlqf,
+        } => {
+            let level = nlqf.map(|n| format!(", NLQF {n}")).unwrap_or_default();
+            println!(
+                "  {offer_type} by {provider} ({provider_type}): {hours} h, EUR {cost_eur:.2}{level}"
+            );
+        }
+        D::Sector { shortage } => println!(
+            "  shortage sector: {}",
+            if *shortage { "yes" } else { "no" }
+        ),
+        _ => {}
+    }
+}
+
+/// Runs `vaardig export`.
+pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let ontology = ctx.ontology()?;
+    match args.format {
+        ExportFormat::Json => {
+            let doc = vaardig_core::export::json_export(ontology);
+            match &args.out {
+                Some(path) => {
+                    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+                    serde_json::to_writer_pretty(file, &doc)?;
+                }
+                None => print_json(&doc)?,
+            }
+        }
+        ExportFormat::Csv => {
+            let Some(dir) = &args.out else {
+                anyhow::bail!(
+                    "`--format csv` writes a directory of tables: give it with `--out DIR`"
+                );
+            };
+            vaardig_core::write_dir(ontology, dir)?;
+            eprintln!("wrote {} concepts to {}", ontology.len(), dir.display());
+        }
+        ExportFormat::Turtle => {
+            anyhow::bail!("turtle export is not available yet");
+        }
+    }
+    let _ = ConceptKind::ALL;
+    Ok(ExitCode::SUCCESS)
+}

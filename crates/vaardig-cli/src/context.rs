@@ -1,0 +1,58 @@
+//! What every command shares: which ontology to use, loaded once on first use.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use anyhow::{Context as _, anyhow};
+use vaardig_core::{Ontology, OntologyError};
+
+/// The global options and the lazily loaded ontology.
+#[derive(Debug)]
+pub struct Context {
+    ontology_dir: Option<PathBuf>,
+    ontology: OnceLock<Ontology>,
+}
+
+impl Context {
+    /// A context for `--ontology DIR` (or the embedded ontology when `None`).
+    pub fn new(ontology_dir: Option<PathBuf>) -> Self {
+        Context {
+            ontology_dir,
+            ontology: OnceLock::new(),
+        }
+    }
+
+    /// The `--ontology` directory, if one was given.
+    pub fn ontology_dir(&self) -> Option<&Path> {
+        self.ontology_dir.as_deref()
+    }
+
+    /// The ontology: the `--ontology` directory, or the embedded default.
+    pub fn ontology(&self) -> anyhow::Result<&Ontology> {
+        if let Some(o) = self.ontology.get() {
+            return Ok(o);
+        }
+        let loaded = match &self.ontology_dir {
+            Some(dir) => vaardig_core::load_dir(dir)
+                .map(|b| b.ontology)
+                .map_err(|e| describe(&e))
+                .with_context(|| format!("cannot load the ontology in {}", dir.display()))?,
+            None => Ontology::embedded()
+                .map_err(|e| describe(&e))
+                .context("the embedded ontology is invalid")?,
+        };
+        Ok(self.ontology.get_or_init(|| loaded))
+    }
+}
+
+/// An [`OntologyError`] with its first errors spelled out, for the terminal.
+pub fn describe(e: &OntologyError) -> anyhow::Error {
+    let mut lines: Vec<String> = e.errors().take(20).map(ToString::to_string).collect();
+    if e.error_count() > lines.len() {
+        lines.push(format!(
+            "… and {} more error(s)",
+            e.error_count() - lines.len()
+        ));
+    }
+    anyhow!("{} error(s):\n{}", e.error_count(), lines.join("\n"))
+}

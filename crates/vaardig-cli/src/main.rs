@@ -1,0 +1,88 @@
+//! `vaardig`: the command-line shell over the vaardig library.
+//!
+//! A thin binary: parse arguments, call the library, print text or JSON. Exit codes are decided
+//! here only: 0 success, 1 a negative result (e.g. `validate` found errors), 2 usage or input
+//! errors (printed on stderr).
+
+mod cmd;
+mod context;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::context::Context;
+
+/// Match people, courses and occupations over a CompetentNL-style skills taxonomy.
+#[derive(Debug, Parser)]
+#[command(name = "vaardig", version, about, long_about = None)]
+struct Cli {
+    /// Use the ontology in this directory instead of the embedded default one.
+    #[arg(long, global = true, value_name = "DIR")]
+    ontology: Option<std::path::PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Counts per concept and relation kind, label completeness, hierarchy depth.
+    Stats(cmd::ontology::StatsArgs),
+    /// Check an ontology directory; list errors and warnings with file:line.
+    Validate(cmd::ontology::ValidateArgs),
+    /// Show one concept with its labels and relations.
+    Show(cmd::ontology::ShowArgs),
+    /// Write the whole ontology as JSON, Turtle (SKOS) or native CSV tables.
+    Export(cmd::ontology::ExportArgs),
+    /// Find concepts by label, synonym or definition (Dutch and English, typo tolerant).
+    Search(cmd::search::SearchArgs),
+    /// Find skill and occupation mentions in free text (a CV paragraph, a vacancy).
+    Extract(cmd::search::ExtractArgs),
+    /// The gap between a person's profile and one occupation.
+    Gap(cmd::score::GapArgs),
+    /// Occupations within reach of a profile or an occupation, ranked and explained.
+    Transitions(cmd::score::TransitionsArgs),
+    /// The courses that close the gap to a target occupation, within learning rights.
+    Route(cmd::score::RouteArgs),
+    /// A person's learning rights (leerrechten) budget.
+    Rights(cmd::score::RightsArgs),
+    /// Import a published taxonomy (SKOS/Turtle, ESCO CSV) into the native format.
+    #[command(subcommand)]
+    Import(cmd::import::ImportCommand),
+    /// What changed between two ontology versions, and how it moves rankings.
+    Diff(cmd::versions::DiffArgs),
+    /// A quality report for one ontology version.
+    Report(cmd::versions::ReportArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ctx = Context::new(cli.ontology);
+    match run(cli.command, &ctx) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command, ctx: &Context) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Stats(args) => cmd::ontology::stats(ctx, args),
+        Command::Validate(args) => cmd::ontology::validate(ctx, args),
+        Command::Show(args) => cmd::ontology::show(ctx, args),
+        Command::Export(args) => cmd::ontology::export(ctx, args),
+        Command::Search(args) => cmd::search::search(ctx, args),
+        Command::Extract(args) => cmd::search::extract(ctx, args),
+        Command::Gap(args) => cmd::score::gap(ctx, args),
+        Command::Transitions(args) => cmd::score::transitions(ctx, args),
+        Command::Route(args) => cmd::score::route(ctx, args),
+        Command::Rights(args) => cmd::score::rights(ctx, args),
+        Command::Import(command) => cmd::import::run(ctx, command),
+        Command::Diff(args) => cmd::versions::diff(ctx, args),
+        Command::Report(args) => cmd::versions::report(ctx, args),
+    }
+}

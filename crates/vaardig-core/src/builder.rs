@@ -1,0 +1,526 @@
+//! [`OntologyBuilder`]: collects concepts and relations, validates them all, builds an [`Ontology`].
+//!
+//! Validation never stops at the first problem: `build` returns every error (with the location the
+//! caller gave for each record) or the ontology plus its warnings.
+
+use std::collections::HashMap;
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::concept::{Concept, ConceptData, Labels, Relation};
+use crate::diagnostic::{Diagnostic, DiagnosticKind as K, Location, OntologyError};
+use crate::manifest::Manifest;
+use crate::model::RelationKind;
+use crate::ontology::Ontology;
+use crate::validate::soft_warnings;
+
+/// The longest id accepted.
+pub const MAX_ID_LEN: usize = 200;
+/// The most study hours one learning offer may have.
+pub const MAX_HOURS: f64 = 100_000.0;
+/// The highest cost one learning offer may have, in euros.
+pub const MAX_COST_EUR: f64 = 10_000_000.0;
+
+/// A successfully built ontology and the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The ontology.
+    pub ontology: Ontology,
+    /// Soft problems: the ontology works, but these look wrong.
+    pub warnings: Vec<Diagnostic>,
+}
+
+#[derive(Debug)]
+struct PendingRelation {
+    from: String,
+    to: String,
+    relation: Relation,
+    location: Location,
+}
+
+/// Collects concepts and relations; [`OntologyBuilder::build`] validates and freezes them.
+///
+/// ```
+/// use vaardig_core::{Concept, ConceptData, Labels, Manifest, OntologyBuilder, Relation};
+/// use vaardig_core::{Importance, SkillType};
+///
+/// let mut b = OntologyBuilder::new(Manifest::new("demo", "1", &["nl", "en"]));
+/// b.add_concept(Concept::new(
+///     "skill:wondverzorging",
+///     Labels::with_pref([("nl", "wondverzorging"), ("en", "wound care")]),
+///     ConceptData::Skill { skill_type: SkillType::Skill },
+/// ));
+/// b.add_concept(Concept::new(
+///     "occ:verpleegkundige",
+///     Labels::with_pref([("nl", "verpleegkundige"), ("en", "nurse")]),
+///     ConceptData::Occupation { isco: Some("2221".into()) },
+/// ));
+/// b.add_relation("occ:verpleegkundige", "skill:wondverzorging",
+///     Relation::requires(Importance::Essential, None));
+/// let built = b.build().expect("valid");
+/// assert_eq!(built.ontology.len(), 2);
+/// ```
+#[derive(Debug)]
+pub struct OntologyBuilder {
+    manifest: Manifest,
+    concepts: Vec<(Concept, Location)>,
+    relations: Vec<PendingRelation>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl OntologyBuilder {
+    /// An empty builder for an ontology described by `manifest`.
+    pub fn new(manifest: Manifest) -> Self {
+        OntologyBuilder {
+            manifest,
+            concepts: Vec::new(),
+            relations: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The manifest.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// Adds a concept without a known source location.
+    pub fn add_concept(&mut self, concept: Concept) -> &mut Self {
+        self.add_concept_at(concept, Location::default())
+    }
+
+    /// Adds a concept read from `location` (reported with any problem it has).
+    pub fn add_concept_at(&mut self, concept: Concept, location: Location) -> &mut Self {
+        self.concepts.push((concept, location));
+        self
+    }
+
+    /// Adds a relation `from → to` without a known source location.
+    pub fn add_relation(&mut self, from: &str, to: &str, relation: Relation) -> &mut Self {
+        self.add_relation_at(from, to, relation, Location::default())
+    }
+
+    /// Adds a relation read from `location`.
+    pub fn add_relation_at(
+        &mut self,
+        from: &str,
+        to: &str,
+        relation: Relation,
+        location: Location,
+    ) -> &mut Self {
+        self.relations.push(PendingRelation {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            relation,
+            location,
+        });
+        self
+    }
+
+    /// Records a problem found before building (e.g. a row a reader could not parse); any error
+    /// makes `build` fail, after all other checks have run.
+    pub fn push_diagnostic(&mut self, diagnostic: Diagnostic) -> &mut Self {
+        self.diagnostics.push(diagnostic);
+        self
+    }
+
+    /// How many concepts have been added.
+    pub fn concept_count(&self) -> usize {
+        self.concepts.len()
+    }
+
+    /// Validates everything and builds the ontology, or returns every error found.
+    pub fn build(self) -> Result<Built, OntologyError> {
+        let OntologyBuilder {
+            manifest,
+            mut concepts,
+            relations,
+            mut diagnostics,
+        } = self;
+        let languages = manifest.languages.clone();
+        let primary = manifest.primary_language().to_owned();
+
+        for (concept, location) in &mut concepts {
+            normalise_labels(&mut concept.labels);
+            check_concept(concept, location, &languages, &primary, &mut diagnostics);
+        }
+
+        // Sort by id so node indices follow id order; then find duplicates side by side.
+        concepts.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        let mut unique: Vec<(Concept, Location)> = Vec::with_capacity(concepts.len());
+        for (concept, location) in concepts {
+            match unique.last() {
+                Some((prev, prev_loc)) if prev.id == concept.id => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            K::DuplicateId,
+                            location,
+                            format!(
+                                "duplicate id `{}` (first defined at {})",
+                                concept.id,
+                                describe(prev_loc)
+                            ),
+                        )
+                        .about(concept.id.clone()),
+                    );
+                }
+                _ => unique.push((concept, location)),
+            }
+        }
+
+        let mut graph: DiGraph<Concept, Relation, u32> =
+            DiGraph::with_capacity(unique.len(), relations.len());
+        let mut index: HashMap<&str, NodeIndex> = HashMap::with_capacity(unique.len());
+        let nodes: Vec<NodeIndex> = unique
+            .iter()
+            .map(|(c, _)| graph.add_node(c.clone()))
+            .collect();
+        for ((concept, _), ix) in unique.iter().zip(&nodes) {
+            index.insert(concept.id.as_str(), *ix);
+        }
+
+        let mut edges: Vec<(NodeIndex, NodeIndex, Relation, Location)> =
+            Vec::with_capacity(relations.len());
+        for rel in relations {
+            if let Some(edge) = check_relation(&rel, &index, &graph, &mut diagnostics) {
+                edges.push((edge.0, edge.1, rel.relation, rel.location));
+            }
+        }
+        // Duplicates: the same (from, to, kind), or a `related` pair stored in both directions.
+        edges.sort_by(|a, b| {
+            (key(a.0, a.1, a.2.kind), &a.3.file, a.3.line).cmp(&(
+                key(b.0, b.1, b.2.kind),
+                &b.3.file,
+                b.3.line,
+            ))
+        });
+        let mut kept: Vec<(NodeIndex, NodeIndex, Relation)> = Vec::with_capacity(edges.len());
+        let mut last_key = None;
+        for (from, to, relation, location) in edges {
+            let k = key(from, to, relation.kind);
+            if last_key == Some(k) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        K::DuplicateRelation,
+                        location,
+                        format!(
+                            "duplicate `{}` relation {} → {}",
+                            relation.kind, graph[from].id, graph[to].id
+                        ),
+                    )
+                    .about(graph[from].id.clone()),
+                );
+                continue;
+            }
+            last_key = Some(k);
+            kept.push((from, to, relation));
+        }
+        drop(index);
+
+        // Inserting in descending order makes petgraph's (reverse-insertion) adjacency lists
+        // iterate in ascending id order, in both directions.
+        kept.sort_by(|a, b| (b.0, b.1, b.2.kind).cmp(&(a.0, a.1, a.2.kind)));
+        for (from, to, relation) in kept {
+            graph.add_edge(from, to, relation);
+        }
+
+        check_cycles(&graph, &mut diagnostics);
+
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(OntologyError::new(diagnostics));
+        }
+        let ontology = Ontology::from_parts(manifest, graph);
+        diagnostics.extend(soft_warnings(&ontology));
+        Ok(Built {
+            ontology,
+            warnings: diagnostics,
+        })
+    }
+}
+
+/// A sort key for an edge; `related` is symmetric, so its endpoints are ordered.
+fn key(from: NodeIndex, to: NodeIndex, kind: RelationKind) -> (NodeIndex, NodeIndex, RelationKind) {
+    if kind == RelationKind::Related && to < from {
+        (to, from, kind)
+    } else {
+        (from, to, kind)
+    }
+}
+
+fn describe(location: &Location) -> String {
+    if location.is_unknown() {
+        "an earlier record".to_owned()
+    } else {
+        location.to_string()
+    }
+}
+
+/// Trims labels and drops empty synonyms, so loading what was written gives the same labels.
+fn normalise_labels(labels: &mut Labels) {
+    labels.pref.retain(|_, v| {
+        let t = v.trim();
+        if t.len() != v.len() {
+            *v = t.to_owned();
+        }
+        !v.is_empty()
+    });
+    labels.definition.retain(|_, v| {
+        let t = v.trim();
+        if t.len() != v.len() {
+            *v = t.to_owned();
+        }
+        !v.is_empty()
+    });
+    for alts in labels.alt.values_mut() {
+        for a in alts.iter_mut() {
+            let t = a.trim();
+            if t.len() != a.len() {
+                *a = t.to_owned();
+            }
+        }
+        alts.retain(|a| !a.is_empty());
+    }
+    labels.alt.retain(|_, v| !v.is_empty());
+}
+
+/// Checks an id's form; `None` when it is fine.
+pub fn id_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        Some("empty id".to_owned())
+    } else if id.len() > MAX_ID_LEN {
+        Some(format!("id longer than {MAX_ID_LEN} bytes"))
+    } else if id
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '|')
+    {
+        Some(format!(
+            "id `{}` contains whitespace, a control character or `|`",
+            id.escape_debug()
+        ))
+    } else {
+        None
+    }
+}
+
+fn check_concept(
+    concept: &Concept,
+    location: &Location,
+    languages: &[String],
+    primary: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let id = &concept.id;
+    if let Some(problem) = id_problem(id) {
+        out.push(Diagnostic::error(
+            K::InvalidId,
+            location.clone().with_column("id"),
+            problem,
+        ));
+    }
+    if concept.labels.pref(primary).is_none() {
+        out.push(
+            Diagnostic::error(
+                K::MissingValue,
+                location
+                    .clone()
+                    .with_column(format!("pref_label_{primary}")),
+                format!("`{id}` has no preferred label in the primary language `{primary}`"),
+            )
+            .about(id.clone()),
+        );
+    }
+    let known = |lang: &String| languages.iter().any(|l| l == lang);
+    let labelled = concept
+        .labels
+        .pref
+        .keys()
+        .chain(concept.labels.alt.keys())
+        .chain(concept.labels.definition.keys());
+    for lang in labelled {
+        if !known(lang) {
+            out.push(
+                Diagnostic::error(
+                    K::InvalidValue,
+                    location.clone(),
+                    format!("`{id}` has a label in `{lang}`, which the manifest does not list"),
+                )
+                .about(id.clone()),
+            );
+        }
+    }
+    for (lang, alts) in &concept.labels.alt {
+        if let Some(bad) = alts.iter().find(|a| a.contains('|')) {
+            out.push(
+                Diagnostic::error(
+                    K::InvalidValue,
+                    location.clone().with_column(format!("alt_labels_{lang}")),
+                    format!("synonym `{bad}` of `{id}` contains `|`, the synonym separator"),
+                )
+                .about(id.clone()),
+            );
+        }
+    }
+    match &concept.data {
+        ConceptData::LearningOffer {
+            hours, cost_eur, ..
+        } => {
+            if !(hours.is_finite() && *hours > 0.0 && *hours <= MAX_HOURS) {
+                out.push(
+                    Diagnostic::error(
+                        K::InvalidValue,
+                        location.clone().with_column("hours"),
+                        format!("hours of `{id}` must be more than 0 and at most {MAX_HOURS}, got {hours}"),
+                    )
+                    .about(id.clone()),
+                );
+            }
+            if !(cost_eur.is_finite() && *cost_eur >= 0.0 && *cost_eur <= MAX_COST_EUR) {
+                out.push(
+                    Diagnostic::error(
+                        K::InvalidValue,
+                        location.clone().with_column("cost_eur"),
+                        format!(
+                            "cost_eur of `{id}` must be from 0 to {MAX_COST_EUR}, got {cost_eur}"
+                        ),
+                    )
+                    .about(id.clone()),
+                );
+            }
+        }
+        ConceptData::Occupation { isco: Some(code) } => {
+            if code.is_empty() || code.len() > 4 || !code.chars().all(|c| c.is_ascii_digit()) {
+                out.push(
+                    Diagnostic::error(
+                        K::InvalidValue,
+                        location.clone().with_column("isco"),
+                        format!("ISCO code `{code}` of `{id}` is not 1–4 digits"),
+                    )
+                    .about(id.clone()),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_relation(
+    rel: &PendingRelation,
+    index: &HashMap<&str, NodeIndex>,
+    graph: &DiGraph<Concept, Relation, u32>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(NodeIndex, NodeIndex)> {
+    let kind = rel.relation.kind;
+    let lookup = |id: &str, column: &str, out: &mut Vec<Diagnostic>| {
+        let found = index.get(id).copied();
+        if found.is_none() {
+            out.push(
+                Diagnostic::error(
+                    K::DanglingReference,
+                    rel.location.clone().with_column(column),
+                    format!(
+                        "`{kind}` relation names unknown concept `{}`",
+                        id.escape_debug()
+                    ),
+                )
+                .about(id.to_owned()),
+            );
+        }
+        found
+    };
+    let from = lookup(&rel.from, "from", out);
+    let to = lookup(&rel.to, "to", out);
+    let (from, to) = (from?, to?);
+    let (fk, tk) = (graph[from].kind(), graph[to].kind());
+    let mut ok = true;
+    if !kind.allows(fk, tk) {
+        out.push(
+            Diagnostic::error(
+                K::WrongEndpoint,
+                rel.location.clone(),
+                format!(
+                    "`{kind}` cannot go from {fk} `{}` to {tk} `{}` (allowed: {})",
+                    rel.from,
+                    rel.to,
+                    kind.endpoints()
+                ),
+            )
+            .about(rel.from.clone()),
+        );
+        ok = false;
+    }
+    if from == to {
+        out.push(
+            Diagnostic::error(
+                if kind == RelationKind::Broader {
+                    K::Cycle
+                } else {
+                    K::InvalidValue
+                },
+                rel.location.clone(),
+                format!("`{kind}` relation from `{}` to itself", rel.from),
+            )
+            .about(rel.from.clone()),
+        );
+        ok = false;
+    }
+    match (kind.has_importance(), rel.relation.importance) {
+        (true, None) => {
+            out.push(Diagnostic::error(
+                K::MissingValue,
+                rel.location.clone().with_column("importance"),
+                format!(
+                    "`requires` relation {} → {} has no importance",
+                    rel.from, rel.to
+                ),
+            ));
+            ok = false;
+        }
+        (false, Some(_)) => {
+            out.push(Diagnostic::error(
+                K::InvalidValue,
+                rel.location.clone().with_column("importance"),
+                format!("`{kind}` relations have no importance"),
+            ));
+            ok = false;
+        }
+        _ => {}
+    }
+    if !kind.has_level() && rel.relation.level.is_some() {
+        out.push(Diagnostic::error(
+            K::InvalidValue,
+            rel.location.clone().with_column("level"),
+            format!("`{kind}` relations have no level"),
+        ));
+        ok = false;
+    }
+    ok.then_some((from, to))
+}
+
+fn check_cycles(graph: &DiGraph<Concept, Relation, u32>, out: &mut Vec<Diagnostic>) {
+    let hierarchy = graph.filter_map(
+        |_, _| Some(()),
+        |_, e| (e.kind == RelationKind::Broader).then_some(()),
+    );
+    for component in tarjan_scc(&hierarchy) {
+        if component.len() < 2 {
+            continue;
+        }
+        let mut ids: Vec<&str> = component.iter().map(|ix| graph[*ix].id.as_str()).collect();
+        ids.sort_unstable();
+        let shown: Vec<&str> = ids.iter().take(10).copied().collect();
+        out.push(
+            Diagnostic::error(
+                K::Cycle,
+                Location::file(RelationKind::Broader.table_file()),
+                format!(
+                    "`broader` cycle through {} concept(s): {}{}",
+                    ids.len(),
+                    shown.join(" → "),
+                    if ids.len() > shown.len() { " …" } else { "" }
+                ),
+            )
+            .about(ids[0].to_owned()),
+        );
+    }
+}

@@ -1,0 +1,16 @@
+//! Reading and writing the native on-disk format: `ontology.toml` plus one CSV table per concept
+//! kind and per relation kind (see `ontology/README.md` for the format).
+
+mod columns;
+mod read;
+mod source;
+mod write;
+
+pub use read::{load, load_dir};
+pub use source::{DirSource, StaticSource, TableSource};
+pub use write::{to_tables, write_dir};
+
+/// The longest single CSV field accepted, in bytes (a label, a definition, an id).
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+/// After this many errors in one table, reading that table stops (the count is reported).
+pub const MAX_ERRORS_PER_TABLE: usize = 1_000;

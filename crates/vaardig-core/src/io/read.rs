@@ -1,0 +1,451 @@
+//! Loading the native format into an [`OntologyBuilder`], reporting every problem with its place.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+use std::path::Path;
+use std::str::FromStr;
+
+use crate::builder::{Built, OntologyBuilder};
+use crate::concept::{Concept, ConceptData, Labels, Relation};
+use crate::diagnostic::{Diagnostic, DiagnosticKind as K, Location, OntologyError};
+use crate::io::columns::{ALT_SEPARATOR, Column, LABEL_COLUMNS, concept_columns, relation_columns};
+use crate::io::source::{DirSource, TableSource};
+use crate::io::{MAX_ERRORS_PER_TABLE, MAX_FIELD_BYTES};
+use crate::manifest::{MANIFEST_FILE, Manifest};
+use crate::model::{ConceptKind, Importance, Level, Nlqf, RelationKind};
+
+/// Loads the ontology in directory `dir`.
+///
+/// Returns the ontology and its warnings, or an error listing every problem found.
+pub fn load_dir(dir: impl AsRef<Path>) -> Result<Built, OntologyError> {
+    load(&DirSource::new(dir.as_ref()))
+}
+
+/// Loads an ontology from any [`TableSource`].
+pub fn load(source: &dyn TableSource) -> Result<Built, OntologyError> {
+    let manifest = read_manifest(source).map_err(|d| OntologyError::new(vec![d]))?;
+    let mut builder = OntologyBuilder::new(manifest);
+    for &kind in ConceptKind::ALL {
+        read_table(source, kind.table_file(), &mut builder, |row, b| {
+            read_concept(kind, row, b)
+        });
+    }
+    for &kind in RelationKind::ALL {
+        read_table(source, kind.table_file(), &mut builder, |row, b| {
+            read_relation(kind, row, b)
+        });
+    }
+    builder.build()
+}
+
+fn read_manifest(source: &dyn TableSource) -> Result<Manifest, Diagnostic> {
+    let at = || Location::file(source.describe(MANIFEST_FILE));
+    let io_err = |e: std::io::Error| Diagnostic::error(K::Io, at(), format!("cannot read: {e}"));
+    let mut reader = source.open(MANIFEST_FILE).map_err(io_err)?.ok_or_else(|| {
+        Diagnostic::error(
+            K::Manifest,
+            at(),
+            "no manifest: an ontology directory needs an ontology.toml",
+        )
+    })?;
+    let mut bytes = Vec::new();
+    reader
+        .by_ref()
+        .take(MAX_FIELD_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() > MAX_FIELD_BYTES {
+        return Err(Diagnostic::error(
+            K::TooLarge,
+            at(),
+            "manifest larger than 64 KiB",
+        ));
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64
+            + 1;
+        let mut loc = at();
+        loc.line = Some(line);
+        Diagnostic::error(K::InvalidUtf8, loc, "manifest is not valid UTF-8")
+    })?;
+    Manifest::parse(text).map_err(|mut d| {
+        d.location.file = Some(source.describe(MANIFEST_FILE));
+        d
+    })
+}
+
+/// One data row of a table, with its header, for typed field access.
+struct Row<'a> {
+    file: &'a str,
+    line: u64,
+    header: &'a HashMap<String, usize>,
+    record: &'a csv::ByteRecord,
+    languages: &'a [String],
+}
+
+impl Row<'_> {
+    fn location(&self) -> Location {
+        Location::line(self.file, self.line)
+    }
+
+    fn at(&self, column: &str) -> Location {
+        self.location().with_column(column)
+    }
+
+    /// The text of `column`: `Ok(None)` when the column is absent or the cell empty.
+    fn opt(&self, column: &str) -> Result<Option<&str>, Diagnostic> {
+        let Some(&i) = self.header.get(column) else {
+            return Ok(None);
+        };
+        let bytes = self.record.get(i).unwrap_or_default();
+        if bytes.len() > MAX_FIELD_BYTES {
+            return Err(Diagnostic::error(
+                K::TooLarge,
+                self.at(column),
+                format!(
+                    "field of {} bytes is larger than the limit of {MAX_FIELD_BYTES}",
+                    bytes.len()
+                ),
+            ));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            Diagnostic::error(K::InvalidUtf8, self.at(column), "field is not valid UTF-8")
+        })?;
+        let text = text.trim();
+        Ok((!text.is_empty()).then_some(text))
+    }
+
+    fn req(&self, column: &str) -> Result<&str, Diagnostic> {
+        self.opt(column)?.ok_or_else(|| {
+            Diagnostic::error(
+                K::MissingValue,
+                self.at(column),
+                format!("`{column}` is empty"),
+            )
+        })
+    }
+
+    fn parse<T: FromStr>(&self, column: &str) -> Result<T, Diagnostic>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let text = self.req(column)?;
+        text.parse()
+            .map_err(|e: T::Err| Diagnostic::error(K::InvalidValue, self.at(column), e.to_string()))
+    }
+
+    fn parse_opt<T: FromStr>(&self, column: &str) -> Result<Option<T>, Diagnostic>
+    where
+        T::Err: std::fmt::Display,
+    {
+        match self.opt(column)? {
+            None => Ok(None),
+            Some(text) => text.parse().map(Some).map_err(|e: T::Err| {
+                Diagnostic::error(K::InvalidValue, self.at(column), e.to_string())
+            }),
+        }
+    }
+
+    fn number(&self, column: &str) -> Result<f64, Diagnostic> {
+        let text = self.req(column)?;
+        let value: f64 = text.parse().map_err(|_| {
+            Diagnostic::error(
+                K::InvalidValue,
+                self.at(column),
+                format!(
+                    "`{}` is not a number",
+                    text.chars().take(40).collect::<String>()
+                ),
+            )
+        })?;
+        if value.is_finite() {
+            Ok(value)
+        } else {
+            Err(Diagnostic::error(
+                K::InvalidValue,
+                self.at(column),
+                format!("`{text}` is not a finite number"),
+            ))
+        }
+    }
+
+    fn labels(&self) -> Result<Labels, Diagnostic> {
+        let mut labels = Labels::default();
+        for lang in self.languages {
+            if let Some(p) = self.opt(&format!("pref_label_{lang}"))? {
+                labels.pref.insert(lang.clone(), p.to_owned());
+            }
+            if let Some(a) = self.opt(&format!("alt_labels_{lang}"))? {
+                let alts: Vec<String> = a
+                    .split(ALT_SEPARATOR)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                if !alts.is_empty() {
+                    labels.alt.insert(lang.clone(), alts);
+                }
+            }
+            if let Some(d) = self.opt(&format!("definition_{lang}"))? {
+                labels.definition.insert(lang.clone(), d.to_owned());
+            }
+        }
+        Ok(labels)
+    }
+}
+
+fn read_concept(
+    kind: ConceptKind,
+    row: &Row<'_>,
+    b: &mut OntologyBuilder,
+) -> Result<(), Diagnostic> {
+    let id = row.req("id")?.to_owned();
+    let labels = row.labels()?;
+    let data = match kind {
+        ConceptKind::Sector => ConceptData::Sector {
+            shortage: parse_bool(row, "shortage")?,
+        },
+        ConceptKind::Skill => ConceptData::Skill {
+            skill_type: row.parse("skill_type")?,
+        },
+        ConceptKind::KnowledgeArea => ConceptData::KnowledgeArea,
+        ConceptKind::OccupationTask => ConceptData::OccupationTask,
+        ConceptKind::Occupation => ConceptData::Occupation {
+            isco: row.opt("isco")?.map(str::to_owned),
+        },
+        ConceptKind::Qualification => ConceptData::Qualification {
+            qualification_type: row.parse("qualification_type")?,
+            code_system: row.parse("code_system")?,
+            code: row.req("code")?.to_owned(),
+            nlqf: row.parse::<Nlqf>("nlqf")?,
+        },
+        ConceptKind::LearningOffer => ConceptData::LearningOffer {
+            offer_type: row.parse("offer_type")?,
+            provider: row.req("provider")?.to_owned(),
+            provider_type: row.parse("provider_type")?,
+            hours: row.number("hours")?,
+            cost_eur: row.number("cost_eur")?,
+            nlqf: row.parse_opt::<Nlqf>("nlqf")?,
+        },
+    };
+    b.add_concept_at(Concept::new(id, labels, data), row.location());
+    Ok(())
+}
+
+fn parse_bool(row: &Row<'_>, column: &str) -> Result<bool, Diagnostic> {
+    match row.req(column)? {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        other => Err(Diagnostic::error(
+            K::InvalidValue,
+            row.at(column),
+            format!(
+                "`{}` is not `true` or `false`",
+                other.chars().take(40).collect::<String>()
+            ),
+        )),
+    }
+}
+
+fn read_relation(
+    kind: RelationKind,
+    row: &Row<'_>,
+    b: &mut OntologyBuilder,
+) -> Result<(), Diagnostic> {
+    let from = row.req("from")?;
+    let to = row.req("to")?;
+    let relation = Relation {
+        kind,
+        importance: if kind.has_importance() {
+            Some(row.parse::<Importance>("importance")?)
+        } else {
+            None
+        },
+        level: if kind.has_level() {
+            row.parse_opt::<Level>("level")?
+        } else {
+            None
+        },
+    };
+    b.add_relation_at(from, to, relation, row.location());
+    Ok(())
+}
+
+/// The columns a table must or may have: `(name, required)`.
+fn expected_columns(file: &str, languages: &[String]) -> Vec<(String, bool)> {
+    let fixed: Vec<Column>;
+    let mut out: Vec<(String, bool)> = Vec::new();
+    if let Some(kind) = ConceptKind::ALL.iter().find(|k| k.table_file() == file) {
+        out.push(("id".to_owned(), true));
+        for lang in languages {
+            for (prefix, required) in LABEL_COLUMNS {
+                out.push((format!("{prefix}{lang}"), required));
+            }
+        }
+        fixed = concept_columns(*kind).to_vec();
+    } else if let Some(kind) = RelationKind::ALL.iter().find(|k| k.table_file() == file) {
+        out.push(("from".to_owned(), true));
+        out.push(("to".to_owned(), true));
+        fixed = relation_columns(*kind).to_vec();
+    } else {
+        fixed = Vec::new();
+    }
+    out.extend(fixed.iter().map(|(n, r)| ((*n).to_owned(), *r)));
+    out
+}
+
+/// Reads one CSV table row by row; every bad row becomes a diagnostic, the rest is kept.
+fn read_table(
+    source: &dyn TableSource,
+    file: &str,
+    builder: &mut OntologyBuilder,
+    mut on_row: impl FnMut(&Row<'_>, &mut OntologyBuilder) -> Result<(), Diagnostic>,
+) {
+    let shown = source.describe(file);
+    let reader = match source.open(file) {
+        Ok(Some(r)) => r,
+        Ok(None) => return,
+        Err(e) => {
+            builder.push_diagnostic(Diagnostic::error(
+                K::Io,
+                Location::file(&shown),
+                format!("cannot read: {e}"),
+            ));
+            return;
+        }
+    };
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(reader);
+    let languages = builder.manifest().languages.clone();
+    let header = match read_header(&mut csv, &shown, file, &languages) {
+        Ok(h) => h,
+        Err(diags) => {
+            for d in diags {
+                builder.push_diagnostic(d);
+            }
+            return;
+        }
+    };
+    let mut record = csv::ByteRecord::new();
+    let mut errors = 0usize;
+    loop {
+        let result = csv.read_byte_record(&mut record);
+        let diagnostic = match result {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line());
+                let row = Row {
+                    file: &shown,
+                    line,
+                    header: &header,
+                    record: &record,
+                    languages: &languages,
+                };
+                match on_row(&row, builder) {
+                    Ok(()) => continue,
+                    Err(d) => d,
+                }
+            }
+            Err(e) => csv_error(&shown, e),
+        };
+        let fatal = diagnostic.kind == K::Io;
+        builder.push_diagnostic(diagnostic);
+        errors += 1;
+        if fatal {
+            return;
+        }
+        if errors >= MAX_ERRORS_PER_TABLE {
+            builder.push_diagnostic(Diagnostic::error(
+                K::Syntax,
+                Location::file(&shown),
+                format!("stopped reading after {MAX_ERRORS_PER_TABLE} errors in this table"),
+            ));
+            return;
+        }
+    }
+}
+
+fn read_header<R: Read>(
+    csv: &mut csv::Reader<R>,
+    shown: &str,
+    file: &str,
+    languages: &[String],
+) -> Result<HashMap<String, usize>, Vec<Diagnostic>> {
+    let raw = csv
+        .byte_headers()
+        .map_err(|e| vec![csv_error(shown, e)])?
+        .clone();
+    let mut header = HashMap::new();
+    let mut diags = Vec::new();
+    let expected: BTreeMap<String, bool> = expected_columns(file, languages).into_iter().collect();
+    for (i, name) in raw.iter().enumerate() {
+        let name = name.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(name);
+        let Ok(name) = std::str::from_utf8(name) else {
+            diags.push(Diagnostic::error(
+                K::InvalidUtf8,
+                Location::line(shown, 1),
+                format!("header column {} is not valid UTF-8", i + 1),
+            ));
+            continue;
+        };
+        let name = name.trim();
+        if !expected.contains_key(name) {
+            diags.push(Diagnostic::error(
+                K::UnknownColumn,
+                Location::line(shown, 1).with_column(name),
+                format!(
+                    "unknown column `{}`",
+                    name.chars().take(80).collect::<String>()
+                ),
+            ));
+        } else if header.insert(name.to_owned(), i).is_some() {
+            diags.push(Diagnostic::error(
+                K::Syntax,
+                Location::line(shown, 1).with_column(name),
+                format!("column `{name}` appears twice"),
+            ));
+        }
+    }
+    for (name, required) in &expected {
+        if *required && !header.contains_key(name) {
+            diags.push(Diagnostic::error(
+                K::MissingColumn,
+                Location::line(shown, 1).with_column(name.clone()),
+                format!("required column `{name}` is missing"),
+            ));
+        }
+    }
+    if diags.is_empty() {
+        Ok(header)
+    } else {
+        Err(diags)
+    }
+}
+
+fn csv_error(shown: &str, e: csv::Error) -> Diagnostic {
+    let line = e.position().map(|p| p.line());
+    let location = Location {
+        file: Some(shown.to_owned()),
+        line,
+        column: None,
+    };
+    match e.kind() {
+        csv::ErrorKind::Io(io) => Diagnostic::error(K::Io, location, format!("cannot read: {io}")),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => Diagnostic::error(
+            K::Syntax,
+            location,
+            format!("row has {len} fields, the header has {expected_len}"),
+        ),
+        csv::ErrorKind::Utf8 { .. } => {
+            Diagnostic::error(K::InvalidUtf8, location, "row is not valid UTF-8")
+        }
+        _ => Diagnostic::error(K::Syntax, location, format!("malformed CSV: {e}")),
+    }
+}

@@ -1,0 +1,121 @@
+//! Writing an [`Ontology`] back out in the native format. Loading the output gives an equal
+//! ontology; rows come in id order, so two releases diff cleanly.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::Path;
+
+use crate::concept::{Concept, ConceptData};
+use crate::io::columns::{ALT_SEPARATOR, LABEL_COLUMNS, concept_columns, relation_columns};
+use crate::manifest::MANIFEST_FILE;
+use crate::model::{ConceptKind, RelationKind};
+use crate::ontology::Ontology;
+
+/// Every file of the native format as `(file name, contents)`, manifest first.
+pub fn to_tables(ontology: &Ontology) -> Vec<(&'static str, String)> {
+    let mut out = vec![(MANIFEST_FILE, ontology.manifest().to_toml())];
+    let languages = &ontology.manifest().languages;
+    for &kind in ConceptKind::ALL {
+        let mut header: Vec<String> = vec!["id".into()];
+        for lang in languages {
+            for (prefix, _) in LABEL_COLUMNS {
+                header.push(format!("{prefix}{lang}"));
+            }
+        }
+        header.extend(concept_columns(kind).iter().map(|(n, _)| (*n).to_owned()));
+        let rows = ontology
+            .concepts(kind)
+            .map(|(_, c)| concept_row(c, languages));
+        out.push((kind.table_file(), csv_text(&header, rows)));
+    }
+    let mut by_kind: BTreeMap<RelationKind, Vec<Vec<String>>> = BTreeMap::new();
+    for (from, to, rel) in ontology.relations() {
+        let mut row = vec![
+            ontology.concept(from).id.clone(),
+            ontology.concept(to).id.clone(),
+        ];
+        for (column, _) in relation_columns(rel.kind) {
+            row.push(match *column {
+                "importance" => rel
+                    .importance
+                    .map(|i| i.as_str().to_owned())
+                    .unwrap_or_default(),
+                "level" => rel.level.map(|l| l.to_string()).unwrap_or_default(),
+                _ => String::new(),
+            });
+        }
+        by_kind.entry(rel.kind).or_default().push(row);
+    }
+    for &kind in RelationKind::ALL {
+        let mut header: Vec<String> = vec!["from".into(), "to".into()];
+        header.extend(relation_columns(kind).iter().map(|(n, _)| (*n).to_owned()));
+        let rows = by_kind.remove(&kind).unwrap_or_default();
+        out.push((kind.table_file(), csv_text(&header, rows.into_iter())));
+    }
+    out
+}
+
+/// Writes the native format into `dir` (created if needed), replacing the files it writes.
+pub fn write_dir(ontology: &Ontology, dir: impl AsRef<Path>) -> io::Result<()> {
+    let dir = dir.as_ref();
+    std::fs::create_dir_all(dir)?;
+    for (file, text) in to_tables(ontology) {
+        std::fs::write(dir.join(file), text)?;
+    }
+    Ok(())
+}
+
+fn concept_row(c: &Concept, languages: &[String]) -> Vec<String> {
+    let mut row = vec![c.id.clone()];
+    for lang in languages {
+        row.push(c.labels.pref(lang).unwrap_or_default().to_owned());
+        row.push(c.labels.alt(lang).join(&ALT_SEPARATOR.to_string()));
+        row.push(c.labels.definition(lang).unwrap_or_default().to_owned());
+    }
+    match &c.data {
+        ConceptData::Sector { shortage } => row.push(shortage.to_string()),
+        ConceptData::Skill { skill_type } => row.push(skill_type.as_str().to_owned()),
+        ConceptData::KnowledgeArea | ConceptData::OccupationTask => {}
+        ConceptData::Occupation { isco } => row.push(isco.clone().unwrap_or_default()),
+        ConceptData::Qualification {
+            qualification_type,
+            code_system,
+            code,
+            nlqf,
+        } => {
+            row.push(qualification_type.as_str().to_owned());
+            row.push(code_system.as_str().to_owned());
+            row.push(code.clone());
+            row.push(nlqf.to_string());
+        }
+        ConceptData::LearningOffer {
+            offer_type,
+            provider,
+            provider_type,
+            hours,
+            cost_eur,
+            nlqf,
+        } => {
+            row.push(offer_type.as_str().to_owned());
+            row.push(provider.clone());
+            row.push(provider_type.as_str().to_owned());
+            row.push(hours.to_string());
+            row.push(cost_eur.to_string());
+            row.push(nlqf.map(|n| n.to_string()).unwrap_or_default());
+        }
+    }
+    row
+}
+
+fn csv_text(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing into a Vec<u8> has no I/O that could fail; CSV quoting handles any text.
+    let _ = w.write_record(header);
+    for row in rows {
+        let _ = w.write_record(&row);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}

@@ -1,0 +1,378 @@
+//! The vocabulary of the ontology: concept kinds, relation kinds and their attribute types.
+//!
+//! Every enum here has one canonical snake_case spelling, used in CSV tables, JSON and the CLI
+//! (`as_str` / `FromStr` / serde agree on it).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// Defines a closed string enum with a canonical spelling for each variant.
+macro_rules! str_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The canonical snake_case spelling.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// The accepted spellings, for error messages.
+            pub fn expected() -> String {
+                let names: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
+                names.join(", ")
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownVariant;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(UnknownVariant {
+                        what: stringify!($name),
+                        value: s.chars().take(80).collect(),
+                        expected: Self::expected(),
+                    }),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+/// A string that is not one of an enum's spellings.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} `{value}` (expected one of: {expected})")]
+pub struct UnknownVariant {
+    /// The enum's name.
+    pub what: &'static str,
+    /// The rejected text (at most 80 characters of it).
+    pub value: String,
+    /// The accepted spellings.
+    pub expected: String,
+}
+
+str_enum! {
+    /// What a concept is.
+    ConceptKind {
+        /// A human capability: a skill, a piece of knowledge or an attitude.
+        Skill = "skill",
+        /// A body of knowledge that groups skills.
+        KnowledgeArea = "knowledge_area",
+        /// An occupation (beroep).
+        Occupation = "occupation",
+        /// A task within an occupation (beroepstaak).
+        OccupationTask = "occupation_task",
+        /// A formal qualification: an mbo diploma, a bachelor, ...
+        Qualification = "qualification",
+        /// Something a person can study: a formal unit, a course, a microcredential.
+        LearningOffer = "learning_offer",
+        /// An economic sector.
+        Sector = "sector",
+    }
+}
+
+impl ConceptKind {
+    /// Whether concepts of this kind are capabilities a person can hold (skills and knowledge areas).
+    pub fn is_capability(self) -> bool {
+        matches!(self, ConceptKind::Skill | ConceptKind::KnowledgeArea)
+    }
+
+    /// The table file that holds concepts of this kind in the native format.
+    pub fn table_file(self) -> &'static str {
+        match self {
+            ConceptKind::Skill => "skills.csv",
+            ConceptKind::KnowledgeArea => "knowledge_areas.csv",
+            ConceptKind::Occupation => "occupations.csv",
+            ConceptKind::OccupationTask => "occupation_tasks.csv",
+            ConceptKind::Qualification => "qualifications.csv",
+            ConceptKind::LearningOffer => "learning_offers.csv",
+            ConceptKind::Sector => "sectors.csv",
+        }
+    }
+
+    /// A dense index `0..ConceptKind::ALL.len()`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+str_enum! {
+    /// How two concepts are related. Edges point `from → to`.
+    RelationKind {
+        /// `from` is narrower than `to` (the skill or occupation hierarchy).
+        Broader = "broader",
+        /// Two capabilities are related (symmetric, stored once).
+        Related = "related",
+        /// An occupation or task requires a capability.
+        Requires = "requires",
+        /// An occupation has a task.
+        HasTask = "has_task",
+        /// A qualification covers a capability (a learning outcome).
+        Covers = "covers",
+        /// A learning offer teaches a capability.
+        Teaches = "teaches",
+        /// A learning offer stacks towards a qualification.
+        PartOf = "part_of",
+        /// A learning offer needs a capability before it can be started.
+        Prerequisite = "prerequisite",
+        /// An occupation or qualification belongs to a sector.
+        InSector = "in_sector",
+    }
+}
+
+impl RelationKind {
+    /// The table file that holds relations of this kind in the native format.
+    pub fn table_file(self) -> &'static str {
+        match self {
+            RelationKind::Broader => "broader.csv",
+            RelationKind::Related => "related.csv",
+            RelationKind::Requires => "requires.csv",
+            RelationKind::HasTask => "has_task.csv",
+            RelationKind::Covers => "covers.csv",
+            RelationKind::Teaches => "teaches.csv",
+            RelationKind::PartOf => "part_of.csv",
+            RelationKind::Prerequisite => "prerequisite.csv",
+            RelationKind::InSector => "in_sector.csv",
+        }
+    }
+
+    /// A dense index `0..RelationKind::ALL.len()`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Whether an edge of this kind may go from a `from` concept to a `to` concept.
+    pub fn allows(self, from: ConceptKind, to: ConceptKind) -> bool {
+        use ConceptKind as C;
+        match self {
+            RelationKind::Broader => {
+                (from.is_capability() && to.is_capability())
+                    || (from == C::Occupation && to == C::Occupation)
+            }
+            RelationKind::Related => from.is_capability() && to.is_capability(),
+            RelationKind::Requires => {
+                matches!(from, C::Occupation | C::OccupationTask) && to.is_capability()
+            }
+            RelationKind::HasTask => from == C::Occupation && to == C::OccupationTask,
+            RelationKind::Covers => from == C::Qualification && to.is_capability(),
+            RelationKind::Teaches | RelationKind::Prerequisite => {
+                from == C::LearningOffer && to.is_capability()
+            }
+            RelationKind::PartOf => from == C::LearningOffer && to == C::Qualification,
+            RelationKind::InSector => {
+                matches!(from, C::Occupation | C::Qualification) && to == C::Sector
+            }
+        }
+    }
+
+    /// A human description of the allowed endpoints, for error messages.
+    pub fn endpoints(self) -> &'static str {
+        match self {
+            RelationKind::Broader => {
+                "skill/knowledge_area → skill/knowledge_area, or occupation → occupation"
+            }
+            RelationKind::Related => "skill/knowledge_area → skill/knowledge_area",
+            RelationKind::Requires => "occupation/occupation_task → skill/knowledge_area",
+            RelationKind::HasTask => "occupation → occupation_task",
+            RelationKind::Covers => "qualification → skill/knowledge_area",
+            RelationKind::Teaches | RelationKind::Prerequisite => {
+                "learning_offer → skill/knowledge_area"
+            }
+            RelationKind::PartOf => "learning_offer → qualification",
+            RelationKind::InSector => "occupation/qualification → sector",
+        }
+    }
+
+    /// Whether this relation kind carries an importance (only `requires`).
+    pub fn has_importance(self) -> bool {
+        self == RelationKind::Requires
+    }
+
+    /// Whether this relation kind may carry a proficiency level.
+    pub fn has_level(self) -> bool {
+        matches!(
+            self,
+            RelationKind::Requires
+                | RelationKind::Covers
+                | RelationKind::Teaches
+                | RelationKind::Prerequisite
+        )
+    }
+}
+
+str_enum! {
+    /// How much an occupation needs a skill.
+    Importance {
+        /// Cannot do the job without it.
+        Essential = "essential",
+        /// Expected in most positions.
+        Important = "important",
+        /// Useful, asked for in some positions.
+        Optional = "optional",
+    }
+}
+
+str_enum! {
+    /// The nature of a skill concept.
+    SkillType {
+        /// Being able to do something.
+        Skill = "skill",
+        /// Knowing something.
+        Knowledge = "knowledge",
+        /// A way of behaving (houding).
+        Attitude = "attitude",
+    }
+}
+
+str_enum! {
+    /// The type of a qualification.
+    QualificationType {
+        /// An mbo diploma (CREBO).
+        MboDiploma = "mbo_diploma",
+        /// An mbo certificate: a recognised part of an mbo qualification.
+        MboCertificate = "mbo_certificate",
+        /// A two-year hbo associate degree (CROHO).
+        AssociateDegree = "associate_degree",
+        /// A bachelor (hbo or wo, CROHO).
+        Bachelor = "bachelor",
+        /// A master (CROHO).
+        Master = "master",
+        /// A certificate recognised by a branch (branchecertificaat).
+        BranchCertificate = "branch_certificate",
+    }
+}
+
+str_enum! {
+    /// The register a qualification code belongs to.
+    CodeSystem {
+        /// Centraal Register Beroepsopleidingen (mbo).
+        Crebo = "crebo",
+        /// Centraal Register Opleidingen Hoger Onderwijs (hbo, wo).
+        Croho = "croho",
+        /// Any other register (branch certificates, ...).
+        Other = "other",
+    }
+}
+
+str_enum! {
+    /// The kind of a learning offer.
+    OfferType {
+        /// A unit of a formal programme (a module, an mbo keuzedeel, ...).
+        FormalUnit = "formal_unit",
+        /// A non-formal course.
+        Course = "course",
+        /// A microcredential: small, certified, stackable.
+        Microcredential = "microcredential",
+    }
+}
+
+str_enum! {
+    /// Who provides a learning offer.
+    ProviderType {
+        /// A publicly funded institution (ROC, hogeschool, university).
+        Public = "public",
+        /// A private training provider.
+        Private = "private",
+    }
+}
+
+/// Defines a bounded integer newtype.
+macro_rules! bounded_u8 {
+    ($(#[$meta:meta])* $name:ident, $min:literal ..= $max:literal, $what:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "u8", into = "u8")]
+        pub struct $name(u8);
+
+        impl $name {
+            /// The lowest value.
+            pub const MIN: $name = $name($min);
+            /// The highest value.
+            pub const MAX: $name = $name($max);
+
+            /// Makes a value, or `None` when it is out of range.
+            pub fn new(value: u8) -> Option<Self> {
+                ($min..=$max).contains(&value).then_some($name(value))
+            }
+
+            /// The number.
+            pub fn get(self) -> u8 {
+                self.0
+            }
+        }
+
+        impl TryFrom<u8> for $name {
+            type Error = OutOfRange;
+
+            fn try_from(value: u8) -> Result<Self, Self::Error> {
+                $name::new(value).ok_or(OutOfRange { what: $what, value: value.to_string(), min: $min, max: $max })
+            }
+        }
+
+        impl From<$name> for u8 {
+            fn from(value: $name) -> u8 {
+                value.0
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = OutOfRange;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let err = || OutOfRange { what: $what, value: s.chars().take(40).collect(), min: $min, max: $max };
+                let n: u8 = s.trim().parse().map_err(|_| err())?;
+                $name::new(n).ok_or_else(err)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+/// A number outside its allowed range (or not a number at all).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what} `{value}` is not a whole number from {min} to {max}")]
+pub struct OutOfRange {
+    /// What was being parsed.
+    pub what: &'static str,
+    /// The rejected text.
+    pub value: String,
+    /// The lowest allowed value.
+    pub min: u8,
+    /// The highest allowed value.
+    pub max: u8,
+}
+
+bounded_u8! {
+    /// A level of the Dutch qualifications framework NLQF (1–8; mbo-2 is 2, mbo-4 is 4, bachelor 6).
+    Nlqf, 1..=8, "NLQF level"
+}
+
+bounded_u8! {
+    /// A proficiency level, 1 (basic) to 5 (expert).
+    Level, 1..=5, "proficiency level"
+}

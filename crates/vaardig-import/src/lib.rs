@@ -1,0 +1,1 @@
+//! vaardig-import: work in progress.

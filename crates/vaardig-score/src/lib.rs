@@ -1,0 +1,1 @@
+//! vaardig-score: work in progress.

@@ -1,0 +1,1 @@
+//! vaardig-search: work in progress.
