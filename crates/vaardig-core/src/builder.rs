@@ -3,7 +3,7 @@
 //! Validation never stops at the first problem: `build` returns every error (with the location the
 //! caller gave for each record) or the ontology plus its warnings.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -67,6 +67,7 @@ pub struct OntologyBuilder {
     concepts: Vec<(Concept, Location)>,
     relations: Vec<PendingRelation>,
     diagnostics: Vec<Diagnostic>,
+    rejected: HashSet<String>,
 }
 
 impl OntologyBuilder {
@@ -77,6 +78,7 @@ impl OntologyBuilder {
             concepts: Vec::new(),
             relations: Vec::new(),
             diagnostics: Vec::new(),
+            rejected: HashSet::new(),
         }
     }
 
@@ -125,6 +127,14 @@ impl OntologyBuilder {
         self
     }
 
+    /// Records that the record defining concept `id` was rejected (and reported): relations that
+    /// name `id` are then dropped without a second, dangling-reference error. Building still
+    /// fails, because the rejection itself was an error.
+    pub fn mark_rejected(&mut self, id: &str) -> &mut Self {
+        self.rejected.insert(id.to_owned());
+        self
+    }
+
     /// How many concepts have been added.
     pub fn concept_count(&self) -> usize {
         self.concepts.len()
@@ -137,6 +147,7 @@ impl OntologyBuilder {
             mut concepts,
             relations,
             mut diagnostics,
+            rejected,
         } = self;
         let languages = manifest.languages.clone();
         let primary = manifest.primary_language().to_owned();
@@ -183,7 +194,7 @@ impl OntologyBuilder {
         let mut edges: Vec<(NodeIndex, NodeIndex, Relation, Location)> =
             Vec::with_capacity(relations.len());
         for rel in relations {
-            if let Some(edge) = check_relation(&rel, &index, &graph, &mut diagnostics) {
+            if let Some(edge) = check_relation(&rel, &index, &rejected, &graph, &mut diagnostics) {
                 edges.push((edge.0, edge.1, rel.relation, rel.location));
             }
         }
@@ -407,13 +418,14 @@ fn check_concept(
 fn check_relation(
     rel: &PendingRelation,
     index: &HashMap<&str, NodeIndex>,
+    rejected: &HashSet<String>,
     graph: &DiGraph<Concept, Relation, u32>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<(NodeIndex, NodeIndex)> {
     let kind = rel.relation.kind;
     let lookup = |id: &str, column: &str, out: &mut Vec<Diagnostic>| {
         let found = index.get(id).copied();
-        if found.is_none() {
+        if found.is_none() && !rejected.contains(id) {
             out.push(
                 Diagnostic::error(
                     K::DanglingReference,

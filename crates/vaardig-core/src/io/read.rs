@@ -197,12 +197,22 @@ impl Row<'_> {
     }
 }
 
-fn read_concept(
-    kind: ConceptKind,
-    row: &Row<'_>,
-    b: &mut OntologyBuilder,
-) -> Result<(), Diagnostic> {
-    let id = row.req("id")?.to_owned();
+fn read_concept(kind: ConceptKind, row: &Row<'_>, b: &mut OntologyBuilder) -> Result<(), Diagnostic> {
+    let id = row.req("id")?;
+    match concept_from_row(kind, id, row) {
+        Ok(concept) => {
+            b.add_concept_at(concept, row.location());
+            Ok(())
+        }
+        Err(d) => {
+            // Relations naming this concept are not reported again as dangling.
+            b.mark_rejected(id);
+            Err(d)
+        }
+    }
+}
+
+fn concept_from_row(kind: ConceptKind, id: &str, row: &Row<'_>) -> Result<Concept, Diagnostic> {
     let labels = row.labels()?;
     let data = match kind {
         ConceptKind::Sector => ConceptData::Sector {
@@ -231,8 +241,7 @@ fn read_concept(
             nlqf: row.parse_opt::<Nlqf>("nlqf")?,
         },
     };
-    b.add_concept_at(Concept::new(id, labels, data), row.location());
-    Ok(())
+    Ok(Concept::new(id, labels, data))
 }
 
 fn parse_bool(row: &Row<'_>, column: &str) -> Result<bool, Diagnostic> {
@@ -324,9 +333,19 @@ fn read_table(
     let languages = builder.manifest().languages.clone();
     let header = match read_header(&mut csv, &shown, file, &languages) {
         Ok(h) => h,
-        Err(diags) => {
+        Err((partial, diags)) => {
             for d in diags {
                 builder.push_diagnostic(d);
+            }
+            // The table is rejected; remember its ids so relations naming them are not
+            // reported a second time as dangling.
+            if let Some(&i) = partial.get("id") {
+                let mut record = csv::ByteRecord::new();
+                while let Ok(true) = csv.read_byte_record(&mut record) {
+                    if let Some(id) = record.get(i).and_then(|b| std::str::from_utf8(b).ok()) {
+                        builder.mark_rejected(id.trim());
+                    }
+                }
             }
             return;
         }
@@ -375,10 +394,10 @@ fn read_header<R: Read>(
     shown: &str,
     file: &str,
     languages: &[String],
-) -> Result<HashMap<String, usize>, Vec<Diagnostic>> {
+) -> Result<HashMap<String, usize>, (HashMap<String, usize>, Vec<Diagnostic>)> {
     let raw = csv
         .byte_headers()
-        .map_err(|e| vec![csv_error(shown, e)])?
+        .map_err(|e| (HashMap::new(), vec![csv_error(shown, e)]))?
         .clone();
     let mut header = HashMap::new();
     let mut diags = Vec::new();
@@ -423,7 +442,7 @@ fn read_header<R: Read>(
     if diags.is_empty() {
         Ok(header)
     } else {
-        Err(diags)
+        Err((header, diags))
     }
 }
 
