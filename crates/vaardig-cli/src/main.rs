@@ -36,6 +36,8 @@ enum Command {
     Show(cmd::ontology::ShowArgs),
     /// Write the whole ontology as JSON, Turtle (SKOS) or native CSV tables.
     Export(cmd::ontology::ExportArgs),
+    /// Write a seeded synthetic ontology (e.g. at ESCO scale) in the native format.
+    Generate(cmd::ontology::GenerateArgs),
     /// Find concepts by label, synonym or definition (Dutch and English, typo tolerant).
     Search(cmd::search::SearchArgs),
     /// Find skill and occupation mentions in free text (a CV paragraph, a vacancy).
@@ -75,6 +77,7 @@ fn run(command: Command, ctx: &Context) -> anyhow::Result<ExitCode> {
         Command::Validate(args) => cmd::ontology::validate(ctx, args),
         Command::Show(args) => cmd::ontology::show(ctx, args),
         Command::Export(args) => cmd::ontology::export(ctx, args),
+        Command::Generate(args) => cmd::ontology::generate(args),
         Command::Search(args) => cmd::search::search(ctx, args),
         Command::Extract(args) => cmd::search::extract(ctx, args),
         Command::Gap(args) => cmd::score::gap(ctx, args),

@@ -60,6 +60,45 @@ pub struct ExportArgs {
     pub out: Option<PathBuf>,
 }
 
+/// Sizes for `vaardig generate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scale {
+    /// 500 skills, 100 occupations.
+    Small,
+    /// 14,000 skills, 3,000 occupations, 130,000 links, 500 qualifications, 10,000 offers.
+    Esco,
+}
+
+/// Arguments of `vaardig generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How large.
+    #[arg(long, value_enum, default_value = "esco")]
+    pub scale: Scale,
+    /// The random seed (same seed, same ontology).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// The directory to write.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// Runs `vaardig generate`.
+pub fn generate(args: GenerateArgs) -> anyhow::Result<ExitCode> {
+    use vaardig_core::generate::GeneratorConfig;
+    let mut config = match args.scale {
+        Scale::Small => GeneratorConfig::small(),
+        Scale::Esco => GeneratorConfig::esco_scale(),
+    };
+    if let Some(seed) = args.seed {
+        config.seed = seed;
+    }
+    let built = vaardig_core::generate::generate(&config).map_err(|e| crate::context::describe(&e))?;
+    vaardig_core::write_dir(&built.ontology, &args.out)?;
+    eprintln!("wrote {} concepts to {}", built.ontology.len(), args.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs `vaardig stats`.
 pub fn stats(ctx: &Context, args: StatsArgs) -> anyhow::Result<ExitCode> {
     let stats = Stats::of(ctx.ontology()?);
