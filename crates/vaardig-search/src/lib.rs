@@ -1,1 +1,64 @@
-//! vaardig-search: work in progress.
+//! # vaardig-search
+//!
+//! Full-text lookup over a vaardig [`Ontology`]: a person types `verpleegkundig`,
+//! `heftruck rijden`, `Excell` or `wound care`, an adviser pastes a CV paragraph, and vaardig finds
+//! the concepts meant.
+//!
+//! - [`Searcher`]: a tantivy index of every label, synonym and definition, in Dutch and English.
+//!   Built in RAM ([`Searcher::new`]) or in a directory that is reused while the ontology's
+//!   content hash stays the same ([`Searcher::open_or_build`]). Cheap to clone, `Send + Sync`.
+//! - [`Searcher::search`]: ranked [`Hit`]s for a query, with [`SearchOptions`] for kinds,
+//!   language, limit and autocomplete. Typo tolerant; user text is never query syntax; never
+//!   errors, never panics.
+//! - [`Searcher::extract`]: skill and occupation [`Mention`]s in free text, with byte spans.
+//!
+//! ```
+//! use vaardig_core::{Concept, ConceptData, Labels, Manifest, OntologyBuilder, SkillType};
+//! use vaardig_search::{SearchOptions, Searcher};
+//!
+//! let mut b = OntologyBuilder::new(Manifest::new("demo", "1", &["nl", "en"]));
+//! b.add_concept(Concept::new(
+//!     "skill:wondverzorging",
+//!     Labels::with_pref([("nl", "wondverzorging"), ("en", "wound care")]),
+//!     ConceptData::Skill { skill_type: SkillType::Skill },
+//! ));
+//! let ontology = b.build()?.ontology;
+//!
+//! let searcher = Searcher::new(&ontology)?;
+//! // English query, a typo, and a Dutch partial word all find the Dutch concept.
+//! for query in ["wound care", "wondverzorgnig", "wondverz"] {
+//!     let hits = searcher.search(query, &SearchOptions::default());
+//!     assert_eq!(hits[0].id, "skill:wondverzorging", "{query}");
+//! }
+//! let mentions = searcher.extract("Ervaren in wondverzorging en planning.");
+//! assert_eq!(mentions[0].id, "skill:wondverzorging");
+//! assert_eq!(&"Ervaren in wondverzorging en planning."[mentions[0].start..mentions[0].end],
+//!            "wondverzorging");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # How it works
+//! One tantivy document per label (preferred, alternative or definition, per language). Each
+//! query word becomes a disjunction of alternatives, each scored by a fixed tier times the word's
+//! weight: stemmed exact match, word prefix (edge n-grams), compound tail
+//! (suffixes), and fuzzy matches at edit distance 1 or 2. Exact always outranks fuzzy. See
+//! [`Searcher::search`] for the ranking and how ties break.
+
+mod analysis;
+mod collect;
+mod error;
+mod extract;
+mod index;
+mod options;
+mod query;
+mod schema;
+mod searcher;
+mod store;
+
+pub use error::SearchError;
+pub use options::{Hit, LangFilter, Mention, SearchOptions};
+pub use searcher::Searcher;
+pub use vaardig_core::ConceptKind;
+
+#[doc(no_inline)]
+pub use vaardig_core::Ontology;

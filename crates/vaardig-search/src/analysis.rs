@@ -1,0 +1,275 @@
+//! Text analysis, the same for indexing and for querying: words are split on anything that is not
+//! a letter or digit, lower-cased and accent-folded (é → e, ĳ → ij); Dutch and English labels are
+//! also stemmed. Edge n-grams (word prefixes) and suffixes are made here too, for partial words
+//! and Dutch compounds.
+//!
+//! All analyzers are tantivy's own ([`SimpleTokenizer`], [`LowerCaser`], [`AsciiFoldingFilter`],
+//! [`Stemmer`], [`StopWordFilter`]); this module only chains them and registers them by name.
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, StopWordFilter, TextAnalyzer, TokenizerManager, WhitespaceTokenizer,
+};
+
+/// The analyzer name for folded, unstemmed words.
+pub(crate) const PLAIN: &str = "vaardig_plain";
+/// The analyzer name for Dutch: folded and stemmed.
+pub(crate) const NL: &str = "vaardig_nl";
+/// The analyzer name for English: folded and stemmed.
+pub(crate) const EN: &str = "vaardig_en";
+/// The analyzer name for lists of ready-made terms separated by spaces (n-grams).
+pub(crate) const TERMS: &str = "vaardig_terms";
+
+/// Words longer than this (in bytes, before folding) are dropped: no real label word is this long.
+const MAX_WORD_BYTES: usize = 48;
+/// The longest prefix indexed, in characters. Longer query words are cut to this length.
+pub(crate) const MAX_PREFIX_CHARS: usize = 24;
+/// The shortest suffix indexed, in characters (shorter tails are too ambiguous).
+pub(crate) const MIN_SUFFIX_CHARS: usize = 4;
+
+/// The language of a label, as far as analysis cares: which stemmer applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Lang {
+    /// Dutch: the Dutch snowball stemmer.
+    Nl,
+    /// English: the English snowball stemmer.
+    En,
+    /// Any other language: folded words, no stemming.
+    Other,
+}
+
+impl Lang {
+    /// The analysis language of a language code.
+    pub(crate) fn of(code: &str) -> Lang {
+        match code {
+            "nl" => Lang::Nl,
+            "en" => Lang::En,
+            _ => Lang::Other,
+        }
+    }
+
+    /// Every analysis language.
+    pub(crate) const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::Other];
+}
+
+/// One word of a text: folded text, byte span in the original and position (word number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// Lower-cased, accent-folded text.
+    pub text: String,
+    /// Byte offset of the first byte in the original text.
+    pub start: usize,
+    /// Byte offset just past the last byte in the original text.
+    pub end: usize,
+    /// The word's position (its index among the words the tokenizer saw).
+    pub position: usize,
+}
+
+fn plain() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+fn stemmed(language: Language) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(language))
+        .build()
+}
+
+/// An analyzer that keeps a whole (already folded) word unless it is a Dutch or English stop word.
+fn stop_words() -> TextAnalyzer {
+    let mut builder = TextAnalyzer::builder(RawTokenizer::default()).dynamic();
+    for language in [Language::Dutch, Language::English] {
+        if let Some(filter) = StopWordFilter::new(language) {
+            builder = builder.filter_dynamic(filter);
+        }
+    }
+    builder.build()
+}
+
+/// Registers the analyzers an index's schema names.
+pub(crate) fn register(manager: &TokenizerManager) {
+    manager.register(PLAIN, plain());
+    manager.register(NL, stemmed(Language::Dutch));
+    manager.register(EN, stemmed(Language::English));
+    manager.register(TERMS, WhitespaceTokenizer::default());
+}
+
+/// A set of analyzers for one thread of work (tantivy analyzers need `&mut`; clone per use).
+#[derive(Clone)]
+pub(crate) struct Analyzers {
+    plain: TextAnalyzer,
+    nl: TextAnalyzer,
+    en: TextAnalyzer,
+    stop: TextAnalyzer,
+}
+
+impl std::fmt::Debug for Analyzers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Analyzers")
+    }
+}
+
+impl Default for Analyzers {
+    fn default() -> Self {
+        Analyzers {
+            plain: plain(),
+            nl: stemmed(Language::Dutch),
+            en: stemmed(Language::English),
+            stop: stop_words(),
+        }
+    }
+}
+
+impl Analyzers {
+    /// The words of `text`, folded, with their spans.
+    pub(crate) fn words(&mut self, text: &str) -> Vec<Word> {
+        let mut out = Vec::new();
+        let mut stream = self.plain.token_stream(text);
+        while let Some(token) = stream.next() {
+            out.push(Word {
+                text: token.text.clone(),
+                start: token.offset_from,
+                end: token.offset_to,
+                position: token.position,
+            });
+        }
+        out
+    }
+
+    /// The analyzed terms of `text` in `lang` as `(position, term)`: stems for Dutch and English,
+    /// folded words otherwise. Positions match those of [`Analyzers::words`].
+    pub(crate) fn terms(&mut self, lang: Lang, text: &str) -> Vec<(usize, String)> {
+        let analyzer = match lang {
+            Lang::Nl => &mut self.nl,
+            Lang::En => &mut self.en,
+            Lang::Other => &mut self.plain,
+        };
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while let Some(token) = stream.next() {
+            out.push((token.position, token.text.clone()));
+        }
+        out
+    }
+
+    /// The stem of one folded word in `lang` (the word itself when analysis leaves nothing).
+    pub(crate) fn stem(&mut self, lang: Lang, word: &str) -> String {
+        match lang {
+            Lang::Other => word.to_owned(),
+            _ => self
+                .terms(lang, word)
+                .into_iter()
+                .next()
+                .map(|(_, t)| t)
+                .unwrap_or_else(|| word.to_owned()),
+        }
+    }
+
+    /// Whether a folded word is a Dutch or English stop word (`de`, `van`, `and`, ...).
+    pub(crate) fn is_stop_word(&mut self, word: &str) -> bool {
+        let mut stream = self.stop.token_stream(word);
+        !stream.advance()
+    }
+}
+
+/// Appends the prefixes of `word` (1 to [`MAX_PREFIX_CHARS`] characters) to `out`, space separated.
+pub(crate) fn push_prefixes(word: &str, out: &mut String) {
+    for end in word
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(word.len()))
+        .take(MAX_PREFIX_CHARS)
+    {
+        out.push_str(&word[..end]);
+        out.push(' ');
+    }
+}
+
+/// The prefix of a query word as indexed: at most [`MAX_PREFIX_CHARS`] characters.
+pub(crate) fn indexed_prefix(word: &str) -> &str {
+    match word.char_indices().nth(MAX_PREFIX_CHARS) {
+        Some((i, _)) => &word[..i],
+        None => word,
+    }
+}
+
+/// Appends the proper suffixes of `word` with at least [`MIN_SUFFIX_CHARS`] characters to `out`,
+/// space separated (`wondzorg` → `ondzorg ndzorg dzorg zorg`).
+pub(crate) fn push_suffixes(word: &str, out: &mut String) {
+    let chars = word.chars().count();
+    if chars <= MIN_SUFFIX_CHARS {
+        return;
+    }
+    for (i, _) in word.char_indices().skip(1).take(chars - MIN_SUFFIX_CHARS) {
+        out.push_str(&word[i..]);
+        out.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(words: Vec<Word>) -> Vec<String> {
+        words.into_iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn words_are_lowercased_and_folded() {
+        let mut a = Analyzers::default();
+        assert_eq!(
+            texts(a.words("Café-Eigenaar ÉÉN Ĳzer")),
+            ["cafe", "eigenaar", "een", "ijzer"]
+        );
+    }
+
+    #[test]
+    fn word_spans_point_into_the_original() {
+        let mut a = Analyzers::default();
+        let text = "Wondzorg én Excel";
+        let words = a.words(text);
+        assert_eq!(&text[words[1].start..words[1].end], "én");
+        assert_eq!(&text[words[2].start..words[2].end], "Excel");
+    }
+
+    #[test]
+    fn plurals_stem_alike() {
+        let mut a = Analyzers::default();
+        assert_eq!(
+            a.stem(Lang::Nl, "verpleegkundigen"),
+            a.stem(Lang::Nl, "verpleegkundige")
+        );
+        assert_eq!(a.stem(Lang::En, "nurses"), a.stem(Lang::En, "nurse"));
+    }
+
+    #[test]
+    fn stop_words_are_recognised() {
+        let mut a = Analyzers::default();
+        assert!(a.is_stop_word("van"));
+        assert!(a.is_stop_word("the"));
+        assert!(!a.is_stop_word("heftruck"));
+    }
+
+    #[test]
+    fn prefixes_and_suffixes() {
+        let mut out = String::new();
+        push_prefixes("zorgé", &mut out);
+        assert_eq!(out, "z zo zor zorg zorgé ");
+        out.clear();
+        push_suffixes("wondzorg", &mut out);
+        assert_eq!(out, "ondzorg ndzorg dzorg zorg ");
+        out.clear();
+        push_suffixes("zorg", &mut out);
+        assert_eq!(out, "");
+        let long = "a".repeat(40);
+        assert_eq!(indexed_prefix(&long).len(), MAX_PREFIX_CHARS);
+    }
+}

@@ -1,0 +1,277 @@
+//! Turning user text into a tantivy query — never through a query parser, so quotes, brackets,
+//! `AND`, `*`, `~` and `:` are plain text.
+//!
+//! Each query word `w` gets a weight `W = COVERAGE + idf(w)` (stop words: `0.3 · idf`), where
+//! the idf comes from the word's stem among label documents. The word matches a document by the
+//! best of these alternatives, each a constant score of `tier · W`:
+//!
+//! | alternative | tier | when |
+//! |---|---|---|
+//! | stemmed exact match (`nurses` = `nurse`) | 1.0 | always |
+//! | word prefix, autocomplete (last word, `prefix` on) | 0.95 | any length |
+//! | compound split (`heftruckrijden` = `heftruck` + `rijden`) | 0.75 | ≥ 6 letters, no exact match |
+//! | word prefix (`verpleeg` → `verpleegkundige`) | 0.7 | ≥ 4 letters |
+//! | compound tail (`verzorging` → `wondverzorging`) | 0.6 | ≥ 4 letters |
+//! | edit distance 1 (`Excell`, `verpleegkundie`) | 0.55 | 4–30 letters |
+//! | fuzzy prefix, autocomplete | 0.45 | last word, ≥ 4 letters |
+//! | edit distance 2 | 0.4 | 8–30 letters |
+//!
+//! A document's raw score is the sum over words; the collector divides it by the sum of all
+//! weights (so it is the share of the query matched) and applies the label factors.
+
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher as TantivySearcher, Term};
+
+use crate::analysis::{self, Analyzers, Lang};
+use crate::options::LangFilter;
+use crate::schema::{Fields, norm_hash};
+
+/// Only the first this many bytes of a query are read.
+pub(crate) const MAX_QUERY_BYTES: usize = 4096;
+/// Only the first this many words of a query are used.
+pub(crate) const MAX_QUERY_WORDS: usize = 32;
+
+/// Added to every word's idf: matching one more query word counts for more than rarity.
+const COVERAGE: f32 = 3.0;
+/// Share of its idf a stop word weighs.
+const STOP_WORD_WEIGHT: f32 = 0.3;
+
+const EXACT: f32 = 1.0;
+const PREFIX_AUTOCOMPLETE: f32 = 0.95;
+const COMPOUND: f32 = 0.75;
+const PREFIX: f32 = 0.7;
+const SUFFIX: f32 = 0.6;
+const FUZZY_1: f32 = 0.55;
+const FUZZY_PREFIX: f32 = 0.45;
+const FUZZY_2: f32 = 0.4;
+
+/// Shortest word (in characters) that gets prefix, suffix and fuzzy alternatives.
+const MIN_EXPANDED_CHARS: usize = 4;
+/// Shortest word that also gets edit distance 2.
+const MIN_DISTANCE_2_CHARS: usize = 8;
+/// Longest word that gets fuzzy alternatives (longer automata cost more than they find).
+const MAX_FUZZY_CHARS: usize = 30;
+/// Shortest word tried as a compound, and shortest part of one.
+const MIN_COMPOUND_CHARS: usize = 6;
+const MIN_PART_CHARS: usize = 3;
+
+/// A query ready to run, with what the collector needs to score it.
+pub(crate) struct Plan {
+    /// The tantivy query.
+    pub query: BooleanQuery,
+    /// The sum of word weights: the raw score of a perfect match.
+    pub total: f32,
+    /// The hash of the query's folded words.
+    pub norm: u64,
+    /// How many (distinct) words the query has.
+    pub words: usize,
+}
+
+/// What planning reads: the index, its fields, analyzers.
+pub(crate) struct Planner<'a> {
+    /// The tantivy searcher, for document frequencies.
+    pub searcher: &'a TantivySearcher,
+    /// The index fields.
+    pub fields: &'a Fields,
+    /// Analyzers (cloned per query).
+    pub analyzers: Analyzers,
+}
+
+/// The analysis languages a language filter searches.
+fn languages(filter: LangFilter) -> &'static [Lang] {
+    match filter {
+        LangFilter::Nl => &[Lang::Nl],
+        LangFilter::En => &[Lang::En],
+        LangFilter::Both => &Lang::ALL,
+    }
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+pub(crate) fn truncate(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+impl Planner<'_> {
+    /// Plans a query; `None` when the text has no words.
+    pub(crate) fn plan(&mut self, text: &str, filter: LangFilter, prefix: bool) -> Option<Plan> {
+        let text = truncate(text, MAX_QUERY_BYTES);
+        let typed = self.analyzers.words(text);
+        let last_typed = typed.last().map(|w| w.text.clone());
+        let mut words: Vec<String> = Vec::new();
+        for w in typed {
+            if !words.contains(&w.text) {
+                words.push(w.text);
+            }
+            if words.len() == MAX_QUERY_WORDS {
+                break;
+            }
+        }
+        if words.is_empty() {
+            return None;
+        }
+        let n_docs = self.searcher.num_docs().max(1) as f32;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(words.len());
+        let mut total = 0.0;
+        for word in &words {
+            let autocomplete = prefix && last_typed.as_ref() == Some(word);
+            let (query, weight) = self.word(word, filter, autocomplete, n_docs);
+            clauses.push((Occur::Should, query));
+            total += weight;
+        }
+        Some(Plan {
+            query: BooleanQuery::new(clauses),
+            total,
+            norm: norm_hash(words.iter().map(String::as_str)),
+            words: words.len(),
+        })
+    }
+
+    fn doc_freq(&self, term: &Term) -> u64 {
+        self.searcher.doc_freq(term).unwrap_or(0)
+    }
+
+    /// The disjunction of a word's alternatives, and the word's weight.
+    fn word(
+        &mut self,
+        word: &str,
+        filter: LangFilter,
+        autocomplete: bool,
+        n_docs: f32,
+    ) -> (Box<dyn Query>, f32) {
+        let f = *self.fields;
+        let chars = word.chars().count();
+        let stop = self.analyzers.is_stop_word(word);
+        let expand = !stop && chars >= MIN_EXPANDED_CHARS;
+
+        let exact_terms: Vec<Term> = languages(filter)
+            .iter()
+            .map(|&lang| Term::from_field_text(f.text(lang), &self.analyzers.stem(lang, word)))
+            .collect();
+        let exact_df = exact_terms
+            .iter()
+            .map(|t| self.doc_freq(t))
+            .max()
+            .unwrap_or(0);
+        let prefix_term = Term::from_field_text(f.prefix, analysis::indexed_prefix(word));
+        let df = if exact_df > 0 {
+            exact_df
+        } else {
+            self.doc_freq(&prefix_term).max(1)
+        } as f32;
+        let idf = (1.0 + (n_docs - df + 0.5) / (df + 0.5)).ln().max(0.1);
+        let weight = if stop {
+            STOP_WORD_WEIGHT * idf
+        } else {
+            COVERAGE + idf
+        };
+
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        let mut add = |query: Box<dyn Query>, tier: f32| {
+            alternatives.push(Box::new(ConstScoreQuery::new(query, tier * weight)));
+        };
+        for term in exact_terms {
+            add(term_query(term), EXACT);
+        }
+        if autocomplete {
+            add(term_query(prefix_term), PREFIX_AUTOCOMPLETE);
+        } else if expand {
+            add(term_query(prefix_term), PREFIX);
+        }
+        if expand {
+            add(term_query(Term::from_field_text(f.suffix, word)), SUFFIX);
+        }
+        if expand && chars <= MAX_FUZZY_CHARS {
+            let term = Term::from_field_text(f.words, word);
+            add(
+                Box::new(FuzzyTermQuery::new(term.clone(), 1, true)),
+                FUZZY_1,
+            );
+            if chars >= MIN_DISTANCE_2_CHARS {
+                add(
+                    Box::new(FuzzyTermQuery::new(term.clone(), 2, true)),
+                    FUZZY_2,
+                );
+            }
+            if autocomplete {
+                add(
+                    Box::new(FuzzyTermQuery::new_prefix(term, 1, true)),
+                    FUZZY_PREFIX,
+                );
+            }
+        }
+        if !stop && exact_df == 0 && chars >= MIN_COMPOUND_CHARS {
+            if let Some((head, tail)) = self.split_compound(word) {
+                let part = |text: &str| -> Box<dyn Query> {
+                    Box::new(ConstScoreQuery::new(
+                        term_query(Term::from_field_text(f.words, text)),
+                        COMPOUND * weight / 2.0,
+                    ))
+                };
+                alternatives.push(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, part(&head)),
+                    (Occur::Must, part(&tail)),
+                ])));
+            }
+        }
+        (Box::new(DisjunctionMaxQuery::new(alternatives)), weight)
+    }
+
+    /// Splits a compound into two label words (`heftruckrijden` → `heftruck` + `rijden`), also
+    /// across a linking `s` (`arbeidsveiligheid` → `arbeid` + `veiligheid`); prefers the split
+    /// whose shorter part is longest, then the longer head.
+    fn split_compound(&self, word: &str) -> Option<(String, String)> {
+        let f = self.fields;
+        let known = |w: &str| self.doc_freq(&Term::from_field_text(f.words, w)) > 0;
+        let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+        let n = bounds.len();
+        let mut best: Option<(usize, usize, String, String)> = None;
+        for k in MIN_PART_CHARS..=n.saturating_sub(MIN_PART_CHARS) {
+            let Some(&at) = bounds.get(k) else { continue };
+            let (head, tail) = word.split_at(at);
+            let mut tails = vec![(tail, n - k)];
+            if let Some(rest) = tail.strip_prefix('s') {
+                tails.push((rest, n - k - 1));
+            }
+            for (t, t_chars) in tails {
+                if t_chars < MIN_PART_CHARS {
+                    continue;
+                }
+                let key = (k.min(t_chars), k);
+                if best.as_ref().is_some_and(|b| (b.0, b.1) >= key) {
+                    continue;
+                }
+                if known(head) && known(t) {
+                    best = Some((key.0, key.1, head.to_owned(), t.to_owned()));
+                }
+            }
+        }
+        best.map(|(_, _, h, t)| (h, t))
+    }
+}
+
+fn term_query(term: Term) -> Box<dyn Query> {
+    Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_respects_char_boundaries() {
+        let s = "ééé";
+        assert_eq!(truncate(s, 3), "é");
+        assert_eq!(truncate(s, 100), s);
+        assert_eq!(truncate(s, 0), "");
+    }
+}
