@@ -9,7 +9,8 @@
 //!   petgraph graph, its on-disk format, the embedded default Dutch ontology and a generator;
 //! - [`search`]: full-text lookup (tantivy) in Dutch and English, typo tolerant;
 //! - [`score`]: skill gaps, career transitions, course routes and learning rights, explained;
-//! - [`import`]: SKOS/Turtle and ESCO CSV import, Turtle export.
+//! - [`import`]: SKOS/Turtle and ESCO CSV import, Turtle export;
+//! - [`diff`]: taxonomy versions compared: changes, id mappings, ranking impact, quality reports.
 //!
 //! ```
 //! use vaardig::core::{ConceptKind, Ontology};
@@ -24,6 +25,7 @@
 //! ```
 
 pub use vaardig_core as core;
+pub use vaardig_diff as diff;
 pub use vaardig_import as import;
 pub use vaardig_score as score;
 pub use vaardig_search as search;

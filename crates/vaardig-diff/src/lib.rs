@@ -1,0 +1,1 @@
+//! vaardig-diff: work in progress.
