@@ -1,0 +1,153 @@
+//! End-to-end tests of the `vaardig` binary: exit codes, JSON shapes, errors on stderr.
+//! One integration-test binary; each test runs the real executable.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use vaardig_core::{ConceptKind, Ontology, Stats};
+
+fn vaardig(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vaardig"))
+        .args(args)
+        .output()
+        .expect("the vaardig binary runs")
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = vaardig(args);
+    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON: {e}"))
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vaardig-cli-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("dir");
+    for entry in std::fs::read_dir(from).expect("readable") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+    }
+}
+
+#[test]
+fn stats_json_matches_the_library() {
+    let v = json(&["stats", "--json"]);
+    let stats = Stats::of(&Ontology::embedded().expect("valid"));
+    assert_eq!(v["skills"], stats.skills);
+    assert_eq!(v["occupations"], stats.occupations);
+    assert_eq!(v["qualifications"], stats.qualifications);
+    assert_eq!(v["learning_offers"], stats.learning_offers);
+    assert_eq!(v["occupation_skill_links"], stats.occupation_skill_links);
+}
+
+#[test]
+fn validate_accepts_the_embedded_ontology() {
+    let out = vaardig(&["validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let v = json(&["validate", "--json"]);
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["errors"], 0);
+}
+
+#[test]
+fn validate_reports_errors_with_file_and_line_and_exits_1() {
+    let dir = temp_dir("broken");
+    let written = temp_dir("written");
+    let out = vaardig(&["export", "--format", "csv", "--out", written.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    copy_dir(&written, &dir);
+    let requires = dir.join("requires.csv");
+    let mut text = std::fs::read_to_string(&requires).expect("written");
+    let lines = text.lines().count();
+    text.push_str("occ:verpleegkundige,skill:bestaat-niet,essential,\n");
+    std::fs::write(&requires, text).expect("write");
+
+    let out = vaardig(&["validate", dir.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let expected = format!("requires.csv:{}", lines + 1);
+    assert!(stdout.contains(&expected) && stdout.contains("skill:bestaat-niet"), "{stdout}");
+
+    let v = json_allow_failure(&["validate", dir.to_str().expect("utf-8"), "--json"]);
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["diagnostics"][0]["kind"], "dangling_reference");
+    assert_eq!(v["diagnostics"][0]["location"]["line"], lines as u64 + 1);
+    assert_eq!(v["diagnostics"][0]["location"]["column"], "to");
+}
+
+fn json_allow_failure(args: &[&str]) -> Value {
+    let out = vaardig(args);
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON: {e}"))
+}
+
+#[test]
+fn other_commands_fail_on_a_broken_ontology_with_exit_2_and_a_message() {
+    let dir = temp_dir("no-manifest");
+    let out = vaardig(&["--ontology", dir.to_str().expect("utf-8"), "stats"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ontology.toml"), "{stderr}");
+}
+
+#[test]
+fn show_prints_a_concept_with_its_relations() {
+    let v = json(&["show", "occ:verpleegkundige", "--json"]);
+    assert_eq!(v["id"], "occ:verpleegkundige");
+    assert_eq!(v["kind"], "occupation");
+    let relations = v["relations"].as_array().expect("a list");
+    assert!(relations.iter().any(|r| r["kind"] == "requires" && r["importance"] == "essential"));
+    let out = vaardig(&["show", "occ:bestaat-niet"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("occ:bestaat-niet"));
+}
+
+#[test]
+fn export_json_has_concepts_and_relations_in_the_documented_shape() {
+    let v = json(&["export", "--format", "json"]);
+    let concepts = v["concepts"].as_array().expect("concepts");
+    let o = Ontology::embedded().expect("valid");
+    assert_eq!(concepts.len(), o.len());
+    let offer = concepts.iter().find(|c| c["kind"] == "learning_offer").expect("an offer");
+    for key in ["id", "pref_label", "hours", "cost_eur", "offer_type"] {
+        assert!(!offer[key].is_null(), "offer lacks {key}: {offer}");
+    }
+    assert!(offer["pref_label"]["nl"].is_string());
+    let relations = v["relations"].as_array().expect("relations");
+    let requires = relations.iter().find(|r| r["kind"] == "requires").expect("a requires");
+    for key in ["from", "to", "importance"] {
+        assert!(!requires[key].is_null(), "{requires}");
+    }
+    let kinds: std::collections::BTreeSet<&str> = concepts.iter().filter_map(|c| c["kind"].as_str()).collect();
+    for k in ConceptKind::ALL {
+        if o.count(*k) > 0 {
+            assert!(kinds.contains(k.as_str()), "{k} missing from export");
+        }
+    }
+}
+
+#[test]
+fn export_csv_then_load_gives_the_same_ontology() {
+    let dir = temp_dir("roundtrip");
+    let out = vaardig(&["export", "--format", "csv", "--out", dir.to_str().expect("utf-8")]);
+    assert!(out.status.success());
+    let loaded = vaardig_core::load_dir(&dir).expect("exported tables load").ontology;
+    assert!(loaded == Ontology::embedded().expect("valid"));
+    let v = json(&["--ontology", dir.to_str().expect("utf-8"), "stats", "--json"]);
+    assert_eq!(v["skills"], loaded.count(ConceptKind::Skill));
+}
+
+#[test]
+fn generate_writes_a_loadable_ontology() {
+    let dir = temp_dir("generated");
+    let out = vaardig(&["generate", "--scale", "small", "--seed", "3", "--out", dir.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json(&["--ontology", dir.to_str().expect("utf-8"), "stats", "--json"]);
+    assert_eq!(v["skills"], 500);
+    assert_eq!(v["occupations"], 100);
+}
