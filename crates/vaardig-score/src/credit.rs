@@ -1,0 +1,350 @@
+//! Hierarchy-aware credit: which required skills a profile covers, fully or partly.
+//!
+//! A profile is resolved once into [`Holdings`]: for every capability within
+//! `hierarchy.max_depth` steps of a held skill, the credit that held skill gives it (evidence
+//! weight × the factor of the path). A requirement then looks up its capability and takes the best
+//! candidate after the level penalty.
+
+use serde::{Deserialize, Serialize};
+use vaardig_core::ConceptKind;
+
+use crate::csr::to_u32;
+use crate::error::ScoreError;
+use crate::profile::{Evidence, Profile};
+use crate::scorer::{NONE, Scorer};
+
+/// How a held skill relates to the required one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "relation", rename_all = "snake_case")]
+pub enum MatchKind {
+    /// The person holds the required skill itself.
+    Exact,
+    /// The person holds a narrower skill, `distance` broader-steps below the required one.
+    Narrower {
+        /// Steps in the hierarchy.
+        distance: u8,
+    },
+    /// The person holds a broader skill, `distance` steps above the required one.
+    Broader {
+        /// Steps in the hierarchy.
+        distance: u8,
+    },
+    /// The person holds a skill with the same direct broader skill.
+    Sibling,
+    /// The person holds a skill linked to the required one by `related`.
+    Related,
+}
+
+impl MatchKind {
+    /// A short Dutch or English description, e.g. "smallere vaardigheid".
+    pub fn describe(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::{En, Nl};
+        match (self, lang) {
+            (MatchKind::Exact, Nl) => "zelfde vaardigheid",
+            (MatchKind::Exact, En) => "same skill",
+            (MatchKind::Narrower { .. }, Nl) => "smallere vaardigheid",
+            (MatchKind::Narrower { .. }, En) => "narrower skill",
+            (MatchKind::Broader { .. }, Nl) => "bredere vaardigheid",
+            (MatchKind::Broader { .. }, En) => "broader skill",
+            (MatchKind::Sibling, Nl) => "verwante vaardigheid (zelfde groep)",
+            (MatchKind::Sibling, En) => "sibling skill (same group)",
+            (MatchKind::Related, Nl) => "gerelateerde vaardigheid",
+            (MatchKind::Related, En) => "related skill",
+        }
+    }
+}
+
+/// A profile skill resolved to a dense capability index.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct HeldSkill {
+    pub cap: u32,
+    pub level: Option<u8>,
+    pub evidence: Evidence,
+    pub validated: bool,
+    /// The evidence weight.
+    pub weight: f64,
+}
+
+/// One way a profile gives credit to one capability.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Entry {
+    /// The capability that receives credit.
+    pub cap: u32,
+    /// Evidence weight × path factor (before the level penalty).
+    pub base: f64,
+    /// How the held skill relates to `cap`.
+    pub kind: MatchKind,
+    /// Index into [`Holdings::held`].
+    pub held: u32,
+}
+
+/// The best credit a profile gives one requirement.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Credit {
+    /// The credit in `[0, 1]`.
+    pub credit: f64,
+    /// The level factor applied.
+    pub level_factor: f64,
+    /// The entry that gave it.
+    pub entry: Entry,
+}
+
+/// A profile resolved against a [`Scorer`]: held skills and the credit they spread.
+#[derive(Debug, Clone)]
+pub struct Holdings {
+    /// Held skills sorted by (capability, level, evidence, validated), deduplicated.
+    pub(crate) held: Vec<HeldSkill>,
+    /// Credit entries sorted by capability, then best first.
+    pub(crate) entries: Vec<Entry>,
+    /// The person's current occupation (dense index).
+    pub(crate) current_occupation: Option<u32>,
+    /// Highest completed NLQF level.
+    pub(crate) nlqf: Option<u8>,
+    /// Completed offers (dense, sorted).
+    pub(crate) completed: Vec<u32>,
+    /// Qualifications being stacked towards (dense, sorted).
+    pub(crate) stacking: Vec<u32>,
+}
+
+impl Holdings {
+    /// The number of credit entries (held skills plus the near skills they give credit to).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the profile gives credit to nothing.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries for one capability (a sorted range).
+    pub(crate) fn entries_for(&self, cap: u32) -> &[Entry] {
+        let start = self.entries.partition_point(|e| e.cap < cap);
+        let end = start + self.entries[start..].partition_point(|e| e.cap == cap);
+        &self.entries[start..end]
+    }
+
+    /// A dense map capability → first entry position (or [`NONE`]), for scoring many occupations.
+    pub(crate) fn dense_starts(&self, caps: usize) -> Vec<u32> {
+        let mut starts = vec![NONE; caps];
+        for (i, e) in self.entries.iter().enumerate().rev() {
+            if let Some(s) = starts.get_mut(e.cap as usize) {
+                *s = to_u32(i);
+            }
+        }
+        starts
+    }
+
+    /// The entries for one capability via a dense start map.
+    pub(crate) fn entries_at(&self, starts: &[u32], cap: u32) -> &[Entry] {
+        match starts.get(cap as usize) {
+            Some(&s) if s != NONE => {
+                let s = s as usize;
+                let n = self.entries[s..].partition_point(|e| e.cap == cap);
+                &self.entries[s..s + n]
+            }
+            _ => &[],
+        }
+    }
+}
+
+impl Scorer {
+    /// Resolves a profile: checks its ids and spreads credit over the skill graph.
+    ///
+    /// # Errors
+    /// [`ScoreError::Profile`] when an id is unknown or of the wrong kind.
+    ///
+    /// # Complexity
+    /// O(skills × neighbourhood within `max_depth`), then a sort of the entries.
+    pub fn holdings(&self, profile: &Profile) -> Result<Holdings, ScoreError> {
+        profile.check(&self.ontology)?;
+        let mut held: Vec<HeldSkill> = profile
+            .skills
+            .iter()
+            .filter_map(|s| {
+                let cap = self.cap_index(&s.id)?;
+                Some(HeldSkill {
+                    cap,
+                    level: s.level.map(|l| l.get()),
+                    evidence: s.evidence,
+                    validated: s.validated,
+                    weight: self.config.evidence.of(s.evidence, s.validated),
+                })
+            })
+            .collect();
+        held.sort_by(|a, b| {
+            (a.cap, a.level, a.evidence, a.validated).cmp(&(b.cap, b.level, b.evidence, b.validated))
+        });
+        held.dedup_by(|a, b| {
+            (a.cap, a.level, a.evidence, a.validated) == (b.cap, b.level, b.evidence, b.validated)
+        });
+        let dense = |id: &String, kind| self.dense_of(id, kind);
+        let mut completed: Vec<u32> = profile
+            .completed_offers
+            .iter()
+            .filter_map(|id| dense(id, ConceptKind::LearningOffer))
+            .collect();
+        completed.sort_unstable();
+        completed.dedup();
+        let mut stacking: Vec<u32> = profile
+            .stacking
+            .iter()
+            .filter_map(|id| dense(id, ConceptKind::Qualification))
+            .collect();
+        // A qualification with a completed offer is one the person is stacking towards.
+        for &o in &completed {
+            stacking.extend_from_slice(self.part_of.row(o as usize));
+        }
+        stacking.sort_unstable();
+        stacking.dedup();
+        Ok(self.spread(
+            held,
+            profile
+                .current_occupation
+                .as_ref()
+                .and_then(|id| dense(id, ConceptKind::Occupation)),
+            profile.nlqf.map(|n| n.get()),
+            completed,
+            stacking,
+        ))
+    }
+
+    /// Holdings of someone coming from occupation `occ`: its essential and important skills at the
+    /// required level, as (unvalidated) work experience.
+    pub(crate) fn occupation_holdings(&self, occ: u32) -> Holdings {
+        let evidence = Evidence::WorkExperience;
+        let held = self
+            .requires
+            .row(occ as usize)
+            .iter()
+            .filter(|r| r.importance != vaardig_core::Importance::Optional)
+            .map(|r| HeldSkill {
+                cap: r.cap,
+                level: r.level,
+                evidence,
+                validated: false,
+                weight: self.config.evidence.of(evidence, false),
+            })
+            .collect();
+        self.spread(
+            held,
+            Some(occ),
+            self.occ_nlqf[occ as usize],
+            Vec::new(),
+            Vec::new(),
+        )
+    }
+
+    fn spread(
+        &self,
+        held: Vec<HeldSkill>,
+        current_occupation: Option<u32>,
+        nlqf: Option<u8>,
+        completed: Vec<u32>,
+        stacking: Vec<u32>,
+    ) -> Holdings {
+        let h = &self.config.hierarchy;
+        let mut entries: Vec<Entry> = Vec::with_capacity(held.len() * 8);
+        let mut frontier: Vec<u32> = Vec::new();
+        let mut next: Vec<u32> = Vec::new();
+        for (i, s) in held.iter().enumerate() {
+            let hi = to_u32(i);
+            let push = |entries: &mut Vec<Entry>, cap: u32, factor: f64, kind: MatchKind| {
+                entries.push(Entry {
+                    cap,
+                    base: s.weight * factor,
+                    kind,
+                    held: hi,
+                });
+            };
+            push(&mut entries, s.cap, 1.0, MatchKind::Exact);
+            // Up: the required skill is broader than the held one.
+            for (rows, base, up) in [(&self.parents, h.narrower, true), (&self.children, h.broader, false)]
+            {
+                frontier.clear();
+                frontier.push(s.cap);
+                let mut factor = base;
+                for distance in 1..=h.max_depth {
+                    next.clear();
+                    for &c in &frontier {
+                        next.extend_from_slice(rows.row(c as usize));
+                    }
+                    next.sort_unstable();
+                    next.dedup();
+                    for &c in &next {
+                        let kind = if up {
+                            MatchKind::Narrower { distance }
+                        } else {
+                            MatchKind::Broader { distance }
+                        };
+                        push(&mut entries, c, factor, kind);
+                    }
+                    std::mem::swap(&mut frontier, &mut next);
+                    factor *= h.decay;
+                }
+            }
+            if h.max_depth >= 2 {
+                for &p in self.parents.row(s.cap as usize) {
+                    for &c in self.children.row(p as usize) {
+                        if c != s.cap {
+                            push(&mut entries, c, h.sibling, MatchKind::Sibling);
+                        }
+                    }
+                }
+            }
+            if h.max_depth >= 1 {
+                for &c in self.related.row(s.cap as usize) {
+                    push(&mut entries, c, h.related, MatchKind::Related);
+                }
+            }
+        }
+        entries.sort_by(|a, b| {
+            a.cap
+                .cmp(&b.cap)
+                .then(b.base.total_cmp(&a.base))
+                .then(a.kind.cmp(&b.kind))
+                .then(a.held.cmp(&b.held))
+        });
+        entries.dedup_by(|a, b| a.cap == b.cap && a.held == b.held && a.kind == b.kind);
+        Holdings {
+            held,
+            entries,
+            current_occupation,
+            nlqf,
+            completed,
+            stacking,
+        }
+    }
+
+    /// The best credit among `entries` for a requirement at `required_level`.
+    ///
+    /// Ties break on the match kind (exact first), then on the held skill's position in id order.
+    pub(crate) fn best_credit(
+        &self,
+        holdings: &Holdings,
+        entries: &[Entry],
+        required_level: Option<u8>,
+    ) -> Option<Credit> {
+        let mut best: Option<Credit> = None;
+        for e in entries {
+            let held_level = holdings.held.get(e.held as usize).and_then(|h| h.level);
+            let level_factor = self.config.level.factor(required_level, held_level);
+            let credit = (e.base * level_factor).clamp(0.0, 1.0);
+            let better = match &best {
+                None => true,
+                Some(b) => {
+                    credit > b.credit
+                        || (credit == b.credit && (e.kind, e.held) < (b.entry.kind, b.entry.held))
+                }
+            };
+            if better {
+                best = Some(Credit {
+                    credit,
+                    level_factor,
+                    entry: *e,
+                });
+            }
+        }
+        best.filter(|b| b.credit > 0.0)
+    }
+}

@@ -1,0 +1,129 @@
+//! The two languages explanations are written in, and small helpers for wording them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// The language of an explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Dutch (the primary language of the ontology).
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language code used for labels in the ontology (`"nl"`, `"en"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the Dutch or the English text.
+    pub(crate) fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A language code that is neither `nl` nor `en`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language `{0}` (expected nl or en)")]
+pub struct UnknownLang(pub String);
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "nl" | "dutch" | "nederlands" => Ok(Lang::Nl),
+            "en" | "english" | "engels" => Ok(Lang::En),
+            other => Err(UnknownLang(other.chars().take(20).collect())),
+        }
+    }
+}
+
+/// A concept reference as results carry it: the id and its preferred labels in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Named {
+    /// The concept id.
+    pub id: String,
+    /// The Dutch preferred label (falling back to another language, then the id).
+    pub label: String,
+    /// The English preferred label (falling back to another language, then the id).
+    pub label_en: String,
+}
+
+impl Named {
+    /// The label in `lang`.
+    pub fn label_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.label, &self.label_en)
+    }
+}
+
+/// Joins labels as `a, b en c` / `a, b and c`, listing at most `max` and counting the rest.
+pub(crate) fn join_list(lang: Lang, items: &[&str], max: usize) -> String {
+    let and = lang.pick("en", "and");
+    let shown: Vec<&str> = items.iter().take(max).copied().collect();
+    let rest = items.len().saturating_sub(shown.len());
+    let mut out = match shown.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] if rest == 0 => format!("{} {and} {last}", init.join(", ")),
+        all => all.join(", "),
+    };
+    if rest > 0 {
+        out.push_str(&match lang {
+            Lang::Nl => format!(" en nog {rest}"),
+            Lang::En => format!(" and {rest} more"),
+        });
+    }
+    out
+}
+
+/// A share in `[0, 1]` as a whole percentage.
+pub(crate) fn percent(share: f64) -> String {
+    format!("{:.0}%", (share * 100.0).clamp(0.0, 100.0))
+}
+
+/// A number of hours or euros, without decimals when it is whole.
+pub(crate) fn amount(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_list_uses_the_language_and_counts_the_rest() {
+        assert_eq!(join_list(Lang::Nl, &["a", "b", "c"], 5), "a, b en c");
+        assert_eq!(join_list(Lang::En, &["a", "b"], 5), "a and b");
+        assert_eq!(join_list(Lang::En, &["a", "b", "c"], 2), "a, b and 1 more");
+        assert_eq!(join_list(Lang::Nl, &[], 2), "");
+    }
+
+    #[test]
+    fn lang_parses_codes() {
+        assert_eq!("NL".parse::<Lang>(), Ok(Lang::Nl));
+        assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
+        assert!("fr".parse::<Lang>().is_err());
+    }
+}

@@ -1,0 +1,452 @@
+//! Learning rights: a [`FundingScheme`] abstraction and two built-in schemes from current Dutch
+//! policy proposals, every number a parameter.
+//!
+//! - [`LearningRights`] (leerrechten): a basic right of one 40-hour week (EUR 300) per year for
+//!   40 years from age 27, plus one extra week per year for people without a startkwalificatie or
+//!   at mbo-2, and half a week per year at mbo-3/4.
+//! - [`PublicScheme`] (publiek tot mbo-4): funds offers only up to NLQF 4, without a euro cap.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use vaardig_core::Nlqf;
+
+use crate::lang::{Lang, amount};
+use crate::scorer::OfferInfo;
+
+/// What a funding scheme needs to know about a person.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Person {
+    /// Age in years, when known.
+    pub age: Option<u8>,
+    /// Highest completed NLQF level; `None` means none (no startkwalificatie).
+    pub nlqf: Option<Nlqf>,
+    /// Budget already used, in euros.
+    pub used_eur: f64,
+}
+
+impl From<&crate::Profile> for Person {
+    fn from(p: &crate::Profile) -> Self {
+        Person {
+            age: p.age,
+            nlqf: p.nlqf,
+            used_eur: p.used_eur,
+        }
+    }
+}
+
+/// What a scheme makes available to one person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Budget {
+    /// The scheme's id, e.g. `leerrechten`.
+    pub scheme: String,
+    /// The whole-life entitlement in euros (`None`: no cap).
+    pub lifetime_eur: Option<f64>,
+    /// What has accrued so far (`None`: no cap).
+    pub accrued_eur: Option<f64>,
+    /// Already used.
+    pub used_eur: f64,
+    /// What can be spent now (`None`: no cap).
+    pub available_eur: Option<f64>,
+    /// The available budget in study hours at the scheme's rate (`None`: no cap or no rate).
+    pub available_hours: Option<f64>,
+}
+
+impl Budget {
+    /// Whether spending `eur` fits.
+    pub fn fits(&self, eur: f64) -> bool {
+        self.available_eur.is_none_or(|a| eur <= a + 1e-9)
+    }
+}
+
+/// A person's budget cannot be computed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RightsError {
+    /// The scheme depends on age and none is known.
+    #[error("the scheme `{scheme}` needs the person's age (add `age` to the profile)")]
+    MissingAge {
+        /// The scheme's id.
+        scheme: String,
+    },
+    /// An unknown scheme id.
+    #[error("unknown funding scheme `{0}` (expected leerrechten or publiek-tot-mbo4)")]
+    UnknownScheme(String),
+}
+
+/// A way learning is paid for: how much a person may spend and which offers qualify.
+pub trait FundingScheme: fmt::Debug + Send + Sync {
+    /// A stable id, e.g. `leerrechten`.
+    fn id(&self) -> &str;
+    /// A short name in `lang`.
+    fn name(&self, lang: Lang) -> &str;
+    /// What the scheme makes available to `person`.
+    fn budget(&self, person: &Person) -> Result<Budget, RightsError>;
+    /// Whether the scheme pays for an offer.
+    fn eligible(&self, offer: &OfferInfo) -> bool;
+}
+
+/// Individual learning rights (leerrechten), accrued per year.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LearningRights {
+    /// The age at which rights start accruing (27).
+    pub start_age: u8,
+    /// For how many years they accrue (40).
+    pub years: u8,
+    /// Hours in one study week (40).
+    pub week_hours: f64,
+    /// Euros per study week (300).
+    pub week_eur: f64,
+    /// Basic weeks per year for everyone (1).
+    pub basic_weeks: f64,
+    /// Extra weeks per year without a startkwalificatie or at mbo-2 (1).
+    pub low_extra_weeks: f64,
+    /// The highest NLQF level that gets `low_extra_weeks` (2, mbo-2).
+    pub low_max_nlqf: u8,
+    /// Extra weeks per year at mbo-3/4 (0.5).
+    pub mid_extra_weeks: f64,
+    /// The highest NLQF level that gets `mid_extra_weeks` (4, mbo-4).
+    pub mid_max_nlqf: u8,
+    /// Whether rights accrue year by year (true) or are all available from `start_age` (false).
+    pub yearly: bool,
+}
+
+impl Default for LearningRights {
+    fn default() -> Self {
+        LearningRights {
+            start_age: 27,
+            years: 40,
+            week_hours: 40.0,
+            week_eur: 300.0,
+            basic_weeks: 1.0,
+            low_extra_weeks: 1.0,
+            low_max_nlqf: 2,
+            mid_extra_weeks: 0.5,
+            mid_max_nlqf: 4,
+            yearly: true,
+        }
+    }
+}
+
+/// The learning-rights arithmetic for one person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entitlement {
+    /// Study weeks accrued per year.
+    pub weeks_per_year: f64,
+    /// Years accrued so far.
+    pub years_accrued: u8,
+    /// The whole-life entitlement in euros.
+    pub lifetime_eur: f64,
+    /// Accrued so far.
+    pub accrued_eur: f64,
+    /// Already used.
+    pub used_eur: f64,
+    /// Available now: accrued minus used, at least 0.
+    pub available_eur: f64,
+    /// `available_eur` in study hours.
+    pub available_hours: f64,
+}
+
+impl Entitlement {
+    /// A short explanation of the arithmetic.
+    pub fn explain(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Nl => format!(
+                "{} studieweken per jaar; {} jaar opgebouwd: EUR {} van EUR {} levenslang, EUR {} gebruikt, \
+                 EUR {} beschikbaar ({} uur).",
+                amount(self.weeks_per_year),
+                self.years_accrued,
+                amount(self.accrued_eur),
+                amount(self.lifetime_eur),
+                amount(self.used_eur),
+                amount(self.available_eur),
+                amount(self.available_hours)
+            ),
+            Lang::En => format!(
+                "{} study weeks per year; {} years accrued: EUR {} of EUR {} over a lifetime, EUR {} used, \
+                 EUR {} available ({} hours).",
+                amount(self.weeks_per_year),
+                self.years_accrued,
+                amount(self.accrued_eur),
+                amount(self.lifetime_eur),
+                amount(self.used_eur),
+                amount(self.available_eur),
+                amount(self.available_hours)
+            ),
+        }
+    }
+}
+
+impl LearningRights {
+    /// Weeks per year for someone at `nlqf` (`None`: no startkwalificatie).
+    pub fn weeks_per_year(&self, nlqf: Option<Nlqf>) -> f64 {
+        let level = nlqf.map_or(0, Nlqf::get);
+        let extra = if level <= self.low_max_nlqf {
+            self.low_extra_weeks
+        } else if level <= self.mid_max_nlqf {
+            self.mid_extra_weeks
+        } else {
+            0.0
+        };
+        self.basic_weeks + extra
+    }
+
+    /// The entitlement of a person of `age` at `nlqf` who used `used_eur`.
+    ///
+    /// ```
+    /// use vaardig_core::Nlqf;
+    /// use vaardig_score::LearningRights;
+    ///
+    /// let e = LearningRights::default().entitlement(30, Nlqf::new(2), 0.0);
+    /// assert_eq!(e.lifetime_eur, 24_000.0); // 40 years × 2 weeks × EUR 300
+    /// assert_eq!(e.available_eur, 2_400.0); // 4 years accrued (27, 28, 29, 30)
+    /// assert_eq!(e.available_hours, 320.0);
+    /// ```
+    pub fn entitlement(&self, age: u8, nlqf: Option<Nlqf>, used_eur: f64) -> Entitlement {
+        let weeks = self.weeks_per_year(nlqf);
+        let per_year = weeks * self.week_eur;
+        let years_accrued = if age < self.start_age {
+            0
+        } else if self.yearly {
+            (age - self.start_age).saturating_add(1).min(self.years)
+        } else {
+            self.years
+        };
+        let lifetime_eur = per_year * f64::from(self.years);
+        let accrued_eur = per_year * f64::from(years_accrued);
+        let used_eur = if used_eur.is_finite() {
+            used_eur.max(0.0)
+        } else {
+            0.0
+        };
+        let available_eur = (accrued_eur - used_eur).max(0.0);
+        let available_hours = if self.week_eur > 0.0 {
+            available_eur / self.week_eur * self.week_hours
+        } else {
+            0.0
+        };
+        Entitlement {
+            weeks_per_year: weeks,
+            years_accrued,
+            lifetime_eur,
+            accrued_eur,
+            used_eur,
+            available_eur,
+            available_hours,
+        }
+    }
+}
+
+impl FundingScheme for LearningRights {
+    fn id(&self) -> &str {
+        "leerrechten"
+    }
+
+    fn name(&self, lang: Lang) -> &str {
+        lang.pick("leerrechten", "individual learning rights")
+    }
+
+    fn budget(&self, person: &Person) -> Result<Budget, RightsError> {
+        let age = person.age.ok_or_else(|| RightsError::MissingAge {
+            scheme: self.id().to_owned(),
+        })?;
+        let e = self.entitlement(age, person.nlqf, person.used_eur);
+        Ok(Budget {
+            scheme: self.id().to_owned(),
+            lifetime_eur: Some(e.lifetime_eur),
+            accrued_eur: Some(e.accrued_eur),
+            used_eur: e.used_eur,
+            available_eur: Some(e.available_eur),
+            available_hours: Some(e.available_hours),
+        })
+    }
+
+    fn eligible(&self, _offer: &OfferInfo) -> bool {
+        true
+    }
+}
+
+/// A public scheme that funds offers up to an NLQF level.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PublicScheme {
+    /// The highest NLQF level funded (4, mbo-4).
+    pub max_nlqf: u8,
+    /// Whether offers without an NLQF level are funded (false: their level cannot be shown).
+    pub fund_unlevelled: bool,
+    /// Whether only public providers are funded (false).
+    pub public_providers_only: bool,
+    /// A euro cap per person (none).
+    pub cap_eur: Option<f64>,
+}
+
+impl Default for PublicScheme {
+    fn default() -> Self {
+        PublicScheme {
+            max_nlqf: 4,
+            fund_unlevelled: false,
+            public_providers_only: false,
+            cap_eur: None,
+        }
+    }
+}
+
+impl FundingScheme for PublicScheme {
+    fn id(&self) -> &str {
+        "publiek-tot-mbo4"
+    }
+
+    fn name(&self, lang: Lang) -> &str {
+        lang.pick("publiek gefinancierd tot mbo-4", "publicly funded up to mbo-4")
+    }
+
+    fn budget(&self, person: &Person) -> Result<Budget, RightsError> {
+        let used = if person.used_eur.is_finite() {
+            person.used_eur.max(0.0)
+        } else {
+            0.0
+        };
+        Ok(Budget {
+            scheme: self.id().to_owned(),
+            lifetime_eur: self.cap_eur,
+            accrued_eur: self.cap_eur,
+            used_eur: used,
+            available_eur: self.cap_eur.map(|c| (c - used).max(0.0)),
+            available_hours: None,
+        })
+    }
+
+    fn eligible(&self, offer: &OfferInfo) -> bool {
+        let level_ok = match offer.nlqf {
+            Some(n) => n.get() <= self.max_nlqf,
+            None => self.fund_unlevelled,
+        };
+        level_ok
+            && (!self.public_providers_only
+                || offer.provider_type == vaardig_core::ProviderType::Public)
+    }
+}
+
+/// The built-in schemes, by id.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "scheme", rename_all = "kebab-case")]
+pub enum Scheme {
+    /// Individual learning rights (`leerrechten`).
+    Leerrechten(LearningRights),
+    /// Public funding up to NLQF 4 (`publiek-tot-mbo4`).
+    PubliekTotMbo4(PublicScheme),
+}
+
+impl Scheme {
+    /// The ids of the built-in schemes.
+    pub const IDS: &'static [&'static str] = &["leerrechten", "publiek-tot-mbo4"];
+
+    /// A built-in scheme with default parameters.
+    pub fn by_id(id: &str) -> Result<Scheme, RightsError> {
+        match id {
+            "leerrechten" => Ok(Scheme::Leerrechten(LearningRights::default())),
+            "publiek-tot-mbo4" => Ok(Scheme::PubliekTotMbo4(PublicScheme::default())),
+            other => Err(RightsError::UnknownScheme(other.chars().take(40).collect())),
+        }
+    }
+
+    /// The scheme as a trait object.
+    pub fn as_dyn(&self) -> &dyn FundingScheme {
+        match self {
+            Scheme::Leerrechten(s) => s,
+            Scheme::PubliekTotMbo4(s) => s,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vaardig_core::{OfferType, ProviderType};
+
+    fn offer(nlqf: Option<u8>) -> OfferInfo {
+        OfferInfo {
+            hours: 40.0,
+            cost_eur: 300.0,
+            nlqf: nlqf.and_then(Nlqf::new),
+            provider_type: ProviderType::Private,
+            offer_type: OfferType::Course,
+        }
+    }
+
+    #[test]
+    fn weeks_follow_the_education_level() {
+        let r = LearningRights::default();
+        assert_eq!(r.weeks_per_year(None), 2.0);
+        assert_eq!(r.weeks_per_year(Nlqf::new(1)), 2.0);
+        assert_eq!(r.weeks_per_year(Nlqf::new(2)), 2.0);
+        assert_eq!(r.weeks_per_year(Nlqf::new(3)), 1.5);
+        assert_eq!(r.weeks_per_year(Nlqf::new(4)), 1.5);
+        assert_eq!(r.weeks_per_year(Nlqf::new(6)), 1.0);
+    }
+
+    #[test]
+    fn entitlement_accrues_from_27_for_40_years() {
+        let r = LearningRights::default();
+        let young = r.entitlement(20, Nlqf::new(6), 0.0);
+        assert_eq!((young.years_accrued, young.available_eur), (0, 0.0));
+        assert_eq!(young.lifetime_eur, 12_000.0);
+        let at_27 = r.entitlement(27, Nlqf::new(6), 0.0);
+        assert_eq!((at_27.years_accrued, at_27.available_eur), (1, 300.0));
+        let old = r.entitlement(90, Nlqf::new(3), 100.0);
+        assert_eq!(old.years_accrued, 40);
+        assert_eq!(old.lifetime_eur, 18_000.0);
+        assert_eq!(old.available_eur, 17_900.0);
+        let overspent = r.entitlement(30, Nlqf::new(6), 10_000.0);
+        assert_eq!(overspent.available_eur, 0.0);
+        let upfront = LearningRights {
+            yearly: false,
+            ..r
+        }
+        .entitlement(30, None, 0.0);
+        assert_eq!(upfront.available_eur, upfront.lifetime_eur);
+    }
+
+    #[test]
+    fn learning_rights_need_an_age() {
+        let r = LearningRights::default();
+        assert!(matches!(
+            r.budget(&Person::default()),
+            Err(RightsError::MissingAge { .. })
+        ));
+        let b = r
+            .budget(&Person {
+                age: Some(28),
+                nlqf: None,
+                used_eur: 0.0,
+            })
+            .expect("age given");
+        assert_eq!(b.available_eur, Some(1_200.0));
+        assert_eq!(b.available_hours, Some(160.0));
+        assert!(b.fits(1_200.0) && !b.fits(1_200.5));
+    }
+
+    #[test]
+    fn public_scheme_funds_up_to_nlqf_4() {
+        let s = PublicScheme::default();
+        assert!(s.eligible(&offer(Some(4))));
+        assert!(!s.eligible(&offer(Some(5))));
+        assert!(!s.eligible(&offer(None)));
+        let b = s.budget(&Person::default()).expect("no age needed");
+        assert!(b.available_eur.is_none() && b.fits(1e9));
+        let public_only = PublicScheme {
+            public_providers_only: true,
+            ..s
+        };
+        assert!(!public_only.eligible(&offer(Some(2))));
+    }
+
+    #[test]
+    fn schemes_by_id() {
+        for id in Scheme::IDS {
+            assert_eq!(Scheme::by_id(id).map(|s| s.as_dyn().id().to_owned()), Ok((*id).to_owned()));
+        }
+        assert!(Scheme::by_id("gratis").is_err());
+    }
+}

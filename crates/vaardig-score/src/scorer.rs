@@ -1,0 +1,466 @@
+//! [`Scorer`]: the per-ontology structures every score reads, built once and shared.
+//!
+//! Everything is over dense `u32` indices per kind (capabilities, occupations, offers,
+//! qualifications), assigned in id order, so iterating an index range iterates ids in order and
+//! every tie can break on the dense index. Lists are compressed sparse rows ([`crate::csr`]):
+//! the skill hierarchy as parent/child/related lists, occupation requirements, offers per skill.
+
+use std::sync::OnceLock;
+
+use ndarray::Array2;
+use vaardig_core::{
+    ConceptKind, Importance, NodeIndex, Nlqf, OfferType, Ontology, ProviderType, RelationKind,
+};
+
+use crate::config::{ConfigError, ScoringConfig};
+use crate::csr::{Csr, to_u32};
+use crate::error::ScoreError;
+use crate::lang::Named;
+
+/// Marks "no dense index" in [`Scorer::dense`].
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One requirement of an occupation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Req {
+    /// Dense capability index.
+    pub cap: u32,
+    /// How much the occupation needs it.
+    pub importance: Importance,
+    /// The required level, when stated.
+    pub level: Option<u8>,
+    /// The importance weight from the configuration.
+    pub weight: f64,
+}
+
+/// A capability with an optional level (what an offer teaches or needs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CapLevel {
+    /// Dense capability index.
+    pub cap: u32,
+    /// The level, when stated.
+    pub level: Option<u8>,
+}
+
+/// The attributes of one learning offer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OfferInfo {
+    /// Study load in hours.
+    pub hours: f64,
+    /// Cost in euros.
+    pub cost_eur: f64,
+    /// The NLQF level, when the offer has one.
+    pub nlqf: Option<Nlqf>,
+    /// Public or private provider.
+    pub provider_type: ProviderType,
+    /// Formal unit, course or microcredential.
+    pub offer_type: OfferType,
+}
+
+/// Precomputed scoring structures over one ontology with one configuration.
+///
+/// Cheap to share across threads (`Send + Sync`; the ontology inside is reference counted).
+/// Building it is linear in the size of the ontology; the occupation similarity matrix is
+/// computed on first use and cached.
+///
+/// ```
+/// use vaardig_core::generate::{generate, GeneratorConfig};
+/// use vaardig_score::{Scorer, ScoringConfig};
+///
+/// let ontology = generate(&GeneratorConfig::small()).expect("valid").ontology;
+/// let scorer = Scorer::new(&ontology, ScoringConfig::default())?;
+/// assert_eq!(scorer.occupation_count(), 100);
+/// # Ok::<(), vaardig_score::ConfigError>(())
+/// ```
+#[derive(Debug)]
+pub struct Scorer {
+    pub(crate) ontology: Ontology,
+    pub(crate) config: ScoringConfig,
+    /// Node index → dense index within its kind (or [`NONE`] for kinds not indexed).
+    pub(crate) dense: Vec<u32>,
+    pub(crate) caps: Vec<NodeIndex>,
+    pub(crate) occs: Vec<NodeIndex>,
+    pub(crate) offers: Vec<NodeIndex>,
+    pub(crate) quals: Vec<NodeIndex>,
+    /// Per capability: its direct broader capabilities.
+    pub(crate) parents: Csr<u32>,
+    /// Per capability: its direct narrower capabilities.
+    pub(crate) children: Csr<u32>,
+    /// Per capability: its `related` neighbours (both directions).
+    pub(crate) related: Csr<u32>,
+    /// Per occupation: its requirements, in capability id order.
+    pub(crate) requires: Csr<Req>,
+    /// Per occupation: its sectors (node indices, id order).
+    pub(crate) occ_sectors: Csr<NodeIndex>,
+    /// Per occupation: whether any of its sectors has a shortage.
+    pub(crate) occ_shortage: Vec<bool>,
+    /// Per occupation: the NLQF of the qualification that best covers its essential skills.
+    pub(crate) occ_nlqf: Vec<Option<u8>>,
+    /// Per offer: its attributes.
+    pub(crate) offer_info: Vec<OfferInfo>,
+    /// Per offer: what it teaches.
+    pub(crate) teaches: Csr<CapLevel>,
+    /// Per offer: its prerequisites.
+    pub(crate) prereqs: Csr<CapLevel>,
+    /// Per offer: the qualifications it stacks towards (dense qualification indices).
+    pub(crate) part_of: Csr<u32>,
+    /// Per capability: the offers teaching it (dense offer indices, id order).
+    pub(crate) teachers: Csr<u32>,
+    /// Per qualification: its offers (dense offer indices, id order).
+    pub(crate) qual_offers: Csr<u32>,
+    pub(crate) similarity: OnceLock<Array2<f32>>,
+}
+
+impl Scorer {
+    /// Builds the index over `ontology` with `config`.
+    ///
+    /// # Errors
+    /// When a weight in `config` is out of range.
+    ///
+    /// # Complexity
+    /// O(concepts + relations), plus O(occupations × essential skills × qualifications per skill)
+    /// for the typical NLQF level of each occupation.
+    pub fn new(ontology: &Ontology, config: ScoringConfig) -> Result<Scorer, ConfigError> {
+        config.validate()?;
+        Ok(Scorer::build(ontology, config))
+    }
+
+    /// An index with the default configuration (which is valid, so this cannot fail).
+    pub fn with_defaults(ontology: &Ontology) -> Scorer {
+        Scorer::build(ontology, ScoringConfig::default())
+    }
+
+    fn build(ontology: &Ontology, config: ScoringConfig) -> Scorer {
+        let mut dense = vec![NONE; ontology.len()];
+        let mut caps = Vec::new();
+        let mut occs = Vec::new();
+        let mut offers = Vec::new();
+        let mut quals = Vec::new();
+        for (ix, concept) in ontology.iter() {
+            let list = match concept.kind() {
+                ConceptKind::Skill | ConceptKind::KnowledgeArea => &mut caps,
+                ConceptKind::Occupation => &mut occs,
+                ConceptKind::LearningOffer => &mut offers,
+                ConceptKind::Qualification => &mut quals,
+                _ => continue,
+            };
+            dense[ix.index()] = to_u32(list.len());
+            list.push(ix);
+        }
+        let d = |ix: NodeIndex| dense[ix.index()];
+
+        let broader_caps = |ix: NodeIndex| {
+            ontology
+                .outgoing(ix, RelationKind::Broader)
+                .map(|(t, _)| d(t))
+                .filter(|&c| c != NONE)
+                .collect::<Vec<_>>()
+        };
+        let parents = Csr::from_rows(caps.iter().map(|&ix| broader_caps(ix)));
+        let children = Csr::from_rows(caps.iter().map(|&ix| {
+            ontology
+                .incoming(ix, RelationKind::Broader)
+                .map(|(s, _)| d(s))
+                .filter(|&c| c != NONE)
+                .collect::<Vec<_>>()
+        }));
+        let related = Csr::from_rows(
+            caps.iter()
+                .map(|&ix| ontology.related(ix).into_iter().map(d).filter(|&c| c != NONE)),
+        );
+
+        let requires = Csr::from_rows(occs.iter().map(|&ix| {
+            let mut reqs: Vec<Req> = ontology
+                .outgoing(ix, RelationKind::Requires)
+                .filter_map(|(t, rel)| {
+                    let cap = d(t);
+                    let importance = rel.importance.unwrap_or(Importance::Optional);
+                    (cap != NONE).then(|| Req {
+                        cap,
+                        importance,
+                        level: rel.level.map(|l| l.get()),
+                        weight: config.importance.of(importance),
+                    })
+                })
+                .collect();
+            reqs.sort_by_key(|r| r.cap);
+            reqs
+        }));
+        let occ_sectors = Csr::from_rows(occs.iter().map(|&ix| {
+            ontology
+                .outgoing(ix, RelationKind::InSector)
+                .map(|(t, _)| t)
+                .collect::<Vec<_>>()
+        }));
+        let occ_shortage = (0..occs.len())
+            .map(|o| {
+                occ_sectors
+                    .row(o)
+                    .iter()
+                    .any(|&s| ontology.concept(s).shortage() == Some(true))
+            })
+            .collect();
+
+        let mut offer_info = Vec::with_capacity(offers.len());
+        for &ix in &offers {
+            let info = match &ontology.concept(ix).data {
+                vaardig_core::ConceptData::LearningOffer {
+                    offer_type,
+                    provider_type,
+                    hours,
+                    cost_eur,
+                    nlqf,
+                    ..
+                } => OfferInfo {
+                    hours: *hours,
+                    cost_eur: *cost_eur,
+                    nlqf: *nlqf,
+                    provider_type: *provider_type,
+                    offer_type: *offer_type,
+                },
+                // ok: `offers` holds learning offers only; this arm is never taken.
+                _ => OfferInfo {
+                    hours: 0.0,
+                    cost_eur: 0.0,
+                    nlqf: None,
+                    provider_type: ProviderType::Public,
+                    offer_type: OfferType::Course,
+                },
+            };
+            offer_info.push(info);
+        }
+        let cap_levels = |ix: NodeIndex, kind: RelationKind| {
+            ontology
+                .outgoing(ix, kind)
+                .filter_map(|(t, rel)| {
+                    let cap = d(t);
+                    (cap != NONE).then(|| CapLevel {
+                        cap,
+                        level: rel.level.map(|l| l.get()),
+                    })
+                })
+                .collect::<Vec<_>>()
+        };
+        let teaches = Csr::from_rows(
+            offers
+                .iter()
+                .map(|&ix| cap_levels(ix, RelationKind::Teaches)),
+        );
+        let prereqs = Csr::from_rows(
+            offers
+                .iter()
+                .map(|&ix| cap_levels(ix, RelationKind::Prerequisite)),
+        );
+        let part_of = Csr::from_rows(offers.iter().map(|&ix| {
+            ontology
+                .outgoing(ix, RelationKind::PartOf)
+                .map(|(t, _)| d(t))
+                .filter(|&q| q != NONE)
+                .collect::<Vec<_>>()
+        }));
+        let mut teach_pairs = Vec::with_capacity(teaches.len());
+        for o in 0..offers.len() {
+            for t in teaches.row(o) {
+                teach_pairs.push((t.cap, to_u32(o)));
+            }
+        }
+        let teachers = Csr::from_pairs(caps.len(), teach_pairs);
+        let mut qual_pairs = Vec::new();
+        for o in 0..offers.len() {
+            for &q in part_of.row(o) {
+                qual_pairs.push((q, to_u32(o)));
+            }
+        }
+        let qual_offers = Csr::from_pairs(quals.len(), qual_pairs);
+
+        let occ_nlqf = typical_nlqf(ontology, &dense, &caps, &quals, &requires);
+
+        Scorer {
+            ontology: ontology.clone(),
+            config,
+            dense,
+            caps,
+            occs,
+            offers,
+            quals,
+            parents,
+            children,
+            related,
+            requires,
+            occ_sectors,
+            occ_shortage,
+            occ_nlqf,
+            offer_info,
+            teaches,
+            prereqs,
+            part_of,
+            teachers,
+            qual_offers,
+            similarity: OnceLock::new(),
+        }
+    }
+
+    /// The ontology this index was built over.
+    pub fn ontology(&self) -> &Ontology {
+        &self.ontology
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &ScoringConfig {
+        &self.config
+    }
+
+    /// How many occupations.
+    pub fn occupation_count(&self) -> usize {
+        self.occs.len()
+    }
+
+    /// How many learning offers.
+    pub fn offer_count(&self) -> usize {
+        self.offers.len()
+    }
+
+    /// The attributes of learning offer `id`, or `None` when it is not a learning offer.
+    pub fn offer(&self, id: &str) -> Option<OfferInfo> {
+        let ix = self.ontology.index_of(id)?;
+        (self.ontology.concept(ix).kind() == ConceptKind::LearningOffer)
+            .then(|| self.offer_info[self.dense[ix.index()] as usize])
+    }
+
+    /// The typical NLQF level of occupation `id`: the level of the qualification covering most of
+    /// its essential skills (ties: the lower level, then the qualification id). `None` when no
+    /// qualification covers any, or when `id` is not an occupation.
+    pub fn occupation_nlqf(&self, id: &str) -> Option<Nlqf> {
+        let o = self.occupation_index(id).ok()?;
+        self.occ_nlqf[o as usize].and_then(Nlqf::new)
+    }
+
+    /// The dense index of occupation `id`.
+    pub(crate) fn occupation_index(&self, id: &str) -> Result<u32, ScoreError> {
+        let ix = self
+            .ontology
+            .index_of(id)
+            .ok_or_else(|| ScoreError::UnknownId { id: id.to_owned() })?;
+        let kind = self.ontology.concept(ix).kind();
+        if kind != ConceptKind::Occupation {
+            return Err(ScoreError::NotAnOccupation {
+                id: id.to_owned(),
+                kind,
+            });
+        }
+        Ok(self.dense[ix.index()])
+    }
+
+    /// The dense capability index of `id`, if it is a skill or knowledge area.
+    pub(crate) fn cap_index(&self, id: &str) -> Option<u32> {
+        let ix = self.ontology.index_of(id)?;
+        self.ontology
+            .concept(ix)
+            .kind()
+            .is_capability()
+            .then(|| self.dense[ix.index()])
+    }
+
+    /// The dense index of a concept of a known kind.
+    pub(crate) fn dense_of(&self, id: &str, kind: ConceptKind) -> Option<u32> {
+        let ix = self.ontology.index_of(id)?;
+        (self.ontology.concept(ix).kind() == kind).then(|| self.dense[ix.index()])
+    }
+
+    /// Id and labels of a node.
+    pub(crate) fn named(&self, ix: NodeIndex) -> Named {
+        let c = self.ontology.concept(ix);
+        Named {
+            id: c.id.clone(),
+            label: c.label("nl").to_owned(),
+            label_en: c.label("en").to_owned(),
+        }
+    }
+
+    /// Id and labels of a capability.
+    pub(crate) fn cap_named(&self, cap: u32) -> Named {
+        self.named(self.caps[cap as usize])
+    }
+
+    /// Id and labels of an occupation.
+    pub(crate) fn occ_named(&self, occ: u32) -> Named {
+        self.named(self.occs[occ as usize])
+    }
+
+    /// Id and labels of an offer.
+    pub(crate) fn offer_named(&self, offer: u32) -> Named {
+        self.named(self.offers[offer as usize])
+    }
+
+    /// Id and labels of a qualification.
+    pub(crate) fn qual_named(&self, qual: u32) -> Named {
+        self.named(self.quals[qual as usize])
+    }
+
+    /// The id of an offer.
+    pub(crate) fn offer_id(&self, offer: u32) -> &str {
+        &self.ontology.concept(self.offers[offer as usize]).id
+    }
+}
+
+/// The NLQF of the qualification that covers most essential skills of each occupation.
+fn typical_nlqf(
+    ontology: &Ontology,
+    dense: &[u32],
+    caps: &[NodeIndex],
+    quals: &[NodeIndex],
+    requires: &Csr<Req>,
+) -> Vec<Option<u8>> {
+    let covered_by = Csr::from_rows(caps.iter().map(|&ix| {
+        ontology
+            .incoming(ix, RelationKind::Covers)
+            .map(|(q, _)| dense[q.index()])
+            .filter(|&q| q != NONE)
+            .collect::<Vec<_>>()
+    }));
+    let qual_nlqf: Vec<u8> = quals
+        .iter()
+        .map(|&q| ontology.concept(q).nlqf().map_or(0, Nlqf::get))
+        .collect();
+    let mut counts = vec![0u32; quals.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    (0..requires.rows())
+        .map(|o| {
+            for r in requires.row(o) {
+                if r.importance != Importance::Essential {
+                    continue;
+                }
+                for &q in covered_by.row(r.cap as usize) {
+                    if counts[q as usize] == 0 {
+                        touched.push(q);
+                    }
+                    counts[q as usize] += 1;
+                }
+            }
+            touched.sort_unstable();
+            let best = touched
+                .iter()
+                .map(|&q| (q, counts[q as usize], qual_nlqf[q as usize]))
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)).then(b.0.cmp(&a.0)))
+                .map(|(_, _, n)| n)
+                .filter(|&n| n > 0);
+            for &q in &touched {
+                counts[q as usize] = 0;
+            }
+            touched.clear();
+            best
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn scorer_is_send_and_sync() {
+        assert_send_sync::<Scorer>();
+    }
+}
