@@ -231,7 +231,7 @@ impl OntologyBuilder {
 
         // Inserting in descending order makes petgraph's (reverse-insertion) adjacency lists
         // iterate in ascending id order, in both directions.
-        kept.sort_by(|a, b| (b.0, b.1, b.2.kind).cmp(&(a.0, a.1, a.2.kind)));
+        kept.sort_by_key(|e| std::cmp::Reverse((e.0, e.1, e.2.kind)));
         for (from, to, relation) in kept {
             graph.add_edge(from, to, relation);
         }
@@ -399,17 +399,17 @@ fn check_concept(
                 );
             }
         }
-        ConceptData::Occupation { isco: Some(code) } => {
-            if code.is_empty() || code.len() > 4 || !code.chars().all(|c| c.is_ascii_digit()) {
-                out.push(
-                    Diagnostic::error(
-                        K::InvalidValue,
-                        location.clone().with_column("isco"),
-                        format!("ISCO code `{code}` of `{id}` is not 1–4 digits"),
-                    )
-                    .about(id.clone()),
-                );
-            }
+        ConceptData::Occupation { isco: Some(code) }
+            if code.is_empty() || code.len() > 4 || !code.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            out.push(
+                Diagnostic::error(
+                    K::InvalidValue,
+                    location.clone().with_column("isco"),
+                    format!("ISCO code `{code}` of `{id}` is not 1–4 digits"),
+                )
+                .about(id.clone()),
+            );
         }
         _ => {}
     }

@@ -7,7 +7,10 @@ use vaardig_core::{ConceptKind, DiagnosticKind, Importance, Ontology, RelationKi
 fn embedded() -> Ontology {
     match Ontology::embedded() {
         Ok(o) => o,
-        Err(e) => panic!("the embedded ontology must load: {:#?}", e.errors().take(20).collect::<Vec<_>>()),
+        Err(e) => panic!(
+            "the embedded ontology must load: {:#?}",
+            e.errors().take(20).collect::<Vec<_>>()
+        ),
     }
 }
 
@@ -17,13 +20,21 @@ fn embedded_ontology_has_the_promised_size() {
     let s = Stats::of(&o);
     assert!(s.occupations >= 80, "{} occupations", s.occupations);
     assert!(s.skills + s.knowledge_areas >= 400, "{} skills", s.skills);
-    assert!(s.qualifications >= 30, "{} qualifications", s.qualifications);
+    assert!(
+        s.qualifications >= 30,
+        "{} qualifications",
+        s.qualifications
+    );
     assert!(s.learning_offers >= 150, "{} offers", s.learning_offers);
     assert!(s.hierarchy_depth >= 3, "depth {}", s.hierarchy_depth);
     assert_eq!(s.pref_label_completeness.get("nl"), Some(&1.0));
     assert_eq!(s.pref_label_completeness.get("en"), Some(&1.0));
     // Synonyms on most concepts.
-    assert!(s.alt_label_coverage["nl"] > 0.5, "{:?}", s.alt_label_coverage);
+    assert!(
+        s.alt_label_coverage["nl"] > 0.5,
+        "{:?}",
+        s.alt_label_coverage
+    );
 }
 
 #[test]
@@ -31,8 +42,16 @@ fn every_occupation_requires_eight_to_twenty_five_skills_with_essentials() {
     let o = embedded();
     for (ix, occ) in o.concepts(ConceptKind::Occupation) {
         let reqs: Vec<_> = o.outgoing(ix, RelationKind::Requires).collect();
-        assert!((8..=25).contains(&reqs.len()), "{} requires {} skills", occ.id, reqs.len());
-        let essential = reqs.iter().filter(|(_, r)| r.importance == Some(Importance::Essential)).count();
+        assert!(
+            (8..=25).contains(&reqs.len()),
+            "{} requires {} skills",
+            occ.id,
+            reqs.len()
+        );
+        let essential = reqs
+            .iter()
+            .filter(|(_, r)| r.importance == Some(Importance::Essential))
+            .count();
         assert!(essential >= 1, "{} has no essential skill", occ.id);
     }
 }
@@ -48,10 +67,21 @@ fn embedded_ontology_has_shrinking_and_shortage_occupations() {
     let in_shortage = o
         .indices(ConceptKind::Occupation)
         .iter()
-        .filter(|&&ix| o.outgoing(ix, RelationKind::InSector).any(|(s, _)| shortage_sectors.contains(&s)))
+        .filter(|&&ix| {
+            o.outgoing(ix, RelationKind::InSector)
+                .any(|(s, _)| shortage_sectors.contains(&s))
+        })
         .count();
-    assert!(in_shortage >= 30, "{in_shortage} occupations in shortage sectors");
-    for id in ["occ:kassamedewerker", "occ:administratief-medewerker", "occ:productiemedewerker", "occ:verpleegkundige"] {
+    assert!(
+        in_shortage >= 30,
+        "{in_shortage} occupations in shortage sectors"
+    );
+    for id in [
+        "occ:kassamedewerker",
+        "occ:administratief-medewerker",
+        "occ:productiemedewerker",
+        "occ:verpleegkundige",
+    ] {
         assert!(o.get(id).is_some(), "{id} missing");
     }
 }
@@ -70,7 +100,14 @@ fn embedded_ontology_has_no_unexpected_warnings() {
     let bad: Vec<_> = built
         .warnings
         .iter()
-        .filter(|d| matches!(d.kind, DiagnosticKind::MissingLabel | DiagnosticKind::NoEssentialSkills | DiagnosticKind::OfferTeachesNothing))
+        .filter(|d| {
+            matches!(
+                d.kind,
+                DiagnosticKind::MissingLabel
+                    | DiagnosticKind::NoEssentialSkills
+                    | DiagnosticKind::OfferTeachesNothing
+            )
+        })
         .collect();
     assert!(bad.is_empty(), "{bad:#?}");
 }
@@ -78,7 +115,10 @@ fn embedded_ontology_has_no_unexpected_warnings() {
 #[test]
 fn embedded_ontology_round_trips_through_the_native_format() {
     let o = embedded();
-    let tables: Vec<(String, Vec<u8>)> = to_tables(&o).into_iter().map(|(n, t)| (n.to_owned(), t.into_bytes())).collect();
+    let tables: Vec<(String, Vec<u8>)> = to_tables(&o)
+        .into_iter()
+        .map(|(n, t)| (n.to_owned(), t.into_bytes()))
+        .collect();
     let again = load(&tables).expect("written output loads").ontology;
     assert!(again == o);
 }
@@ -86,6 +126,8 @@ fn embedded_ontology_round_trips_through_the_native_format() {
 #[test]
 fn embedded_tables_equal_the_files_on_disk() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ontology");
-    let from_disk = vaardig_core::load_dir(&dir).expect("ontology/ loads").ontology;
+    let from_disk = vaardig_core::load_dir(&dir)
+        .expect("ontology/ loads")
+        .ontology;
     assert!(from_disk == embedded());
 }

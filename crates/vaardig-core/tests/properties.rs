@@ -24,7 +24,9 @@ fn tables_of(o: &Ontology) -> Vec<(String, Vec<u8>)> {
 }
 
 fn small() -> Ontology {
-    generate(&GeneratorConfig::small()).expect("generated ontologies are valid").ontology
+    generate(&GeneratorConfig::small())
+        .expect("generated ontologies are valid")
+        .ontology
 }
 
 proptest! {
@@ -105,8 +107,13 @@ fn generator_is_deterministic_and_sized() {
     assert_eq!(a.count(ConceptKind::Qualification), config.qualifications);
     let links = vaardig_core::Stats::of(&a).occupation_skill_links;
     let target = config.occupation_skill_links as f64;
-    assert!((links as f64 - target).abs() / target < 0.15, "{links} links for a target of {target}");
-    let other = generate(&GeneratorConfig { seed: 8, ..config }).expect("valid").ontology;
+    assert!(
+        (links as f64 - target).abs() / target < 0.15,
+        "{links} links for a target of {target}"
+    );
+    let other = generate(&GeneratorConfig { seed: 8, ..config })
+        .expect("valid")
+        .ontology;
     assert_ne!(a.content_hash(), other.content_hash());
 }
 

@@ -12,5 +12,8 @@ pub use write::{to_tables, write_dir};
 
 /// The longest single CSV field accepted, in bytes (a label, a definition, an id).
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+/// The most data rows one table may have (ESCO's largest table has 124k); past it the table is
+/// refused with a `too_large` error instead of filling memory.
+pub const MAX_ROWS_PER_TABLE: u64 = 2_000_000;
 /// After this many errors in one table, reading that table stops (the count is reported).
 pub const MAX_ERRORS_PER_TABLE: usize = 1_000;

@@ -10,7 +10,7 @@ use crate::concept::{Concept, ConceptData, Labels, Relation};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, Location, OntologyError};
 use crate::io::columns::{ALT_SEPARATOR, Column, LABEL_COLUMNS, concept_columns, relation_columns};
 use crate::io::source::{DirSource, TableSource};
-use crate::io::{MAX_ERRORS_PER_TABLE, MAX_FIELD_BYTES};
+use crate::io::{MAX_ERRORS_PER_TABLE, MAX_FIELD_BYTES, MAX_ROWS_PER_TABLE};
 use crate::manifest::{MANIFEST_FILE, Manifest};
 use crate::model::{ConceptKind, Importance, Level, Nlqf, RelationKind};
 
@@ -197,7 +197,11 @@ impl Row<'_> {
     }
 }
 
-fn read_concept(kind: ConceptKind, row: &Row<'_>, b: &mut OntologyBuilder) -> Result<(), Diagnostic> {
+fn read_concept(
+    kind: ConceptKind,
+    row: &Row<'_>,
+    b: &mut OntologyBuilder,
+) -> Result<(), Diagnostic> {
     let id = row.req("id")?;
     match concept_from_row(kind, id, row) {
         Ok(concept) => {
@@ -352,11 +356,21 @@ fn read_table(
     };
     let mut record = csv::ByteRecord::new();
     let mut errors = 0usize;
+    let mut rows = 0u64;
     loop {
         let result = csv.read_byte_record(&mut record);
         let diagnostic = match result {
             Ok(false) => break,
             Ok(true) => {
+                rows += 1;
+                if rows > MAX_ROWS_PER_TABLE {
+                    builder.push_diagnostic(Diagnostic::error(
+                        K::TooLarge,
+                        Location::file(&shown),
+                        format!("table has more than {MAX_ROWS_PER_TABLE} rows; refused"),
+                    ));
+                    return;
+                }
                 let line = record.position().map_or(0, |p| p.line());
                 let row = Row {
                     file: &shown,
@@ -389,12 +403,15 @@ fn read_table(
     }
 }
 
+/// Column name → position in the record.
+type Header = HashMap<String, usize>;
+
 fn read_header<R: Read>(
     csv: &mut csv::Reader<R>,
     shown: &str,
     file: &str,
     languages: &[String],
-) -> Result<HashMap<String, usize>, (HashMap<String, usize>, Vec<Diagnostic>)> {
+) -> Result<Header, (Header, Vec<Diagnostic>)> {
     let raw = csv
         .byte_headers()
         .map_err(|e| (HashMap::new(), vec![csv_error(shown, e)]))?
