@@ -130,7 +130,8 @@ impl Planner<'_> {
         }
         Some(Plan {
             query: BooleanQuery::new(clauses),
-            total,
+            // A query of stop words only can match, but never well.
+            total: total.max(COVERAGE),
             norm: norm_hash(words.iter().map(String::as_str)),
             words: words.len(),
         })

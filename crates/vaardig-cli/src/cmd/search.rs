@@ -1,31 +1,236 @@
-//! `vaardig search` and `vaardig extract`.
+//! `vaardig search` and `vaardig extract`: the command-line face of vaardig-search.
+//!
+//! Both exit 0 whether or not anything was found; an empty result prints `[]` with `--json`.
 
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Args;
+use anyhow::Context as _;
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use vaardig_core::ConceptKind;
+use vaardig_search::{Hit, LangFilter, Mention, SearchOptions, Searcher};
 
 use crate::context::Context;
+use crate::output::{print_json, table};
+
+/// Languages accepted by `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Dutch labels only.
+    Nl,
+    /// English labels only.
+    En,
+}
 
 /// Arguments of `vaardig search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query text.
+    /// The query text: a label, synonym, partial word or typo, in Dutch or English.
+    #[arg(required_unless_present = "batch", conflicts_with = "batch")]
     pub query: Option<String>,
+    /// Only concepts of this kind (repeatable): skill, occupation, qualification, offer,
+    /// knowledge_area, occupation_task, sector.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Vec<ConceptKind>,
+    /// Only labels in this language (default: both).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// At most this many hits per query.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Autocomplete: the last word may be incomplete.
+    #[arg(long)]
+    pub prefix: bool,
+    /// Print JSON: a list of {id, kind, label, lang, score}.
+    #[arg(long)]
+    pub json: bool,
+    /// Answer one query per line of FILE (`-` for stdin); prints one JSON list per line (JSON
+    /// Lines), in input order.
+    #[arg(long, value_name = "FILE")]
+    pub batch: Option<PathBuf>,
+    /// Keep the search index in DIR: built on first use, reused while the ontology is unchanged.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
 }
 
 /// Arguments of `vaardig extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// The text.
+    /// The text to read (a CV paragraph, a vacancy).
+    #[arg(required_unless_present = "file", conflicts_with = "file")]
     pub text: Option<String>,
+    /// Read the text from FILE (`-` for stdin).
+    #[arg(long, short, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Print JSON: a list of {id, kind, label, start, end, score, text}.
+    #[arg(long)]
+    pub json: bool,
+    /// Keep the search index in DIR: built on first use, reused while the ontology is unchanged.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+}
+
+/// Parses a `--kind` value: a concept kind's name, or `offer` for learning offers.
+fn parse_kind(s: &str) -> Result<ConceptKind, String> {
+    match s {
+        "offer" | "offers" => Ok(ConceptKind::LearningOffer),
+        _ => s
+            .parse::<ConceptKind>()
+            .map_err(|e| format!("{e}, or offer")),
+    }
+}
+
+fn searcher(ctx: &Context, index: Option<&Path>) -> anyhow::Result<Searcher> {
+    let ontology = ctx.ontology()?;
+    match index {
+        Some(dir) => Searcher::open_or_build(ontology, dir)
+            .with_context(|| format!("cannot open or build the search index in {}", dir.display())),
+        None => Searcher::new(ontology).context("cannot build the search index"),
+    }
+}
+
+/// Reads a whole file (or stdin for `-`), replacing invalid UTF-8.
+fn read_text(path: &Path) -> anyhow::Result<String> {
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("cannot read stdin")?;
+    } else {
+        bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Runs `vaardig search`.
-pub fn search(_ctx: &Context, _args: SearchArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("search is not available yet")
+pub fn search(ctx: &Context, args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let options = SearchOptions {
+        kinds: args.kind.clone(),
+        lang: match args.lang {
+            Some(LangArg::Nl) => LangFilter::Nl,
+            Some(LangArg::En) => LangFilter::En,
+            None => LangFilter::Both,
+        },
+        limit: args.limit,
+        prefix: args.prefix,
+    };
+    let searcher = searcher(ctx, args.index.as_deref())?;
+    if let Some(batch) = &args.batch {
+        return run_batch(&searcher, batch, &options);
+    }
+    let query = args.query.unwrap_or_default();
+    let hits = searcher.search(&query, &options);
+    if args.json {
+        print_json(&hits)?;
+    } else {
+        print!("{}", hits_table(&hits));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn hits_table(hits: &[Hit]) -> String {
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .map(|h| {
+            vec![
+                format!("{:.3}", h.score),
+                h.kind.to_string(),
+                h.id.clone(),
+                h.label.clone(),
+                h.lang.clone(),
+            ]
+        })
+        .collect();
+    table(&["score", "kind", "id", "label", "lang"], &rows)
+}
+
+/// One query per input line, one JSON list per output line.
+fn run_batch(
+    searcher: &Searcher,
+    path: &Path,
+    options: &SearchOptions,
+) -> anyhow::Result<ExitCode> {
+    let input: Box<dyn BufRead> = if path == Path::new("-") {
+        Box::new(BufReader::new(std::io::stdin().lock()))
+    } else {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+        Box::new(BufReader::new(file))
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for (n, line) in input.split(b'\n').enumerate() {
+        let mut line =
+            line.with_context(|| format!("cannot read line {} of {}", n + 1, path.display()))?;
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        let query = String::from_utf8_lossy(&line);
+        let hits = searcher.search(&query, options);
+        serde_json::to_writer(&mut out, &hits)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A mention with the text it covers, as printed.
+#[derive(Debug, Serialize)]
+struct MentionOut<'a> {
+    #[serde(flatten)]
+    mention: &'a Mention,
+    text: &'a str,
 }
 
 /// Runs `vaardig extract`.
-pub fn extract(_ctx: &Context, _args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("extract is not available yet")
+pub fn extract(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let text = match (&args.file, args.text) {
+        (Some(path), _) => read_text(path)?,
+        (None, Some(text)) => text,
+        (None, None) => anyhow::bail!("give the text, or --file FILE"),
+    };
+    let searcher = searcher(ctx, args.index.as_deref())?;
+    let mentions = searcher.extract(&text);
+    let out: Vec<MentionOut<'_>> = mentions
+        .iter()
+        .map(|m| MentionOut {
+            mention: m,
+            text: text.get(m.start..m.end).unwrap_or_default(),
+        })
+        .collect();
+    if args.json {
+        print_json(&out)?;
+    } else {
+        let rows: Vec<Vec<String>> = out
+            .iter()
+            .map(|m| {
+                vec![
+                    format!("{}..{}", m.mention.start, m.mention.end),
+                    m.text.to_owned(),
+                    m.mention.id.clone(),
+                    m.mention.label.clone(),
+                    format!("{:.2}", m.mention.score),
+                ]
+            })
+            .collect();
+        print!(
+            "{}",
+            table(&["span", "text", "id", "label", "score"], &rows)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_with_the_offer_alias() {
+        assert_eq!(parse_kind("offer"), Ok(ConceptKind::LearningOffer));
+        assert_eq!(parse_kind("skill"), Ok(ConceptKind::Skill));
+        assert!(parse_kind("skills").is_err());
+    }
 }

@@ -1,0 +1,1 @@
+//! Quality on the embedded ontology (to be filled with the labelled query set).
