@@ -1,0 +1,225 @@
+//! Reading one ESCO CSV table row by row: columns found by name, multi-line quoted fields, every
+//! row counted, every bad row reported with its line.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+
+use vaardig_core::{Diagnostic, DiagnosticKind as K, Location};
+
+use crate::error::ImportError;
+use crate::progress::{Counting, Tracker};
+use crate::report::ImportReport;
+
+/// What became of one row.
+pub(crate) enum Outcome {
+    /// Used now (e.g. labels added to a concept).
+    Imported,
+    /// Deliberately not imported (not an error).
+    Skipped,
+    /// Rejected, with the reason.
+    Rejected(Diagnostic),
+    /// Handed to staging, which counts it when it checks it (or already counted a rejection).
+    Staged,
+}
+
+/// One data row, with typed access to its columns.
+pub(crate) struct Row<'a> {
+    file: &'a str,
+    line: u64,
+    columns: &'a HashMap<String, usize>,
+    record: &'a csv::ByteRecord,
+}
+
+impl Row<'_> {
+    /// The row's location: file and the line it starts on.
+    pub(crate) fn location(&self) -> Location {
+        Location::line(self.file, self.line)
+    }
+
+    /// The location of `column` in this row.
+    pub(crate) fn at(&self, column: &str) -> Location {
+        self.location().with_column(column)
+    }
+
+    /// The trimmed text of `column`; empty when the column is absent or the cell empty.
+    pub(crate) fn get(&self, column: &str) -> Result<&str, Diagnostic> {
+        let Some(&i) = self.columns.get(column) else {
+            return Ok("");
+        };
+        let bytes = self.record.get(i).unwrap_or_default();
+        std::str::from_utf8(bytes).map(str::trim).map_err(|_| {
+            Diagnostic::error(K::InvalidUtf8, self.at(column), "field is not valid UTF-8")
+        })
+    }
+
+    /// The text of `column`, which must not be empty.
+    pub(crate) fn req(&self, column: &str) -> Result<&str, Diagnostic> {
+        let text = self.get(column)?;
+        if text.is_empty() {
+            Err(Diagnostic::error(
+                K::MissingValue,
+                self.at(column),
+                format!("`{column}` is empty"),
+            ))
+        } else {
+            Ok(text)
+        }
+    }
+}
+
+/// An open table: its name for diagnostics, its header and its reader.
+pub(crate) struct Table {
+    file: String,
+    source: usize,
+    columns: HashMap<String, usize>,
+    width: usize,
+    reader: csv::Reader<Counting<BufReader<File>>>,
+}
+
+impl Table {
+    /// Opens `path`, reads its header and checks that `required` columns are there.
+    pub(crate) fn open(
+        path: &Path,
+        required: &[&str],
+        tracker: &mut Tracker,
+        report: &mut ImportReport,
+    ) -> Result<Table, ImportError> {
+        let file = path.display().to_string();
+        let io = |source| ImportError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let handle = File::open(path).map_err(io)?;
+        let counting = tracker.start(&file, BufReader::with_capacity(1 << 16, handle));
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            // ESCO leaves out trailing empty fields (skillsHierarchy): short rows are fine.
+            .flexible(true)
+            .from_reader(counting);
+        let header = reader.byte_headers().map_err(|e| match e.into_kind() {
+            csv::ErrorKind::Io(source) => io(source),
+            other => ImportError::MissingColumns {
+                file: file.clone(),
+                missing: vec![format!("(unreadable header: {other:?})")],
+            },
+        })?;
+        let width = header.len();
+        let mut columns = HashMap::new();
+        for (i, name) in header.iter().enumerate() {
+            let name = name.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(name);
+            if let Ok(name) = std::str::from_utf8(name) {
+                columns.entry(name.trim().to_owned()).or_insert(i);
+            }
+        }
+        let missing: Vec<String> = required
+            .iter()
+            .filter(|c| !columns.contains_key(**c))
+            .map(|c| (*c).to_owned())
+            .collect();
+        if !missing.is_empty() {
+            return Err(ImportError::MissingColumns { file, missing });
+        }
+        let source = report.add_source(file.clone());
+        Ok(Table {
+            file,
+            source,
+            columns,
+            width,
+            reader,
+        })
+    }
+
+    /// The index of this table's counts in the report.
+    pub(crate) fn source(&self) -> usize {
+        self.source
+    }
+
+    /// Calls `on_row` for every data row and counts the outcome; malformed rows are rejected
+    /// without reaching `on_row`.
+    pub(crate) fn each_row(
+        mut self,
+        tracker: &mut Tracker,
+        report: &mut ImportReport,
+        mut on_row: impl FnMut(&Row<'_>, &mut ImportReport) -> Outcome,
+    ) -> Result<(), ImportError> {
+        let mut record = csv::ByteRecord::new();
+        let mut rows = 0u32;
+        loop {
+            let outcome = match self.reader.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) if record.len() > self.width => Outcome::Rejected(Diagnostic::error(
+                    K::Syntax,
+                    Location::line(&self.file, record.position().map_or(0, |p| p.line())),
+                    format!(
+                        "row has {} fields, the header has {} (a quote out of place?)",
+                        record.len(),
+                        self.width
+                    ),
+                )),
+                Ok(true) => {
+                    let line = record.position().map_or(0, |p| p.line());
+                    let row = Row {
+                        file: &self.file,
+                        line,
+                        columns: &self.columns,
+                        record: &record,
+                    };
+                    on_row(&row, report)
+                }
+                Err(e) => match csv_problem(&self.file, e) {
+                    Ok(diagnostic) => Outcome::Rejected(diagnostic),
+                    Err(source) => {
+                        return Err(ImportError::Io {
+                            path: self.file.clone().into(),
+                            source,
+                        });
+                    }
+                },
+            };
+            report.read_one(self.source);
+            match outcome {
+                Outcome::Imported => report.imported(self.source),
+                Outcome::Skipped => report.skipped(self.source),
+                Outcome::Rejected(d) => report.reject(self.source, d),
+                Outcome::Staged => {}
+            }
+            rows += 1;
+            if rows % 4096 == 0 {
+                tracker.tick();
+            }
+        }
+        tracker.flush();
+        Ok(())
+    }
+}
+
+/// The diagnostic for a malformed row, or the I/O error that stops reading.
+fn csv_problem(file: &str, e: csv::Error) -> Result<Diagnostic, std::io::Error> {
+    let location = Location {
+        file: Some(file.to_owned()),
+        line: e.position().map(|p| p.line()),
+        column: None,
+    };
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Err(io),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => Ok(Diagnostic::error(
+            K::Syntax,
+            location,
+            format!("row has {len} fields, the header has {expected_len}"),
+        )),
+        csv::ErrorKind::Utf8 { .. } => Ok(Diagnostic::error(
+            K::InvalidUtf8,
+            location,
+            "row is not valid UTF-8",
+        )),
+        other => Ok(Diagnostic::error(
+            K::Syntax,
+            location,
+            format!("malformed CSV: {other:?}"),
+        )),
+    }
+}

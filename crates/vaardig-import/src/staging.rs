@@ -1,0 +1,727 @@
+//! The staging area between a reader and the core's [`OntologyBuilder`].
+//!
+//! Readers add concepts and relations here as they stream through their input. [`Staging::finish`]
+//! then applies, in lenient fashion, the checks the core would apply in one go — ids, labels in
+//! the primary language, endpoints, duplicates, cycles — rejecting (and reporting) each offending
+//! record instead of failing the whole import, and hands the rest to the builder. The builder
+//! still validates everything; staging only makes sure what reaches it is acceptable.
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::Dfs;
+use vaardig_core::io::MAX_FIELD_BYTES;
+use vaardig_core::{
+    Concept, ConceptData, Diagnostic, DiagnosticKind as K, Location, MAX_COST_EUR, MAX_HOURS,
+    Manifest, OntologyBuilder, Relation, RelationKind, id_problem,
+};
+
+use crate::report::ImportReport;
+
+/// What to do with a relation stated twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Duplicates {
+    /// Reject the second statement (tables: a repeated row is a mistake).
+    Reject,
+    /// Merge them (RDF: a graph is a set, and inverse predicates restate relations).
+    Merge,
+}
+
+/// A concept waiting to be checked.
+#[derive(Debug)]
+struct StagedConcept {
+    concept: Concept,
+    location: Location,
+    /// The source whose row this concept is counted against, if the reader did not count it.
+    source: Option<usize>,
+}
+
+/// A relation waiting to be checked.
+#[derive(Debug)]
+struct StagedRelation {
+    from: String,
+    to: String,
+    relation: Relation,
+    location: Location,
+    /// Relations are always counted at `finish`, against this source.
+    source: usize,
+}
+
+/// Concepts and relations on their way into an [`OntologyBuilder`].
+#[derive(Debug)]
+pub(crate) struct Staging {
+    languages: Vec<String>,
+    duplicates: Duplicates,
+    index: HashMap<String, usize>,
+    concepts: Vec<Option<StagedConcept>>,
+    rejected: HashMap<String, Location>,
+    relations: Vec<StagedRelation>,
+}
+
+impl Staging {
+    /// An empty staging area for an ontology in `languages` (primary first).
+    pub(crate) fn new(languages: Vec<String>, duplicates: Duplicates) -> Self {
+        Staging {
+            languages,
+            duplicates,
+            index: HashMap::new(),
+            concepts: Vec::new(),
+            rejected: HashMap::new(),
+            relations: Vec::new(),
+        }
+    }
+
+    /// The manifest languages, primary first.
+    pub(crate) fn languages(&self) -> &[String] {
+        &self.languages
+    }
+
+    /// Stages a concept. An invalid or duplicate id is rejected at once (reported against
+    /// `source` when given); `false` then.
+    pub(crate) fn add_concept(
+        &mut self,
+        concept: Concept,
+        location: Location,
+        source: Option<usize>,
+        report: &mut ImportReport,
+    ) -> bool {
+        let problem = if let Some(problem) = id_problem(&concept.id) {
+            Some(Diagnostic::error(K::InvalidId, location.clone(), problem))
+        } else if let Some(&first) = self.index.get(&concept.id) {
+            let at = self.concepts[first]
+                .as_ref()
+                .map(|c| describe(&c.location))
+                .unwrap_or_default();
+            Some(
+                Diagnostic::error(
+                    K::DuplicateId,
+                    location.clone(),
+                    format!("duplicate id `{}` (first defined at {at})", concept.id),
+                )
+                .about(concept.id.clone()),
+            )
+        } else {
+            None
+        };
+        if let Some(diagnostic) = problem {
+            match source {
+                Some(s) => report.reject(s, diagnostic),
+                None => report.push(diagnostic),
+            }
+            return false;
+        }
+        self.index.insert(concept.id.clone(), self.concepts.len());
+        self.concepts.push(Some(StagedConcept {
+            concept,
+            location,
+            source,
+        }));
+        true
+    }
+
+    /// The staged concept `id`, to add labels or attributes to.
+    pub(crate) fn concept_mut(&mut self, id: &str) -> Option<&mut Concept> {
+        let &i = self.index.get(id)?;
+        self.concepts[i].as_mut().map(|c| &mut c.concept)
+    }
+
+    /// Whether `id` is staged.
+    pub(crate) fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// Records that the record defining `id` was rejected at `location`, so relations naming it
+    /// say so instead of calling it unknown.
+    pub(crate) fn mark_rejected(&mut self, id: &str, location: Location) {
+        self.rejected.entry(id.to_owned()).or_insert(location);
+    }
+
+    /// Stages a relation `from → to`, counted against `source` when checked.
+    pub(crate) fn add_relation(
+        &mut self,
+        from: String,
+        to: String,
+        relation: Relation,
+        location: Location,
+        source: usize,
+    ) {
+        self.relations.push(StagedRelation {
+            from,
+            to,
+            relation,
+            location,
+            source,
+        });
+    }
+
+    /// Checks everything, reports and drops what the core would refuse, and fills a builder.
+    pub(crate) fn finish(self, manifest: Manifest, report: &mut ImportReport) -> OntologyBuilder {
+        let Staging {
+            languages,
+            duplicates,
+            index: _,
+            concepts,
+            mut rejected,
+            relations,
+        } = self;
+        let primary = languages.first().cloned().unwrap_or_default();
+
+        // Concepts: labels and attributes.
+        let mut accepted: Vec<StagedConcept> = Vec::with_capacity(concepts.len());
+        for mut staged in concepts.into_iter().flatten() {
+            normalise(&mut staged, &languages, report);
+            match concept_problem(&staged.concept, &staged.location, &primary) {
+                None => accepted.push(staged),
+                Some(diagnostic) => {
+                    rejected.insert(staged.concept.id.clone(), staged.location.clone());
+                    match staged.source {
+                        Some(s) => report.reject(s, diagnostic),
+                        None => report.push(diagnostic),
+                    }
+                }
+            }
+        }
+        let index: HashMap<&str, u32> = accepted
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.concept.id.as_str(), i as u32))
+            .collect();
+
+        // Relations: endpoints, kinds, self-loops, duplicates.
+        let mut kept: Vec<(u32, u32, Relation, usize, Location)> =
+            Vec::with_capacity(relations.len());
+        let mut seen: HashMap<(u32, u32, RelationKind), usize> = HashMap::new();
+        for rel in relations {
+            let kind = rel.relation.kind;
+            let lookup = |id: &str| -> Result<u32, Diagnostic> {
+                index.get(id).copied().ok_or_else(|| {
+                    let message = match rejected.get(id) {
+                        Some(at) => format!(
+                            "`{kind}` relation names `{id}`, whose record was rejected ({})",
+                            describe(at)
+                        ),
+                        None => format!("`{kind}` relation names unknown concept `{id}`"),
+                    };
+                    Diagnostic::error(K::DanglingReference, rel.location.clone(), message)
+                        .about(id.to_owned())
+                })
+            };
+            let checked = lookup(&rel.from).and_then(|f| Ok((f, lookup(&rel.to)?)));
+            let (from, to) = match checked {
+                Ok(pair) => pair,
+                Err(diagnostic) => {
+                    report.reject(rel.source, diagnostic);
+                    continue;
+                }
+            };
+            let (fk, tk) = (
+                accepted[from as usize].concept.kind(),
+                accepted[to as usize].concept.kind(),
+            );
+            if from == to {
+                report.reject(
+                    rel.source,
+                    Diagnostic::error(
+                        if kind == RelationKind::Broader {
+                            K::Cycle
+                        } else {
+                            K::InvalidValue
+                        },
+                        rel.location,
+                        format!("`{kind}` relates `{}` to itself", rel.from),
+                    )
+                    .about(rel.from),
+                );
+                continue;
+            }
+            if !kind.allows(fk, tk) {
+                report.reject(
+                    rel.source,
+                    Diagnostic::error(
+                        K::WrongEndpoint,
+                        rel.location,
+                        format!(
+                            "`{kind}` cannot go from {fk} `{}` to {tk} `{}` (allowed: {})",
+                            rel.from,
+                            rel.to,
+                            kind.endpoints()
+                        ),
+                    )
+                    .about(rel.from),
+                );
+                continue;
+            }
+            let key = if kind == RelationKind::Related && to < from {
+                (to, from, kind)
+            } else {
+                (from, to, kind)
+            };
+            if let Some(&first) = seen.get(&key) {
+                match duplicates {
+                    Duplicates::Reject => {
+                        let at = describe(&kept[first].4);
+                        report.reject(
+                            rel.source,
+                            Diagnostic::error(
+                                K::DuplicateRelation,
+                                rel.location,
+                                format!(
+                                    "duplicate `{kind}` relation {} → {} (first at {at})",
+                                    rel.from, rel.to
+                                ),
+                            )
+                            .about(rel.from),
+                        );
+                    }
+                    Duplicates::Merge => {
+                        let previous = &mut kept[first].2;
+                        if let Some(warning) = merge(previous, &rel) {
+                            report.push(warning);
+                        }
+                        report.merged_duplicates += 1;
+                        report.imported(rel.source);
+                    }
+                }
+                continue;
+            }
+            seen.insert(key, kept.len());
+            kept.push((from, to, rel.relation, rel.source, rel.location));
+        }
+        drop(seen);
+
+        let cyclic = cycle_closing_edges(&kept, accepted.len());
+        let mut builder = OntologyBuilder::new(manifest);
+        for (i, (from, to, relation, source, location)) in kept.into_iter().enumerate() {
+            if cyclic.contains(&i) {
+                let (f, t) = (
+                    &accepted[from as usize].concept.id,
+                    &accepted[to as usize].concept.id,
+                );
+                report.reject(
+                    source,
+                    Diagnostic::error(
+                        K::Cycle,
+                        location,
+                        format!("`broader` {f} → {t} would close a cycle in the hierarchy"),
+                    )
+                    .about(f.clone()),
+                );
+                continue;
+            }
+            report.imported(source);
+            *report
+                .relations
+                .entry(relation.kind.as_str().to_owned())
+                .or_default() += 1;
+            builder.add_relation_at(
+                &accepted[from as usize].concept.id,
+                &accepted[to as usize].concept.id,
+                relation,
+                location,
+            );
+        }
+        drop(index);
+        for staged in accepted {
+            if let Some(s) = staged.source {
+                report.imported(s);
+            }
+            *report
+                .concepts
+                .entry(staged.concept.kind().as_str().to_owned())
+                .or_default() += 1;
+            builder.add_concept_at(staged.concept, staged.location);
+        }
+        builder
+    }
+}
+
+/// `file:line`, or a placeholder when the location is unknown.
+fn describe(location: &Location) -> String {
+    if location.is_unknown() {
+        "an earlier record".to_owned()
+    } else {
+        location.to_string()
+    }
+}
+
+/// Merges a restated relation into the first statement; a warning when they disagree.
+fn merge(first: &mut Relation, again: &StagedRelation) -> Option<Diagnostic> {
+    let second = &again.relation;
+    if first == second {
+        return None;
+    }
+    // Keep the stronger importance (declaration order: essential first) and the known level.
+    let importance = match (first.importance, second.importance) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let level = match (first.level, second.level) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    let conflict = (first.importance.is_some()
+        && second.importance.is_some()
+        && first.importance != second.importance)
+        || (first.level.is_some() && second.level.is_some() && first.level != second.level);
+    first.importance = importance;
+    first.level = level;
+    conflict.then(|| {
+        Diagnostic::warning(
+            K::DuplicateRelation,
+            again.location.clone(),
+            format!(
+                "`{}` relation {} → {} stated twice with different attributes; kept {}",
+                second.kind,
+                again.from,
+                again.to,
+                describe_relation(first)
+            ),
+        )
+        .about(again.from.clone())
+    })
+}
+
+fn describe_relation(relation: &Relation) -> String {
+    let mut parts = Vec::new();
+    if let Some(i) = relation.importance {
+        parts.push(i.to_string());
+    }
+    if let Some(l) = relation.level {
+        parts.push(format!("level {l}"));
+    }
+    if parts.is_empty() {
+        "no attributes".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// Indices (into `kept`) of `broader` edges that close a cycle: in input order, an edge is kept
+/// unless its target already reaches its source. Only edges inside a strongly connected
+/// component are examined, so an acyclic hierarchy costs one Tarjan pass.
+fn cycle_closing_edges(
+    kept: &[(u32, u32, Relation, usize, Location)],
+    nodes: usize,
+) -> HashSet<usize> {
+    let broader: Vec<(usize, u32, u32)> = kept
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.2.kind == RelationKind::Broader)
+        .map(|(i, e)| (i, e.0, e.1))
+        .collect();
+    let mut graph: DiGraph<(), (), u32> = DiGraph::with_capacity(nodes, broader.len());
+    for _ in 0..nodes {
+        graph.add_node(());
+    }
+    for &(_, f, t) in &broader {
+        graph.add_edge(NodeIndex::new(f as usize), NodeIndex::new(t as usize), ());
+    }
+    let mut component = vec![usize::MAX; nodes];
+    let mut any = false;
+    for (c, scc) in tarjan_scc(&graph).into_iter().enumerate() {
+        if scc.len() > 1 {
+            any = true;
+            for n in scc {
+                component[n.index()] = c;
+            }
+        }
+    }
+    let mut closing = HashSet::new();
+    if !any {
+        return closing;
+    }
+    // Re-add the edges inside cyclic components one by one.
+    let mut inner: DiGraph<(), (), u32> = DiGraph::with_capacity(nodes, 0);
+    for _ in 0..nodes {
+        inner.add_node(());
+    }
+    for &(i, f, t) in &broader {
+        let (fc, tc) = (component[f as usize], component[t as usize]);
+        if fc == usize::MAX || fc != tc {
+            continue;
+        }
+        let (from, to) = (NodeIndex::new(f as usize), NodeIndex::new(t as usize));
+        let mut dfs = Dfs::new(&inner, to);
+        let mut reaches = false;
+        while let Some(n) = dfs.next(&inner) {
+            if n == from {
+                reaches = true;
+                break;
+            }
+        }
+        if reaches {
+            closing.insert(i);
+        } else {
+            inner.add_edge(from, to, ());
+        }
+    }
+    closing
+}
+
+/// Trims labels, drops empty ones and labels in languages the manifest lacks, de-duplicates
+/// synonyms, and drops synonyms or definitions the native format cannot hold (with a warning).
+fn normalise(staged: &mut StagedConcept, languages: &[String], report: &mut ImportReport) {
+    let labels = &mut staged.concept.labels;
+    let id = &staged.concept.id;
+    let known = |l: &String| languages.contains(l);
+    for map_lang in labels
+        .pref
+        .keys()
+        .chain(labels.alt.keys())
+        .chain(labels.definition.keys())
+        .filter(|l| !known(l))
+    {
+        *report
+            .ignored_languages
+            .entry(map_lang.clone())
+            .or_default() += 1;
+    }
+    labels.pref.retain(|l, _| known(l));
+    labels.alt.retain(|l, _| known(l));
+    labels.definition.retain(|l, _| known(l));
+    for value in labels
+        .pref
+        .values_mut()
+        .chain(labels.definition.values_mut())
+    {
+        let t = value.trim();
+        if t.len() != value.len() {
+            *value = t.to_owned();
+        }
+    }
+    labels.pref.retain(|_, v| !v.is_empty());
+    let mut warnings = Vec::new();
+    labels.definition.retain(|lang, v| {
+        if v.len() > MAX_FIELD_BYTES {
+            warnings.push(format!(
+                "definition of `{id}` in `{lang}` is {} bytes, more than the {MAX_FIELD_BYTES} a field may hold; dropped",
+                v.len()
+            ));
+            return false;
+        }
+        !v.is_empty()
+    });
+    for (lang, alts) in labels.alt.iter_mut() {
+        let mut seen: HashSet<String> = HashSet::with_capacity(alts.len());
+        let mut bytes = 0usize;
+        let mut out = Vec::with_capacity(alts.len());
+        for alt in alts.drain(..) {
+            let t = alt.trim();
+            if t.is_empty() || seen.contains(t) {
+                continue;
+            }
+            if t.contains('|') {
+                warnings.push(format!(
+                    "synonym `{t}` of `{id}` in `{lang}` contains `|`, the synonym separator; dropped"
+                ));
+                continue;
+            }
+            if bytes + t.len() + 1 > MAX_FIELD_BYTES {
+                warnings.push(format!(
+                    "synonyms of `{id}` in `{lang}` exceed the {MAX_FIELD_BYTES} bytes a field may hold; `{t}` and later ones dropped"
+                ));
+                break;
+            }
+            bytes += t.len() + 1;
+            seen.insert(t.to_owned());
+            out.push(t.to_owned());
+        }
+        *alts = out;
+    }
+    labels.alt.retain(|_, v| !v.is_empty());
+    if let ConceptData::Occupation { isco: Some(code) } = &staged.concept.data
+        && !is_isco(code)
+    {
+        warnings.push(format!(
+            "ISCO code `{code}` of `{id}` is not 1–4 digits; dropped"
+        ));
+        staged.concept.data = ConceptData::Occupation { isco: None };
+    }
+    let id = staged.concept.id.clone();
+    for message in warnings {
+        report.push(
+            Diagnostic::warning(K::InvalidValue, staged.location.clone(), message)
+                .about(id.clone()),
+        );
+    }
+}
+
+/// Whether `code` is an ISCO-08 code the core accepts: 1–4 digits.
+pub(crate) fn is_isco(code: &str) -> bool {
+    !code.is_empty() && code.len() <= 4 && code.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Why the core would refuse this concept, if it would.
+fn concept_problem(concept: &Concept, location: &Location, primary: &str) -> Option<Diagnostic> {
+    let id = &concept.id;
+    let fail = |kind, column: &str, message: String| {
+        Some(
+            Diagnostic::error(kind, location.clone().with_column(column), message)
+                .about(id.clone()),
+        )
+    };
+    match concept.labels.pref(primary) {
+        None => {
+            return fail(
+                K::MissingValue,
+                &format!("pref_label_{primary}"),
+                format!("`{id}` has no preferred label in the primary language `{primary}`"),
+            );
+        }
+        Some(p) if p.len() > MAX_FIELD_BYTES => {
+            return fail(
+                K::TooLarge,
+                &format!("pref_label_{primary}"),
+                format!("preferred label of `{id}` is longer than {MAX_FIELD_BYTES} bytes"),
+            );
+        }
+        Some(_) => {}
+    }
+    if let Some((lang, _)) = concept
+        .labels
+        .pref
+        .iter()
+        .find(|(_, p)| p.len() > MAX_FIELD_BYTES)
+    {
+        return fail(
+            K::TooLarge,
+            &format!("pref_label_{lang}"),
+            format!("preferred label of `{id}` in `{lang}` is longer than {MAX_FIELD_BYTES} bytes"),
+        );
+    }
+    if let ConceptData::LearningOffer {
+        hours, cost_eur, ..
+    } = &concept.data
+    {
+        if !(hours.is_finite() && *hours > 0.0 && *hours <= MAX_HOURS) {
+            return fail(
+                K::InvalidValue,
+                "hours",
+                format!("hours of `{id}` must be more than 0 and at most {MAX_HOURS}, got {hours}"),
+            );
+        }
+        if !(cost_eur.is_finite() && *cost_eur >= 0.0 && *cost_eur <= MAX_COST_EUR) {
+            return fail(
+                K::InvalidValue,
+                "cost_eur",
+                format!("cost_eur of `{id}` must be from 0 to {MAX_COST_EUR}, got {cost_eur}"),
+            );
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use vaardig_core::{Importance, Labels, SkillType};
+
+    use super::*;
+
+    fn skill(id: &str) -> Concept {
+        Concept::new(
+            id,
+            Labels::with_pref([("en", id)]),
+            ConceptData::Skill {
+                skill_type: SkillType::Skill,
+            },
+        )
+    }
+
+    fn staged(duplicates: Duplicates) -> (Staging, ImportReport, usize) {
+        let mut report = ImportReport::new("test");
+        let source = report.add_source("t.csv");
+        (Staging::new(vec!["en".into()], duplicates), report, source)
+    }
+
+    #[test]
+    fn cycles_are_broken_at_the_closing_edge() {
+        let (mut s, mut report, src) = staged(Duplicates::Reject);
+        for id in ["a", "b", "c"] {
+            assert!(s.add_concept(skill(id), Location::default(), None, &mut report));
+        }
+        let broader = Relation::plain(RelationKind::Broader);
+        for (i, (f, t)) in [("a", "b"), ("b", "c"), ("c", "a")].into_iter().enumerate() {
+            report.read_one(src);
+            s.add_relation(
+                f.into(),
+                t.into(),
+                broader,
+                Location::line("t.csv", i as u64 + 2),
+                src,
+            );
+        }
+        let built = s
+            .finish(Manifest::new("t", "1", &["en"]), &mut report)
+            .build();
+        let ontology = built.expect("the cycle was broken").ontology;
+        assert_eq!(ontology.relation_count(RelationKind::Broader), 2);
+        let cycle: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.kind == K::Cycle)
+            .collect();
+        assert_eq!(cycle.len(), 1);
+        assert_eq!(cycle[0].location.line, Some(4));
+        assert!(report.counts_balance());
+    }
+
+    #[test]
+    fn duplicates_merge_keeping_the_stronger_importance() {
+        let (mut s, mut report, src) = staged(Duplicates::Merge);
+        let mut occ = skill("o");
+        occ.data = ConceptData::Occupation { isco: None };
+        s.add_concept(occ, Location::default(), None, &mut report);
+        s.add_concept(skill("k"), Location::default(), None, &mut report);
+        for importance in [Importance::Optional, Importance::Essential] {
+            report.read_one(src);
+            s.add_relation(
+                "o".into(),
+                "k".into(),
+                Relation::requires(importance, None),
+                Location::default(),
+                src,
+            );
+        }
+        let ontology = s
+            .finish(Manifest::new("t", "1", &["en"]), &mut report)
+            .build()
+            .expect("valid")
+            .ontology;
+        let o = ontology.index_of("o").expect("o");
+        let rel: Vec<_> = ontology.outgoing(o, RelationKind::Requires).collect();
+        assert_eq!(rel.len(), 1);
+        assert_eq!(rel[0].1.importance, Some(Importance::Essential));
+        assert_eq!(report.merged_duplicates, 1);
+        assert_eq!(report.warning_count(), 1);
+    }
+
+    #[test]
+    fn relations_naming_rejected_concepts_say_so() {
+        let (mut s, mut report, src) = staged(Duplicates::Reject);
+        s.add_concept(skill("a"), Location::default(), None, &mut report);
+        let mut unlabelled = skill("b");
+        unlabelled.labels = Labels::default();
+        s.add_concept(unlabelled, Location::line("t.csv", 9), None, &mut report);
+        report.read_one(src);
+        s.add_relation(
+            "a".into(),
+            "b".into(),
+            Relation::plain(RelationKind::Related),
+            Location::line("r.csv", 2),
+            src,
+        );
+        s.finish(Manifest::new("t", "1", &["en"]), &mut report);
+        let messages: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(messages[0].contains("no preferred label"), "{messages:?}");
+        assert!(
+            messages[1].contains("was rejected (t.csv:9"),
+            "{messages:?}"
+        );
+        assert_eq!(report.sources[0].rejected, 1);
+    }
+}
