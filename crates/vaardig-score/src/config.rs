@@ -9,7 +9,7 @@ use vaardig_core::Importance;
 use crate::profile::Evidence;
 
 /// All weights of gap scoring, transitions and routes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ScoringConfig {
     /// Weight of a requirement by its importance.
@@ -26,19 +26,6 @@ pub struct ScoringConfig {
     pub route: RouteConfig,
 }
 
-impl Default for ScoringConfig {
-    fn default() -> Self {
-        ScoringConfig {
-            importance: ImportanceWeights::default(),
-            evidence: EvidenceWeights::default(),
-            hierarchy: HierarchyCredit::default(),
-            level: LevelPenalty::default(),
-            transitions: TransitionWeights::default(),
-            route: RouteConfig::default(),
-        }
-    }
-}
-
 impl ScoringConfig {
     /// Checks that every weight is finite and in its range; says which one is not.
     pub fn validate(&self) -> Result<(), ConfigError> {
@@ -46,7 +33,10 @@ impl ScoringConfig {
             ("importance.essential", self.importance.essential),
             ("importance.important", self.importance.important),
             ("importance.optional", self.importance.optional),
-            ("evidence.formal_or_validated", self.evidence.formal_or_validated),
+            (
+                "evidence.formal_or_validated",
+                self.evidence.formal_or_validated,
+            ),
             ("evidence.work_experience", self.evidence.work_experience),
             ("evidence.self_declared", self.evidence.self_declared),
             ("hierarchy.narrower", self.hierarchy.narrower),
@@ -55,10 +45,19 @@ impl ScoringConfig {
             ("hierarchy.related", self.hierarchy.related),
             ("hierarchy.decay", self.hierarchy.decay),
             ("level.per_level", self.level.per_level),
-            ("transitions.coverage_weight", self.transitions.coverage_weight),
+            (
+                "transitions.coverage_weight",
+                self.transitions.coverage_weight,
+            ),
             ("transitions.hours_weight", self.transitions.hours_weight),
-            ("transitions.shortage_boost", self.transitions.shortage_boost),
-            ("transitions.nlqf_step_penalty", self.transitions.nlqf_step_penalty),
+            (
+                "transitions.shortage_boost",
+                self.transitions.shortage_boost,
+            ),
+            (
+                "transitions.nlqf_step_penalty",
+                self.transitions.nlqf_step_penalty,
+            ),
             ("route.target_below_credit", self.route.target_below_credit),
             ("route.prerequisite_credit", self.route.prerequisite_credit),
             ("route.stacking_discount", self.route.stacking_discount),
@@ -70,7 +69,10 @@ impl ScoringConfig {
         }
         let positive = [
             ("transitions.hours_scale", self.transitions.hours_scale),
-            ("transitions.untaught_skill_hours", self.transitions.untaught_skill_hours),
+            (
+                "transitions.untaught_skill_hours",
+                self.transitions.untaught_skill_hours,
+            ),
         ];
         for (name, value) in positive {
             if !(value.is_finite() && value > 0.0) {
@@ -247,7 +249,8 @@ pub struct TransitionWeights {
     pub shortage_boost: f64,
     /// Score lost per NLQF level the occupation lies above the person (0.05).
     pub nlqf_step_penalty: f64,
-    /// Hours counted for an essential skill no offer teaches (200).
+    /// Hours counted for an essential skill no offer teaches (40: one study week, e.g. for an
+    /// attitude assessed at intake rather than taught).
     pub untaught_skill_hours: f64,
 }
 
@@ -259,7 +262,7 @@ impl Default for TransitionWeights {
             hours_scale: 200.0,
             shortage_boost: 0.1,
             nlqf_step_penalty: 0.05,
-            untaught_skill_hours: 200.0,
+            untaught_skill_hours: 40.0,
         }
     }
 }

@@ -173,7 +173,12 @@ impl Scorer {
             })
             .collect();
         held.sort_by(|a, b| {
-            (a.cap, a.level, a.evidence, a.validated).cmp(&(b.cap, b.level, b.evidence, b.validated))
+            (a.cap, a.level, a.evidence, a.validated).cmp(&(
+                b.cap,
+                b.level,
+                b.evidence,
+                b.validated,
+            ))
         });
         held.dedup_by(|a, b| {
             (a.cap, a.level, a.evidence, a.validated) == (b.cap, b.level, b.evidence, b.validated)
@@ -259,8 +264,10 @@ impl Scorer {
             };
             push(&mut entries, s.cap, 1.0, MatchKind::Exact);
             // Up: the required skill is broader than the held one.
-            for (rows, base, up) in [(&self.parents, h.narrower, true), (&self.children, h.broader, false)]
-            {
+            for (rows, base, up) in [
+                (&self.parents, h.narrower, true),
+                (&self.children, h.broader, false),
+            ] {
                 frontier.clear();
                 frontier.push(s.cap);
                 let mut factor = base;

@@ -298,7 +298,10 @@ impl FundingScheme for PublicScheme {
     }
 
     fn name(&self, lang: Lang) -> &str {
-        lang.pick("publiek gefinancierd tot mbo-4", "publicly funded up to mbo-4")
+        lang.pick(
+            "publiek gefinancierd tot mbo-4",
+            "publicly funded up to mbo-4",
+        )
     }
 
     fn budget(&self, person: &Person) -> Result<Budget, RightsError> {
@@ -400,11 +403,7 @@ mod tests {
         assert_eq!(old.available_eur, 17_900.0);
         let overspent = r.entitlement(30, Nlqf::new(6), 10_000.0);
         assert_eq!(overspent.available_eur, 0.0);
-        let upfront = LearningRights {
-            yearly: false,
-            ..r
-        }
-        .entitlement(30, None, 0.0);
+        let upfront = LearningRights { yearly: false, ..r }.entitlement(30, None, 0.0);
         assert_eq!(upfront.available_eur, upfront.lifetime_eur);
     }
 
@@ -445,7 +444,10 @@ mod tests {
     #[test]
     fn schemes_by_id() {
         for id in Scheme::IDS {
-            assert_eq!(Scheme::by_id(id).map(|s| s.as_dyn().id().to_owned()), Ok((*id).to_owned()));
+            assert_eq!(
+                Scheme::by_id(id).map(|s| s.as_dyn().id().to_owned()),
+                Ok((*id).to_owned())
+            );
         }
         assert!(Scheme::by_id("gratis").is_err());
     }

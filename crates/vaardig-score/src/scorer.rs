@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use ndarray::Array2;
 use vaardig_core::{
-    ConceptKind, Importance, NodeIndex, Nlqf, OfferType, Ontology, ProviderType, RelationKind,
+    ConceptKind, Importance, Nlqf, NodeIndex, OfferType, Ontology, ProviderType, RelationKind,
 };
 
 use crate::config::{ConfigError, ScoringConfig};
@@ -164,10 +164,13 @@ impl Scorer {
                 .filter(|&c| c != NONE)
                 .collect::<Vec<_>>()
         }));
-        let related = Csr::from_rows(
-            caps.iter()
-                .map(|&ix| ontology.related(ix).into_iter().map(d).filter(|&c| c != NONE)),
-        );
+        let related = Csr::from_rows(caps.iter().map(|&ix| {
+            ontology
+                .related(ix)
+                .into_iter()
+                .map(d)
+                .filter(|&c| c != NONE)
+        }));
 
         let requires = Csr::from_rows(occs.iter().map(|&ix| {
             let mut reqs: Vec<Req> = ontology

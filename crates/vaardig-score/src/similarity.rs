@@ -27,7 +27,7 @@ impl Scorer {
     /// # Complexity
     /// O(Σ over skills of (occupations requiring it)²), once; later calls return the cache.
     pub fn similarity(&self) -> &Array2<f32> {
-        self.similarity.get_or_init(|| self.compute_similarity())
+        self.similarity.get_or_init(|| self.similarity_matrix())
     }
 
     /// The `limit` occupations most similar to `occupation`, most similar first, ties by id.
@@ -59,7 +59,8 @@ impl Scorer {
             .collect())
     }
 
-    fn compute_similarity(&self) -> Array2<f32> {
+    /// The similarity matrix computed afresh (what [`Scorer::similarity`] caches).
+    pub fn similarity_matrix(&self) -> Array2<f32> {
         let n = self.occs.len();
         let mut pairs = Vec::with_capacity(self.requires.len());
         let mut norms = vec![0f64; n];

@@ -288,7 +288,8 @@ impl Scorer {
             (Some(o), Some(p)) => f64::from(o.saturating_sub(p)),
             _ => 0.0,
         };
-        let base = w.coverage_weight * coverage + w.hours_weight / (1.0 + gap_hours / w.hours_scale)
+        let base = w.coverage_weight * coverage
+            + w.hours_weight / (1.0 + gap_hours / w.hours_scale)
             - w.nlqf_step_penalty * step;
         let boosted = if self.occ_shortage[occ as usize] {
             base.clamp(0.0, 1.0) * (1.0 + w.shortage_boost)
@@ -396,8 +397,14 @@ impl Scorer {
             })
             .cloned()
             .collect();
-        let mut drivers: Vec<&crate::gap::SkillMatch> =
-            gap.matched.iter().chain(&gap.partial).collect();
+        // Drivers: what the person already holds well enough not to study (so never also listed
+        // in `missing`).
+        let mut drivers: Vec<&crate::gap::SkillMatch> = gap
+            .matched
+            .iter()
+            .chain(&gap.partial)
+            .filter(|m| m.credit >= threshold)
+            .collect();
         drivers.sort_by(|a, b| {
             b.contribution
                 .total_cmp(&a.contribution)

@@ -46,9 +46,17 @@ fn tiny() -> Ontology {
         ("skill:communiceren", "communiceren", "communicating"),
         ("skill:voorraadbeheer", "voorraadbeheer", "stock control"),
         ("skill:wondzorg", "wondzorg", "wound care"),
-        ("skill:wondzorg_decubitus", "decubituszorg", "pressure ulcer care"),
+        (
+            "skill:wondzorg_decubitus",
+            "decubituszorg",
+            "pressure ulcer care",
+        ),
         ("skill:hygiene", "hygiëne", "hygiene"),
-        ("skill:medicatie", "medicatie toedienen", "administering medication"),
+        (
+            "skill:medicatie",
+            "medicatie toedienen",
+            "administering medication",
+        ),
         ("skill:empathie", "empathie", "empathy"),
     ] {
         b.add_concept(Concept::new(id, labels(nl, en), skill.clone()));
@@ -120,10 +128,18 @@ fn tiny() -> Ontology {
     ));
     for (id, nl, data) in [
         ("offer:wond", "wondzorg basis", offer(40.0, 300.0, Some(2))),
-        ("offer:hyg", "hygiëne in de zorg", offer(20.0, 150.0, Some(2))),
+        (
+            "offer:hyg",
+            "hygiëne in de zorg",
+            offer(20.0, 150.0, Some(2)),
+        ),
         ("offer:zorgbasis", "zorg basis", offer(55.0, 600.0, Some(3))),
         ("offer:medicatie", "medicatie", offer(30.0, 400.0, Some(5))),
-        ("offer:voorraad", "voorraadbeheer", offer(16.0, 200.0, Some(2))),
+        (
+            "offer:voorraad",
+            "voorraadbeheer",
+            offer(16.0, 200.0, Some(2)),
+        ),
         ("offer:comm", "communicatie", offer(8.0, 80.0, None)),
     ] {
         b.add_concept(Concept::new(id, labels(nl, nl), data));
@@ -279,13 +295,23 @@ fn missing_essential_skills_come_first() {
 
 #[test]
 fn gap_explains_in_both_languages() {
-    let p = person(vec![skill("skill:wondzorg_decubitus", Evidence::Diploma, None)]);
+    let p = person(vec![skill(
+        "skill:wondzorg_decubitus",
+        Evidence::Diploma,
+        None,
+    )]);
     let g = TINY.gap(&p, "occ:verzorgende").expect("gap");
     let nl = g.explain(Lang::Nl);
     let en = g.explain(Lang::En);
-    assert!(nl.contains("verzorgende") && nl.contains("medicatie toedienen"), "{nl}");
+    assert!(
+        nl.contains("verzorgende") && nl.contains("medicatie toedienen"),
+        "{nl}"
+    );
     assert!(nl.contains("wondzorg (via decubituszorg)"), "{nl}");
-    assert!(en.contains("care worker") && en.contains("administering medication"), "{en}");
+    assert!(
+        en.contains("care worker") && en.contains("administering medication"),
+        "{en}"
+    );
     assert!(en.contains("Missing (essential)"), "{en}");
 }
 
@@ -319,16 +345,20 @@ fn transitions_rank_the_nearest_occupation_first() {
     // Missing voorraadbeheer: taught by offer:voorraad (16 h).
     assert_eq!(first.gap_hours, 16.0);
     assert_eq!(
-        first.missing.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+        first
+            .missing
+            .iter()
+            .map(|n| n.id.as_str())
+            .collect::<Vec<_>>(),
         ["skill:voorraadbeheer"]
     );
     let g = TINY.gap(&p, "occ:verkoper").expect("gap");
     assert!(close(first.coverage, g.score));
     // Care, greedy per hour: hyg (1 skill / 20 h), then wond (1 / 40 h) before zorgbasis
-    // (1 left / 55 h); medicatie 30 h; empathie untaught (200 h).
+    // (1 left / 55 h); medicatie 30 h; empathie untaught (40 h).
     let care = &t.items[1];
     assert_eq!(care.occupation, "occ:verzorgende");
-    assert_eq!(care.gap_hours, 20.0 + 40.0 + 30.0 + 200.0);
+    assert_eq!(care.gap_hours, 20.0 + 40.0 + 30.0 + 40.0);
     assert_eq!(care.untaught.len(), 1);
     assert!(care.shortage);
     assert!(t.items.iter().all(|i| (0.0..=1.0).contains(&i.score)));
@@ -370,7 +400,10 @@ fn transitions_from_an_occupation_and_similarity() {
     let t = TINY
         .transitions_from("occ:kassamedewerker", &TransitionOptions::default())
         .expect("ok");
-    assert_eq!(t.from.as_ref().map(|f| f.id.as_str()), Some("occ:kassamedewerker"));
+    assert_eq!(
+        t.from.as_ref().map(|f| f.id.as_str()),
+        Some("occ:kassamedewerker")
+    );
     assert_eq!(t.items[0].occupation, "occ:verkoper");
     let sim = TINY.similarity();
     assert_eq!(sim.dim(), (3, 3));
@@ -430,7 +463,10 @@ fn route_reports_skills_no_offer_teaches() {
         .route(&p, "occ:verzorgende", &RouteOptions::default())
         .expect("route");
     assert_eq!(
-        r.uncovered.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+        r.uncovered
+            .iter()
+            .map(|n| n.id.as_str())
+            .collect::<Vec<_>>(),
         ["skill:empathie"]
     );
     assert!(r.explain(Lang::Nl).contains("Geen aanbod voor: empathie"));
@@ -486,10 +522,16 @@ fn route_prefers_offers_stacking_towards_a_qualification() {
     assert_eq!(r.offers, ["offer:hyg", "offer:medicatie", "offer:wond"]);
     assert_eq!(r.total_hours, 90.0);
     assert_eq!(
-        r.completes.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(),
+        r.completes
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect::<Vec<_>>(),
         ["qual:helpende"]
     );
-    assert!(r.explain(Lang::Nl).contains("Rondt af: helpende zorg en welzijn"));
+    assert!(
+        r.explain(Lang::Nl)
+            .contains("Rondt af: helpende zorg en welzijn")
+    );
 }
 
 #[test]
@@ -550,7 +592,10 @@ fn public_scheme_and_max_nlqf_exclude_high_level_offers() {
         .expect("route");
     assert!(!r.offers.contains(&"offer:medicatie".to_owned()));
     assert_eq!(
-        r.not_fitted.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+        r.not_fitted
+            .iter()
+            .map(|n| n.id.as_str())
+            .collect::<Vec<_>>(),
         ["skill:medicatie"]
     );
     let r = TINY
@@ -564,7 +609,10 @@ fn public_scheme_and_max_nlqf_exclude_high_level_offers() {
         )
         .expect("route");
     assert_eq!(
-        r.uncovered.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+        r.uncovered
+            .iter()
+            .map(|n| n.id.as_str())
+            .collect::<Vec<_>>(),
         ["skill:medicatie"]
     );
 }
@@ -606,14 +654,18 @@ fn evidence() -> impl Strategy<Value = Evidence> {
 }
 
 fn arb_skill() -> impl Strategy<Value = ProfileSkill> {
-    (0u32..500, prop::option::of(1u8..=5), evidence(), any::<bool>()).prop_map(
-        |(s, level, evidence, validated)| ProfileSkill {
+    (
+        0u32..500,
+        prop::option::of(1u8..=5),
+        evidence(),
+        any::<bool>(),
+    )
+        .prop_map(|(s, level, evidence, validated)| ProfileSkill {
             id: format!("skill:s{s:06}"),
             level: level.and_then(Level::new),
             evidence,
             validated,
-        },
-    )
+        })
 }
 
 fn arb_profile() -> impl Strategy<Value = Profile> {
@@ -717,20 +769,119 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 // The example profiles on the embedded ontology.
 
-const EXAMPLES: &[(&str, &str)] = &[];
+const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "kassamedewerker",
+        include_str!("../../../examples/profiles/kassamedewerker.json"),
+    ),
+    (
+        "productiemedewerker",
+        include_str!("../../../examples/profiles/productiemedewerker.json"),
+    ),
+    (
+        "administratief-medewerker",
+        include_str!("../../../examples/profiles/administratief-medewerker.json"),
+    ),
+    (
+        "helpende-zorg",
+        include_str!("../../../examples/profiles/helpende-zorg.json"),
+    ),
+];
 
 #[test]
 fn example_profiles_score_sensibly_on_the_embedded_ontology() {
-    let Ok(ontology) = Ontology::embedded() else {
-        return;
-    };
+    let ontology = Ontology::embedded().expect("the embedded ontology is valid");
     let scorer = Scorer::with_defaults(&ontology);
+    let scheme = Scheme::by_id("leerrechten").expect("built in");
     for (name, text) in EXAMPLES {
         let p = Profile::from_json(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        p.check(&ontology)
+            .unwrap_or_else(|e| panic!("{name} uses ids the ontology lacks: {e}"));
+        let current = p
+            .current_occupation
+            .clone()
+            .expect("examples name their occupation");
+
+        // The person fits their own occupation better than most others.
+        let own = scorer.gap(&p, &current).expect("gap").score;
+        let mut all: Vec<f64> = ontology
+            .concepts(vaardig_core::ConceptKind::Occupation)
+            .map(|(_, c)| scorer.gap(&p, &c.id).expect("gap").score)
+            .collect();
+        all.sort_by(f64::total_cmp);
+        assert!(
+            own >= all[all.len() / 2],
+            "{name}: own occupation {own} below the median"
+        );
+
         let t = scorer
-            .transitions(&p, &TransitionOptions { limit: Some(10), ..Default::default() })
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(!t.items.is_empty(), "{name}: no transitions");
-        let _ = &t;
+            .transitions(
+                &p,
+                &TransitionOptions {
+                    limit: Some(5),
+                    ..Default::default()
+                },
+            )
+            .expect("transitions");
+        assert_eq!(t.items.len(), 5, "{name}");
+        assert!(
+            t.items.iter().all(|i| i.occupation != current),
+            "{name}: lists itself"
+        );
+        assert!(
+            t.items.windows(2).all(|w| w[0].score >= w[1].score),
+            "{name}: unsorted"
+        );
+        for item in &t.items {
+            assert!((0.0..=1.0).contains(&item.score) && (0.0..=1.0).contains(&item.coverage));
+            let g = scorer.gap(&p, &item.occupation).expect("gap");
+            assert!((0.0..=1.0).contains(&g.score));
+            let first_other = g
+                .missing
+                .iter()
+                .position(|m| m.importance != Importance::Essential)
+                .unwrap_or(g.missing.len());
+            assert!(
+                g.missing[first_other..]
+                    .iter()
+                    .all(|m| m.importance != Importance::Essential),
+                "{name}: missing essential skills must come first"
+            );
+
+            let r = scorer
+                .route(&p, &item.occupation, &RouteOptions::default())
+                .expect("route");
+            assert!(
+                r.not_fitted.is_empty(),
+                "{name}: unconstrained route left out skills"
+            );
+            for target in &r.targets {
+                let covered = r.steps.iter().any(|s| s.covers.contains(target));
+                assert!(
+                    covered || r.uncovered.contains(target),
+                    "{name}: {} dropped",
+                    target.id
+                );
+            }
+            let funded = scorer
+                .route(
+                    &p,
+                    &item.occupation,
+                    &RouteOptions {
+                        scheme: Some(scheme.as_dyn()),
+                        optimise: Optimise::Cost,
+                        ..Default::default()
+                    },
+                )
+                .expect("route");
+            let avail = funded
+                .budget
+                .as_ref()
+                .and_then(|b| b.available_eur)
+                .expect("learning rights have a cap");
+            assert!(funded.total_cost_eur <= avail + 1e-9, "{name}: over budget");
+            assert!(funded.within_budget);
+            assert!(!funded.explain(Lang::Nl).is_empty() && !funded.explain(Lang::En).is_empty());
+        }
     }
 }

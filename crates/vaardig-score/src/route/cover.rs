@@ -230,8 +230,7 @@ impl Exact<'_> {
     fn dfs(&mut self, i: usize, chosen: u32, taught: u128, eff: f64, sec: f64, cost: f64) {
         let cov = self.weight(taught);
         let complete = taught & self.tmask == self.tmask;
-        if self.better(cov, eff, sec, chosen) && orderable_masks(chosen, &self.teach, &self.need)
-        {
+        if self.better(cov, eff, sec, chosen) && orderable_masks(chosen, &self.teach, &self.need) {
             self.best = (cov, eff, sec, chosen);
             if complete {
                 return;
@@ -241,7 +240,8 @@ impl Exact<'_> {
             return;
         }
         let potential = self.weight(taught | self.suffix[i]);
-        if potential < self.best.0 - EPS || (potential <= self.best.0 + EPS && eff > self.best.1 + EPS)
+        if potential < self.best.0 - EPS
+            || (potential <= self.best.0 + EPS && eff > self.best.1 + EPS)
         {
             return;
         }
@@ -673,7 +673,11 @@ mod tests {
         let mut i = inst(
             3,
             3,
-            vec![cand(&[0, 1], &[], 10.0, 0), cand(&[2], &[], 4.0, 1), cand(&[0], &[], 3.0, 2)],
+            vec![
+                cand(&[0, 1], &[], 10.0, 0),
+                cand(&[2], &[], 4.0, 1),
+                cand(&[0], &[], 3.0, 2),
+            ],
         );
         i.budget = Some(10.0);
         let s = solve(&i);

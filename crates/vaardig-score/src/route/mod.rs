@@ -39,7 +39,9 @@ impl FromStr for Optimise {
         match s {
             "hours" | "uren" => Ok(Optimise::Hours),
             "cost" | "kosten" => Ok(Optimise::Cost),
-            other => Err(format!("unknown objective `{other}` (expected hours or cost)")),
+            other => Err(format!(
+                "unknown objective `{other}` (expected hours or cost)"
+            )),
         }
     }
 }
@@ -232,13 +234,21 @@ impl Route {
                     " Budget ({}): EUR {} beschikbaar{}.",
                     b.scheme,
                     amount(avail),
-                    if self.within_budget { ", past" } else { ", past niet" }
+                    if self.within_budget {
+                        ", past"
+                    } else {
+                        ", past niet"
+                    }
                 ),
                 Lang::En => format!(
                     " Budget ({}): EUR {} available{}.",
                     b.scheme,
                     amount(avail),
-                    if self.within_budget { ", fits" } else { ", does not fit" }
+                    if self.within_budget {
+                        ", fits"
+                    } else {
+                        ", does not fit"
+                    }
                 ),
             });
         }
@@ -442,7 +452,11 @@ impl Scorer {
         let fundable: Vec<bool> = candidates
             .iter()
             .zip(&reach_all)
-            .map(|(&o, &r)| r && options.scheme.is_none_or(|s| s.eligible(&self.offer_info[o as usize])))
+            .map(|(&o, &r)| {
+                r && options
+                    .scheme
+                    .is_none_or(|s| s.eligible(&self.offer_info[o as usize]))
+            })
             .collect();
         let filtered: Vec<cover::Cand> = all
             .iter()
@@ -471,7 +485,6 @@ impl Scorer {
             hit
         };
         let usable_hit = taught_by(&all, &reach_all);
-        let funded_hit = taught_by(&filtered, &reach_funded);
 
         // 3. Solve over the funded, reachable candidates.
         let keep: Vec<usize> = (0..filtered.len()).filter(|&i| reach_funded[i]).collect();
@@ -508,7 +521,6 @@ impl Scorer {
         };
         let uncovered = pick(&|i| !usable_hit[i]);
         let not_fitted = pick(&|i| usable_hit[i] && !route_hit[i]);
-        let _ = funded_hit;
         let steps = self.steps(&chosen, &targets, holdings);
         let total_hours = chosen
             .iter()
@@ -531,7 +543,10 @@ impl Scorer {
         Ok(Route {
             occupation: self.occ_named(occ),
             optimise: options.optimise,
-            offers: chosen.iter().map(|&o| self.offer_id(o).to_owned()).collect(),
+            offers: chosen
+                .iter()
+                .map(|&o| self.offer_id(o).to_owned())
+                .collect(),
             steps,
             total_hours,
             total_cost_eur,
