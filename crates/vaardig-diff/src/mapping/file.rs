@@ -1,0 +1,156 @@
+//! The mapping file: CSV with the header `old_id,new_id` (further columns such as `confidence`
+//! or `note` are allowed and ignored), `#` comment lines, one pair per row.
+//!
+//! [`IdMapping::from_csv`] reads it; [`write_csv`] writes proposals in the same format, so a data
+//! team can review them, delete the wrong rows and feed the file back with `--mapping`.
+
+use vaardig_core::Location;
+
+use super::{IdMapping, MappingEntry, SuppliedPair};
+use crate::error::DiffError;
+
+/// The header of a mapping file written by [`write_csv`].
+pub const MAPPING_HEADER: &str = "old_id,new_id,confidence,source";
+
+impl IdMapping {
+    /// Reads a mapping file (see the module docs). `file` names it in error messages.
+    ///
+    /// # Errors
+    /// Malformed CSV, a missing `old_id` or `new_id` column, or an empty id, with the line.
+    /// Whether the ids exist is checked when the diff runs ([`crate::diff_with`]).
+    pub fn from_csv(text: &str, file: &str) -> Result<IdMapping, DiffError> {
+        let err = |line: Option<u64>, message: String| DiffError::Mapping {
+            location: Location {
+                file: Some(file.to_owned()),
+                line,
+                column: None,
+            },
+            message,
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| err(e.position().map(|p| p.line()), e.to_string()))?
+            .clone();
+        let column = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .ok_or_else(|| err(Some(1), format!("missing column `{name}`")))
+        };
+        let (old_col, new_col) = (column("old_id")?, column("new_id")?);
+        let mut pairs = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| err(e.position().map(|p| p.line()), e.to_string()))?;
+            let line = record.position().map(|p| p.line());
+            let get = |col: usize, name: &str| match record.get(col) {
+                Some(v) if !v.is_empty() => Ok(v.to_owned()),
+                _ => Err(DiffError::Mapping {
+                    location: Location {
+                        file: Some(file.to_owned()),
+                        line,
+                        column: Some(name.to_owned()),
+                    },
+                    message: format!("empty `{name}`"),
+                }),
+            };
+            pairs.push(SuppliedPair {
+                old_id: get(old_col, "old_id")?,
+                new_id: get(new_col, "new_id")?,
+                line,
+            });
+        }
+        Ok(IdMapping {
+            source: Some(file.to_owned()),
+            pairs,
+        })
+    }
+}
+
+/// Writes mapping entries as a mapping file (header [`MAPPING_HEADER`]), in the given order.
+///
+/// ```
+/// use vaardig_diff::{IdMapping, mapping::write_csv};
+///
+/// let text = write_csv(&[]);
+/// assert!(IdMapping::from_csv(&text, "empty.csv")?.is_empty());
+/// # Ok::<(), vaardig_diff::DiffError>(())
+/// ```
+pub fn write_csv(entries: &[MappingEntry]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to a Vec cannot fail, and the records are plain strings.
+    let _ = writer.write_record(MAPPING_HEADER.split(','));
+    for e in entries {
+        let source = match e.source {
+            super::MappingSource::Supplied => "supplied",
+            super::MappingSource::Proposed => "proposed",
+        };
+        let _ = writer.write_record([
+            e.old_id.as_str(),
+            e.new_id.as_str(),
+            &format!("{:.3}", e.confidence),
+            source,
+        ]);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mapping::MappingSource;
+    use vaardig_core::ConceptKind;
+
+    #[test]
+    fn reads_pairs_with_lines_and_ignores_extra_columns_and_comments() -> Result<(), DiffError> {
+        let text = "# reviewed by the data team\nold_id,new_id,note\nskill:a,skill:b,renamed\n\nskill:c , skill:d,\n";
+        let m = IdMapping::from_csv(text, "map.csv")?;
+        assert_eq!(m.pairs().len(), 2);
+        assert_eq!(m.pairs()[0].old_id, "skill:a");
+        assert_eq!(m.pairs()[1].new_id, "skill:d");
+        assert_eq!(m.pairs()[1].line, Some(5));
+        Ok(())
+    }
+
+    #[test]
+    fn missing_column_is_an_error_naming_it() {
+        let e = IdMapping::from_csv("old,new\na,b\n", "map.csv").err();
+        let msg = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(msg.contains("map.csv"), "{msg}");
+        assert!(msg.contains("old_id"), "{msg}");
+    }
+
+    #[test]
+    fn empty_id_is_an_error_with_its_line() {
+        let e = IdMapping::from_csv("old_id,new_id\na,b\nc,\n", "m.csv").err();
+        let msg = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(msg.contains("m.csv:3"), "{msg}");
+        assert!(msg.contains("new_id"), "{msg}");
+    }
+
+    #[test]
+    fn written_proposals_read_back() -> Result<(), DiffError> {
+        let entry = MappingEntry {
+            old_id: "skill:x,1".into(),
+            new_id: "skill:y".into(),
+            kind: ConceptKind::Skill,
+            source: MappingSource::Proposed,
+            confidence: 0.912_34,
+            label_similarity: Some(1.0),
+            shared_neighbours: None,
+            applied: true,
+        };
+        let text = write_csv(std::slice::from_ref(&entry));
+        assert!(text.starts_with(MAPPING_HEADER));
+        assert!(text.contains("0.912"));
+        let m = IdMapping::from_csv(&text, "p.csv")?;
+        assert_eq!(m.pairs()[0].old_id, "skill:x,1");
+        assert_eq!(m.pairs()[0].new_id, "skill:y");
+        Ok(())
+    }
+}
