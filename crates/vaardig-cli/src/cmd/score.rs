@@ -1,43 +1,597 @@
-//! `vaardig gap`, `transitions`, `route` and `rights`.
+//! `vaardig gap`, `transitions`, `route` and `rights`: the command-line face of vaardig-score.
+//!
+//! A person comes from a profile file (`--profile F`, JSON) and/or skills named on the command
+//! line (`--skill "wondzorg"`, resolved to ids by exact label first, then through
+//! vaardig-search; an ambiguous label is an error listing the candidates). Output is a table with
+//! Dutch labels and a short explanation, or JSON with `--json`.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Args;
+use anyhow::{Context as _, anyhow, bail};
+use clap::{Args, ValueEnum};
+use vaardig_core::{ConceptKind, Importance, Nlqf, Ontology};
+use vaardig_score::{
+    Evidence, FundingScheme, Gap, Lang, LearningRights, Optimise, Profile, ProfileSkill, Route,
+    RouteOptions, Scheme, Scorer, SkillMatch, TransitionOptions, Transitions,
+};
+use vaardig_search::{SearchOptions, Searcher};
 
 use crate::context::Context;
+use crate::output::{print_json, table};
+
+/// The language of explanations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ExplainLang {
+    /// Dutch.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl From<ExplainLang> for Lang {
+    fn from(l: ExplainLang) -> Lang {
+        match l {
+            ExplainLang::Nl => Lang::Nl,
+            ExplainLang::En => Lang::En,
+        }
+    }
+}
+
+/// Who the person is: a profile file and/or skills by label.
+#[derive(Debug, Args)]
+pub struct PersonArgs {
+    /// The person's profile (JSON; see examples/profiles/).
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// A skill the person holds, by id or label (repeatable; counted as self-declared).
+    #[arg(long, value_name = "LABEL")]
+    pub skill: Vec<String>,
+}
 
 /// Arguments of `vaardig gap`.
 #[derive(Debug, Args)]
-pub struct GapArgs {}
+pub struct GapArgs {
+    #[command(flatten)]
+    pub person: PersonArgs,
+    /// The occupation id, e.g. `occ:verkoopmedewerker`.
+    #[arg(long, value_name = "ID")]
+    pub occupation: String,
+    /// Language of the explanation.
+    #[arg(long, value_enum, default_value = "nl")]
+    pub lang: ExplainLang,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// Arguments of `vaardig transitions`.
 #[derive(Debug, Args)]
-pub struct TransitionsArgs {}
+pub struct TransitionsArgs {
+    #[command(flatten)]
+    pub person: PersonArgs,
+    /// Start from an occupation instead of a person.
+    #[arg(long, value_name = "OCCUPATION_ID", conflicts_with_all = ["profile", "skill"])]
+    pub from: Option<String>,
+    /// At most this many occupations.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Only occupations in a shortage sector.
+    #[arg(long)]
+    pub shortage_only: bool,
+    /// Only occupations in this sector (a sector id).
+    #[arg(long, value_name = "ID")]
+    pub sector: Option<String>,
+    /// Only occupations whose essential gap takes at most this many study hours.
+    #[arg(long, value_name = "HOURS")]
+    pub max_gap_hours: Option<f64>,
+    /// Language of the explanations.
+    #[arg(long, value_enum, default_value = "nl")]
+    pub lang: ExplainLang,
+    /// Print JSON: a list of {occupation, label, score, coverage, gap_hours, missing, ...}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Funding schemes accepted by `--scheme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemeArg {
+    /// Individual learning rights.
+    Leerrechten,
+    /// Public funding up to NLQF 4.
+    #[value(name = "publiek-tot-mbo4")]
+    PubliekTotMbo4,
+}
+
+/// Objectives accepted by `--optimise`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OptimiseArg {
+    /// Fewest study hours.
+    Hours,
+    /// Fewest euros.
+    Cost,
+}
 
 /// Arguments of `vaardig route`.
 #[derive(Debug, Args)]
-pub struct RouteArgs {}
+pub struct RouteArgs {
+    #[command(flatten)]
+    pub person: PersonArgs,
+    /// The target occupation id.
+    #[arg(long, value_name = "OCCUPATION_ID")]
+    pub to: String,
+    /// Keep the route within a funding scheme (default: unconstrained).
+    #[arg(long, value_enum)]
+    pub scheme: Option<SchemeArg>,
+    /// What to minimise.
+    #[arg(long, value_enum, default_value = "hours")]
+    pub optimise: OptimiseArg,
+    /// The highest NLQF level an offer may have.
+    #[arg(long, value_name = "LEVEL", value_parser = parse_nlqf)]
+    pub max_nlqf: Option<Nlqf>,
+    /// Also close gaps in important (not only essential) skills.
+    #[arg(long)]
+    pub include_important: bool,
+    /// Language of the explanation.
+    #[arg(long, value_enum, default_value = "nl")]
+    pub lang: ExplainLang,
+    /// Print JSON: {offers, total_hours, total_cost_eur, uncovered, within_budget, ...}.
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// Arguments of `vaardig rights`.
 #[derive(Debug, Args)]
-pub struct RightsArgs {}
+pub struct RightsArgs {
+    /// Age in years.
+    #[arg(long)]
+    pub age: u8,
+    /// Highest completed NLQF level (0: none, no startkwalificatie).
+    #[arg(long, value_name = "LEVEL", value_parser = clap::value_parser!(u8).range(0..=8))]
+    pub nlqf: u8,
+    /// Learning budget already used, in euros.
+    #[arg(long, value_name = "EUR", default_value_t = 0.0)]
+    pub used_eur: f64,
+    /// Language of the explanation.
+    #[arg(long, value_enum, default_value = "nl")]
+    pub lang: ExplainLang,
+    /// Print JSON: {lifetime_eur, available_eur, available_hours, ...} under learning rights.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_nlqf(s: &str) -> Result<Nlqf, String> {
+    s.parse::<Nlqf>().map_err(|e| e.to_string())
+}
 
 /// Runs `vaardig gap`.
-pub fn gap(_ctx: &Context, _args: GapArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("gap is not available yet")
+pub fn gap(ctx: &Context, args: GapArgs) -> anyhow::Result<ExitCode> {
+    let ontology = ctx.ontology()?;
+    let profile = load_person(ontology, &args.person)?;
+    let scorer = Scorer::with_defaults(ontology);
+    let gap = scorer.gap(&profile, &args.occupation)?;
+    if args.json {
+        print_json(&gap)?;
+    } else {
+        print!("{}", render_gap(&gap, args.lang.into()));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `vaardig transitions`.
-pub fn transitions(_ctx: &Context, _args: TransitionsArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("transitions is not available yet")
+pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitCode> {
+    let ontology = ctx.ontology()?;
+    let scorer = Scorer::with_defaults(ontology);
+    let options = TransitionOptions {
+        sector: args.sector.clone(),
+        shortage_only: args.shortage_only,
+        max_gap_hours: args.max_gap_hours,
+        limit: Some(args.limit),
+        include_current: false,
+    };
+    let result = match &args.from {
+        Some(occ) => scorer.transitions_from(occ, &options)?,
+        None => {
+            let profile = load_person(ontology, &args.person)?;
+            scorer.transitions(&profile, &options)?
+        }
+    };
+    if args.json {
+        print_json(&result.items)?;
+    } else {
+        print!("{}", render_transitions(&result, args.lang.into()));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `vaardig route`.
-pub fn route(_ctx: &Context, _args: RouteArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("route is not available yet")
+pub fn route(ctx: &Context, args: RouteArgs) -> anyhow::Result<ExitCode> {
+    let ontology = ctx.ontology()?;
+    let profile = load_person(ontology, &args.person)?;
+    let scorer = Scorer::with_defaults(ontology);
+    let scheme = args
+        .scheme
+        .map(|s| {
+            Scheme::by_id(match s {
+                SchemeArg::Leerrechten => "leerrechten",
+                SchemeArg::PubliekTotMbo4 => "publiek-tot-mbo4",
+            })
+        })
+        .transpose()?;
+    let options = RouteOptions {
+        optimise: match args.optimise {
+            OptimiseArg::Hours => Optimise::Hours,
+            OptimiseArg::Cost => Optimise::Cost,
+        },
+        max_nlqf: args.max_nlqf,
+        scheme: scheme.as_ref().map(Scheme::as_dyn),
+        include_important: args.include_important,
+    };
+    let route = scorer.route(&profile, &args.to, &options)?;
+    if args.json {
+        print_json(&route)?;
+    } else {
+        print!("{}", render_route(&route, args.lang.into()));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `vaardig rights`.
-pub fn rights(_ctx: &Context, _args: RightsArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("rights is not available yet")
+pub fn rights(_ctx: &Context, args: RightsArgs) -> anyhow::Result<ExitCode> {
+    if !(args.used_eur.is_finite() && args.used_eur >= 0.0) {
+        bail!("--used-eur must be a non-negative amount");
+    }
+    let scheme = LearningRights::default();
+    let e = scheme.entitlement(args.age, Nlqf::new(args.nlqf), args.used_eur);
+    let lang: Lang = args.lang.into();
+    if args.json {
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            scheme: &'a str,
+            age: u8,
+            nlqf: u8,
+            #[serde(flatten)]
+            entitlement: &'a vaardig_score::Entitlement,
+        }
+        print_json(&Out {
+            scheme: scheme.id(),
+            age: args.age,
+            nlqf: args.nlqf,
+            entitlement: &e,
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let eur = |x: f64| format!("EUR {x:.2}");
+    let rows = vec![
+        vec!["weken per jaar".into(), format!("{}", e.weeks_per_year)],
+        vec!["jaren opgebouwd".into(), e.years_accrued.to_string()],
+        vec!["levenslang".into(), eur(e.lifetime_eur)],
+        vec!["opgebouwd".into(), eur(e.accrued_eur)],
+        vec!["gebruikt".into(), eur(e.used_eur)],
+        vec!["beschikbaar".into(), eur(e.available_eur)],
+        vec![
+            "beschikbaar (uren)".into(),
+            format!("{:.0}", e.available_hours),
+        ],
+    ];
+    println!("{} ({})", scheme.name(Lang::Nl), scheme.id());
+    print!("{}", table(&["", "bedrag"], &rows));
+    println!("\n{}", e.explain(lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The person.
+
+/// The profile from `--profile` plus `--skill` labels.
+fn load_person(ontology: &Ontology, args: &PersonArgs) -> anyhow::Result<Profile> {
+    if args.profile.is_none() && args.skill.is_empty() {
+        bail!("give the person with --profile FILE and/or --skill LABEL");
+    }
+    let mut profile = match &args.profile {
+        Some(path) => read_profile(path)?,
+        None => Profile::default(),
+    };
+    if !args.skill.is_empty() {
+        let resolver = Resolver::new(ontology);
+        for label in &args.skill {
+            let id = resolver.resolve(label)?;
+            profile
+                .skills
+                .push(ProfileSkill::new(id, Evidence::SelfDeclared));
+        }
+    }
+    profile
+        .check(ontology)
+        .with_context(|| match &args.profile {
+            Some(p) => format!("profile {}", p.display()),
+            None => "profile".to_owned(),
+        })?;
+    Ok(profile)
+}
+
+fn read_profile(path: &Path) -> anyhow::Result<Profile> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read profile {}", path.display()))?;
+    Profile::from_json(&text).with_context(|| format!("profile {}", path.display()))
+}
+
+/// Turns a skill label into an id: an id as is, then an exact (case-insensitive) preferred or
+/// alternative label, then the best search hit when it is clearly best.
+struct Resolver<'a> {
+    ontology: &'a Ontology,
+    searcher: Option<Searcher>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(ontology: &'a Ontology) -> Self {
+        Resolver {
+            ontology,
+            searcher: None,
+        }
+    }
+
+    fn resolve(&self, label: &str) -> anyhow::Result<String> {
+        let wanted = label.trim();
+        if let Some(c) = self.ontology.get(wanted)
+            && c.kind().is_capability()
+        {
+            return Ok(c.id.clone());
+        }
+        let folded = wanted.to_lowercase();
+        let mut exact: Vec<(String, String)> = Vec::new();
+        for kind in [ConceptKind::Skill, ConceptKind::KnowledgeArea] {
+            for (_, c) in self.ontology.concepts(kind) {
+                let hit = c
+                    .labels
+                    .pref
+                    .values()
+                    .chain(c.labels.alt.values().flatten())
+                    .any(|l| l.to_lowercase() == folded);
+                if hit {
+                    exact.push((c.id.clone(), c.label("nl").to_owned()));
+                }
+            }
+        }
+        exact.sort();
+        exact.dedup();
+        match exact.len() {
+            1 => return Ok(exact.remove(0).0),
+            0 => {}
+            _ => bail!(ambiguous(label, &exact)),
+        }
+        let searcher = match &self.searcher {
+            Some(s) => s.clone(),
+            None => Searcher::new(self.ontology).context("cannot build the search index")?,
+        };
+        let hits = searcher.search(
+            wanted,
+            &SearchOptions {
+                kinds: vec![ConceptKind::Skill, ConceptKind::KnowledgeArea],
+                limit: 5,
+                ..SearchOptions::default()
+            },
+        );
+        let mut ids: Vec<(String, f32)> = Vec::new();
+        for h in &hits {
+            if !ids.iter().any(|(id, _)| *id == h.id) {
+                ids.push((h.id.clone(), h.score));
+            }
+        }
+        match ids.as_slice() {
+            [] => Err(anyhow!("no skill matches `{label}`")),
+            [(id, _)] => Ok(id.clone()),
+            [(id, best), (_, second), ..] if *second < 0.75 * *best => Ok(id.clone()),
+            _ => {
+                let candidates: Vec<(String, String)> = ids
+                    .iter()
+                    .map(|(id, _)| {
+                        let l = self.ontology.get(id).map_or(id.as_str(), |c| c.label("nl"));
+                        (id.clone(), l.to_owned())
+                    })
+                    .collect();
+                Err(anyhow!(ambiguous(label, &candidates)))
+            }
+        }
+    }
+}
+
+fn ambiguous(label: &str, candidates: &[(String, String)]) -> String {
+    let list: Vec<String> = candidates
+        .iter()
+        .map(|(id, l)| format!("  {id}  {l}"))
+        .collect();
+    format!(
+        "the skill `{label}` is ambiguous; use one of these ids:\n{}",
+        list.join("\n")
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables.
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+fn importance_nl(i: Importance) -> &'static str {
+    match i {
+        Importance::Essential => "essentieel",
+        Importance::Important => "belangrijk",
+        Importance::Optional => "optioneel",
+    }
+}
+
+fn render_gap(gap: &Gap, lang: Lang) -> String {
+    let mut out = format!(
+        "{} ({}): aansluiting {}, essentieel volledig {}\n\n",
+        gap.occupation.label,
+        gap.occupation.id,
+        pct(gap.score),
+        pct(gap.essential_coverage)
+    );
+    let row = |status: &str, m: &SkillMatch| {
+        vec![
+            status.to_owned(),
+            m.skill.label.clone(),
+            importance_nl(m.importance).to_owned(),
+            m.required_level.map_or_else(String::new, |l| l.to_string()),
+            pct(m.credit),
+            format!("{:.3}", m.contribution),
+            m.via.as_ref().map_or_else(String::new, |v| {
+                format!("{} ({})", v.skill.label, v.relation.describe(Lang::Nl))
+            }),
+        ]
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    rows.extend(gap.missing.iter().map(|m| row("ontbreekt", m)));
+    rows.extend(gap.partial.iter().map(|m| row("deels", m)));
+    rows.extend(gap.matched.iter().map(|m| row("aanwezig", m)));
+    out.push_str(&table(
+        &[
+            "status",
+            "vaardigheid",
+            "belang",
+            "niveau",
+            "krediet",
+            "bijdrage",
+            "via",
+        ],
+        &rows,
+    ));
+    out.push('\n');
+    out.push_str(&gap.explain(lang));
+    out.push('\n');
+    out
+}
+
+fn render_transitions(t: &Transitions, lang: Lang) -> String {
+    let mut out = String::new();
+    if let Some(from) = &t.from {
+        out.push_str(&format!("vanuit {} ({})\n\n", from.label, from.id));
+    }
+    let rows: Vec<Vec<String>> = t
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let missing: Vec<&str> = x.missing.iter().take(3).map(|n| n.label.as_str()).collect();
+            let more = x.missing.len().saturating_sub(3);
+            vec![
+                (i + 1).to_string(),
+                x.label.clone(),
+                x.occupation.clone(),
+                pct(x.score),
+                pct(x.coverage),
+                format!("{:.0}", x.gap_hours),
+                if x.shortage { "ja" } else { "" }.to_owned(),
+                if more > 0 {
+                    format!("{} +{more}", missing.join(", "))
+                } else {
+                    missing.join(", ")
+                },
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        &[
+            "#",
+            "beroep",
+            "id",
+            "score",
+            "aansluiting",
+            "uren",
+            "tekort",
+            "te leren (essentieel)",
+        ],
+        &rows,
+    ));
+    out.push_str(&format!(
+        "\n{} van {} beroepen getoond.\n\n",
+        t.items.len(),
+        t.considered
+    ));
+    out.push_str(&t.explain(lang));
+    out.push('\n');
+    out
+}
+
+fn render_route(r: &Route, lang: Lang) -> String {
+    let mut out = format!(
+        "route naar {} ({})\n\n",
+        r.occupation.label, r.occupation.id
+    );
+    let rows: Vec<Vec<String>> = r
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let covers: Vec<&str> = s.covers.iter().map(|n| n.label.as_str()).collect();
+            vec![
+                (i + 1).to_string(),
+                s.offer.label.clone(),
+                s.offer.id.clone(),
+                format!("{:.0}", s.hours),
+                format!("{:.0}", s.cost_eur),
+                s.nlqf.map_or_else(String::new, |n| n.to_string()),
+                covers.join(", "),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        &["#", "aanbod", "id", "uren", "EUR", "NLQF", "sluit"],
+        &rows,
+    ));
+    out.push_str(&format!(
+        "\ntotaal: {:.0} uur, EUR {:.2}",
+        r.total_hours, r.total_cost_eur
+    ));
+    if let Some(b) = &r.budget {
+        match b.available_eur {
+            Some(a) => out.push_str(&format!(
+                "; {}: EUR {a:.2} beschikbaar, {}",
+                b.scheme,
+                if r.within_budget { "past" } else { "past niet" }
+            )),
+            None => out.push_str(&format!("; {}", b.scheme)),
+        }
+    }
+    out.push('\n');
+    let list = |v: &[vaardig_score::Named]| {
+        v.iter()
+            .map(|n| format!("{} ({})", n.label, n.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !r.uncovered.is_empty() {
+        out.push_str(&format!("geen aanbod: {}\n", list(&r.uncovered)));
+    }
+    if !r.not_fitted.is_empty() {
+        out.push_str(&format!(
+            "past niet in de regeling: {}\n",
+            list(&r.not_fitted)
+        ));
+    }
+    out.push('\n');
+    out.push_str(&r.explain(lang));
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ambiguity_lists_every_candidate() {
+        let msg = ambiguous(
+            "zorg",
+            &[
+                ("skill:a".into(), "a".into()),
+                ("skill:b".into(), "b".into()),
+            ],
+        );
+        assert!(msg.contains("skill:a") && msg.contains("skill:b"), "{msg}");
+    }
 }
