@@ -11,6 +11,8 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::ColumnValues;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use vaardig_core::ConceptKind;
+
 use crate::schema::{LabelType, META, Meta, NORM};
 
 /// Weight of a synonym match relative to a preferred-label match.
@@ -21,6 +23,17 @@ pub(crate) const DEFINITION_WEIGHT: f32 = 0.5;
 pub(crate) const EXTRA_WORD_PENALTY: f32 = 0.08;
 /// Factor for labels whose words are not exactly the query's words.
 pub(crate) const NOT_WHOLE_LABEL: f32 = 0.9;
+
+/// A prior per concept kind, applied to every score: the taxonomy's own concepts (skills,
+/// occupations) come before offers, qualifications and tasks that are named after them.
+pub(crate) fn kind_weight(kind: u8) -> f32 {
+    match ConceptKind::ALL.get(usize::from(kind)) {
+        Some(ConceptKind::Skill | ConceptKind::Occupation) => 1.0,
+        Some(ConceptKind::KnowledgeArea | ConceptKind::Qualification | ConceptKind::Sector) => 0.97,
+        Some(ConceptKind::LearningOffer) => 0.96,
+        Some(ConceptKind::OccupationTask) | None => 0.95,
+    }
+}
 
 /// What the collector needs to know about the query.
 #[derive(Debug, Clone)]
@@ -71,7 +84,7 @@ impl Params {
         } else {
             NOT_WHOLE_LABEL
         };
-        coverage * label * length * whole
+        coverage * label * length * whole * kind_weight(meta.kind)
     }
 }
 

@@ -1,13 +1,24 @@
 //! Finding skill and occupation mentions in free text (a CV paragraph, a vacancy).
 //!
 //! Every preferred label and synonym of a skill or occupation, in every language, is analyzed
-//! into its word stems and stored in a trie. The text is analyzed the same way (once per
-//! language); from every word a walk down the trie yields each label that starts there. Spans do
-//! not cross sentence punctuation. Overlaps are resolved greedily: longer spans first, then higher
-//! score, then earlier start, then concept id. The cost is linear in the text: a 300-word
-//! paragraph takes well under a millisecond once the trie is built.
+//! into its word stems. Two passes look for them in the text, analyzed the same way (once per
+//! language), never across sentence punctuation:
+//!
+//! 1. **Contiguous**: the label's stems in order (`wondverzorging`, `heftruck rijden`,
+//!    `Nurses`). A trie walk from every word. A one-word label must also look like the word
+//!    typed (same start, at most two letters longer or shorter), so `houd` does not mention
+//!    `houding`.
+//! 2. **Scattered**: the content words of a 2–4 word label in any order within a short window,
+//!    allowing verb endings (`installeert laadpalen` for `laadpalen installeren`,
+//!    `het meten van vitale functies`). Scored lower.
+//!
+//! Overlaps are resolved greedily: more label words matched first, then contiguous before
+//! scattered, then longer spans (for scattered: tighter), then higher score, earlier start,
+//! lower concept id. The cost is
+//! linear in the text: a 300-word paragraph takes well under a millisecond once the tables are
+//! built.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use vaardig_core::{ConceptKind, NodeIndex, Ontology};
 
@@ -17,12 +28,25 @@ use crate::schema::{LabelType, MAX_ALT, norm_hash};
 
 /// Labels longer than this many words are not looked for in text.
 const MAX_LABEL_WORDS: usize = 10;
+/// Scattered matching: labels with this many content words at most.
+const MAX_SCATTERED_WORDS: usize = 4;
+/// Scattered matching: how many other words may sit between a label's words.
+const SCATTER_SLACK: usize = 2;
+/// Scattered matching: a text stem may be this many letters longer than the label stem it
+/// stands for (verb endings: `installeert` for `installer`).
+const MAX_ENDING: usize = 3;
+/// Shortest label stem matched by a longer text stem.
+const MIN_STEM_PREFIX: usize = 4;
+/// A one-word label matches a text word only if their lengths differ by at most this much.
+const MAX_SINGLE_WORD_SLACK: usize = 2;
+/// Score factor of a scattered match relative to a contiguous one.
+const SCATTERED: f32 = 0.75;
 /// Characters between two words that end a possible mention.
 const BREAKS: &[char] = &[
     '.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '<', '>', '|', '\n', '\r', '"', '•',
 ];
 
-/// One label that ends at a trie node.
+/// One label that may be mentioned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Entry {
     concept: u32,
@@ -31,10 +55,12 @@ struct Entry {
     alt: u16,
     /// [`norm_hash`] of the label's folded (unstemmed) words.
     surface: u64,
+    /// For one-word labels, the index of the folded word in [`Extractor::single`].
+    single: Option<u32>,
 }
 
-/// A trie over word ids, one per analysis language.
-#[derive(Debug, Default)]
+/// A trie over word ids.
+#[derive(Debug)]
 struct Trie {
     /// `(node, word id) → child node`; node 0 is the root.
     edges: HashMap<(u32, u32), u32>,
@@ -72,13 +98,43 @@ impl Trie {
     }
 }
 
+/// A label for scattered matching: its distinct content-word ids.
+#[derive(Debug)]
+struct Scattered {
+    words: Vec<u32>,
+    entry: Entry,
+}
+
+/// The tables of one analysis language.
+#[derive(Debug)]
+struct Tables {
+    lang: Lang,
+    trie: Trie,
+    scattered: Vec<Scattered>,
+    /// Content-word id → the scattered labels that contain it.
+    by_word: HashMap<u32, Vec<u32>>,
+}
+
+impl Tables {
+    fn new(lang: Lang) -> Self {
+        Tables {
+            lang,
+            trie: Trie::new(),
+            scattered: Vec::new(),
+            by_word: HashMap::new(),
+        }
+    }
+}
+
 /// The mention finder for one ontology.
 #[derive(Debug)]
 pub(crate) struct Extractor {
     /// Stem (or word) → id, shared by all languages.
     vocab: HashMap<String, u32>,
-    /// One trie per analysis language that has labels.
-    tries: Vec<(Lang, Trie)>,
+    /// The folded words of one-word labels.
+    single: Vec<String>,
+    /// One set of tables per analysis language that has labels.
+    tables: Vec<Tables>,
 }
 
 /// A possible mention: words `[first, last]` match `entry`.
@@ -88,6 +144,14 @@ struct Candidate {
     last: usize,
     entry: Entry,
     score: f32,
+    contiguous: bool,
+    /// How many label words it matched.
+    matched: usize,
+}
+
+fn intern(vocab: &mut HashMap<String, u32>, term: String) -> u32 {
+    let next = vocab.len() as u32;
+    *vocab.entry(term).or_insert(next)
 }
 
 impl Extractor {
@@ -98,8 +162,11 @@ impl Extractor {
         languages: &[String],
         analyzers: &mut Analyzers,
     ) -> Self {
-        let mut vocab: HashMap<String, u32> = HashMap::new();
-        let mut tries: Vec<(Lang, Trie)> = Vec::new();
+        let mut ex = Extractor {
+            vocab: HashMap::new(),
+            single: Vec::new(),
+            tables: Vec::new(),
+        };
         for kind in [ConceptKind::Skill, ConceptKind::Occupation] {
             for (ix, concept) in ontology.concepts(kind) {
                 let Ok(concept_ix) = u32::try_from(ix.index()) else {
@@ -109,7 +176,6 @@ impl Extractor {
                     let Ok(slot) = u8::try_from(slot) else {
                         continue;
                     };
-                    let analysis = Lang::of(lang);
                     let labels = &concept.labels;
                     let pref = labels.pref(lang).map(|l| (l, LabelType::Pref, 0u16));
                     let alts = labels
@@ -125,46 +191,72 @@ impl Extractor {
                             )
                         });
                     for (label, label_type, alt) in pref.into_iter().chain(alts) {
-                        let words = analyzers.words(label);
-                        if words.is_empty()
-                            || words.len() > MAX_LABEL_WORDS
-                            || (words.len() == 1 && too_vague(analyzers, &words[0].text))
-                        {
-                            continue;
-                        }
-                        let terms = analyzers.terms(analysis, label);
-                        if terms.len() != words.len() {
-                            continue;
-                        }
-                        let path: Vec<u32> = terms
-                            .into_iter()
-                            .map(|(_, t)| {
-                                let next = vocab.len() as u32;
-                                *vocab.entry(t).or_insert(next)
-                            })
-                            .collect();
                         let entry = Entry {
                             concept: concept_ix,
                             lang: slot,
                             label_type,
                             alt,
-                            surface: norm_hash(words.iter().map(|w| w.text.as_str())),
+                            surface: 0,
+                            single: None,
                         };
-                        let trie = match tries.iter_mut().position(|(l, _)| *l == analysis) {
-                            Some(i) => &mut tries[i].1,
-                            None => {
-                                tries.push((analysis, Trie::new()));
-                                let last = tries.len() - 1;
-                                &mut tries[last].1
-                            }
-                        };
-                        trie.insert(&path, entry);
+                        ex.add(analyzers, Lang::of(lang), label, entry);
                     }
                 }
             }
         }
-        tries.sort_by_key(|(l, _)| *l);
-        Extractor { vocab, tries }
+        ex.tables.sort_by_key(|t| t.lang);
+        ex
+    }
+
+    fn tables_mut(&mut self, lang: Lang) -> &mut Tables {
+        let i = match self.tables.iter().position(|t| t.lang == lang) {
+            Some(i) => i,
+            None => {
+                self.tables.push(Tables::new(lang));
+                self.tables.len() - 1
+            }
+        };
+        &mut self.tables[i]
+    }
+
+    fn add(&mut self, analyzers: &mut Analyzers, lang: Lang, label: &str, mut entry: Entry) {
+        let words = analyzers.words(label);
+        if words.is_empty()
+            || words.len() > MAX_LABEL_WORDS
+            || (words.len() == 1 && too_vague(analyzers, &words[0].text))
+        {
+            return;
+        }
+        let terms = analyzers.terms(lang, label);
+        if terms.len() != words.len() {
+            return;
+        }
+        entry.surface = norm_hash(words.iter().map(|w| w.text.as_str()));
+        if let [only] = words.as_slice() {
+            entry.single = Some(self.single.len() as u32);
+            self.single.push(only.text.clone());
+        }
+        let mut path = Vec::with_capacity(terms.len());
+        let mut content = Vec::new();
+        for ((_, term), word) in terms.into_iter().zip(&words) {
+            let id = intern(&mut self.vocab, term);
+            path.push(id);
+            if !analyzers.is_stop_word(&word.text) && !content.contains(&id) {
+                content.push(id);
+            }
+        }
+        let tables = self.tables_mut(lang);
+        tables.trie.insert(&path, entry);
+        if (2..=MAX_SCATTERED_WORDS).contains(&content.len()) {
+            let label_ix = tables.scattered.len() as u32;
+            for &id in &content {
+                tables.by_word.entry(id).or_default().push(label_ix);
+            }
+            tables.scattered.push(Scattered {
+                words: content,
+                entry,
+            });
+        }
     }
 
     /// The mentions in `text`, in text order.
@@ -192,9 +284,14 @@ impl Extractor {
             })
             .collect();
         let mut candidates = Vec::new();
-        for (lang, trie) in &self.tries {
-            let ids = self.word_ids(analyzers, *lang, text, &words);
-            self.walk(trie, &ids, &words, &breaks, &mut candidates);
+        for tables in &self.tables {
+            let terms = self.terms(analyzers, tables.lang, text, &words);
+            let ids: Vec<Option<u32>> = terms
+                .iter()
+                .map(|t| t.as_deref().and_then(|t| self.vocab.get(t).copied()))
+                .collect();
+            self.contiguous(&tables.trie, &ids, &words, &breaks, &mut candidates);
+            self.scattered(tables, &terms, &breaks, &mut candidates);
         }
         resolve(candidates, words.len())
             .into_iter()
@@ -202,29 +299,28 @@ impl Extractor {
             .collect()
     }
 
-    /// The vocabulary id of each word's term in `lang` (`None`: no label has it).
-    fn word_ids(
+    /// Each word's term in `lang` (`None` when the analyses disagree on positions).
+    fn terms(
         &self,
         analyzers: &mut Analyzers,
         lang: Lang,
         text: &str,
         words: &[Word],
-    ) -> Vec<Option<u32>> {
-        let terms = analyzers.terms(lang, text);
-        let mut ids = vec![None; words.len()];
+    ) -> Vec<Option<String>> {
+        let mut out = vec![None; words.len()];
         // Both analyses use the same tokenizer, so term i belongs to word i; positions confirm.
-        for (i, (position, term)) in terms.into_iter().enumerate() {
+        for (i, (position, term)) in analyzers.terms(lang, text).into_iter().enumerate() {
             if let Some(w) = words.get(i)
                 && w.position == position
-                && let Some(slot) = ids.get_mut(i)
+                && let Some(slot) = out.get_mut(i)
             {
-                *slot = self.vocab.get(&term).copied();
+                *slot = Some(term);
             }
         }
-        ids
+        out
     }
 
-    fn walk(
+    fn contiguous(
         &self,
         trie: &Trie,
         ids: &[Option<u32>],
@@ -252,11 +348,128 @@ impl Extractor {
                 }
                 let surface = norm_hash(words[first..=last].iter().map(|w| w.text.as_str()));
                 for entry in ends {
+                    if let Some(single) = entry.single
+                        && !self.looks_like(single, &words[first].text)
+                    {
+                        continue;
+                    }
                     out.push(Candidate {
                         first,
                         last,
                         entry: *entry,
                         score: score(last - first + 1, entry, surface),
+                        contiguous: true,
+                        matched: last - first + 1,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Whether a text word looks like a one-word label: one starts with the other and their
+    /// lengths differ by at most [`MAX_SINGLE_WORD_SLACK`].
+    fn looks_like(&self, single: u32, word: &str) -> bool {
+        let Some(label) = self.single.get(single as usize) else {
+            return false;
+        };
+        let (short, long) = if label.len() <= word.len() {
+            (label.as_str(), word)
+        } else {
+            (word, label.as_str())
+        };
+        long.starts_with(short) && long.len() - short.len() <= MAX_SINGLE_WORD_SLACK
+    }
+
+    /// The ids a text term may stand for: itself, and label stems it extends by a verb ending,
+    /// also with a Dutch long vowel written single (`installeert` → `installer`,
+    /// `optimaliseer` → `optimaliser`).
+    fn ids_for(&self, term: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = self.vocab.get(term).copied().into_iter().collect();
+        let bounds: Vec<usize> = term.char_indices().map(|(i, _)| i).collect();
+        for k in (bounds.len().saturating_sub(MAX_ENDING)..bounds.len()).rev() {
+            if k < MIN_STEM_PREFIX {
+                continue;
+            }
+            let Some(&b) = bounds.get(k) else { continue };
+            let prefix = &term[..b];
+            for candidate in [Some(prefix.to_owned()), single_long_vowel(prefix)]
+                .into_iter()
+                .flatten()
+            {
+                if let Some(id) = self.vocab.get(&candidate)
+                    && !out.contains(id)
+                {
+                    out.push(*id);
+                }
+            }
+        }
+        out
+    }
+
+    fn scattered(
+        &self,
+        tables: &Tables,
+        terms: &[Option<String>],
+        breaks: &[bool],
+        out: &mut Vec<Candidate>,
+    ) {
+        let mut start = 0;
+        while start < terms.len() {
+            let mut end = start + 1;
+            while end < terms.len() && !breaks[end] {
+                end += 1;
+            }
+            self.scattered_in(tables, terms, start, end, out);
+            start = end;
+        }
+    }
+
+    /// Scattered matches within one sentence, words `start..end`.
+    fn scattered_in(
+        &self,
+        tables: &Tables,
+        terms: &[Option<String>],
+        start: usize,
+        end: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let mut positions: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, term) in terms.iter().enumerate().take(end).skip(start) {
+            if let Some(term) = term {
+                for id in self.ids_for(term) {
+                    positions.entry(id).or_default().push(i);
+                }
+            }
+        }
+        let mut seen: HashSet<u32> = HashSet::new();
+        for id in positions.keys() {
+            for &label_ix in tables.by_word.get(id).into_iter().flatten() {
+                if !seen.insert(label_ix) {
+                    continue;
+                }
+                let Some(label) = tables.scattered.get(label_ix as usize) else {
+                    continue;
+                };
+                if let Some((first, last)) = tightest(&label.words, &positions)
+                    && last - first < label.words.len() + SCATTER_SLACK
+                    && last - first + 1 >= label.words.len()
+                {
+                    let length = match label.words.len() {
+                        2 => 0.9,
+                        _ => 1.0,
+                    };
+                    let kind = if label.entry.label_type == LabelType::Pref {
+                        1.0
+                    } else {
+                        0.95
+                    };
+                    out.push(Candidate {
+                        first,
+                        last,
+                        entry: label.entry,
+                        score: SCATTERED * length * kind,
+                        contiguous: false,
+                        matched: label.words.len(),
                     });
                 }
             }
@@ -264,13 +477,54 @@ impl Extractor {
     }
 }
 
+/// `word` with its last doubled vowel written once (`installeer` → `installer`), if it has one
+/// in its final syllable.
+fn single_long_vowel(word: &str) -> Option<String> {
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    // The doubled vowel must be followed only by consonants.
+    let mut i = n;
+    while i > 0 && !b"aeiou".contains(&bytes[i - 1]) {
+        i -= 1;
+    }
+    if i >= 2 && i < n && bytes[i - 1] == bytes[i - 2] && b"aeou".contains(&bytes[i - 1]) {
+        let mut out = String::with_capacity(n - 1);
+        out.push_str(&word[..i - 1]);
+        out.push_str(&word[i..]);
+        return Some(out);
+    }
+    None
+}
+
+/// The smallest span `(first, last)` holding one position of every id, if all occur.
+fn tightest(ids: &[u32], positions: &HashMap<u32, Vec<usize>>) -> Option<(usize, usize)> {
+    let lists: Vec<&Vec<usize>> = ids
+        .iter()
+        .map(|id| positions.get(id))
+        .collect::<Option<_>>()?;
+    let anchor = lists.iter().min_by_key(|l| l.len())?;
+    let mut best: Option<(usize, usize)> = None;
+    for &p in anchor.iter() {
+        let (mut lo, mut hi) = (p, p);
+        for list in &lists {
+            let nearest = list.iter().min_by_key(|&&q| q.abs_diff(p))?;
+            lo = lo.min(*nearest);
+            hi = hi.max(*nearest);
+        }
+        if best.is_none_or(|(a, b)| hi - lo < b - a) {
+            best = Some((lo, hi));
+        }
+    }
+    best
+}
+
 /// Single-word labels too vague to look for in text: stop words and words under 3 letters.
 fn too_vague(analyzers: &mut Analyzers, word: &str) -> bool {
     word.chars().count() < 3 || analyzers.is_stop_word(word)
 }
 
-/// A mention's confidence: by length in words, label type, and whether the words are the
-/// label's own (not only its stems).
+/// A contiguous mention's confidence: by length in words, label type, and whether the words
+/// are the label's own (not only its stems).
 fn score(words: usize, entry: &Entry, surface: u64) -> f32 {
     let length = match words {
         1 => 0.8,
@@ -285,11 +539,20 @@ fn score(words: usize, entry: &Entry, surface: u64) -> f32 {
     length * label * form
 }
 
-/// Keeps non-overlapping candidates: longer first, then higher score, earlier, lower concept id.
+/// Keeps non-overlapping candidates (see the module docs for the order).
 fn resolve(mut candidates: Vec<Candidate>, n_words: usize) -> Vec<Candidate> {
+    let span = |c: &Candidate| c.last - c.first;
     candidates.sort_by(|a, b| {
-        (b.last - b.first)
-            .cmp(&(a.last - a.first))
+        b.matched
+            .cmp(&a.matched)
+            .then(b.contiguous.cmp(&a.contiguous))
+            .then_with(|| {
+                if a.contiguous {
+                    span(b).cmp(&span(a))
+                } else {
+                    span(a).cmp(&span(b))
+                }
+            })
             .then(b.score.total_cmp(&a.score))
             .then(a.first.cmp(&b.first))
             .then(a.entry.concept.cmp(&b.entry.concept))
@@ -302,13 +565,13 @@ fn resolve(mut candidates: Vec<Candidate>, n_words: usize) -> Vec<Candidate> {
     let mut taken = vec![false; n_words];
     let mut kept = Vec::new();
     for c in candidates {
-        let Some(span) = taken.get_mut(c.first..=c.last) else {
+        let Some(words) = taken.get_mut(c.first..=c.last) else {
             continue;
         };
-        if span.iter().any(|t| *t) {
+        if words.iter().any(|t| *t) {
             continue;
         }
-        span.iter_mut().for_each(|t| *t = true);
+        words.iter_mut().for_each(|t| *t = true);
         kept.push(c);
     }
     kept.sort_by_key(|c| c.first);
@@ -339,4 +602,34 @@ fn mention(
         end: words.get(c.last)?.end,
         score: c.score,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tightest_span_covers_every_id() {
+        let positions: HashMap<u32, Vec<usize>> = [(1, vec![0, 9]), (2, vec![7]), (3, vec![8, 20])]
+            .into_iter()
+            .collect();
+        assert_eq!(tightest(&[1, 2, 3], &positions), Some((7, 9)));
+        assert_eq!(tightest(&[1, 4], &positions), None);
+    }
+
+    #[test]
+    fn long_vowels_are_written_single() {
+        assert_eq!(
+            single_long_vowel("installeer").as_deref(),
+            Some("installer")
+        );
+        assert_eq!(
+            single_long_vowel("optimaliseer").as_deref(),
+            Some("optimaliser")
+        );
+        assert_eq!(single_long_vowel("maak").as_deref(), Some("mak"));
+        assert_eq!(single_long_vowel("installer"), None);
+        assert_eq!(single_long_vowel("zee"), None);
+        assert_eq!(single_long_vowel(""), None);
+    }
 }

@@ -16,6 +16,9 @@
 //! | fuzzy prefix, autocomplete | 0.45 | last word, ≥ 4 letters |
 //! | edit distance 2 | 0.4 | 8–30 letters |
 //!
+//! Two adjacent words that together form a label word (`glazen wasser` → `glazenwasser`) score as
+//! the better of both readings: apart, or joined (matched as one word at full weight).
+//!
 //! A document's raw score is the sum over words; the collector divides it by the sum of all
 //! weights (so it is the share of the query matched) and applies the label factors.
 
@@ -120,13 +123,42 @@ impl Planner<'_> {
             return None;
         }
         let n_docs = self.searcher.num_docs().max(1) as f32;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(words.len());
-        let mut total = 0.0;
+        let mut planned: Vec<(Box<dyn Query>, f32, bool)> = Vec::with_capacity(words.len());
         for word in &words {
             let autocomplete = prefix && last_typed.as_ref() == Some(word);
             let (query, weight) = self.word(word, filter, autocomplete, n_docs);
-            clauses.push((Occur::Should, query));
-            total += weight;
+            planned.push((query, weight, self.analyzers.is_stop_word(word)));
+        }
+        let total = planned.iter().map(|(_, w, _)| w).sum::<f32>();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(words.len());
+        let mut planned = planned.into_iter().enumerate().peekable();
+        while let Some((i, (query, weight, stop))) = planned.next() {
+            let pair = match (planned.peek(), words.get(i + 1)) {
+                (Some((_, (_, next_weight, next_stop))), Some(next)) if !stop && !next_stop => {
+                    let autocomplete = prefix && last_typed.as_ref() == Some(next);
+                    self.joined(&words[i], next, filter, autocomplete, weight + next_weight)
+                }
+                _ => None,
+            };
+            match pair {
+                // Two words that are also one label word (`glazen wasser` = `glazenwasser`):
+                // the pair scores as the better of the two readings.
+                Some(joined) => {
+                    let Some((_, (next_query, _, _))) = planned.next() else {
+                        clauses.push((Occur::Should, query));
+                        continue;
+                    };
+                    let apart = BooleanQuery::new(vec![
+                        (Occur::Should, query),
+                        (Occur::Should, next_query),
+                    ]);
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(DisjunctionMaxQuery::new(vec![Box::new(apart), joined])),
+                    ));
+                }
+                None => clauses.push((Occur::Should, query)),
+            }
         }
         Some(Plan {
             query: BooleanQuery::new(clauses),
@@ -225,6 +257,43 @@ impl Planner<'_> {
             }
         }
         (Box::new(DisjunctionMaxQuery::new(alternatives)), weight)
+    }
+
+    /// The query for two adjacent words written as one (`heftruck chauffeur` →
+    /// `heftruckchauffeur`), when some label has that word; scored as both words matched.
+    fn joined(
+        &mut self,
+        first: &str,
+        second: &str,
+        filter: LangFilter,
+        autocomplete: bool,
+        weight: f32,
+    ) -> Option<Box<dyn Query>> {
+        let f = *self.fields;
+        let joined = format!("{first}{second}");
+        let mut terms: Vec<(Term, f32)> = languages(filter)
+            .iter()
+            .map(|&lang| {
+                let stem = self.analyzers.stem(lang, &joined);
+                (Term::from_field_text(f.text(lang), &stem), EXACT)
+            })
+            .collect();
+        terms.push((Term::from_field_text(f.words, &joined), EXACT));
+        if autocomplete {
+            let prefix = analysis::indexed_prefix(&joined);
+            terms.push((Term::from_field_text(f.prefix, prefix), PREFIX_AUTOCOMPLETE));
+        }
+        let found: Vec<Box<dyn Query>> = terms
+            .into_iter()
+            .filter(|(t, _)| self.doc_freq(t) > 0)
+            .map(|(t, tier)| -> Box<dyn Query> {
+                Box::new(ConstScoreQuery::new(term_query(t), tier * weight))
+            })
+            .collect();
+        if found.is_empty() {
+            return None;
+        }
+        Some(Box::new(DisjunctionMaxQuery::new(found)))
     }
 
     /// Splits a compound into two label words (`heftruckrijden` → `heftruck` + `rijden`), also

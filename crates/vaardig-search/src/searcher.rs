@@ -154,7 +154,10 @@ impl Searcher {
     /// compound tail, edit distance 1, edit distance 2, in that order of strength — weighted by
     /// how rare the word is. A label's score is the share of the query it matches, times 0.95
     /// for a synonym or 0.5 for a definition, times `1 / (1 + 0.08 · extra words)`, times 0.9
-    /// unless its words are exactly the query's. A concept scores as its best label.
+    /// unless its words are exactly the query's, times a kind prior (skills and occupations
+    /// 1, knowledge areas, qualifications and sectors 0.97, offers 0.96, tasks 0.95, so the
+    /// taxonomy's own concept comes before an offer named after it). A concept scores as its
+    /// best label.
     /// Ties break by concept id (ascending), so the same index and query always give the same
     /// list.
     ///
@@ -248,9 +251,11 @@ impl Searcher {
     /// Finds skill and occupation mentions in free text (Dutch, English or mixed).
     ///
     /// A mention is a preferred label or synonym of a skill or occupation, matched word by word
-    /// after stemming (so `verpleegkundigen` mentions `verpleegkundige`). Mentions never overlap:
-    /// the longest wins, then the highest score, then the earliest, then the lowest id. They come
-    /// in text order, with byte offsets into `text`.
+    /// after stemming (so `verpleegkundigen` mentions `verpleegkundige`), or — scored lower —
+    /// the content words of a short label close together in any order (`installeert laadpalen`
+    /// mentions `laadpalen installeren`). Mentions never overlap: the match of more label words
+    /// wins, then in-order matches, then the highest score, the earliest, the lowest id. They come in text order,
+    /// with byte offsets into `text`.
     ///
     /// The label trie is built on the first call (about as long as indexing the labels); after
     /// that, cost is linear in the text.
