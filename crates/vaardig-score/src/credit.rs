@@ -89,6 +89,14 @@ pub(crate) struct Credit {
     pub entry: Entry,
 }
 
+impl Credit {
+    /// Whether a requirement with this credit still has to be studied: the credit is below
+    /// `threshold`, or the skill is held below the required level.
+    pub(crate) fn needs_study(credit: Option<&Credit>, threshold: f64) -> bool {
+        credit.is_none_or(|c| c.credit < threshold || c.level_factor < 1.0)
+    }
+}
+
 /// A profile resolved against a [`Scorer`]: held skills and the credit they spread.
 #[derive(Debug, Clone)]
 pub struct Holdings {

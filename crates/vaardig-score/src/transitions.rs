@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use vaardig_core::{ConceptKind, Importance};
 
-use crate::credit::Holdings;
+use crate::credit::{Credit, Holdings};
 use crate::error::ScoreError;
 use crate::gap::Gap;
 use crate::lang::{Lang, Named, amount, join_list, percent};
@@ -45,7 +45,8 @@ pub struct Transition {
     pub coverage: f64,
     /// Estimated study hours to close the essential gap.
     pub gap_hours: f64,
-    /// The essential skills to close (credit below the route threshold), missing ones first.
+    /// The essential skills to study (credit below `route.target_below_credit`, or held below
+    /// the required level), missing ones first.
     pub missing: Vec<Named>,
     /// Those of `missing` no offer teaches.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -260,11 +261,11 @@ impl Scorer {
         let mut gap: Vec<u32> = Vec::new();
         for r in reqs {
             total += r.weight;
-            let credit = self
-                .best_credit(holdings, holdings.entries_at(starts, r.cap), r.level)
-                .map_or(0.0, |c| c.credit);
-            got += r.weight * credit;
-            if r.importance == Importance::Essential && credit < threshold {
+            let best = self.best_credit(holdings, holdings.entries_at(starts, r.cap), r.level);
+            got += r.weight * best.map_or(0.0, |c| c.credit);
+            if r.importance == Importance::Essential
+                && Credit::needs_study(best.as_ref(), threshold)
+            {
                 gap.push(r.cap);
             }
         }
@@ -386,7 +387,7 @@ impl Scorer {
             .iter()
             .chain(&gap.partial)
             .chain(&gap.matched)
-            .filter(|m| m.importance == Importance::Essential && m.credit < threshold)
+            .filter(|m| m.importance == Importance::Essential && needs_study(m, threshold))
             .map(|m| m.skill.clone())
             .collect();
         let untaught = missing
@@ -403,7 +404,7 @@ impl Scorer {
             .matched
             .iter()
             .chain(&gap.partial)
-            .filter(|m| m.credit >= threshold)
+            .filter(|m| !needs_study(m, threshold))
             .collect();
         drivers.sort_by(|a, b| {
             b.contribution
@@ -435,4 +436,9 @@ impl Scorer {
                 .collect(),
         }
     }
+}
+
+/// [`Credit::needs_study`] for a requirement already in a [`Gap`].
+fn needs_study(m: &crate::gap::SkillMatch, threshold: f64) -> bool {
+    m.credit < threshold || m.via.as_ref().is_some_and(|v| v.level_factor < 1.0)
 }

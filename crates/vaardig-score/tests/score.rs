@@ -512,6 +512,24 @@ fn validated_skills_exempt_and_self_declared_do_not() {
 }
 
 #[test]
+fn a_level_shortfall_is_a_route_target_even_with_formal_evidence() {
+    // Diploma at level 2 where 3 is required: credit 0.8 (above 0.75) but still to study.
+    let p = person(vec![
+        skill("skill:afrekenen", Evidence::Diploma, Some(2)),
+        skill("skill:klantcontact", Evidence::Diploma, None),
+    ]);
+    let r = TINY
+        .route(&p, "occ:kassamedewerker", &RouteOptions::default())
+        .expect("route");
+    assert_eq!(
+        r.targets.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        ["skill:afrekenen"]
+    );
+    assert_eq!(r.uncovered, r.targets, "no offer teaches afrekenen");
+    assert_eq!(r.exempt.len(), 1);
+}
+
+#[test]
 fn route_prefers_offers_stacking_towards_a_qualification() {
     let mut p = care_profile();
     p.stacking = vec!["qual:helpende".into()];

@@ -13,7 +13,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use vaardig_core::{Importance, Nlqf};
 
-use crate::credit::Holdings;
+use crate::credit::{Credit, Holdings};
 use crate::error::ScoreError;
 use crate::gap::importance_rank;
 use crate::lang::{Lang, Named, amount, join_list};
@@ -282,8 +282,8 @@ impl Scorer {
     ///
     /// # Arguments
     /// Targets are the essential requirements (and important ones with
-    /// `include_important`) whose credit is below `route.target_below_credit`; the rest are
-    /// exempt. Usable offers are those not yet completed, within `max_nlqf`, whose prerequisites
+    /// `include_important`) whose credit is below `route.target_below_credit` or that are held
+    /// below the required level; the rest are exempt. Usable offers are those not yet completed, within `max_nlqf`, whose prerequisites
     /// are held (credit ≥ `route.prerequisite_credit`) or taught by another offer on the route.
     ///
     /// # Returns
@@ -334,7 +334,7 @@ impl Scorer {
             }
             let credit = self.best_credit(holdings, holdings.entries_for(r.cap), r.level);
             match credit {
-                Some(c) if c.credit >= cfg.target_below_credit => {
+                Some(c) if !Credit::needs_study(Some(&c), cfg.target_below_credit) => {
                     if let Some(h) = holdings.held.get(c.entry.held as usize) {
                         exempt.push(Exemption {
                             skill: self.cap_named(r.cap),
