@@ -6,7 +6,7 @@
 //! - [`diff()`] / [`diff_with`] → [`Diff`]: concepts added, removed, relabelled (per language),
 //!   synonyms and definitions changed, attributes changed, moved in the hierarchy; relations
 //!   added, removed and re-weighted (optional → essential, level 2 → 3). When ids change, a
-//!   [mapping](mapping) is proposed from labels and shared neighbours, with a confidence, or
+//!   [mapping] is proposed from labels and shared neighbours, with a confidence, or
 //!   supplied by the caller ([`IdMapping`]).
 //! - [`impact`](impact::impact) → [`Impact`]: for a set of profiles, how transition rankings and
 //!   gap scores move between the versions (top-k overlap, Kendall τ, most affected occupations

@@ -81,20 +81,19 @@ fn draw(bins: &[RankBin], title: &str) -> Result<String, Box<dyn std::error::Err
             .axis_desc_style(("sans-serif", 14))
             .label_style(("sans-serif", 12))
             .draw()?;
-        chart.draw_series(
-            Histogram::vertical(&chart)
-                .margin(6)
-                .style_func(|x, _| {
-                    let label = match x {
-                        SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
-                            bins.get(*i).map_or("", |b| b.label.as_str())
-                        }
-                        SegmentValue::Last => "",
-                    };
-                    colour(label).filled()
-                })
-                .data(bins.iter().enumerate().map(|(i, b)| (i, b.count))),
-        )?;
+        // Bars drawn one by one, in bin order (plotters' Histogram groups through a hash map,
+        // which would make the SVG element order vary between runs).
+        chart.draw_series(bins.iter().enumerate().map(|(i, b)| {
+            let mut bar = Rectangle::new(
+                [
+                    (SegmentValue::Exact(i), 0),
+                    (SegmentValue::Exact(i + 1), b.count),
+                ],
+                colour(&b.label).filled(),
+            );
+            bar.set_margin(0, 0, 6, 6);
+            bar
+        }))?;
         root.present()?;
     }
     Ok(svg)

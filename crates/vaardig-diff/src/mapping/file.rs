@@ -27,6 +27,16 @@ impl IdMapping {
             },
             message,
         };
+        // The csv crate counts neither blank lines nor, in a record's position, the blank lines
+        // before it: skip those from the record's byte offset, then count line breaks.
+        let bytes = text.as_bytes();
+        let line_at = |byte: u64| {
+            let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+            while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
+                at += 1;
+            }
+            bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+        };
         let mut reader = csv::ReaderBuilder::new()
             .comment(Some(b'#'))
             .flexible(true)
@@ -34,7 +44,7 @@ impl IdMapping {
             .from_reader(text.as_bytes());
         let headers = reader
             .headers()
-            .map_err(|e| err(e.position().map(|p| p.line()), e.to_string()))?
+            .map_err(|e| err(e.position().map(|p| line_at(p.byte())), e.to_string()))?
             .clone();
         let column = |name: &str| {
             headers
@@ -45,8 +55,9 @@ impl IdMapping {
         let (old_col, new_col) = (column("old_id")?, column("new_id")?);
         let mut pairs = Vec::new();
         for record in reader.records() {
-            let record = record.map_err(|e| err(e.position().map(|p| p.line()), e.to_string()))?;
-            let line = record.position().map(|p| p.line());
+            let record =
+                record.map_err(|e| err(e.position().map(|p| line_at(p.byte())), e.to_string()))?;
+            let line = record.position().map(|p| line_at(p.byte()));
             let get = |col: usize, name: &str| match record.get(col) {
                 Some(v) if !v.is_empty() => Ok(v.to_owned()),
                 _ => Err(DiffError::Mapping {
