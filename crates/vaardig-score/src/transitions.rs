@@ -150,6 +150,16 @@ struct Scratch {
     cands: Vec<(u64, f64, u32)>,
 }
 
+/// Pass-1 facts of one occupation.
+struct Pre {
+    occ: u32,
+    coverage: f64,
+    /// Range of its essential skills to study in the shared list.
+    gap: std::ops::Range<usize>,
+    /// The best score it could reach (at zero study hours).
+    bound: f64,
+}
+
 /// A fast per-occupation result, before labels.
 struct Quick {
     occ: u32,
@@ -219,7 +229,9 @@ impl Scorer {
             generation: 0,
             cands: Vec::new(),
         };
-        let mut quick: Vec<Quick> = Vec::new();
+        // Pass 1: coverage and essential gap of every occupation that passes the filters.
+        let mut pre: Vec<Pre> = Vec::new();
+        let mut gaps: Vec<u32> = Vec::new();
         for occ in 0..self.occs.len() as u32 {
             if !options.include_current && holdings.current_occupation == Some(occ) {
                 continue;
@@ -233,15 +245,47 @@ impl Scorer {
             {
                 continue;
             }
-            let q = self.quick(holdings, &starts, occ, &mut scratch);
-            if options.max_gap_hours.is_some_and(|m| q.gap_hours > m) {
+            let start = gaps.len();
+            let coverage = self.coverage(holdings, &starts, occ, &mut gaps);
+            pre.push(Pre {
+                occ,
+                coverage,
+                gap: start..gaps.len(),
+                // The score at zero study hours: no occupation can score higher.
+                bound: self.reach_score(occ, coverage, 0.0, holdings.nlqf),
+            });
+        }
+        // Pass 2: study hours, best bound first. Without an hours filter, stop once no remaining
+        // bound can reach the `limit`-th score (the score falls as hours rise, so the result is
+        // the same as scoring everything).
+        pre.sort_by(|a, b| b.bound.total_cmp(&a.bound).then(a.occ.cmp(&b.occ)));
+        let prune = options.max_gap_hours.is_none();
+        let limit = options.limit.unwrap_or(usize::MAX);
+        let mut quick: Vec<Quick> = Vec::new();
+        let mut kth = f64::NEG_INFINITY;
+        for p in &pre {
+            if prune && quick.len() >= limit && p.bound < kth {
+                break;
+            }
+            let gap_hours = self.cover_hours(&gaps[p.gap.clone()], holdings, &mut scratch);
+            if options.max_gap_hours.is_some_and(|m| gap_hours > m) {
                 continue;
             }
-            quick.push(q);
+            quick.push(Quick {
+                occ: p.occ,
+                score: self.reach_score(p.occ, p.coverage, gap_hours, holdings.nlqf),
+                coverage: p.coverage,
+                gap_hours,
+            });
+            if prune && quick.len() >= limit {
+                quick.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.occ.cmp(&b.occ)));
+                quick.truncate(limit);
+                kth = quick.last().map_or(f64::NEG_INFINITY, |q| q.score);
+            }
         }
+        let considered = if prune { pre.len() } else { quick.len() };
         quick.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.occ.cmp(&b.occ)));
-        let considered = quick.len();
-        quick.truncate(options.limit.unwrap_or(usize::MAX));
+        quick.truncate(limit);
         let items = quick
             .iter()
             .map(|q| self.transition_item(holdings, q))
@@ -253,12 +297,12 @@ impl Scorer {
         })
     }
 
-    fn quick(&self, holdings: &Holdings, starts: &[u32], occ: u32, s: &mut Scratch) -> Quick {
+    /// The gap score of `occ`, pushing its essential skills to study onto `gap`.
+    fn coverage(&self, holdings: &Holdings, starts: &[u32], occ: u32, gap: &mut Vec<u32>) -> f64 {
         let reqs = self.requires.row(occ as usize);
         let threshold = self.config.route.target_below_credit;
         let mut total = 0.0;
         let mut got = 0.0;
-        let mut gap: Vec<u32> = Vec::new();
         for r in reqs {
             total += r.weight;
             let best = self.best_credit(holdings, holdings.entries_at(starts, r.cap), r.level);
@@ -269,17 +313,10 @@ impl Scorer {
                 gap.push(r.cap);
             }
         }
-        let coverage = if total > 0.0 {
+        if total > 0.0 {
             (got / total).clamp(0.0, 1.0)
         } else {
             0.0
-        };
-        let gap_hours = self.cover_hours(&gap, holdings, s);
-        Quick {
-            occ,
-            score: self.reach_score(occ, coverage, gap_hours, holdings.nlqf),
-            coverage,
-            gap_hours,
         }
     }
 

@@ -756,6 +756,16 @@ proptest! {
     }
 
     #[test]
+    fn a_limited_ranking_is_the_head_of_the_full_one(p in arb_profile(), k in 1usize..15) {
+        let full = SMALL.transitions(&p, &TransitionOptions::default()).expect("full");
+        let top = SMALL
+            .transitions(&p, &TransitionOptions { limit: Some(k), ..Default::default() })
+            .expect("top");
+        prop_assert_eq!(top.considered, full.considered);
+        prop_assert_eq!(&top.items[..], &full.items[..k.min(full.items.len())]);
+    }
+
+    #[test]
     fn a_route_covers_every_coverable_essential_gap(p in arb_profile(), o in 0u32..100) {
         let occ = occ_id(o);
         let r = SMALL.route(&p, &occ, &RouteOptions::default()).expect("route");
