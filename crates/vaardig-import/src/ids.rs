@@ -140,7 +140,7 @@ mod tests {
     fn esco_iris_shorten_and_expand() {
         let ids = IdScheme::esco();
         let iri = "http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34";
-        let id = ids.id_for_iri(iri).unwrap();
+        let id = ids.id_for_iri(iri).expect("an id");
         assert_eq!(id, "esco:occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34");
         assert_eq!(ids.iri_for_id(&id), iri);
     }
@@ -149,7 +149,7 @@ mod tests {
     fn unknown_namespaces_keep_the_iri_as_id() {
         let ids = IdScheme::esco();
         assert_eq!(
-            ids.id_for_iri("https://example.org/x").unwrap(),
+            ids.id_for_iri("https://example.org/x").expect("an id"),
             "https://example.org/x"
         );
         assert_eq!(

@@ -30,7 +30,8 @@ pub struct ManifestOverrides {
     pub notes: Option<String>,
 }
 
-type ProgressFn = Box<dyn FnMut(&Progress) + Send>;
+/// The progress callback.
+pub(crate) type ProgressFn = Box<dyn FnMut(&Progress) + Send>;
 
 /// Options shared by every importer. Lenient by default: bad rows and triples are rejected,
 /// reported and counted, and the rest is imported.

@@ -4,14 +4,14 @@ use std::cell::Cell;
 use std::io::{self, BufRead, Read};
 use std::rc::Rc;
 
-use crate::options::Progress;
+use crate::options::{Progress, ProgressFn};
 
 /// Calls back about this often, in bytes.
 const STEP: u64 = 256 * 1024;
 
 /// Tracks bytes read over all files of an import and calls the callback now and then.
 pub(crate) struct Tracker {
-    callback: Option<Box<dyn FnMut(&Progress) + Send>>,
+    callback: Option<ProgressFn>,
     total: u64,
     /// Bytes of files already finished.
     finished: u64,
@@ -23,7 +23,7 @@ pub(crate) struct Tracker {
 
 impl Tracker {
     /// A tracker over files of `total` bytes.
-    pub(crate) fn new(callback: Option<Box<dyn FnMut(&Progress) + Send>>, total: u64) -> Self {
+    pub(crate) fn new(callback: Option<ProgressFn>, total: u64) -> Self {
         Tracker {
             callback,
             total,

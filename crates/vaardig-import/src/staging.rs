@@ -28,13 +28,17 @@ pub(crate) enum Duplicates {
     Merge,
 }
 
+/// Rows or triples per source that stand or fall with one concept: `(source, count)`.
+pub(crate) type Weight = Vec<(usize, u64)>;
+
 /// A concept waiting to be checked.
 #[derive(Debug)]
 struct StagedConcept {
     concept: Concept,
     location: Location,
-    /// The source whose row this concept is counted against, if the reader did not count it.
-    source: Option<usize>,
+    /// The rows or triples counted as imported or rejected with this concept (empty when the
+    /// reader counted them itself).
+    weight: Weight,
 }
 
 /// A relation waiting to be checked.
@@ -77,13 +81,13 @@ impl Staging {
         &self.languages
     }
 
-    /// Stages a concept. An invalid or duplicate id is rejected at once (reported against
-    /// `source` when given); `false` then.
+    /// Stages a concept whose fate decides how `weight` is counted. An invalid or duplicate id
+    /// is rejected at once; `false` then.
     pub(crate) fn add_concept(
         &mut self,
         concept: Concept,
         location: Location,
-        source: Option<usize>,
+        weight: Weight,
         report: &mut ImportReport,
     ) -> bool {
         let problem = if let Some(problem) = id_problem(&concept.id) {
@@ -105,17 +109,15 @@ impl Staging {
             None
         };
         if let Some(diagnostic) = problem {
-            match source {
-                Some(s) => report.reject(s, diagnostic),
-                None => report.push(diagnostic),
-            }
+            report.push(diagnostic);
+            settle(report, &weight, false);
             return false;
         }
         self.index.insert(concept.id.clone(), self.concepts.len());
         self.concepts.push(Some(StagedConcept {
             concept,
             location,
-            source,
+            weight,
         }));
         true
     }
@@ -175,10 +177,8 @@ impl Staging {
                 None => accepted.push(staged),
                 Some(diagnostic) => {
                     rejected.insert(staged.concept.id.clone(), staged.location.clone());
-                    match staged.source {
-                        Some(s) => report.reject(s, diagnostic),
-                        None => report.push(diagnostic),
-                    }
+                    report.push(diagnostic);
+                    settle(report, &staged.weight, false);
                 }
             }
         }
@@ -323,9 +323,7 @@ impl Staging {
         }
         drop(index);
         for staged in accepted {
-            if let Some(s) = staged.source {
-                report.imported(s);
-            }
+            settle(report, &staged.weight, true);
             *report
                 .concepts
                 .entry(staged.concept.kind().as_str().to_owned())
@@ -333,6 +331,19 @@ impl Staging {
             builder.add_concept_at(staged.concept, staged.location);
         }
         builder
+    }
+}
+
+/// Counts `weight` as imported or rejected.
+fn settle(report: &mut ImportReport, weight: &Weight, imported: bool) {
+    for &(source, n) in weight {
+        if let Some(s) = report.sources.get_mut(source) {
+            if imported {
+                s.imported += n;
+            } else {
+                s.rejected += n;
+            }
+        }
     }
 }
 
@@ -638,7 +649,7 @@ mod tests {
     fn cycles_are_broken_at_the_closing_edge() {
         let (mut s, mut report, src) = staged(Duplicates::Reject);
         for id in ["a", "b", "c"] {
-            assert!(s.add_concept(skill(id), Location::default(), None, &mut report));
+            assert!(s.add_concept(skill(id), Location::default(), Vec::new(), &mut report));
         }
         let broader = Relation::plain(RelationKind::Broader);
         for (i, (f, t)) in [("a", "b"), ("b", "c"), ("c", "a")].into_iter().enumerate() {
@@ -671,8 +682,8 @@ mod tests {
         let (mut s, mut report, src) = staged(Duplicates::Merge);
         let mut occ = skill("o");
         occ.data = ConceptData::Occupation { isco: None };
-        s.add_concept(occ, Location::default(), None, &mut report);
-        s.add_concept(skill("k"), Location::default(), None, &mut report);
+        s.add_concept(occ, Location::default(), Vec::new(), &mut report);
+        s.add_concept(skill("k"), Location::default(), Vec::new(), &mut report);
         for importance in [Importance::Optional, Importance::Essential] {
             report.read_one(src);
             s.add_relation(
@@ -699,10 +710,15 @@ mod tests {
     #[test]
     fn relations_naming_rejected_concepts_say_so() {
         let (mut s, mut report, src) = staged(Duplicates::Reject);
-        s.add_concept(skill("a"), Location::default(), None, &mut report);
+        s.add_concept(skill("a"), Location::default(), Vec::new(), &mut report);
         let mut unlabelled = skill("b");
         unlabelled.labels = Labels::default();
-        s.add_concept(unlabelled, Location::line("t.csv", 9), None, &mut report);
+        s.add_concept(
+            unlabelled,
+            Location::line("t.csv", 9),
+            Vec::new(),
+            &mut report,
+        );
         report.read_one(src);
         s.add_relation(
             "a".into(),

@@ -169,6 +169,8 @@ pub fn write_turtle_with_ids(
         for (property, value) in attributes(concept) {
             emit(subject.clone(), &property, value)?;
         }
+        // Levels are written after the concept, so its triples stay in one block.
+        let mut levelled: Vec<(String, NamedNode, u8)> = Vec::new();
         for &kind in RelationKind::ALL {
             for (target, relation) in ontology.outgoing(ix, kind) {
                 let predicate = relation_predicate(kind, relation.importance).ok_or_else(|| {
@@ -180,23 +182,24 @@ pub fn write_turtle_with_ids(
                 let object = node(&ontology.concept(target).id)?;
                 emit(subject.clone(), &predicate, object.clone().into())?;
                 if let Some(level) = relation.level {
-                    statements += 1;
-                    let st: NamedOrBlankNode =
-                        BlankNode::new_unchecked(format!("l{statements}")).into();
-                    emit(st.clone(), RDF_TYPE, iri(RDF_STATEMENT))?;
-                    emit(st.clone(), RDF_SUBJECT, subject.clone().into())?;
-                    emit(st.clone(), RDF_PREDICATE, iri(&predicate))?;
-                    emit(st.clone(), RDF_OBJECT, object.into())?;
-                    emit(
-                        st,
-                        &format!("{VAARDIG}level"),
-                        Literal::new_typed_literal(level.get().to_string(), xsd::INTEGER).into(),
-                    )?;
+                    levelled.push((predicate, object, level.get()));
                 }
             }
         }
+        for (predicate, object, level) in levelled {
+            statements += 1;
+            let st: NamedOrBlankNode = BlankNode::new_unchecked(format!("l{statements}")).into();
+            emit(st.clone(), RDF_TYPE, iri(RDF_STATEMENT))?;
+            emit(st.clone(), RDF_SUBJECT, subject.clone().into())?;
+            emit(st.clone(), RDF_PREDICATE, iri(&predicate))?;
+            emit(st.clone(), RDF_OBJECT, object.into())?;
+            emit(
+                st,
+                &format!("{VAARDIG}level"),
+                Literal::new_typed_literal(level.to_string(), xsd::INTEGER).into(),
+            )?;
+        }
     }
-    drop(emit);
     w.finish()?;
     Ok(())
 }

@@ -1,21 +1,299 @@
-//! `vaardig import skos` and `vaardig import esco`.
+//! `vaardig import skos` and `vaardig import esco`: load a published taxonomy, write it in the
+//! native format, and say exactly what could not be used.
+//!
+//! Both print a summary on stderr (per file: rows or triples read, imported, skipped, rejected;
+//! the first rejections with file and line) and exit 0 when the ontology was written. With
+//! `--strict`, any rejected row or triple fails the import (exit 2) and nothing is written.
+//! `--report FILE` writes the full report as JSON; `--json` prints it on stdout.
 
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
-use clap::Subcommand;
+use anyhow::Context as _;
+use clap::{Args, Subcommand};
+use vaardig_import::{
+    ImportError, ImportOptions, ImportReport, Imported, ManifestOverrides, Mapping, Progress,
+    import_esco, import_rdf,
+};
 
 use crate::context::Context;
+use crate::output::{print_json, table};
+
+/// How many diagnostics the summary lists before pointing at `--report`.
+const SHOWN_DIAGNOSTICS: usize = 20;
 
 /// The import subcommands.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Import SKOS / CompetentNL-style RDF (Turtle, N-Triples).
-    Skos {},
-    /// Import the ESCO CSV download.
-    Esco {},
+    /// Import SKOS / CompetentNL-style RDF (Turtle `.ttl`, N-Triples `.nt`, N-Quads `.nq`).
+    Skos(SkosArgs),
+    /// Import the ESCO CSV download (v1.1 / v1.2 layout), several languages merged.
+    Esco(EscoArgs),
+}
+
+/// Options shared by both importers.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// The directory to write the native ontology to (created if needed).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Languages to import, comma separated, in preference order; the first that can label
+    /// every concept becomes the primary language.
+    #[arg(long, value_delimiter = ',', value_name = "LANGS")]
+    pub languages: Option<Vec<String>>,
+    /// Fail (and write nothing) when any row or triple is rejected.
+    #[arg(long)]
+    pub strict: bool,
+    /// The ontology name in the manifest.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The release version in the manifest.
+    #[arg(long = "release-version", value_name = "VERSION")]
+    pub release_version: Option<String>,
+    /// The release date in the manifest (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub release_date: Option<String>,
+    /// The licence in the manifest.
+    #[arg(long)]
+    pub licence: Option<String>,
+    /// Write the full import report (every diagnostic) as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Print the import report as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Arguments of `vaardig import skos`.
+#[derive(Debug, Args)]
+pub struct SkosArgs {
+    /// The RDF files; the format follows the extension.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// A mapping file, or a built-in mapping: `competentnl` (default) or `esco`.
+    #[arg(long, value_name = "F", default_value = "competentnl")]
+    pub mapping: String,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Arguments of `vaardig import esco`.
+#[derive(Debug, Args)]
+pub struct EscoArgs {
+    /// Directories with the ESCO CSV tables, searched in order (e.g. the English release, then
+    /// a folder with `occupations_nl.csv`).
+    #[arg(required = true, value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: CommonArgs,
 }
 
 /// Runs an import subcommand.
-pub fn run(_ctx: &Context, _command: ImportCommand) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("import is not available yet")
+pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let (result, common) = match command {
+        ImportCommand::Skos(args) => {
+            let mapping = match Mapping::builtin(&args.mapping) {
+                Some(m) => m,
+                None => Mapping::from_file(&args.mapping)
+                    .with_context(|| format!("cannot use the mapping `{}`", args.mapping))?,
+            };
+            let options = options(&args.common);
+            (import_rdf(&args.files, &mapping, options), args.common)
+        }
+        ImportCommand::Esco(args) => {
+            let options = options(&args.common);
+            (import_esco(&args.dirs, options), args.common)
+        }
+    };
+    clear_progress(&common);
+    let import = match result {
+        Ok(import) => import,
+        Err(ImportError::Rejected { report }) => {
+            summarise(&report);
+            save_report(&common, &report)?;
+            anyhow::bail!(
+                "strict import: {} row(s) or triple(s) rejected; nothing written",
+                report.rejected()
+            );
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let Imported {
+        ontology,
+        warnings,
+        report,
+    } = import.build()?;
+    vaardig_core::write_dir(&ontology, &common.out)
+        .with_context(|| format!("cannot write the ontology to {}", common.out.display()))?;
+    summarise(&report);
+    save_report(&common, &report)?;
+    let m = ontology.manifest();
+    eprintln!(
+        "wrote {} {} ({} concepts, languages {}) to {} in {:.1} s; {} validation warning(s) (see `vaardig validate {}`)",
+        m.name,
+        m.version,
+        ontology.len(),
+        m.languages.join(", "),
+        common.out.display(),
+        started.elapsed().as_secs_f64(),
+        warnings.len(),
+        common.out.display(),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The library options for the command-line options.
+fn options(common: &CommonArgs) -> ImportOptions {
+    let mut options = ImportOptions::new()
+        .strict(common.strict)
+        .manifest(ManifestOverrides {
+            name: common.name.clone(),
+            version: common.release_version.clone(),
+            release_date: common.release_date.clone(),
+            licence: common.licence.clone(),
+            source: None,
+            notes: None,
+        });
+    if let Some(languages) = &common.languages {
+        options = options.languages(languages.iter().cloned());
+    }
+    if show_progress(common) {
+        options = options.on_progress(draw_progress);
+    }
+    options
+}
+
+fn show_progress(common: &CommonArgs) -> bool {
+    !common.quiet && !common.json && std::io::stderr().is_terminal()
+}
+
+/// Draws a one-line progress bar on stderr.
+fn draw_progress(p: &Progress) {
+    const WIDTH: u64 = 30;
+    let total = p.bytes_total.max(1);
+    let filled = (p.bytes_read * WIDTH / total).min(WIDTH) as usize;
+    let name = Path::new(&p.file)
+        .file_name()
+        .map_or_else(|| p.file.clone(), |n| n.to_string_lossy().into_owned());
+    eprint!(
+        "\r[{}{}] {:>5.1} / {:.1} MB  {:<40}",
+        "#".repeat(filled),
+        "-".repeat(WIDTH as usize - filled),
+        p.bytes_read as f64 / 1e6,
+        total as f64 / 1e6,
+        name
+    );
+}
+
+fn clear_progress(common: &CommonArgs) {
+    if show_progress(common) {
+        eprint!("\r{}\r", " ".repeat(90));
+    }
+}
+
+/// Prints what was read, used and rejected on stderr.
+fn summarise(report: &ImportReport) {
+    let rows: Vec<Vec<String>> = report
+        .sources
+        .iter()
+        .map(|s| {
+            let name = Path::new(&s.file)
+                .file_name()
+                .map_or_else(|| s.file.clone(), |n| n.to_string_lossy().into_owned());
+            vec![
+                name,
+                s.read.to_string(),
+                s.imported.to_string(),
+                s.skipped.to_string(),
+                s.rejected.to_string(),
+            ]
+        })
+        .collect();
+    eprint!(
+        "{}",
+        table(&["file", "read", "imported", "skipped", "rejected"], &rows)
+    );
+    let counts = |map: &std::collections::BTreeMap<String, u64>| {
+        map.iter()
+            .map(|(k, v)| format!("{v} {k}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    eprintln!("concepts: {}", counts(&report.concepts));
+    eprintln!("relations: {}", counts(&report.relations));
+    if report.merged_duplicates > 0 {
+        eprintln!(
+            "relations stated twice and merged: {}",
+            report.merged_duplicates
+        );
+    }
+    if report.unmapped_subjects > 0 {
+        eprintln!(
+            "resources of no mapped class (skipped): {}",
+            report.unmapped_subjects
+        );
+    }
+    for (what, map) in [
+        ("unknown predicates", &report.unknown_predicates),
+        ("unknown classes", &report.unknown_classes),
+        (
+            "labels in languages not imported",
+            &report.ignored_languages,
+        ),
+        ("attributes without a place", &report.unused_attributes),
+    ] {
+        if !map.is_empty() {
+            let mut top: Vec<(&String, &u64)> = map.iter().collect();
+            top.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+            let shown: Vec<String> = top
+                .iter()
+                .take(8)
+                .map(|(k, v)| format!("{k} ({v})"))
+                .collect();
+            let more = top.len().saturating_sub(8);
+            let more = if more > 0 {
+                format!(", … {more} more")
+            } else {
+                String::new()
+            };
+            eprintln!("{what}: {}{more}", shown.join(", "));
+        }
+    }
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
+    for d in report.diagnostics.iter().take(SHOWN_DIAGNOSTICS) {
+        eprintln!("{d}");
+    }
+    let hidden = report.diagnostics.len().saturating_sub(SHOWN_DIAGNOSTICS) as u64
+        + report.diagnostics_not_listed;
+    if hidden > 0 {
+        eprintln!("… and {hidden} more diagnostic(s); `--report FILE` writes them all");
+    }
+    eprintln!(
+        "{} rejected, {} warning(s)",
+        report.rejected(),
+        report.warning_count()
+    );
+}
+
+/// Writes the report where `--report` and `--json` say.
+fn save_report(common: &CommonArgs, report: &ImportReport) -> anyhow::Result<()> {
+    if let Some(path) = &common.report {
+        let file = std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        );
+        serde_json::to_writer_pretty(file, report)?;
+    }
+    if common.json {
+        print_json(report)?;
+    }
+    Ok(())
 }

@@ -20,6 +20,7 @@ use vaardig_core::{
 use crate::esco::EscoReader;
 use crate::esco::table::{Outcome, Row};
 use crate::report::ImportReport;
+use crate::staging::is_isco;
 
 /// The columns a primary skills table must have.
 pub(crate) const SKILL_COLUMNS: &[&str] = &["conceptUri", "preferredLabel", "skillType"];
@@ -118,7 +119,7 @@ impl EscoReader {
         self.staging.add_concept(
             Concept::new(id, labels, data),
             row.location(),
-            Some(source),
+            vec![(source, 1)],
             report,
         );
         Outcome::Staged
@@ -175,7 +176,21 @@ impl EscoReader {
     ) -> Outcome {
         let isco = match row.get("iscoGroup") {
             Ok("") => None,
-            Ok(code) => Some(code.to_owned()),
+            Ok(code) if is_isco(code) => Some(code.to_owned()),
+            Ok(code) => {
+                let id = self.id(row, "conceptUri").unwrap_or_default();
+                report.push(
+                    Diagnostic::warning(
+                        K::InvalidValue,
+                        row.at("iscoGroup"),
+                        format!(
+                            "iscoGroup `{code}` of `{id}` is not an ISCO-08 code (1–4 digits); the occupation's ISCO group link may supply it"
+                        ),
+                    )
+                    .about(id),
+                );
+                None
+            }
             Err(d) => return Outcome::Rejected(d),
         };
         self.stage(row, source, ConceptData::Occupation { isco }, report)
@@ -245,7 +260,7 @@ impl EscoReader {
                 used |= self.staging.add_concept(
                     Concept::new(id, labels, ConceptData::KnowledgeArea),
                     row.location(),
-                    None,
+                    Vec::new(),
                     report,
                 );
             } else if let Some(concept) = self.staging.concept_mut(&id)

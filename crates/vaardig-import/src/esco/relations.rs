@@ -16,6 +16,7 @@ use vaardig_core::{
 use crate::esco::EscoReader;
 use crate::esco::table::{Outcome, Row};
 use crate::report::ImportReport;
+use crate::staging::is_isco;
 
 /// Columns of `broaderRelationsSkillPillar`.
 pub(crate) const BROADER_COLUMNS: &[&str] = &["conceptUri", "broaderUri"];
@@ -102,22 +103,27 @@ impl EscoReader {
         let Some(code) = code else {
             return;
         };
-        if let Some(concept) = self.staging.concept_mut(&id)
-            && let ConceptData::Occupation { isco } = &concept.data
-            && isco.as_deref() != Some(code.as_str())
-        {
-            let has = isco.clone().unwrap_or_else(|| "none".to_owned());
-            report.push(
-                Diagnostic::warning(
-                    K::InvalidValue,
-                    row.at("broaderUri"),
-                    format!(
-                        "occupation `{id}` is linked to ISCO group {code} but its iscoGroup is {has}; kept {has}"
-                    ),
-                )
-                .about(id),
-            );
-        }
+        let Some(concept) = self.staging.concept_mut(&id) else {
+            return;
+        };
+        let ConceptData::Occupation { isco } = &mut concept.data else {
+            return;
+        };
+        let message = match isco.as_deref() {
+            Some(has) if has == code => return,
+            Some(has) => format!(
+                "occupation `{id}` is linked to ISCO group {code} but its iscoGroup is {has}; kept {has}"
+            ),
+            None if is_isco(&code) => {
+                let message = format!(
+                    "occupation `{id}` has no usable iscoGroup; took {code} from its ISCO group link"
+                );
+                *isco = Some(code);
+                message
+            }
+            None => return,
+        };
+        report.push(Diagnostic::warning(K::InvalidValue, row.at("broaderUri"), message).about(id));
     }
 
     /// A row of `occupationSkillRelations`.

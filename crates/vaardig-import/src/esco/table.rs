@@ -1,10 +1,12 @@
 //! Reading one ESCO CSV table row by row: columns found by name, multi-line quoted fields, every
 //! row counted, every bad row reported with its line.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{self, BufReader, Read};
 use std::path::Path;
+use std::rc::Rc;
 
 use vaardig_core::{Diagnostic, DiagnosticKind as K, Location};
 
@@ -75,7 +77,52 @@ pub(crate) struct Table {
     source: usize,
     columns: HashMap<String, usize>,
     width: usize,
-    reader: csv::Reader<Counting<BufReader<File>>>,
+    lines: Rc<RefCell<LineIndex>>,
+    reader: csv::Reader<Lines<Counting<BufReader<File>>>>,
+}
+
+/// The byte offsets of the newlines read but not yet passed by the CSV reader: maps a record's
+/// byte offset to its line (the csv crate's own line count skips newlines inside quoted fields
+/// in some states). Holds at most one read-ahead buffer's worth of offsets.
+#[derive(Debug, Default)]
+struct LineIndex {
+    /// Offsets of newlines not yet passed.
+    pending: VecDeque<u64>,
+    /// Newlines already passed.
+    passed: u64,
+    /// Bytes read so far.
+    read: u64,
+}
+
+impl LineIndex {
+    /// The 1-based line of the record at `offset` (offsets only grow between calls). After a
+    /// CRLF the csv reader puts the record at the LF, so a newline at `offset` itself counts.
+    fn line_of(&mut self, offset: u64) -> u64 {
+        while self.pending.front().is_some_and(|&nl| nl <= offset) {
+            self.pending.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
+}
+
+/// A reader that notes where newlines are.
+struct Lines<R> {
+    inner: R,
+    index: Rc<RefCell<LineIndex>>,
+}
+
+impl<R: Read> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut index = self.index.borrow_mut();
+        let start = index.read;
+        for (i, _) in buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n') {
+            index.pending.push_back(start + i as u64);
+        }
+        index.read += n as u64;
+        Ok(n)
+    }
 }
 
 impl Table {
@@ -93,11 +140,16 @@ impl Table {
         };
         let handle = File::open(path).map_err(io)?;
         let counting = tracker.start(&file, BufReader::with_capacity(1 << 16, handle));
+        let lines = Rc::new(RefCell::new(LineIndex::default()));
+        let tracked = Lines {
+            inner: counting,
+            index: Rc::clone(&lines),
+        };
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             // ESCO leaves out trailing empty fields (skillsHierarchy): short rows are fine.
             .flexible(true)
-            .from_reader(counting);
+            .from_reader(tracked);
         let header = reader.byte_headers().map_err(|e| match e.into_kind() {
             csv::ErrorKind::Io(source) => io(source),
             other => ImportError::MissingColumns {
@@ -127,6 +179,7 @@ impl Table {
             source,
             columns,
             width,
+            lines,
             reader,
         })
     }
@@ -147,11 +200,16 @@ impl Table {
         let mut record = csv::ByteRecord::new();
         let mut rows = 0u32;
         loop {
-            let outcome = match self.reader.read_byte_record(&mut record) {
+            let result = self.reader.read_byte_record(&mut record);
+            let line = match (&result, record.position()) {
+                (Ok(true), Some(p)) => self.lines.borrow_mut().line_of(p.byte()),
+                _ => 0,
+            };
+            let outcome = match result {
                 Ok(false) => break,
                 Ok(true) if record.len() > self.width => Outcome::Rejected(Diagnostic::error(
                     K::Syntax,
-                    Location::line(&self.file, record.position().map_or(0, |p| p.line())),
+                    Location::line(&self.file, line),
                     format!(
                         "row has {} fields, the header has {} (a quote out of place?)",
                         record.len(),
@@ -159,7 +217,6 @@ impl Table {
                     ),
                 )),
                 Ok(true) => {
-                    let line = record.position().map_or(0, |p| p.line());
                     let row = Row {
                         file: &self.file,
                         line,
@@ -168,7 +225,7 @@ impl Table {
                     };
                     on_row(&row, report)
                 }
-                Err(e) => match csv_problem(&self.file, e) {
+                Err(e) => match csv_problem(&self.file, e, &self.lines) {
                     Ok(diagnostic) => Outcome::Rejected(diagnostic),
                     Err(source) => {
                         return Err(ImportError::Io {
@@ -196,10 +253,14 @@ impl Table {
 }
 
 /// The diagnostic for a malformed row, or the I/O error that stops reading.
-fn csv_problem(file: &str, e: csv::Error) -> Result<Diagnostic, std::io::Error> {
+fn csv_problem(
+    file: &str,
+    e: csv::Error,
+    lines: &RefCell<LineIndex>,
+) -> Result<Diagnostic, std::io::Error> {
     let location = Location {
         file: Some(file.to_owned()),
-        line: e.position().map(|p| p.line()),
+        line: e.position().map(|p| lines.borrow_mut().line_of(p.byte())),
         column: None,
     };
     match e.into_kind() {

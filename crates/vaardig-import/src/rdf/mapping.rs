@@ -462,7 +462,7 @@ impl Mapping {
 
 /// Checks a value the mapping gives for `attr` (a class default).
 fn check_value(attr: Attribute, value: &str) -> Result<(), String> {
-    let r = match attr {
+    match attr {
         Attribute::SkillType => value
             .parse::<SkillType>()
             .map(drop)
@@ -484,8 +484,7 @@ fn check_value(attr: Attribute, value: &str) -> Result<(), String> {
             .map(drop)
             .map_err(|e| e.to_string()),
         _ => Ok(()),
-    };
-    r
+    }
 }
 
 /// The label properties when a mapping has no `[labels]` table: SKOS and SKOS-XL.

@@ -166,14 +166,14 @@ fn read_one(
     parse(reader, format, |event| {
         match event {
             Event::Triple(triple, line) => collector.triple(triple, Pos { source, line }, report),
-            Event::Error(e) => {
+            Event::Error(e, line) => {
                 let start = e.location().start;
                 report.read_one(source);
                 report.reject(
                     source,
                     Diagnostic::error(
                         K::Syntax,
-                        Location::line(name, start.line + 1),
+                        Location::line(name, line),
                         format!("{} (column {})", e.message(), start.column + 1),
                     ),
                 );

@@ -39,8 +39,9 @@ impl RdfFormat {
 pub(crate) enum Event {
     /// A triple, ending on or just before this 1-based line.
     Triple(Triple, u64),
-    /// A syntax error (the parser skips to the next statement).
-    Error(TurtleSyntaxError),
+    /// A syntax error (the parser skips to the next statement), and its 1-based line (at the
+    /// end of the input: the last line, not the empty one after the final newline).
+    Error(TurtleSyntaxError, u64),
 }
 
 enum LowLevel {
@@ -101,7 +102,10 @@ pub(crate) fn parse(
         while let Some(result) = parser.next() {
             match result {
                 Ok(triple) => on_event(Event::Triple(triple, line)),
-                Err(e) => on_event(Event::Error(e)),
+                Err(e) => {
+                    let at = (e.location().start.line + 1).min(line.max(1));
+                    on_event(Event::Error(e, at))
+                }
             }
         }
         if n == 0 {
@@ -118,7 +122,7 @@ mod tests {
         let mut out = Vec::new();
         parse(text.as_bytes(), format, |e| match e {
             Event::Triple(_, line) => out.push(Ok(line)),
-            Event::Error(e) => out.push(Err(e.location().start.line + 1)),
+            Event::Error(_, line) => out.push(Err(line)),
         })
         .expect("in memory");
         out

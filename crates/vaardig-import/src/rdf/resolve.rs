@@ -146,6 +146,20 @@ pub(crate) fn resolve(
                 report.push(diagnostic);
                 settle(report, r, Settle::Rejected);
             }
+            Fate::Concept(..) if is_blank(&key) => {
+                report.push(Diagnostic::error(
+                    K::InvalidId,
+                    at(r.first),
+                    format!(
+                        "a {} is a blank node; concepts need an IRI to have an id",
+                        match &fate {
+                            Fate::Concept(kind, _) => kind.as_str(),
+                            _ => "concept",
+                        }
+                    ),
+                ));
+                settle(report, r, Settle::Rejected);
+            }
             Fate::Concept(kind, defaults) => {
                 let built = mapping
                     .ids()
@@ -163,11 +177,8 @@ pub(crate) fn resolve(
                 match built {
                     Ok(concept) => {
                         let id = concept.id.clone();
-                        if staging.add_concept(concept, at(r.first), None, report) {
-                            settle(report, r, Settle::Imported);
-                        } else {
+                        if !staging.add_concept(concept, at(r.first), r.counts.clone(), report) {
                             staging.mark_rejected(&id, at(r.first));
-                            settle(report, r, Settle::Rejected);
                         }
                     }
                     Err(diagnostic) => {
@@ -303,6 +314,9 @@ fn node_id(key: &str, mapping: &Mapping) -> Result<String, String> {
         .map_err(|problem| format!("`{key}` cannot be an id: {problem}"))
 }
 
+/// A concept class: its IRI, kind and default attributes.
+type ConceptRule<'a> = (&'a String, ConceptKind, &'a Vec<(Attribute, String)>);
+
 /// What a resource is, from its mapped classes: a concept class beats `scheme`, which beats
 /// `ignore`, which beats a fallback class. Two concept classes of different kinds are an error.
 fn classify(key: &str, r: &Resource, mapping: &Mapping, at: &impl Fn(Pos) -> Location) -> Fate {
@@ -313,7 +327,7 @@ fn classify(key: &str, r: &Resource, mapping: &Mapping, at: &impl Fn(Pos) -> Loc
         .collect();
     rules.sort_by(|a, b| a.0.cmp(b.0));
     rules.dedup_by(|a, b| a.0 == b.0);
-    let concepts: Vec<(&String, ConceptKind, &Vec<(Attribute, String)>)> = rules
+    let concepts: Vec<ConceptRule<'_>> = rules
         .iter()
         .filter_map(|(c, rule)| match rule {
             ClassRule::Concept {

@@ -1,4 +1,7 @@
 //! Integration tests of vaardig-import: one binary, one module per area.
 
+mod esco;
+mod rdf;
 mod real_esco;
+mod roundtrip;
 mod util;

@@ -1,0 +1,445 @@
+//! RDF import on small fixtures: one test per mapping rule of the CompetentNL and ESCO mappings,
+//! N-Triples and N-Quads, a custom mapping file, and broken input.
+
+use vaardig_core::{
+    CodeSystem, ConceptData, ConceptKind, DiagnosticKind as K, Importance, Nlqf, QualificationType,
+    RelationKind, Severity, SkillType,
+};
+use vaardig_import::{ImportError, ImportOptions, Imported, Mapping, import_rdf};
+
+use crate::util::{counts, fixture, isco, relation};
+
+fn competentnl() -> Imported {
+    import_rdf(
+        &[fixture("rdf/competentnl.ttl")],
+        &Mapping::competentnl(),
+        ImportOptions::new(),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds")
+}
+
+const HC: &str = "cnl:id/human-capability/";
+const KA: &str = "cnl:id/knowledge-area/";
+const OCC: &str = "cnl:id/occupation/";
+
+#[test]
+fn classes_decide_the_concept_kind() {
+    let o = competentnl().ontology;
+    let kind = |id: &str| o.get(id).map(|c| c.kind());
+    assert_eq!(kind(&format!("{HC}leidinggeven")), Some(ConceptKind::Skill));
+    assert_eq!(
+        kind(&format!("{KA}techniek")),
+        Some(ConceptKind::KnowledgeArea)
+    );
+    assert_eq!(kind(&format!("{OCC}kapper")), Some(ConceptKind::Occupation));
+    assert_eq!(
+        kind("cnl:uwv/id/occupation-task/haar-knippen"),
+        Some(ConceptKind::OccupationTask)
+    );
+    assert_eq!(
+        kind("cnl:id/educational-norm/25168"),
+        Some(ConceptKind::Qualification)
+    );
+    // A plain skos:Concept falls back to a skill.
+    assert_eq!(
+        kind("https://example.org/x/plain"),
+        Some(ConceptKind::Skill)
+    );
+    // A resource of an unknown class is not a concept, and is counted.
+    assert_eq!(kind("https://example.org/x/status"), None);
+}
+
+#[test]
+fn ids_shorten_known_namespaces() {
+    let o = competentnl().ontology;
+    assert!(o.get("cnl:id/occupation/kapper").is_some());
+    assert!(
+        o.get("https://linkeddata.competentnl.nl/id/occupation/kapper")
+            .is_none()
+    );
+}
+
+#[test]
+fn skos_and_skosxl_labels_are_read_with_their_languages() {
+    let o = competentnl().ontology;
+    let lead = o.get(&format!("{HC}leidinggeven")).expect("present");
+    assert_eq!(lead.labels.pref("nl"), Some("Leidinggeven"));
+    assert_eq!(lead.labels.pref("en"), Some("Leading"));
+    assert_eq!(lead.labels.alt("nl"), ["Sturen", "Aansturen"]);
+    assert_eq!(
+        lead.labels.definition("nl"),
+        Some("Mensen en werk aansturen.")
+    );
+    // SKOS-XL: preferred label through a label resource, a synonym through a blank node, and a
+    // hidden label as a synonym.
+    let focus = o.get(&format!("{HC}klantgerichtheid")).expect("present");
+    assert_eq!(focus.labels.pref("nl"), Some("Klantgerichtheid"));
+    assert_eq!(focus.labels.pref("en"), Some("Customer focus"));
+    let mut alts = focus.labels.alt("nl").to_vec();
+    alts.sort();
+    assert_eq!(alts, ["Klantvriendelijkheid", "klantgericht"]);
+}
+
+#[test]
+fn predicates_become_relations_with_importance_and_direction() {
+    let o = competentnl().ontology;
+    let importance = |from: &str, to: &str| {
+        relation(&o, from, to, RelationKind::Requires).and_then(|r| r.importance)
+    };
+    let kapper = format!("{OCC}kapper");
+    let lasser = format!("{OCC}lasser");
+    assert_eq!(
+        importance(&kapper, &format!("{HC}klantgerichtheid")),
+        Some(Importance::Essential)
+    );
+    assert_eq!(
+        importance(&kapper, &format!("{HC}leidinggeven")),
+        Some(Importance::Important)
+    );
+    assert_eq!(
+        importance(&lasser, &format!("{HC}leidinggeven")),
+        Some(Importance::Optional)
+    );
+    assert!(
+        relation(
+            &o,
+            &kapper,
+            "cnl:uwv/id/occupation-task/haar-knippen",
+            RelationKind::HasTask
+        )
+        .is_some()
+    );
+    assert!(
+        relation(
+            &o,
+            "cnl:id/educational-norm/25168",
+            &format!("{HC}klantgerichtheid"),
+            RelationKind::Covers
+        )
+        .is_some()
+    );
+    // cnluwv:specialization points at the narrower occupation.
+    assert!(
+        relation(
+            &o,
+            &format!("{OCC}hoofdlasser"),
+            &lasser,
+            RelationKind::Broader
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn a_relation_stated_both_ways_is_merged() {
+    let imported = competentnl();
+    let o = &imported.ontology;
+    // skos:narrower on techniek and skos:broader on lastechniek say the same thing.
+    assert!(
+        relation(
+            o,
+            &format!("{KA}lastechniek"),
+            &format!("{KA}techniek"),
+            RelationKind::Broader
+        )
+        .is_some()
+    );
+    assert_eq!(o.relation_count(RelationKind::Broader), 2);
+    assert_eq!(imported.report.merged_duplicates, 1);
+}
+
+#[test]
+fn notations_are_isco_codes_or_qualification_codes() {
+    let imported = competentnl();
+    let o = &imported.ontology;
+    assert_eq!(isco(o, &format!("{OCC}kapper")).as_deref(), Some("5141"));
+    assert_eq!(isco(o, &format!("{OCC}lasser")), None);
+    match &o
+        .get("cnl:id/educational-norm/25168")
+        .expect("present")
+        .data
+    {
+        ConceptData::Qualification {
+            qualification_type,
+            code_system,
+            code,
+            nlqf,
+        } => {
+            assert_eq!(*qualification_type, QualificationType::MboDiploma);
+            assert_eq!(*code_system, CodeSystem::Crebo);
+            assert_eq!(code, "25168");
+            assert_eq!(*nlqf, Nlqf::new(3).expect("valid"));
+        }
+        other => panic!("not a qualification: {other:?}"),
+    }
+    // The UWV code of `lasser` and the code on a skill have no place: counted, not kept.
+    assert_eq!(imported.report.unused_attributes.get("notation"), Some(&2));
+}
+
+#[test]
+fn resources_that_cannot_be_concepts_are_rejected_with_a_reason() {
+    let imported = competentnl();
+    let r = &imported.report;
+    let o = &imported.ontology;
+    let error = |needle: &str| {
+        r.diagnostics
+            .iter()
+            .find(|d| d.is_error() && d.message.contains(needle))
+            .unwrap_or_else(|| panic!("no error mentioning {needle:?}: {:#?}", r.diagnostics))
+    };
+    // No NLQF level: a qualification cannot be built; its relation says why it is missing.
+    let no_level = error("has no `nlqf`");
+    assert_eq!(
+        no_level.location.line,
+        Some(68),
+        "the resource's first triple"
+    );
+    assert!(o.get("cnl:id/educational-norm/99999").is_none());
+    error("educational-norm/99999`, whose record was rejected");
+    // Two kinds at once.
+    let both = error("typed both");
+    assert_eq!(both.kind, K::InvalidValue);
+    // No label in the primary language (nl).
+    error("no preferred label in the primary language `nl`");
+    // A blank node has no IRI to be an id.
+    error("blank node");
+    assert_eq!(o.count(ConceptKind::Skill), 3);
+}
+
+#[test]
+fn unknown_predicates_and_classes_are_counted_not_fatal() {
+    let r = competentnl().report;
+    assert_eq!(
+        r.unknown_predicates
+            .get("http://www.w3.org/ns/prov#generatedAtTime"),
+        Some(&1)
+    );
+    assert_eq!(
+        r.unknown_classes.get("https://example.org/def/Status"),
+        Some(&1)
+    );
+    assert_eq!(r.unmapped_subjects, 1);
+    assert!(r.counts_balance());
+    // Every triple of the fixture is accounted for. Skipped: the unknown predicate, the unknown
+    // class and the label of its resource. Rejected: the three triples of the norm without a
+    // level and its relation, and the triples of `both` (3), `english-only` (2) and the blank
+    // node (2).
+    assert_eq!(counts(&r, "competentnl.ttl"), (62, 48, 3, 11));
+}
+
+#[test]
+fn broken_turtle_is_reported_by_line_and_parsing_goes_on() {
+    let imported = import_rdf(
+        &[fixture("rdf/broken.ttl")],
+        &Mapping::competentnl(),
+        ImportOptions::new(),
+    )
+    .expect("lenient")
+    .build()
+    .expect("builds");
+    let syntax: Vec<_> = imported
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == K::Syntax)
+        .collect();
+    assert!(!syntax.is_empty());
+    // The undeclared prefix `nope:` on line 4.
+    assert!(
+        syntax
+            .iter()
+            .any(|d| d.location.line == Some(4) && d.message.contains("nope")),
+        "{syntax:#?}"
+    );
+    assert!(
+        syntax.iter().any(|d| d.location.line == Some(5)),
+        "{syntax:#?}"
+    );
+    let o = &imported.ontology;
+    assert!(o.get("https://e.org/a").is_some());
+    assert!(
+        o.get("https://e.org/d").is_some(),
+        "parsing resumes after errors"
+    );
+    assert!(imported.report.counts_balance());
+
+    let strict = import_rdf(
+        &[fixture("rdf/broken.ttl")],
+        &Mapping::competentnl(),
+        ImportOptions::new().strict(true),
+    );
+    assert!(matches!(strict, Err(ImportError::Rejected { .. })));
+}
+
+#[test]
+fn the_esco_mapping_reads_esco_rdf() {
+    let imported = import_rdf(
+        &[fixture("rdf/esco.ttl")],
+        &Mapping::esco(),
+        ImportOptions::new(),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds");
+    let o = &imported.ontology;
+    let occ = "esco:occupation/o1";
+    assert_eq!(o.manifest().languages, ["en"]);
+    // skos:broader to an ISCO group is the ISCO code, not a relation.
+    assert_eq!(isco(o, occ).as_deref(), Some("7212"));
+    assert_eq!(o.count(ConceptKind::Occupation), 1);
+    let req = |skill: &str| {
+        relation(
+            o,
+            occ,
+            &format!("esco:skill/{skill}"),
+            RelationKind::Requires,
+        )
+        .and_then(|r| r.importance)
+    };
+    // relatedEssentialSkill and its inverse isEssentialSkillFor: one relation.
+    assert_eq!(req("s1"), Some(Importance::Essential));
+    assert_eq!(req("s2"), Some(Importance::Optional));
+    assert_eq!(imported.report.merged_duplicates, 1);
+    let skill_type = |id: &str| match &o.get(id).expect(id).data {
+        ConceptData::Skill { skill_type } => *skill_type,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(skill_type("esco:skill/s1"), SkillType::Skill);
+    assert_eq!(skill_type("esco:skill/s2"), SkillType::Knowledge);
+    assert_eq!(
+        o.get("esco:skill/s2").and_then(|c| c.labels.pref("en")),
+        Some("metallurgy")
+    );
+    // German and Dutch labels are outside the manifest's languages: counted.
+    let ignored = &imported.report.ignored_languages;
+    assert_eq!((ignored.get("de"), ignored.get("nl")), (Some(&1), Some(&1)));
+    // The ISCO group itself is a skos:Concept the ESCO mapping does not import.
+    assert_eq!(imported.report.unmapped_subjects, 1);
+}
+
+#[test]
+fn n_triples_and_n_quads_are_read() {
+    for (file, broken) in [("rdf/sample.nt", 1), ("rdf/sample.nq", 0)] {
+        let imported = import_rdf(
+            &[fixture(file)],
+            &Mapping::competentnl(),
+            ImportOptions::new(),
+        )
+        .expect("imports")
+        .build()
+        .expect("builds");
+        let o = &imported.ontology;
+        assert_eq!(
+            relation(
+                o,
+                "https://e.org/lasser",
+                "https://e.org/lassen",
+                RelationKind::Requires
+            )
+            .and_then(|r| r.importance),
+            Some(Importance::Essential),
+            "{file}"
+        );
+        let syntax: Vec<_> = imported
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.kind == K::Syntax)
+            .collect();
+        assert_eq!(syntax.len(), broken, "{file}: {syntax:#?}");
+        if let Some(d) = syntax.first() {
+            assert_eq!(d.location.line, Some(6));
+        }
+    }
+}
+
+#[test]
+fn a_custom_mapping_file_is_followed() {
+    let mapping = Mapping::from_file(fixture("rdf/custom-mapping.toml")).expect("parses");
+    assert_eq!(mapping.name(), "house");
+    let imported = import_rdf(&[fixture("rdf/custom.ttl")], &mapping, ImportOptions::new())
+        .expect("imports")
+        .build()
+        .expect("builds");
+    let o = &imported.ontology;
+    assert_eq!(o.manifest().languages, ["en"]);
+    assert_eq!(o.manifest().name, "house");
+    assert!(matches!(
+        o.get("house:plumbing").map(|c| &c.data),
+        Some(ConceptData::Skill {
+            skill_type: SkillType::Knowledge
+        })
+    ));
+    assert_eq!(isco(o, "house:plumber").as_deref(), Some("7126"));
+    assert_eq!(
+        relation(o, "house:plumber", "house:plumbing", RelationKind::Requires)
+            .and_then(|r| r.importance),
+        Some(Importance::Important)
+    );
+}
+
+#[test]
+fn requested_languages_decide_the_primary_language() {
+    let imported = import_rdf(
+        &[fixture("rdf/competentnl.ttl")],
+        &Mapping::competentnl(),
+        ImportOptions::new().languages(["en"]),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds");
+    let o = &imported.ontology;
+    assert_eq!(o.manifest().languages, ["en"]);
+    // English-labelled concepts stay; Dutch-only ones lack a primary label.
+    assert!(o.get("https://example.org/x/english-only").is_some());
+    assert!(o.get(&format!("{OCC}kapper")).is_some());
+    assert!(o.get(&format!("{OCC}lasser")).is_none());
+    assert!(
+        imported
+            .report
+            .ignored_languages
+            .get("nl")
+            .is_some_and(|n| *n > 10)
+    );
+}
+
+#[test]
+fn an_unknown_extension_is_refused() {
+    let err = import_rdf(
+        &[fixture("rdf/custom-mapping.toml")],
+        &Mapping::competentnl(),
+        ImportOptions::new(),
+    )
+    .expect_err("not RDF");
+    assert!(matches!(err, ImportError::Options(_)), "{err}");
+}
+
+#[test]
+fn a_second_preferred_label_becomes_a_synonym_with_a_warning() {
+    let ttl = r#"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://e.org/x> a skos:Concept ; skos:prefLabel "een"@nl, "twee"@nl .
+"#;
+    let imported = vaardig_import::import_rdf_reader(
+        ttl.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "two.ttl",
+        &Mapping::competentnl(),
+        ImportOptions::new(),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds");
+    let c = imported.ontology.get("https://e.org/x").expect("present");
+    assert_eq!(c.labels.pref("nl"), Some("een"));
+    assert_eq!(c.labels.alt("nl"), ["twee"]);
+    let w: Vec<_> = imported
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .collect();
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].location.line, Some(2));
+}
