@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -57,14 +58,17 @@ impl FromStr for Lang {
 }
 
 /// A concept reference as results carry it: the id and its preferred labels in both languages.
+///
+/// The strings are shared with the [`crate::Scorer`] that made the result, so results are cheap
+/// to build; they serialise as plain strings.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Named {
     /// The concept id.
-    pub id: String,
+    pub id: Arc<str>,
     /// The Dutch preferred label (falling back to another language, then the id).
-    pub label: String,
+    pub label: Arc<str>,
     /// The English preferred label (falling back to another language, then the id).
-    pub label_en: String,
+    pub label_en: Arc<str>,
 }
 
 impl Named {

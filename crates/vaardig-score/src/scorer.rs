@@ -109,6 +109,8 @@ pub struct Scorer {
     /// Per qualification: its offers (dense offer indices, id order).
     pub(crate) qual_offers: Csr<u32>,
     pub(crate) similarity: OnceLock<Array2<f32>>,
+    /// Id and labels per node index, shared into results.
+    pub(crate) names: Vec<Named>,
 }
 
 impl Scorer {
@@ -300,6 +302,14 @@ impl Scorer {
             teachers,
             qual_offers,
             similarity: OnceLock::new(),
+            names: ontology
+                .iter()
+                .map(|(_, c)| Named {
+                    id: c.id.as_str().into(),
+                    label: c.label("nl").into(),
+                    label_en: c.label("en").into(),
+                })
+                .collect(),
         }
     }
 
@@ -372,12 +382,7 @@ impl Scorer {
 
     /// Id and labels of a node.
     pub(crate) fn named(&self, ix: NodeIndex) -> Named {
-        let c = self.ontology.concept(ix);
-        Named {
-            id: c.id.clone(),
-            label: c.label("nl").to_owned(),
-            label_en: c.label("en").to_owned(),
-        }
+        self.names[ix.index()].clone()
     }
 
     /// Id and labels of a capability.

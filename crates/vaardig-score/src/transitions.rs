@@ -450,9 +450,9 @@ impl Scorer {
         });
         let occ_nlqf = self.occ_nlqf[q.occ as usize];
         Transition {
-            occupation: gap.occupation.id.clone(),
-            label: gap.occupation.label.clone(),
-            label_en: gap.occupation.label_en.clone(),
+            occupation: gap.occupation.id.to_string(),
+            label: gap.occupation.label.to_string(),
+            label_en: gap.occupation.label_en.to_string(),
             score: q.score,
             coverage: q.coverage,
             gap_hours: q.gap_hours,

@@ -224,12 +224,12 @@ fn gap_gives_partial_credit_through_the_hierarchy() {
     let m = g
         .partial
         .iter()
-        .find(|m| m.skill.id == "skill:afrekenen")
+        .find(|m| &*m.skill.id == "skill:afrekenen")
         .expect("afrekenen is partly held");
     assert!(close(m.credit, 0.7));
     let via = m.via.as_ref().expect("via");
     assert_eq!(via.relation, MatchKind::Narrower { distance: 1 });
-    assert_eq!(via.skill.id, "skill:kassa_bedienen");
+    assert_eq!(&*via.skill.id, "skill:kassa_bedienen");
 
     // Broader held skill (ka:zorg above wondzorg), and a sibling (wondzorg → hygiëne).
     let p = person(vec![
@@ -240,7 +240,7 @@ fn gap_gives_partial_credit_through_the_hierarchy() {
     let credit = |id: &str| {
         g.partial
             .iter()
-            .find(|m| m.skill.id == id)
+            .find(|m| &*m.skill.id == id)
             .map(|m| (m.credit, m.via.as_ref().map(|v| v.relation)))
     };
     // wondzorg: narrower (decubitus, 0.7) beats broader (ka:zorg, 0.5).
@@ -259,7 +259,7 @@ fn gap_gives_partial_credit_through_the_hierarchy() {
     let h = g
         .partial
         .iter()
-        .find(|m| m.skill.id == "skill:hygiene")
+        .find(|m| &*m.skill.id == "skill:hygiene")
         .expect("sibling credit");
     assert!(close(h.credit, 0.3));
     assert_eq!(h.via.as_ref().map(|v| v.relation), Some(MatchKind::Sibling));
@@ -272,7 +272,7 @@ fn gap_penalises_level_shortfall() {
     let m = g
         .partial
         .iter()
-        .find(|m| m.skill.id == "skill:afrekenen")
+        .find(|m| &*m.skill.id == "skill:afrekenen")
         .expect("level shortfall is partial");
     assert!(close(m.credit, 0.6));
     assert!(close(m.via.as_ref().map_or(0.0, |v| v.level_factor), 0.6));
@@ -287,7 +287,7 @@ fn missing_essential_skills_come_first() {
     assert_eq!(imps.last(), Some(&Importance::Optional));
     assert!(imps[..4].iter().all(|i| *i == Importance::Essential));
     // Within one importance, by id.
-    let ids: Vec<&str> = g.missing[..4].iter().map(|m| m.skill.id.as_str()).collect();
+    let ids: Vec<&str> = g.missing[..4].iter().map(|m| &*m.skill.id).collect();
     let mut sorted = ids.clone();
     sorted.sort_unstable();
     assert_eq!(ids, sorted);
@@ -345,11 +345,7 @@ fn transitions_rank_the_nearest_occupation_first() {
     // Missing voorraadbeheer: taught by offer:voorraad (16 h).
     assert_eq!(first.gap_hours, 16.0);
     assert_eq!(
-        first
-            .missing
-            .iter()
-            .map(|n| n.id.as_str())
-            .collect::<Vec<_>>(),
+        first.missing.iter().map(|n| &*n.id).collect::<Vec<_>>(),
         ["skill:voorraadbeheer"]
     );
     let g = TINY.gap(&p, "occ:verkoper").expect("gap");
@@ -400,10 +396,7 @@ fn transitions_from_an_occupation_and_similarity() {
     let t = TINY
         .transitions_from("occ:kassamedewerker", &TransitionOptions::default())
         .expect("ok");
-    assert_eq!(
-        t.from.as_ref().map(|f| f.id.as_str()),
-        Some("occ:kassamedewerker")
-    );
+    assert_eq!(t.from.as_ref().map(|f| &*f.id), Some("occ:kassamedewerker"));
     assert_eq!(t.items[0].occupation, "occ:verkoper");
     let sim = TINY.similarity();
     assert_eq!(sim.dim(), (3, 3));
@@ -416,7 +409,7 @@ fn transitions_from_an_occupation_and_similarity() {
     let similar = TINY
         .similar_occupations("occ:kassamedewerker", 5)
         .expect("ok");
-    assert_eq!(similar[0].occupation.id, "occ:verkoper");
+    assert_eq!(&*similar[0].occupation.id, "occ:verkoper");
     // cashier (afrekenen 1, klantcontact 1, communiceren .6) · sales (klantcontact 1, voorraad 1,
     // afrekenen .6) = 1.6; both norms √2.36.
     assert!((similar[0].similarity - 1.6 / 2.36).abs() < 1e-6);
@@ -463,10 +456,7 @@ fn route_reports_skills_no_offer_teaches() {
         .route(&p, "occ:verzorgende", &RouteOptions::default())
         .expect("route");
     assert_eq!(
-        r.uncovered
-            .iter()
-            .map(|n| n.id.as_str())
-            .collect::<Vec<_>>(),
+        r.uncovered.iter().map(|n| &*n.id).collect::<Vec<_>>(),
         ["skill:empathie"]
     );
     assert!(r.explain(Lang::Nl).contains("Geen aanbod voor: empathie"));
@@ -502,13 +492,13 @@ fn validated_skills_exempt_and_self_declared_do_not() {
     let r = TINY
         .route(&p, "occ:verzorgende", &RouteOptions::default())
         .expect("route");
-    assert!(r.exempt.iter().any(|e| e.skill.id == "skill:wondzorg"));
+    assert!(r.exempt.iter().any(|e| &*e.skill.id == "skill:wondzorg"));
     assert_eq!(r.offers, ["offer:hyg", "offer:medicatie"]);
     p.skills.last_mut().expect("pushed").validated = false;
     let r = TINY
         .route(&p, "occ:verzorgende", &RouteOptions::default())
         .expect("route");
-    assert!(r.targets.iter().any(|t| t.id == "skill:wondzorg"));
+    assert!(r.targets.iter().any(|t| &*t.id == "skill:wondzorg"));
 }
 
 #[test]
@@ -522,7 +512,7 @@ fn a_level_shortfall_is_a_route_target_even_with_formal_evidence() {
         .route(&p, "occ:kassamedewerker", &RouteOptions::default())
         .expect("route");
     assert_eq!(
-        r.targets.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        r.targets.iter().map(|t| &*t.id).collect::<Vec<_>>(),
         ["skill:afrekenen"]
     );
     assert_eq!(r.uncovered, r.targets, "no offer teaches afrekenen");
@@ -540,10 +530,7 @@ fn route_prefers_offers_stacking_towards_a_qualification() {
     assert_eq!(r.offers, ["offer:hyg", "offer:medicatie", "offer:wond"]);
     assert_eq!(r.total_hours, 90.0);
     assert_eq!(
-        r.completes
-            .iter()
-            .map(|q| q.id.as_str())
-            .collect::<Vec<_>>(),
+        r.completes.iter().map(|q| &*q.id).collect::<Vec<_>>(),
         ["qual:helpende"]
     );
     assert!(
@@ -610,10 +597,7 @@ fn public_scheme_and_max_nlqf_exclude_high_level_offers() {
         .expect("route");
     assert!(!r.offers.contains(&"offer:medicatie".to_owned()));
     assert_eq!(
-        r.not_fitted
-            .iter()
-            .map(|n| n.id.as_str())
-            .collect::<Vec<_>>(),
+        r.not_fitted.iter().map(|n| &*n.id).collect::<Vec<_>>(),
         ["skill:medicatie"]
     );
     let r = TINY
@@ -627,10 +611,7 @@ fn public_scheme_and_max_nlqf_exclude_high_level_offers() {
         )
         .expect("route");
     assert_eq!(
-        r.uncovered
-            .iter()
-            .map(|n| n.id.as_str())
-            .collect::<Vec<_>>(),
+        r.uncovered.iter().map(|n| &*n.id).collect::<Vec<_>>(),
         ["skill:medicatie"]
     );
 }
@@ -646,9 +627,9 @@ fn completed_offers_are_not_proposed_again() {
     let courses = TINY
         .courses(&p, "occ:verzorgende", Optimise::Hours, None)
         .expect("courses");
-    assert!(courses.iter().all(|c| c.offer.id != "offer:zorgbasis"));
+    assert!(courses.iter().all(|c| &*c.offer.id != "offer:zorgbasis"));
     // hyg closes one essential skill in 20 h: the best gain per hour.
-    assert_eq!(courses[0].offer.id, "offer:hyg");
+    assert_eq!(&*courses[0].offer.id, "offer:hyg");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -770,9 +751,9 @@ proptest! {
         let occ = occ_id(o);
         let r = SMALL.route(&p, &occ, &RouteOptions::default()).expect("route");
         prop_assert!(r.not_fitted.is_empty(), "unconstrained routes fit everything coverable");
-        let covered: Vec<&str> = r.steps.iter().flat_map(|s| s.covers.iter().map(|n| n.id.as_str())).collect();
+        let covered: Vec<&str> = r.steps.iter().flat_map(|s| s.covers.iter().map(|n| &*n.id)).collect();
         for t in &r.targets {
-            prop_assert!(covered.contains(&t.id.as_str()) || r.uncovered.contains(t));
+            prop_assert!(covered.contains(&&*t.id) || r.uncovered.contains(t));
         }
         let g = SMALL.gap(&p, &occ).expect("gap");
         for m in g.missing.iter().filter(|m| m.importance == Importance::Essential) {

@@ -434,7 +434,7 @@ fn render_gap(gap: &Gap, lang: Lang) -> String {
     let row = |status: &str, m: &SkillMatch| {
         vec![
             status.to_owned(),
-            m.skill.label.clone(),
+            m.skill.label.to_string(),
             importance_nl(m.importance).to_owned(),
             m.required_level.map_or_else(String::new, |l| l.to_string()),
             pct(m.credit),
@@ -476,7 +476,7 @@ fn render_transitions(t: &Transitions, lang: Lang) -> String {
         .iter()
         .enumerate()
         .map(|(i, x)| {
-            let missing: Vec<&str> = x.missing.iter().take(3).map(|n| n.label.as_str()).collect();
+            let missing: Vec<&str> = x.missing.iter().take(3).map(|n| &*n.label).collect();
             let more = x.missing.len().saturating_sub(3);
             vec![
                 (i + 1).to_string(),
@@ -527,11 +527,11 @@ fn render_route(r: &Route, lang: Lang) -> String {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let covers: Vec<&str> = s.covers.iter().map(|n| n.label.as_str()).collect();
+            let covers: Vec<&str> = s.covers.iter().map(|n| &*n.label).collect();
             vec![
                 (i + 1).to_string(),
-                s.offer.label.clone(),
-                s.offer.id.clone(),
+                s.offer.label.to_string(),
+                s.offer.id.to_string(),
                 format!("{:.0}", s.hours),
                 format!("{:.0}", s.cost_eur),
                 s.nlqf.map_or_else(String::new, |n| n.to_string()),
