@@ -51,3 +51,112 @@ pub fn native_loader(data: &[u8]) {
         }
     }
 }
+
+/// The RDF importer on arbitrary bytes: the first byte picks the format and the mapping, the rest
+/// is the document. Import must return an ontology with a report, or a typed error.
+pub fn rdf_import(data: &[u8]) {
+    use crate::import::{ImportOptions, Mapping, RdfFormat, import_rdf_reader};
+    let Some((&selector, document)) = data.split_first() else {
+        return;
+    };
+    let format = match selector % 3 {
+        0 => RdfFormat::Turtle,
+        1 => RdfFormat::NTriples,
+        _ => RdfFormat::NQuads,
+    };
+    let mapping = if selector & 0x80 == 0 { Mapping::competentnl() } else { Mapping::esco() };
+    let _ = import_rdf_reader(document, format, "fuzz", &mapping, ImportOptions::new());
+}
+
+/// Profile JSON on arbitrary bytes, and every scoring entry point on a profile that parses,
+/// against the embedded ontology.
+pub fn profile_and_scoring(data: &[u8]) {
+    use crate::score::{Profile, RouteOptions, Scheme, TransitionOptions};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(profile) = Profile::from_json(text) else {
+        return;
+    };
+    let Some(scorer) = embedded_scorer() else {
+        return;
+    };
+    let options = TransitionOptions { limit: Some(5), ..Default::default() };
+    if let Ok(top) = scorer.transitions(&profile, &options) {
+        for t in &top.items {
+            assert!((0.0..=1.0).contains(&t.score), "score {} out of range", t.score);
+        }
+        if let Some(best) = top.items.first() {
+            let _ = scorer.gap(&profile, &best.occupation);
+            if let Ok(scheme) = Scheme::by_id("leerrechten") {
+                let route = scorer.route(&profile, &best.occupation, &RouteOptions { scheme: Some(scheme.as_dyn()), ..Default::default() });
+                if let Ok(route) = route {
+                    assert!(route.total_hours >= 0.0 && route.total_cost_eur >= 0.0);
+                }
+            }
+        }
+    }
+    let _ = scorer.gap(&profile, "occ:verpleegkundige");
+}
+
+/// Search and extraction on arbitrary (lossily decoded) text against the embedded ontology:
+/// never a panic, results within the limit, spans on character boundaries.
+pub fn search_and_extract(data: &[u8]) {
+    use crate::search::SearchOptions;
+    let Some(searcher) = embedded_searcher() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(data);
+    let options = SearchOptions { limit: 5, prefix: data.first().is_some_and(|b| b & 1 == 1), ..Default::default() };
+    let hits = searcher.search(&text, &options);
+    assert!(hits.len() <= 5);
+    for m in searcher.extract(&text) {
+        assert!(m.start <= m.end && m.end <= text.len(), "span out of range");
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end), "span splits a character");
+    }
+}
+
+fn embedded_scorer() -> Option<&'static crate::score::Scorer> {
+    static SCORER: std::sync::OnceLock<Option<crate::score::Scorer>> = std::sync::OnceLock::new();
+    SCORER
+        .get_or_init(|| crate::core::Ontology::embedded().ok().map(|o| crate::score::Scorer::with_defaults(&o)))
+        .as_ref()
+}
+
+fn embedded_searcher() -> Option<&'static crate::search::Searcher> {
+    static SEARCHER: std::sync::OnceLock<Option<crate::search::Searcher>> = std::sync::OnceLock::new();
+    SEARCHER
+        .get_or_init(|| crate::core::Ontology::embedded().ok().and_then(|o| crate::search::Searcher::new(&o).ok()))
+        .as_ref()
+}
+
+/// The ESCO CSV importer on arbitrary tables: the input is split at `0xFF` bytes into chunks; each
+/// chunk's first byte picks an ESCO file, the rest is its content. The files are written to a
+/// per-process scratch directory (the importer reads directories).
+pub fn esco_import(data: &[u8]) {
+    use crate::import::{ImportOptions, import_esco};
+    const FILES: &[&str] = &[
+        "skills_en.csv",
+        "occupations_en.csv",
+        "occupations_nl.csv",
+        "skillGroups_en.csv",
+        "ISCOGroups_en.csv",
+        "skillsHierarchy_en.csv",
+        "broaderRelationsSkillPillar.csv",
+        "broaderRelationsOccPillar.csv",
+        "occupationSkillRelations.csv",
+        "skillSkillRelations.csv",
+    ];
+    let dir = std::env::temp_dir().join(format!("vaardig-fuzz-esco-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    for chunk in data.split(|&b| b == 0xFF) {
+        if let Some((&selector, content)) = chunk.split_first() {
+            let _ = std::fs::write(dir.join(FILES[usize::from(selector) % FILES.len()]), content);
+        }
+    }
+    let _ = import_esco(&[&dir], ImportOptions::new());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -24,3 +24,23 @@ fn native_loader_corpus_replays_without_panics() {
     let n = replay("native_loader", vaardig::fuzzing::native_loader);
     assert!(n >= 5, "the native_loader corpus has only {n} files");
 }
+
+#[test]
+fn rdf_import_corpus_replays_without_panics() {
+    assert!(replay("rdf_import", vaardig::fuzzing::rdf_import) >= 3);
+}
+
+#[test]
+fn esco_import_corpus_replays_without_panics() {
+    assert!(replay("esco_import", vaardig::fuzzing::esco_import) >= 2);
+}
+
+#[test]
+fn profile_and_scoring_corpus_replays_without_panics() {
+    assert!(replay("profile_and_scoring", vaardig::fuzzing::profile_and_scoring) >= 4);
+}
+
+#[test]
+fn search_and_extract_corpus_replays_without_panics() {
+    assert!(replay("search_and_extract", vaardig::fuzzing::search_and_extract) >= 4);
+}

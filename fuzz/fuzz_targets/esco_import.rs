@@ -1,0 +1,4 @@
+//! Fuzz target: `vaardig::fuzzing::esco_import` (see its docs for how the input is read).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| vaardig::fuzzing::esco_import(data));
