@@ -151,3 +151,22 @@ fn generate_writes_a_loadable_ontology() {
     assert_eq!(v["skills"], 500);
     assert_eq!(v["occupations"], 100);
 }
+
+#[test]
+fn export_turtle_then_import_skos_gives_the_same_ontology() {
+    let dir = temp_dir("turtle");
+    let ttl = dir.join("vaardig.ttl");
+    let out = vaardig(&["export", "--format", "turtle", "--out", ttl.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&ttl).expect("written");
+    assert!(text.contains("skos:prefLabel"), "not SKOS");
+    let imported = dir.join("imported");
+    let out = vaardig(&["import", "skos", ttl.to_str().expect("utf-8"), "--out", imported.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again = vaardig_core::load_dir(&imported).expect("imported tables load").ontology;
+    let original = Ontology::embedded().expect("valid");
+    assert_eq!(again.len(), original.len());
+    for kind in ConceptKind::ALL {
+        assert_eq!(again.count(*kind), original.count(*kind), "{kind}");
+    }
+}

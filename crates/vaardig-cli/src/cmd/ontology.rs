@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use serde::Serialize;
-use vaardig_core::{Concept, ConceptKind, Diagnostic, RelationKind, Stats};
+use vaardig_core::{Concept, Diagnostic, RelationKind, Stats};
 
 use crate::context::Context;
 use crate::output::{print_json, table};
@@ -342,10 +342,18 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
             vaardig_core::write_dir(ontology, dir)?;
             eprintln!("wrote {} concepts to {}", ontology.len(), dir.display());
         }
-        ExportFormat::Turtle => {
-            anyhow::bail!("turtle export is not available yet");
-        }
+        ExportFormat::Turtle => match &args.out {
+            Some(path) => {
+                let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+                vaardig_import::write_turtle(ontology, &mut file)?;
+                std::io::Write::flush(&mut file)?;
+            }
+            None => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                vaardig_import::write_turtle(ontology, &mut out)?;
+                std::io::Write::flush(&mut out)?;
+            }
+        },
     }
-    let _ = ConceptKind::ALL;
     Ok(ExitCode::SUCCESS)
 }
