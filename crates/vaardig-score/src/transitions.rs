@@ -247,12 +247,13 @@ impl Scorer {
             }
             let start = gaps.len();
             let coverage = self.coverage(holdings, &starts, occ, &mut gaps);
+            let least_hours = self.least_hours(&gaps[start..]);
             pre.push(Pre {
                 occ,
                 coverage,
                 gap: start..gaps.len(),
-                // The score at zero study hours: no occupation can score higher.
-                bound: self.reach_score(occ, coverage, 0.0, holdings.nlqf),
+                // The score at the fewest hours any cover could take: it cannot score higher.
+                bound: self.reach_score(occ, coverage, least_hours, holdings.nlqf),
             });
         }
         // Pass 2: study hours, best bound first. Without an hours filter, stop once no remaining
@@ -318,6 +319,20 @@ impl Scorer {
         } else {
             0.0
         }
+    }
+
+    /// A lower bound on [`Scorer::cover_hours`] for `gap`: every skill costs at least the
+    /// smallest per-skill share of an offer teaching it, and the cover at least the dearest
+    /// single skill's cheapest offer (each capped at the hours counted for an untaught skill).
+    fn least_hours(&self, gap: &[u32]) -> f64 {
+        let untaught = self.config.transitions.untaught_skill_hours;
+        let (mut sum, mut max) = (0.0f64, 0.0f64);
+        for &c in gap {
+            let c = c as usize;
+            sum += self.cap_amort_hours[c].min(untaught);
+            max = max.max(self.cap_min_hours[c].min(untaught));
+        }
+        sum.max(max)
     }
 
     fn reach_score(&self, occ: u32, coverage: f64, gap_hours: f64, nlqf: Option<u8>) -> f64 {
