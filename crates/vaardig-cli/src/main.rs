@@ -42,6 +42,8 @@ enum Command {
     Search(cmd::search::SearchArgs),
     /// Find skill and occupation mentions in free text (a CV paragraph, a vacancy).
     Extract(cmd::search::ExtractArgs),
+    /// The whole advice for one person: transitions, gap, learning rights and course route.
+    Advies(cmd::score::AdviceArgs),
     /// The gap between a person's profile and one occupation.
     Gap(cmd::score::GapArgs),
     /// Occupations within reach of a profile or an occupation, ranked and explained.
@@ -80,6 +82,7 @@ fn run(command: Command, ctx: &Context) -> anyhow::Result<ExitCode> {
         Command::Generate(args) => cmd::ontology::generate(args),
         Command::Search(args) => cmd::search::search(ctx, args),
         Command::Extract(args) => cmd::search::extract(ctx, args),
+        Command::Advies(args) => cmd::score::advice(ctx, args),
         Command::Gap(args) => cmd::score::gap(ctx, args),
         Command::Transitions(args) => cmd::score::transitions(ctx, args),
         Command::Route(args) => cmd::score::route(ctx, args),

@@ -16,7 +16,11 @@ fn vaardig(args: &[&str]) -> Output {
 
 fn json(args: &[&str]) -> Value {
     let out = vaardig(args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON: {e}"))
 }
 
@@ -49,7 +53,12 @@ fn stats_json_matches_the_library() {
 #[test]
 fn validate_accepts_the_embedded_ontology() {
     let out = vaardig(&["validate"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let v = json(&["validate", "--json"]);
     assert_eq!(v["valid"], true);
     assert_eq!(v["errors"], 0);
@@ -59,8 +68,18 @@ fn validate_accepts_the_embedded_ontology() {
 fn validate_reports_errors_with_file_and_line_and_exits_1() {
     let dir = temp_dir("broken");
     let written = temp_dir("written");
-    let out = vaardig(&["export", "--format", "csv", "--out", written.to_str().expect("utf-8")]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = vaardig(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        written.to_str().expect("utf-8"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     copy_dir(&written, &dir);
     let requires = dir.join("requires.csv");
     let mut text = std::fs::read_to_string(&requires).expect("written");
@@ -72,7 +91,10 @@ fn validate_reports_errors_with_file_and_line_and_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let expected = format!("requires.csv:{}", lines + 1);
-    assert!(stdout.contains(&expected) && stdout.contains("skill:bestaat-niet"), "{stdout}");
+    assert!(
+        stdout.contains(&expected) && stdout.contains("skill:bestaat-niet"),
+        "{stdout}"
+    );
 
     let v = json_allow_failure(&["validate", dir.to_str().expect("utf-8"), "--json"]);
     assert_eq!(v["valid"], false);
@@ -101,7 +123,11 @@ fn show_prints_a_concept_with_its_relations() {
     assert_eq!(v["id"], "occ:verpleegkundige");
     assert_eq!(v["kind"], "occupation");
     let relations = v["relations"].as_array().expect("a list");
-    assert!(relations.iter().any(|r| r["kind"] == "requires" && r["importance"] == "essential"));
+    assert!(
+        relations
+            .iter()
+            .any(|r| r["kind"] == "requires" && r["importance"] == "essential")
+    );
     let out = vaardig(&["show", "occ:bestaat-niet"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("occ:bestaat-niet"));
@@ -113,17 +139,24 @@ fn export_json_has_concepts_and_relations_in_the_documented_shape() {
     let concepts = v["concepts"].as_array().expect("concepts");
     let o = Ontology::embedded().expect("valid");
     assert_eq!(concepts.len(), o.len());
-    let offer = concepts.iter().find(|c| c["kind"] == "learning_offer").expect("an offer");
+    let offer = concepts
+        .iter()
+        .find(|c| c["kind"] == "learning_offer")
+        .expect("an offer");
     for key in ["id", "pref_label", "hours", "cost_eur", "offer_type"] {
         assert!(!offer[key].is_null(), "offer lacks {key}: {offer}");
     }
     assert!(offer["pref_label"]["nl"].is_string());
     let relations = v["relations"].as_array().expect("relations");
-    let requires = relations.iter().find(|r| r["kind"] == "requires").expect("a requires");
+    let requires = relations
+        .iter()
+        .find(|r| r["kind"] == "requires")
+        .expect("a requires");
     for key in ["from", "to", "importance"] {
         assert!(!requires[key].is_null(), "{requires}");
     }
-    let kinds: std::collections::BTreeSet<&str> = concepts.iter().filter_map(|c| c["kind"].as_str()).collect();
+    let kinds: std::collections::BTreeSet<&str> =
+        concepts.iter().filter_map(|c| c["kind"].as_str()).collect();
     for k in ConceptKind::ALL {
         if o.count(*k) > 0 {
             assert!(kinds.contains(k.as_str()), "{k} missing from export");
@@ -134,20 +167,50 @@ fn export_json_has_concepts_and_relations_in_the_documented_shape() {
 #[test]
 fn export_csv_then_load_gives_the_same_ontology() {
     let dir = temp_dir("roundtrip");
-    let out = vaardig(&["export", "--format", "csv", "--out", dir.to_str().expect("utf-8")]);
+    let out = vaardig(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        dir.to_str().expect("utf-8"),
+    ]);
     assert!(out.status.success());
-    let loaded = vaardig_core::load_dir(&dir).expect("exported tables load").ontology;
+    let loaded = vaardig_core::load_dir(&dir)
+        .expect("exported tables load")
+        .ontology;
     assert!(loaded == Ontology::embedded().expect("valid"));
-    let v = json(&["--ontology", dir.to_str().expect("utf-8"), "stats", "--json"]);
+    let v = json(&[
+        "--ontology",
+        dir.to_str().expect("utf-8"),
+        "stats",
+        "--json",
+    ]);
     assert_eq!(v["skills"], loaded.count(ConceptKind::Skill));
 }
 
 #[test]
 fn generate_writes_a_loadable_ontology() {
     let dir = temp_dir("generated");
-    let out = vaardig(&["generate", "--scale", "small", "--seed", "3", "--out", dir.to_str().expect("utf-8")]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v = json(&["--ontology", dir.to_str().expect("utf-8"), "stats", "--json"]);
+    let out = vaardig(&[
+        "generate",
+        "--scale",
+        "small",
+        "--seed",
+        "3",
+        "--out",
+        dir.to_str().expect("utf-8"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&[
+        "--ontology",
+        dir.to_str().expect("utf-8"),
+        "stats",
+        "--json",
+    ]);
     assert_eq!(v["skills"], 500);
     assert_eq!(v["occupations"], 100);
 }
@@ -156,17 +219,240 @@ fn generate_writes_a_loadable_ontology() {
 fn export_turtle_then_import_skos_gives_the_same_ontology() {
     let dir = temp_dir("turtle");
     let ttl = dir.join("vaardig.ttl");
-    let out = vaardig(&["export", "--format", "turtle", "--out", ttl.to_str().expect("utf-8")]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = vaardig(&[
+        "export",
+        "--format",
+        "turtle",
+        "--out",
+        ttl.to_str().expect("utf-8"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(&ttl).expect("written");
     assert!(text.contains("skos:prefLabel"), "not SKOS");
     let imported = dir.join("imported");
-    let out = vaardig(&["import", "skos", ttl.to_str().expect("utf-8"), "--out", imported.to_str().expect("utf-8")]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let again = vaardig_core::load_dir(&imported).expect("imported tables load").ontology;
+    let out = vaardig(&[
+        "import",
+        "skos",
+        ttl.to_str().expect("utf-8"),
+        "--out",
+        imported.to_str().expect("utf-8"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = vaardig_core::load_dir(&imported)
+        .expect("imported tables load")
+        .ontology;
     let original = Ontology::embedded().expect("valid");
     assert_eq!(again.len(), original.len());
     for kind in ConceptKind::ALL {
         assert_eq!(again.count(*kind), original.count(*kind), "{kind}");
     }
+}
+
+const CASHIER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/profiles/kassamedewerker.json"
+);
+
+#[test]
+fn transitions_json_has_the_documented_keys_and_is_sorted() {
+    let v = json(&[
+        "transitions",
+        "--profile",
+        CASHIER,
+        "--limit",
+        "10",
+        "--json",
+    ]);
+    let items = v.as_array().expect("a list");
+    assert_eq!(items.len(), 10);
+    for key in [
+        "occupation",
+        "label",
+        "score",
+        "coverage",
+        "gap_hours",
+        "missing",
+    ] {
+        assert!(!items[0][key].is_null(), "missing {key}: {}", items[0]);
+    }
+    let scores: Vec<f64> = items
+        .iter()
+        .map(|i| i["score"].as_f64().expect("number"))
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    let shortage = json(&[
+        "transitions",
+        "--profile",
+        CASHIER,
+        "--shortage-only",
+        "--json",
+    ]);
+    assert!(
+        shortage
+            .as_array()
+            .expect("list")
+            .iter()
+            .all(|i| i["shortage"] == true)
+    );
+}
+
+#[test]
+fn route_json_fits_the_learning_rights_budget() {
+    let v = json(&[
+        "route",
+        "--profile",
+        CASHIER,
+        "--to",
+        "occ:helpende-zorg-welzijn",
+        "--scheme",
+        "leerrechten",
+        "--json",
+    ]);
+    for key in [
+        "offers",
+        "total_hours",
+        "total_cost_eur",
+        "uncovered",
+        "within_budget",
+    ] {
+        assert!(!v[key].is_null(), "missing {key}");
+    }
+    assert_eq!(v["within_budget"], true);
+    let available = v["budget"]["available_eur"].as_f64().expect("a budget");
+    assert!(v["total_cost_eur"].as_f64().expect("number") <= available);
+}
+
+#[test]
+fn rights_json_follows_the_scheme_arithmetic() {
+    // Age 45 at mbo-2: one basic week plus one extra per year, accrued at the start of each year
+    // from 27 (27..=45 is 19 years), EUR 300 a week.
+    let v = json(&[
+        "rights",
+        "--age",
+        "45",
+        "--nlqf",
+        "2",
+        "--used-eur",
+        "1000",
+        "--json",
+    ]);
+    assert_eq!(v["lifetime_eur"].as_f64(), Some(2.0 * 300.0 * 40.0));
+    assert_eq!(
+        v["available_eur"].as_f64(),
+        Some(2.0 * 300.0 * 19.0 - 1000.0)
+    );
+    assert!(v["available_hours"].as_f64().expect("hours") > 0.0);
+}
+
+#[test]
+fn advies_runs_the_whole_job_and_is_deterministic() {
+    let a = vaardig(&["advies", "--profile", CASHIER, "--json"]);
+    let b = vaardig(&["advies", "--profile", CASHIER, "--json"]);
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    assert_eq!(
+        a.stdout, b.stdout,
+        "the same input must give the same bytes"
+    );
+    let v: Value = serde_json::from_slice(&a.stdout).expect("JSON");
+    assert_eq!(v["target"], v["transitions"][0]["occupation"]);
+    assert_eq!(v["route"]["within_budget"], true);
+    let text = vaardig(&["advies", "--profile", CASHIER]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    for heading in [
+        "Beroepen binnen bereik",
+        "Kloof naar het doelberoep",
+        "Leerrechten",
+        "Leerroute",
+    ] {
+        assert!(text.contains(heading), "{heading} missing");
+    }
+}
+
+#[test]
+fn skills_by_label_resolve_and_ambiguity_is_an_error() {
+    let v = json(&[
+        "gap",
+        "--skill",
+        "wondzorg",
+        "--occupation",
+        "occ:verzorgende-ig",
+        "--json",
+    ]);
+    let text = v.to_string();
+    assert!(
+        text.contains("skill:wondverzorging"),
+        "wondzorg should resolve to wondverzorging"
+    );
+    let out = vaardig(&[
+        "gap",
+        "--skill",
+        "qqqqxyz",
+        "--occupation",
+        "occ:verzorgende-ig",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn transitions_dot_is_a_graphviz_digraph() {
+    let out = vaardig(&[
+        "transitions",
+        "--from",
+        "occ:kassamedewerker",
+        "--dot",
+        "--limit",
+        "5",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dot = String::from_utf8_lossy(&out.stdout);
+    assert!(dot.trim_start().starts_with("digraph"), "{dot}");
+    assert!(dot.contains("\"occ:kassamedewerker\" ->"), "{dot}");
+}
+
+#[test]
+fn search_json_and_batch_answer_in_input_order() {
+    let v = json(&["search", "wondzorg", "--json"]);
+    assert_eq!(v[0]["id"], "skill:wondverzorging");
+    for key in ["id", "kind", "label", "score"] {
+        assert!(!v[0][key].is_null());
+    }
+    let dir = temp_dir("batch");
+    let file = dir.join("terms.txt");
+    std::fs::write(&file, "heftruck rijden\nwound care\n\"AND (*:~\n").expect("write");
+    let out = vaardig(&["search", "--batch", file.to_str().expect("utf-8")]);
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1][0]["id"], "skill:wondverzorging");
+}
+
+#[test]
+fn extract_json_gives_spans_into_the_text() {
+    let text = "Ik heb ervaring met wondverzorging en heftruck rijden.";
+    let v = json(&["extract", text, "--json"]);
+    let mentions = v.as_array().expect("a list");
+    assert!(!mentions.is_empty());
+    for m in mentions {
+        let (s, e) = (
+            m["start"].as_u64().expect("start") as usize,
+            m["end"].as_u64().expect("end") as usize,
+        );
+        assert!(s < e && e <= text.len());
+    }
+    assert!(mentions.iter().any(|m| m["id"] == "skill:wondverzorging"));
 }

@@ -93,9 +93,14 @@ pub fn generate(args: GenerateArgs) -> anyhow::Result<ExitCode> {
     if let Some(seed) = args.seed {
         config.seed = seed;
     }
-    let built = vaardig_core::generate::generate(&config).map_err(|e| crate::context::describe(&e))?;
+    let built =
+        vaardig_core::generate::generate(&config).map_err(|e| crate::context::describe(&e))?;
     vaardig_core::write_dir(&built.ontology, &args.out)?;
-    eprintln!("wrote {} concepts to {}", built.ontology.len(), args.out.display());
+    eprintln!(
+        "wrote {} concepts to {}",
+        built.ontology.len(),
+        args.out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -90,6 +90,37 @@ pub struct TransitionsArgs {
     #[arg(long, value_enum, default_value = "nl")]
     pub lang: ExplainLang,
     /// Print JSON: a list of {occupation, label, score, coverage, gap_hours, missing, ...}.
+    #[arg(long, conflicts_with = "dot")]
+    pub json: bool,
+    /// Print the transition neighbourhood as a Graphviz DOT graph.
+    #[arg(long)]
+    pub dot: bool,
+}
+
+/// Arguments of `vaardig advies`: the whole advice for one person.
+#[derive(Debug, Args)]
+pub struct AdviceArgs {
+    #[command(flatten)]
+    pub person: PersonArgs,
+    /// The target occupation (default: the best-ranked transition).
+    #[arg(long, value_name = "OCCUPATION_ID")]
+    pub to: Option<String>,
+    /// How many transitions to list.
+    #[arg(long, default_value_t = 5)]
+    pub limit: usize,
+    /// Only occupations in a shortage sector.
+    #[arg(long)]
+    pub shortage_only: bool,
+    /// The funding scheme the route must fit.
+    #[arg(long, value_enum, default_value = "leerrechten")]
+    pub scheme: SchemeArg,
+    /// What the route minimises.
+    #[arg(long, value_enum, default_value = "hours")]
+    pub optimise: OptimiseArg,
+    /// Language of the explanations.
+    #[arg(long, value_enum, default_value = "nl")]
+    pub lang: ExplainLang,
+    /// Print JSON: {transitions, target, gap, entitlement, route}.
     #[arg(long)]
     pub json: bool,
 }
@@ -199,10 +230,101 @@ pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitC
     };
     if args.json {
         print_json(&result.items)?;
+    } else if args.dot {
+        print!(
+            "{}",
+            vaardig_diff::dot::transition_neighbourhood(&result, args.lang.into())
+        );
     } else {
         print!("{}", render_transitions(&result, args.lang.into()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `vaardig advies`: transitions, the gap to the target, the person's learning rights and
+/// the course route that closes the gap within them — the main job, in one report.
+pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
+    let ontology = ctx.ontology()?;
+    let profile = load_person(ontology, &args.person)?;
+    let scorer = Scorer::with_defaults(ontology);
+    let lang: Lang = args.lang.into();
+    let options = TransitionOptions {
+        shortage_only: args.shortage_only,
+        limit: Some(args.limit),
+        ..Default::default()
+    };
+    let transitions = scorer.transitions(&profile, &options)?;
+    let target = match (&args.to, transitions.items.first()) {
+        (Some(id), _) => id.clone(),
+        (None, Some(best)) => best.occupation.clone(),
+        (None, None) => {
+            bail!("no occupation is within reach of this profile; try without --shortage-only")
+        }
+    };
+    let gap = scorer.gap(&profile, &target)?;
+    let scheme = Scheme::by_id(scheme_id(args.scheme))?;
+    let entitlement = LearningRights::default().entitlement(
+        profile.age.unwrap_or(0),
+        profile.nlqf,
+        profile.used_eur,
+    );
+    let route = scorer.route(
+        &profile,
+        &target,
+        &RouteOptions {
+            optimise: optimise(args.optimise),
+            scheme: Some(scheme.as_dyn()),
+            ..Default::default()
+        },
+    )?;
+    if args.json {
+        #[derive(serde::Serialize)]
+        struct Advice<'a> {
+            transitions: &'a [vaardig_score::Transition],
+            target: &'a str,
+            gap: &'a Gap,
+            entitlement: &'a vaardig_score::Entitlement,
+            route: &'a Route,
+        }
+        print_json(&Advice {
+            transitions: &transitions.items,
+            target: &target,
+            gap: &gap,
+            entitlement: &entitlement,
+            route: &route,
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let heading = |nl: &str, en: &str| match lang {
+        Lang::Nl => println!("\n== {nl}\n"),
+        Lang::En => println!("\n== {en}\n"),
+    };
+    if let Some(name) = &profile.name {
+        println!("{name}");
+    }
+    heading("Beroepen binnen bereik", "Occupations within reach");
+    print!("{}", render_transitions(&transitions, lang));
+    heading("Kloof naar het doelberoep", "Gap to the target occupation");
+    print!("{}", render_gap(&gap, lang));
+    heading("Leerrechten", "Learning rights");
+    println!("{}", entitlement.explain(lang));
+    heading("Leerroute", "Learning route");
+    print!("{}", render_route(&route, lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn scheme_id(s: SchemeArg) -> &'static str {
+    match s {
+        SchemeArg::Leerrechten => "leerrechten",
+        SchemeArg::PubliekTotMbo4 => "publiek-tot-mbo4",
+    }
+}
+
+fn optimise(o: OptimiseArg) -> Optimise {
+    match o {
+        OptimiseArg::Hours => Optimise::Hours,
+        OptimiseArg::Cost => Optimise::Cost,
+    }
 }
 
 /// Runs `vaardig route`.
@@ -212,18 +334,10 @@ pub fn route(ctx: &Context, args: RouteArgs) -> anyhow::Result<ExitCode> {
     let scorer = Scorer::with_defaults(ontology);
     let scheme = args
         .scheme
-        .map(|s| {
-            Scheme::by_id(match s {
-                SchemeArg::Leerrechten => "leerrechten",
-                SchemeArg::PubliekTotMbo4 => "publiek-tot-mbo4",
-            })
-        })
+        .map(|s| Scheme::by_id(scheme_id(s)))
         .transpose()?;
     let options = RouteOptions {
-        optimise: match args.optimise {
-            OptimiseArg::Hours => Optimise::Hours,
-            OptimiseArg::Cost => Optimise::Cost,
-        },
+        optimise: optimise(args.optimise),
         max_nlqf: args.max_nlqf,
         scheme: scheme.as_ref().map(Scheme::as_dyn),
         include_important: args.include_important,
