@@ -77,15 +77,12 @@ fn diff_paired(
     mut mapping: Vec<MappingEntry>,
     config: &MappingConfig,
 ) -> Diff {
-    let proposals = crate::mapping::propose_for(old, new, &pairing, config);
-    for p in &proposals {
-        if p.applied
-            && let (Some(o), Some(n)) = (old.index_of(&p.old_id), new.index_of(&p.new_id))
-        {
-            pairing.link(o, n);
-        }
-    }
-    mapping.extend(proposals);
+    mapping.extend(crate::mapping::propose_rounds(
+        old,
+        new,
+        &mut pairing,
+        config,
+    ));
 
     let mut d = Diff {
         old: VersionInfo::of(old),

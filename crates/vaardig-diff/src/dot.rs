@@ -54,7 +54,7 @@ pub fn quote(text: &str) -> String {
 pub fn transition_neighbourhood(transitions: &Transitions, lang: Lang) -> String {
     let mut out = String::new();
     let (centre_id, centre_label) = match &transitions.from {
-        Some(n) => (n.id.clone(), n.label_in(lang).to_owned()),
+        Some(n) => (n.id.to_string(), n.label_in(lang).to_owned()),
         None => (
             "profile".to_owned(),
             match lang {
@@ -86,7 +86,7 @@ pub fn transition_neighbourhood(transitions: &Transitions, lang: Lang) -> String
     let mut skills: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     for t in &transitions.items {
         for s in t.missing.iter().take(MISSING_PER_OCCUPATION) {
-            skills.entry(&s.id).or_insert((s.label_in(lang), 0)).1 += 1;
+            skills.entry(&*s.id).or_insert((s.label_in(lang), 0)).1 += 1;
         }
     }
     for t in &transitions.items {

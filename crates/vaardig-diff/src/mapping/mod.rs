@@ -21,7 +21,7 @@ pub use file::MAPPING_HEADER;
 pub use file::write_csv;
 pub(crate) use pairing::Pairing;
 pub use propose::propose;
-pub(crate) use propose::propose_for;
+pub(crate) use propose::propose_rounds;
 
 /// Where a mapping entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -13,6 +13,11 @@
 //!    (`w` = [`MappingConfig::label_weight`]).
 //! 3. **Assign.** Candidates at or above [`MappingConfig::min_confidence`], best first, are
 //!    matched one-to-one greedily.
+//! 4. **Repeat.** Accepted pairs count as shared neighbours in the next round (up to eight
+//!    rounds, until a round accepts nothing), so a renamed group whose renamed members were
+//!    matched gains the structural evidence it lacked. A pair whose structure cannot be judged
+//!    yet (both have relations, none to a concept both versions share) waits for a round without
+//!    progress: among groups with the same label, those with evidence are matched first.
 //!
 //! # Determinism and symmetry
 //! Ties break by the pair's smaller id, then its larger id. Every step is symmetric in old and
@@ -64,8 +69,8 @@ pub fn propose(
     supplied: Option<&IdMapping>,
     config: &MappingConfig,
 ) -> Result<Vec<MappingEntry>, DiffError> {
-    let (pairing, _) = Pairing::base(old, new, supplied)?;
-    let mut out = propose_for(old, new, &pairing, config);
+    let (mut pairing, _) = Pairing::base(old, new, supplied)?;
+    let mut out = propose_rounds(old, new, &mut pairing, config);
     out.sort_by(|a, b| a.old_id.cmp(&b.old_id));
     Ok(out)
 }
@@ -78,6 +83,8 @@ struct Features {
     alt: Vec<(String, Vec<String>)>,
     /// Neighbours both versions have, as new-version node indices, sorted and unique.
     neighbours: Vec<u32>,
+    /// Whether the concept has no relation at all.
+    isolated: bool,
 }
 
 /// What makes two leftover concepts a candidate pair.
@@ -88,12 +95,53 @@ enum Key {
     Neighbour(u32),
 }
 
-/// Proposals over a base pairing (unsorted).
-pub(crate) fn propose_for(
+/// At most this many proposal rounds.
+const MAX_ROUNDS: usize = 8;
+
+/// Proposes in rounds: the pairs accepted in one round are linked into `pairing`, so the next
+/// round sees them as shared neighbours (a renamed group whose renamed members were matched
+/// gains structural evidence). Pairs whose structure cannot be judged yet (both have relations,
+/// but to no concept both versions share) wait until a round without progress, so that among
+/// groups with the same label the ones with evidence are matched first. Returns every accepted
+/// entry and the last round's suggestions (unsorted).
+pub(crate) fn propose_rounds(
+    old: &Ontology,
+    new: &Ontology,
+    pairing: &mut Pairing,
+    config: &MappingConfig,
+) -> Vec<MappingEntry> {
+    let mut out = Vec::new();
+    let mut allow_unknown = false;
+    for round in 1..=MAX_ROUNDS {
+        let last = round == MAX_ROUNDS;
+        let allow = allow_unknown || last;
+        let (applied, suggested): (Vec<MappingEntry>, Vec<MappingEntry>) =
+            propose_for(old, new, pairing, config, allow)
+                .into_iter()
+                .partition(|p| p.applied);
+        for p in &applied {
+            if let (Some(o), Some(n)) = (old.index_of(&p.old_id), new.index_of(&p.new_id)) {
+                pairing.link(o, n);
+            }
+        }
+        let progressed = !applied.is_empty();
+        out.extend(applied);
+        if last || (allow && !progressed) {
+            out.extend(suggested);
+            break;
+        }
+        allow_unknown = !progressed;
+    }
+    out
+}
+
+/// Proposals over a pairing, one round (unsorted).
+fn propose_for(
     old: &Ontology,
     new: &Ontology,
     pairing: &Pairing,
     config: &MappingConfig,
+    allow_unknown_structure: bool,
 ) -> Vec<MappingEntry> {
     if !config.propose {
         return Vec::new();
@@ -129,6 +177,9 @@ pub(crate) fn propose_for(
             let (r, a) = (&r_feat[ri as usize], &a_feat[ai as usize]);
             let label = label_similarity(r, a);
             let structure = jaccard(&r.neighbours, &a.neighbours);
+            if structure.is_none() && !(r.isolated && a.isolated) && !allow_unknown_structure {
+                continue;
+            }
             let confidence = match structure {
                 Some(s) => config.label_weight * label + (1.0 - config.label_weight) * s,
                 None => label,
@@ -206,6 +257,7 @@ fn features(
         .iter()
         .map(|(l, v)| (l.clone(), v.iter().map(|s| normalise(s)).collect()))
         .collect();
+    let isolated = ontology.graph().neighbors_undirected(ix).next().is_none();
     let mut neighbours: Vec<u32> = ontology
         .graph()
         .neighbors_undirected(ix)
@@ -218,6 +270,7 @@ fn features(
         pref,
         alt,
         neighbours,
+        isolated,
     }
 }
 
@@ -347,6 +400,7 @@ mod tests {
             pref: vec![("nl".into(), pref.into())],
             alt: vec![("nl".into(), alt.iter().map(|s| (*s).to_owned()).collect())],
             neighbours: vec![],
+            isolated: true,
         };
         let same = label_similarity(&f("lassen", &[]), &f("lassen", &[]));
         let via_synonym = label_similarity(&f("lassen", &[]), &f("solderen", &["lassen"]));
@@ -356,6 +410,7 @@ mod tests {
             pref: vec![("en".into(), "lassen".into())],
             alt: vec![],
             neighbours: vec![],
+            isolated: true,
         };
         assert_eq!(label_similarity(&f("lassen", &[]), &other_lang), 0.0);
     }

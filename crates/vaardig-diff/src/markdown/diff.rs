@@ -1,6 +1,6 @@
 //! The Markdown rendering of a [`Diff`] and its [`Impact`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use vaardig_core::{Importance, Ontology, RelationKind};
@@ -153,42 +153,72 @@ fn mapping(d: &Diff, options: &MarkdownOptions, out: &mut String) {
     }
     out.push_str("## Id mapping\n\n");
     out.push_str(
-        "Concepts whose id changed. Supplied entries and proposals with high confidence are \
-         applied; suggestions are listed for review (confirm them in a mapping file).\n\n",
+        "Concepts whose id changed, matched by a supplied mapping or proposed from labels \
+         (similarity of the preferred labels) and structure (share of neighbours in common). \
+         Proposals at or above the acceptance threshold are applied; the others stay added and \
+         removed until confirmed in a mapping file (`--write-mapping`, `--mapping`).\n\n",
     );
-    let mut entries: Vec<_> = d.mapping.iter().collect();
-    entries.sort_by(|a, b| {
-        b.confidence
-            .total_cmp(&a.confidence)
-            .then(a.old_id.cmp(&b.old_id))
-    });
-    let mut t = Table::new(&[
+    let (applied, suggested): (Vec<_>, Vec<_>) = d.mapping.iter().partition(|e| e.applied);
+    let num = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"));
+    let header = [
         "old id",
         "new id",
         "kind",
         ">confidence",
         ">labels",
         ">neighbours",
-        "status",
-    ]);
-    for e in &entries {
-        let status = match (e.source, e.applied) {
-            (MappingSource::Supplied, _) => "supplied",
-            (MappingSource::Proposed, true) => "applied",
-            (MappingSource::Proposed, false) => "suggested",
-        };
-        let num = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"));
-        t.row(vec![
+        "source",
+    ];
+    let row = |e: &&crate::mapping::MappingEntry| {
+        vec![
             code(&e.old_id),
             code(&e.new_id),
             e.kind.as_str().to_owned(),
             format!("{:.2}", e.confidence),
             num(e.label_similarity),
             num(e.shared_neighbours),
-            status.to_owned(),
-        ]);
+            match e.source {
+                MappingSource::Supplied => "supplied".to_owned(),
+                MappingSource::Proposed => "proposed".to_owned(),
+            },
+        ]
+    };
+    if !suggested.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Suggested, for review ({})\n\nMost likely first.\n",
+            count(suggested.len())
+        );
+        let mut sorted = suggested;
+        sorted.sort_by(|a, b| {
+            b.confidence
+                .total_cmp(&a.confidence)
+                .then(a.old_id.cmp(&b.old_id))
+        });
+        let mut t = Table::new(&header);
+        for e in &sorted {
+            t.row(row(e));
+        }
+        t.write(out, options.rows, sorted.len());
     }
-    t.write(out, options.rows, entries.len());
+    if !applied.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Applied ({})\n\nLeast certain first.\n",
+            count(applied.len())
+        );
+        let mut sorted = applied;
+        sorted.sort_by(|a, b| {
+            a.confidence
+                .total_cmp(&b.confidence)
+                .then(a.old_id.cmp(&b.old_id))
+        });
+        let mut t = Table::new(&header);
+        for e in &sorted {
+            t.row(row(e));
+        }
+        t.write(out, options.rows, sorted.len());
+    }
 }
 
 fn concepts(d: &Diff, options: &MarkdownOptions, out: &mut String) {
@@ -416,12 +446,22 @@ fn moved(d: &Diff, old: &Ontology, new: &Ontology, options: &MarkdownOptions, ou
     };
     let mut sorted: Vec<(usize, _)> = d.moved.iter().map(|m| (children(&m.new_id), m)).collect();
     sorted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.new_id.cmp(&b.1.new_id)));
-    let parents = |o: &Ontology, ids: &[String]| {
+    let removed: BTreeSet<&str> = d.removed.iter().map(|c| c.id.as_str()).collect();
+    let added: BTreeSet<&str> = d.added.iter().map(|c| c.id.as_str()).collect();
+    // A parent only one version has is marked, so a move between two groups with the same label
+    // reads as what it is.
+    let parents = |o: &Ontology, ids: &[String], only_here: &BTreeSet<&str>, mark: &str| {
         if ids.is_empty() {
             "– (top level)".to_owned()
         } else {
             ids.iter()
-                .map(|p| label(o, p))
+                .map(|p| {
+                    if only_here.contains(p.as_str()) {
+                        format!("{} ({mark})", label(o, p))
+                    } else {
+                        label(o, p)
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         }
@@ -432,8 +472,8 @@ fn moved(d: &Diff, old: &Ontology, new: &Ontology, options: &MarkdownOptions, ou
             code(&m.new_id),
             label(new, &m.new_id),
             count(*n),
-            parents(old, &m.old_parents),
-            parents(new, &m.new_parents),
+            parents(old, &m.old_parents, &removed, "removed"),
+            parents(new, &m.new_parents, &added, "new"),
         ]);
     }
     t.write(out, options.rows, sorted.len());

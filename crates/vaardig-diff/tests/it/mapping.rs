@@ -126,3 +126,67 @@ fn proposals_are_symmetric() -> Result<(), DiffError> {
     assert_eq!(forward, backward);
     Ok(())
 }
+
+/// ESCO v1.1.0 → v1.1.1 renamed skill groups whose parent and child share a label; matching them
+/// by label alone (before their renamed members were matched) paired the parent with the child.
+#[test]
+fn regression_same_label_parent_and_child_groups_are_not_swapped() -> Result<(), DiffError> {
+    use vaardig_core::{
+        Concept, ConceptData, Labels, Manifest, OntologyBuilder, Relation, RelationKind, SkillType,
+    };
+    let build = |parent: &str, child: &str, grandchild: &str| {
+        let mut b = OntologyBuilder::new(Manifest::new("t", "1", &["en"]));
+        for (id, label) in [
+            (parent, "finishing structures"),
+            (child, "finishing structures"),
+            (grandchild, "painting"),
+        ] {
+            b.add_concept(Concept::new(
+                id,
+                Labels::with_pref([("en", label)]),
+                ConceptData::KnowledgeArea,
+            ));
+        }
+        for (id, label) in [
+            ("skill:walls", "paint walls"),
+            ("skill:doors", "paint doors"),
+        ] {
+            b.add_concept(Concept::new(
+                id,
+                Labels::with_pref([("en", label)]),
+                ConceptData::Skill {
+                    skill_type: SkillType::Skill,
+                },
+            ));
+            b.add_relation(id, grandchild, Relation::plain(RelationKind::Broader));
+        }
+        b.add_relation(grandchild, child, Relation::plain(RelationKind::Broader));
+        b.add_relation(child, parent, Relation::plain(RelationKind::Broader));
+        b.build().map(|built| built.ontology)
+    };
+    // Every group gets a new id; in id order the new child comes before the new parent.
+    let (Ok(old), Ok(new)) = (
+        build("ka:g1", "ka:g1.0", "ka:g1.0.0"),
+        build("ka:b-parent", "ka:a-child", "ka:c-grandchild"),
+    ) else {
+        panic!("fixtures are valid")
+    };
+    let d = vaardig_diff::diff(&old, &new);
+    let pairs: Vec<(&str, &str)> = d
+        .mapping
+        .iter()
+        .map(|e| (e.old_id.as_str(), e.new_id.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("ka:g1", "ka:b-parent"),
+            ("ka:g1.0", "ka:a-child"),
+            ("ka:g1.0.0", "ka:c-grandchild")
+        ]
+    );
+    assert!(d.mapping.iter().all(|e| e.applied));
+    assert!(d.moved.is_empty(), "{:#?}", d.moved);
+    assert!(d.relations_added.is_empty() && d.relations_removed.is_empty());
+    Ok(())
+}
