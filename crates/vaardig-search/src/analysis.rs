@@ -22,10 +22,14 @@ pub(crate) const TERMS: &str = "vaardig_terms";
 
 /// Words longer than this (in bytes, before folding) are dropped: no real label word is this long.
 const MAX_WORD_BYTES: usize = 48;
-/// The longest prefix indexed, in characters. Longer query words are cut to this length.
-pub(crate) const MAX_PREFIX_CHARS: usize = 24;
+/// The longest prefix indexed as an edge n-gram, in characters. Longer prefixes are matched by
+/// a prefix automaton over the `words` field instead: they match few words, while short ones
+/// match many and are cheaper as one posting list.
+pub(crate) const MAX_GRAM_CHARS: usize = 6;
 /// The shortest suffix indexed, in characters (shorter tails are too ambiguous).
 pub(crate) const MIN_SUFFIX_CHARS: usize = 4;
+/// The longest suffix indexed, in characters.
+pub(crate) const MAX_SUFFIX_CHARS: usize = 12;
 
 /// The language of a label, as far as analysis cares: which stemmer applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -179,39 +183,56 @@ impl Analyzers {
     }
 }
 
-/// Appends the prefixes of `word` (1 to [`MAX_PREFIX_CHARS`] characters) to `out`, space separated.
+/// Appends the prefixes of `word` (1 to [`MAX_GRAM_CHARS`] characters) to `out`, space
+/// separated.
 pub(crate) fn push_prefixes(word: &str, out: &mut String) {
     for end in word
         .char_indices()
         .skip(1)
         .map(|(i, _)| i)
         .chain(std::iter::once(word.len()))
-        .take(MAX_PREFIX_CHARS)
+        .take(MAX_GRAM_CHARS)
     {
         out.push_str(&word[..end]);
         out.push(' ');
     }
 }
 
-/// The prefix of a query word as indexed: at most [`MAX_PREFIX_CHARS`] characters.
-pub(crate) fn indexed_prefix(word: &str) -> &str {
-    match word.char_indices().nth(MAX_PREFIX_CHARS) {
-        Some((i, _)) => &word[..i],
-        None => word,
-    }
-}
-
-/// Appends the proper suffixes of `word` with at least [`MIN_SUFFIX_CHARS`] characters to `out`,
-/// space separated (`wondzorg` → `ondzorg ndzorg dzorg zorg`).
+/// Appends the proper suffixes of `word` of [`MIN_SUFFIX_CHARS`] to [`MAX_SUFFIX_CHARS`]
+/// characters to `out`, space separated (`wondzorg` → `ondzorg ndzorg dzorg zorg`).
 pub(crate) fn push_suffixes(word: &str, out: &mut String) {
     let chars = word.chars().count();
     if chars <= MIN_SUFFIX_CHARS {
         return;
     }
-    for (i, _) in word.char_indices().skip(1).take(chars - MIN_SUFFIX_CHARS) {
+    let skip = chars.saturating_sub(MAX_SUFFIX_CHARS).max(1);
+    for (i, _) in word
+        .char_indices()
+        .skip(skip)
+        .take((chars - MIN_SUFFIX_CHARS + 1).saturating_sub(skip))
+    {
         out.push_str(&word[i..]);
         out.push(' ');
     }
+}
+
+/// `word` with its last doubled vowel written once (`installeer` → `installer`), if it has one
+/// in its final syllable.
+pub(crate) fn single_long_vowel(word: &str) -> Option<String> {
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    // The doubled vowel must be followed only by consonants.
+    let mut i = n;
+    while i > 0 && !b"aeiou".contains(&bytes[i - 1]) {
+        i -= 1;
+    }
+    if i >= 2 && i < n && bytes[i - 1] == bytes[i - 2] && b"aeou".contains(&bytes[i - 1]) {
+        let mut out = String::with_capacity(n - 1);
+        out.push_str(&word[..i - 1]);
+        out.push_str(&word[i..]);
+        return Some(out);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -269,7 +290,30 @@ mod tests {
         out.clear();
         push_suffixes("zorg", &mut out);
         assert_eq!(out, "");
-        let long = "a".repeat(40);
-        assert_eq!(indexed_prefix(&long).len(), MAX_PREFIX_CHARS);
+        out.clear();
+        push_prefixes("verpleegkundige", &mut out);
+        assert_eq!(out, "v ve ver verp verpl verple ");
+        out.clear();
+        push_suffixes("wondverzorging", &mut out);
+        assert_eq!(
+            out,
+            "ndverzorging dverzorging verzorging erzorging rzorging zorging orging rging ging "
+        );
+    }
+
+    #[test]
+    fn long_vowels_are_written_single() {
+        assert_eq!(
+            single_long_vowel("installeer").as_deref(),
+            Some("installer")
+        );
+        assert_eq!(
+            single_long_vowel("optimaliseer").as_deref(),
+            Some("optimaliser")
+        );
+        assert_eq!(single_long_vowel("maak").as_deref(), Some("mak"));
+        assert_eq!(single_long_vowel("installer"), None);
+        assert_eq!(single_long_vowel("zee"), None);
+        assert_eq!(single_long_vowel(""), None);
     }
 }

@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use vaardig_core::{ConceptKind, NodeIndex, Ontology};
 
-use crate::analysis::{Analyzers, Lang, Word};
+use crate::analysis::{Analyzers, Lang, Word, single_long_vowel};
 use crate::options::Mention;
 use crate::schema::{LabelType, MAX_ALT, norm_hash};
 
@@ -477,25 +477,6 @@ impl Extractor {
     }
 }
 
-/// `word` with its last doubled vowel written once (`installeer` → `installer`), if it has one
-/// in its final syllable.
-fn single_long_vowel(word: &str) -> Option<String> {
-    let bytes = word.as_bytes();
-    let n = bytes.len();
-    // The doubled vowel must be followed only by consonants.
-    let mut i = n;
-    while i > 0 && !b"aeiou".contains(&bytes[i - 1]) {
-        i -= 1;
-    }
-    if i >= 2 && i < n && bytes[i - 1] == bytes[i - 2] && b"aeou".contains(&bytes[i - 1]) {
-        let mut out = String::with_capacity(n - 1);
-        out.push_str(&word[..i - 1]);
-        out.push_str(&word[i..]);
-        return Some(out);
-    }
-    None
-}
-
 /// The smallest span `(first, last)` holding one position of every id, if all occur.
 fn tightest(ids: &[u32], positions: &HashMap<u32, Vec<usize>>) -> Option<(usize, usize)> {
     let lists: Vec<&Vec<usize>> = ids
@@ -615,21 +596,5 @@ mod tests {
             .collect();
         assert_eq!(tightest(&[1, 2, 3], &positions), Some((7, 9)));
         assert_eq!(tightest(&[1, 4], &positions), None);
-    }
-
-    #[test]
-    fn long_vowels_are_written_single() {
-        assert_eq!(
-            single_long_vowel("installeer").as_deref(),
-            Some("installer")
-        );
-        assert_eq!(
-            single_long_vowel("optimaliseer").as_deref(),
-            Some("optimaliser")
-        );
-        assert_eq!(single_long_vowel("maak").as_deref(), Some("mak"));
-        assert_eq!(single_long_vowel("installer"), None);
-        assert_eq!(single_long_vowel("zee"), None);
-        assert_eq!(single_long_vowel(""), None);
     }
 }

@@ -56,7 +56,7 @@ mod searcher;
 mod store;
 
 pub use error::SearchError;
-pub use options::{Hit, LangFilter, Mention, SearchOptions};
+pub use options::{Hit, LangFilter, MAX_LIMIT, Mention, SearchOptions};
 pub use searcher::Searcher;
 pub use vaardig_core::ConceptKind;
 

@@ -8,13 +8,14 @@
 //! | alternative | tier | when |
 //! |---|---|---|
 //! | stemmed exact match (`nurses` = `nurse`) | 1.0 | always |
+//! | Dutch long vowel written single (`zonnepaneel` = `zonnepanelen`) | 0.95 | Dutch |
 //! | word prefix, autocomplete (last word, `prefix` on) | 0.95 | any length |
 //! | compound split (`heftruckrijden` = `heftruck` + `rijden`) | 0.75 | ≥ 6 letters, no exact match |
 //! | word prefix (`verpleeg` → `verpleegkundige`) | 0.7 | ≥ 4 letters |
-//! | compound tail (`verzorging` → `wondverzorging`) | 0.6 | ≥ 4 letters |
+//! | compound tail (`verzorging` → `wondverzorging`) | 0.6 | 4–12 letters |
 //! | edit distance 1 (`Excell`, `verpleegkundie`) | 0.55 | 4–30 letters |
 //! | fuzzy prefix, autocomplete | 0.45 | last word, ≥ 4 letters |
-//! | edit distance 2 | 0.4 | 8–30 letters |
+//! | edit distance 2 | 0.4 | 8–30 letters, no exact match |
 //!
 //! Two adjacent words that together form a label word (`glazen wasser` → `glazenwasser`) score as
 //! the better of both readings: apart, or joined (matched as one word at full weight).
@@ -43,6 +44,7 @@ const COVERAGE: f32 = 3.0;
 const STOP_WORD_WEIGHT: f32 = 0.3;
 
 const EXACT: f32 = 1.0;
+const LONG_VOWEL: f32 = 0.95;
 const PREFIX_AUTOCOMPLETE: f32 = 0.95;
 const COMPOUND: f32 = 0.75;
 const PREFIX: f32 = 0.7;
@@ -81,14 +83,17 @@ pub(crate) struct Planner<'a> {
     pub fields: &'a Fields,
     /// Analyzers (cloned per query).
     pub analyzers: Analyzers,
+    /// Whether the index has labels in languages other than Dutch and English.
+    pub other_languages: bool,
 }
 
 /// The analysis languages a language filter searches.
-fn languages(filter: LangFilter) -> &'static [Lang] {
-    match filter {
-        LangFilter::Nl => &[Lang::Nl],
-        LangFilter::En => &[Lang::En],
-        LangFilter::Both => &Lang::ALL,
+fn languages(filter: LangFilter, other: bool) -> &'static [Lang] {
+    match (filter, other) {
+        (LangFilter::Nl, _) => &[Lang::Nl],
+        (LangFilter::En, _) => &[Lang::En],
+        (LangFilter::Both, false) => &[Lang::Nl, Lang::En],
+        (LangFilter::Both, true) => &Lang::ALL,
     }
 }
 
@@ -186,7 +191,7 @@ impl Planner<'_> {
         let stop = self.analyzers.is_stop_word(word);
         let expand = !stop && chars >= MIN_EXPANDED_CHARS;
 
-        let exact_terms: Vec<Term> = languages(filter)
+        let exact_terms: Vec<Term> = languages(filter, self.other_languages)
             .iter()
             .map(|&lang| Term::from_field_text(f.text(lang), &self.analyzers.stem(lang, word)))
             .collect();
@@ -195,11 +200,12 @@ impl Planner<'_> {
             .map(|t| self.doc_freq(t))
             .max()
             .unwrap_or(0);
-        let prefix_term = Term::from_field_text(f.prefix, analysis::indexed_prefix(word));
-        let df = if exact_df > 0 {
-            exact_df
-        } else {
-            self.doc_freq(&prefix_term).max(1)
+        let gram =
+            (chars <= analysis::MAX_GRAM_CHARS).then(|| Term::from_field_text(f.prefix, word));
+        let df = match (exact_df, &gram) {
+            (0, Some(gram)) => self.doc_freq(gram).max(1),
+            (0, None) => 1,
+            (df, _) => df,
         } as f32;
         let idf = (1.0 + (n_docs - df + 0.5) / (df + 0.5)).ln().max(0.1);
         let weight = if stop {
@@ -213,14 +219,24 @@ impl Planner<'_> {
             alternatives.push(Box::new(ConstScoreQuery::new(query, tier * weight)));
         };
         for term in exact_terms {
+            // Dutch writes a long vowel double in a closed syllable only: `paneel` / `panelen`,
+            // `factuur` / `facturen`. The stemmer keeps the difference; this undoes it.
+            if term.field() == f.text_nl
+                && let Some(single) = term.value().as_str().and_then(analysis::single_long_vowel)
+            {
+                add(
+                    term_query(Term::from_field_text(f.text_nl, &single)),
+                    LONG_VOWEL,
+                );
+            }
             add(term_query(term), EXACT);
         }
         if autocomplete {
-            add(term_query(prefix_term), PREFIX_AUTOCOMPLETE);
+            add(prefix_query(f, word, gram), PREFIX_AUTOCOMPLETE);
         } else if expand {
-            add(term_query(prefix_term), PREFIX);
+            add(prefix_query(f, word, gram), PREFIX);
         }
-        if expand {
+        if expand && chars <= analysis::MAX_SUFFIX_CHARS {
             add(term_query(Term::from_field_text(f.suffix, word)), SUFFIX);
         }
         if expand && chars <= MAX_FUZZY_CHARS {
@@ -229,7 +245,8 @@ impl Planner<'_> {
                 Box::new(FuzzyTermQuery::new(term.clone(), 1, true)),
                 FUZZY_1,
             );
-            if chars >= MIN_DISTANCE_2_CHARS {
+            // Distance 2 only for words no label has: it is the costliest automaton.
+            if chars >= MIN_DISTANCE_2_CHARS && exact_df == 0 {
                 add(
                     Box::new(FuzzyTermQuery::new(term.clone(), 2, true)),
                     FUZZY_2,
@@ -271,7 +288,7 @@ impl Planner<'_> {
     ) -> Option<Box<dyn Query>> {
         let f = *self.fields;
         let joined = format!("{first}{second}");
-        let mut terms: Vec<(Term, f32)> = languages(filter)
+        let mut terms: Vec<(Term, f32)> = languages(filter, self.other_languages)
             .iter()
             .map(|&lang| {
                 let stem = self.analyzers.stem(lang, &joined);
@@ -279,17 +296,20 @@ impl Planner<'_> {
             })
             .collect();
         terms.push((Term::from_field_text(f.words, &joined), EXACT));
-        if autocomplete {
-            let prefix = analysis::indexed_prefix(&joined);
-            terms.push((Term::from_field_text(f.prefix, prefix), PREFIX_AUTOCOMPLETE));
-        }
-        let found: Vec<Box<dyn Query>> = terms
+        let mut found: Vec<Box<dyn Query>> = terms
             .into_iter()
             .filter(|(t, _)| self.doc_freq(t) > 0)
             .map(|(t, tier)| -> Box<dyn Query> {
                 Box::new(ConstScoreQuery::new(term_query(t), tier * weight))
             })
             .collect();
+        // Autocomplete: the joined words may be the start of one label word (`wond verz`).
+        if autocomplete {
+            found.push(Box::new(ConstScoreQuery::new(
+                prefix_query(f, &joined, None),
+                PREFIX_AUTOCOMPLETE * weight,
+            )));
+        }
         if found.is_empty() {
             return None;
         }
@@ -326,6 +346,19 @@ impl Planner<'_> {
             }
         }
         best.map(|(_, _, h, t)| (h, t))
+    }
+}
+
+/// Words starting with `word`: one edge n-gram posting list when `word` is short enough to be
+/// indexed as one (`gram`), else a prefix automaton over the label words.
+fn prefix_query(f: Fields, word: &str, gram: Option<Term>) -> Box<dyn Query> {
+    match gram {
+        Some(gram) => term_query(gram),
+        None => Box::new(FuzzyTermQuery::new_prefix(
+            Term::from_field_text(f.words, word),
+            0,
+            false,
+        )),
     }
 }
 

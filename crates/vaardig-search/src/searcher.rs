@@ -192,6 +192,10 @@ impl Searcher {
             searcher: &inner.searcher,
             fields: &inner.fields,
             analyzers: inner.analyzers.clone(),
+            other_languages: inner
+                .languages
+                .iter()
+                .any(|l| analysis::Lang::of(l) == analysis::Lang::Other),
         };
         let Some(plan) = planner.plan(query, options.lang, options.prefix) else {
             return Vec::new();
