@@ -73,14 +73,25 @@ fn bench_queries(c: &mut Criterion, ontology: &Ontology, searcher: &Searcher) {
         .iter()
         .filter(|(id, l)| found(searcher, l, &exact, id))
         .count();
-    assert_eq!(exact_found, targets.len(), "exact queries must find their concept");
+    assert_eq!(
+        exact_found,
+        targets.len(),
+        "exact queries must find their concept"
+    );
     let fuzzy_found = targets
         .iter()
         .zip(&typos)
         .filter(|((id, _), q)| found(searcher, q, &exact, id))
         .count();
-    assert!(fuzzy_found * 10 >= targets.len() * 9, "fuzzy found {fuzzy_found}");
-    assert!(prefixes.iter().all(|p| !searcher.search(p, &autocomplete).is_empty()));
+    assert!(
+        fuzzy_found * 10 >= targets.len() * 9,
+        "fuzzy found {fuzzy_found}"
+    );
+    assert!(
+        prefixes
+            .iter()
+            .all(|p| !searcher.search(p, &autocomplete).is_empty())
+    );
 
     let mut group = c.benchmark_group("search");
     let mut i = 0usize;
@@ -114,9 +125,30 @@ fn bench_queries(c: &mut Criterion, ontology: &Ontology, searcher: &Searcher) {
 /// A 300-word text with 20 skill labels planted between filler words.
 fn paragraph(ontology: &Ontology) -> (String, Vec<String>) {
     let filler = [
-        "ik", "heb", "jaren", "gewerkt", "als", "medewerker", "in", "een", "team", "met",
-        "collega's", "en", "klanten", "daarbij", "was", "ik", "verantwoordelijk", "voor", "het",
-        "dagelijkse", "werk", "op", "de", "afdeling",
+        "ik",
+        "heb",
+        "jaren",
+        "gewerkt",
+        "als",
+        "medewerker",
+        "in",
+        "een",
+        "team",
+        "met",
+        "collega's",
+        "en",
+        "klanten",
+        "daarbij",
+        "was",
+        "ik",
+        "verantwoordelijk",
+        "voor",
+        "het",
+        "dagelijkse",
+        "werk",
+        "op",
+        "de",
+        "afdeling",
     ];
     let planted: Vec<(String, String)> = ontology
         .concepts(ConceptKind::Skill)
@@ -137,7 +169,10 @@ fn paragraph(ontology: &Ontology) -> (String, Vec<String>) {
         words.push(filler[k % filler.len()].to_owned());
         k += 1;
     }
-    (words.join(" "), planted.into_iter().map(|(id, _)| id).collect())
+    (
+        words.join(" "),
+        planted.into_iter().map(|(id, _)| id).collect(),
+    )
 }
 
 fn bench_extract(c: &mut Criterion, ontology: &Ontology, searcher: &Searcher) {
