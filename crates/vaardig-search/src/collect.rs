@@ -198,7 +198,13 @@ impl SegmentCollector for SegmentBest {
         if !self.params.accepts(meta) {
             return;
         }
-        let score = self.params.score(score, meta, self.norm.get_val(doc));
+        // Only a label matching the whole query can be exactly the query: read its hash then.
+        let norm = if score >= self.params.total * 0.999 {
+            self.norm.get_val(doc)
+        } else {
+            0
+        };
+        let score = self.params.score(score, meta, norm);
         keep_best(
             &mut self.best,
             Candidate {
