@@ -7,9 +7,8 @@ use std::collections::HashMap;
 use oxrdf::{NamedOrBlankNode, Term, Triple};
 use vaardig_core::{Diagnostic, DiagnosticKind as K, Location};
 
-use crate::rdf::mapping::{Attribute, LabelRole, Mapping, Qualifier, SchemeField};
+use crate::rdf::mapping::{Attribute, LabelRole, Mapping, Qualifier, Role, SchemeField};
 use crate::report::ImportReport;
-use crate::vocab::{RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE};
 
 /// A resource: its IRI, or `_:<file>:<label>` for a blank node (blank nodes are local to a file).
 pub(crate) type Key = String;
@@ -81,6 +80,47 @@ impl Resource {
     }
 }
 
+/// Resources by key, stored densely: the map holds only indices, so growing it moves small
+/// entries rather than whole resources.
+#[derive(Debug, Default)]
+pub(crate) struct Resources {
+    index: HashMap<Key, u32>,
+    items: Vec<(Key, Resource)>,
+}
+
+impl Resources {
+    /// The resource `key`, created at `pos` when new.
+    fn get_or_insert(&mut self, key: Key, pos: Pos) -> &mut Resource {
+        let i = match self.index.get(&key) {
+            Some(&i) => i as usize,
+            None => {
+                let i = self.items.len();
+                self.index.insert(key.clone(), i as u32);
+                self.items.push((key, Resource::new(pos)));
+                i
+            }
+        };
+        &mut self.items[i].1
+    }
+
+    /// The resource `key`.
+    pub(crate) fn get(&self, key: &str) -> Option<&Resource> {
+        let &i = self.index.get(key)?;
+        self.items.get(i as usize).map(|(_, r)| r)
+    }
+
+    /// The resource `key`, to change.
+    pub(crate) fn get_mut(&mut self, key: &str) -> Option<&mut Resource> {
+        let &i = self.index.get(key)?;
+        self.items.get_mut(i as usize).map(|(_, r)| r)
+    }
+
+    /// Every resource with its key, in insertion order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&Key, &Resource)> {
+        self.items.iter().map(|(k, r)| (k, r))
+    }
+}
+
 /// A triple whose predicate maps to a relation.
 #[derive(Debug, Clone)]
 pub(crate) struct RelationTriple {
@@ -96,7 +136,7 @@ pub(crate) struct Collector<'m> {
     mapping: &'m Mapping,
     /// Labels in other languages are skipped at once when the caller fixed the languages.
     languages: Option<Vec<String>>,
-    pub(crate) resources: HashMap<Key, Resource>,
+    pub(crate) resources: Resources,
     pub(crate) relations: Vec<RelationTriple>,
     /// Source index → file name, for locations.
     pub(crate) files: Vec<String>,
@@ -108,7 +148,7 @@ impl<'m> Collector<'m> {
         Collector {
             mapping,
             languages,
-            resources: HashMap::new(),
+            resources: Resources::default(),
             relations: Vec::new(),
             files: Vec::new(),
         }
@@ -122,12 +162,8 @@ impl<'m> Collector<'m> {
         )
     }
 
-    fn resource(&mut self, key: &str, pos: Pos) -> &mut Resource {
-        if !self.resources.contains_key(key) {
-            self.resources.insert(key.to_owned(), Resource::new(pos));
-        }
-        // ok: inserted just above when absent.
-        self.resources.get_mut(key).expect("present")
+    fn resource(&mut self, key: Key, pos: Pos) -> &mut Resource {
+        self.resources.get_or_insert(key, pos)
     }
 
     fn reject(&self, report: &mut ImportReport, pos: Pos, message: String) {
@@ -140,213 +176,213 @@ impl<'m> Collector<'m> {
     /// Takes in one triple of source `pos.source`.
     pub(crate) fn triple(&mut self, triple: Triple, pos: Pos, report: &mut ImportReport) {
         report.read_one(pos.source);
-        let subject = key(&triple.subject, pos.source);
-        let predicate = triple.predicate.as_str();
+        let Triple {
+            subject,
+            predicate,
+            object,
+        } = triple;
         let mapping = self.mapping;
+        let Some(role) = mapping.role(predicate.as_str()) else {
+            match report.unknown_predicates.get_mut(predicate.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    report.unknown_predicates.insert(predicate.into_string(), 1);
+                }
+            }
+            report.skipped(pos.source);
+            return;
+        };
+        if !matches!(role, Role::Type | Role::Reify(_)) {
+            match report.predicates.get_mut(predicate.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    report.predicates.insert(predicate.as_str().to_owned(), 1);
+                }
+            }
+        }
+        let subject = key(subject, pos.source);
 
-        if predicate == RDF_TYPE {
-            match &triple.object {
+        match role {
+            Role::Type => match object {
                 Term::NamedNode(class) if mapping.classes.contains_key(class.as_str()) => {
-                    let r = self.resource(&subject, pos);
-                    r.classes.push(class.as_str().to_owned());
+                    let r = self.resource(subject, pos);
+                    r.classes.push(class.into_string());
                     r.attach(pos.source);
                 }
                 Term::NamedNode(class) => {
-                    *report
-                        .unknown_classes
-                        .entry(class.as_str().to_owned())
-                        .or_default() += 1;
+                    match report.unknown_classes.get_mut(class.as_str()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            report.unknown_classes.insert(class.into_string(), 1);
+                        }
+                    }
                     report.skipped(pos.source);
                 }
                 _ => self.reject(report, pos, "`rdf:type` needs a class IRI as object".into()),
-            }
-            return;
-        }
-
-        if let Some(part) = [RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT]
-            .iter()
-            .position(|p| *p == predicate)
-        {
-            let value = match &triple.object {
-                Term::NamedNode(n) => n.as_str().to_owned(),
-                Term::BlankNode(b) if part != 1 => format!("_:{}:{}", pos.source, b.as_str()),
-                _ => {
-                    self.reject(
-                        report,
-                        pos,
-                        format!("`{predicate}` needs a resource as object"),
-                    );
-                    return;
+            },
+            Role::Reify(part) => {
+                let value = match object {
+                    Term::NamedNode(n) => n.into_string(),
+                    Term::BlankNode(b) if part != 1 => blank_key(pos.source, b.as_str()),
+                    _ => {
+                        self.reject(
+                            report,
+                            pos,
+                            format!("`{predicate}` needs a resource as object"),
+                        );
+                        return;
+                    }
+                };
+                let r = self.resource(subject, pos);
+                let st = r.statement.get_or_insert_with(Statement::default);
+                match part {
+                    0 => st.subject = Some(value),
+                    1 => st.predicate = Some(value),
+                    _ => st.object = Some(value),
                 }
-            };
-            let r = self.resource(&subject, pos);
-            let st = r.statement.get_or_insert_with(Statement::default);
-            match part {
-                0 => st.subject = Some(value),
-                1 => st.predicate = Some(value),
-                _ => st.object = Some(value),
+                r.attach(pos.source);
             }
-            r.attach(pos.source);
-            return;
-        }
-
-        if let Some(&role) = mapping.labels.get(predicate) {
-            *report.predicates.entry(predicate.to_owned()).or_default() += 1;
-            match role {
-                LabelRole::XlPref | LabelRole::XlAlt | LabelRole::XlHidden => {
-                    let Some(node) = resource_key(&triple.object, pos.source) else {
+            Role::Label(role @ (LabelRole::XlPref | LabelRole::XlAlt | LabelRole::XlHidden)) => {
+                let node = match object {
+                    Term::NamedNode(n) => n.into_string(),
+                    Term::BlankNode(b) => blank_key(pos.source, b.as_str()),
+                    _ => {
                         self.reject(
                             report,
                             pos,
                             format!("SKOS-XL label property `{predicate}` needs a label resource as object, not a literal"),
                         );
                         return;
-                    };
-                    let r = self.resource(&subject, pos);
-                    r.xl.push((role, node));
-                    r.attach(pos.source);
-                }
-                _ => {
-                    let Term::Literal(literal) = &triple.object else {
-                        self.reject(
-                            report,
-                            pos,
-                            format!("label property `{predicate}` needs a literal as object"),
-                        );
-                        return;
-                    };
-                    let lang = literal.language().map(str::to_ascii_lowercase);
-                    if let (Some(wanted), Some(l)) = (&self.languages, &lang)
-                        && !wanted.contains(l)
-                    {
-                        *report.ignored_languages.entry(l.clone()).or_default() += 1;
-                        report.skipped(pos.source);
-                        return;
                     }
-                    let value = LabelValue {
-                        role,
-                        lang,
-                        text: literal.value().to_owned(),
-                        pos,
-                    };
-                    let r = self.resource(&subject, pos);
-                    r.labels.push(value);
-                    r.attach(pos.source);
-                }
+                };
+                let r = self.resource(subject, pos);
+                r.xl.push((role, node));
+                r.attach(pos.source);
             }
-            return;
-        }
-
-        if let Some(rule) = mapping.relations.get(predicate) {
-            *report.predicates.entry(predicate.to_owned()).or_default() += 1;
-            let object = match &triple.object {
-                Term::NamedNode(n) => n.as_str(),
-                _ => {
+            Role::Label(role) => {
+                let Term::Literal(literal) = object else {
+                    self.reject(
+                        report,
+                        pos,
+                        format!("label property `{predicate}` needs a literal as object"),
+                    );
+                    return;
+                };
+                let (text, _, lang) = literal.destruct();
+                let lang = lang.map(|mut l| {
+                    l.make_ascii_lowercase();
+                    l
+                });
+                if let (Some(wanted), Some(l)) = (&self.languages, &lang)
+                    && !wanted.contains(l)
+                {
+                    *report.ignored_languages.entry(l.clone()).or_default() += 1;
+                    report.skipped(pos.source);
+                    return;
+                }
+                let r = self.resource(subject, pos);
+                r.labels.push(LabelValue {
+                    role,
+                    lang,
+                    text,
+                    pos,
+                });
+                r.attach(pos.source);
+            }
+            Role::Relation => {
+                let Term::NamedNode(object) = object else {
                     self.reject(
                         report,
                         pos,
                         format!("relation property `{predicate}` needs an IRI as object"),
                     );
                     return;
+                };
+                let isco = mapping
+                    .relations
+                    .get(predicate.as_str())
+                    .and_then(|rule| rule.isco_namespace.as_deref())
+                    .and_then(|ns| object.as_str().strip_prefix(ns));
+                if let Some(code) = isco {
+                    let code = code.to_owned();
+                    let r = self.resource(subject, pos);
+                    r.isco.push((code, pos));
+                    r.attach(pos.source);
+                    return;
                 }
-            };
-            if let Some(code) = rule
-                .isco_namespace
-                .as_deref()
-                .and_then(|ns| object.strip_prefix(ns))
-            {
-                let r = self.resource(&subject, pos);
-                r.isco.push((code.to_owned(), pos));
-                r.attach(pos.source);
-                return;
+                self.relations.push(RelationTriple {
+                    subject,
+                    predicate: predicate.into_string(),
+                    object: object.into_string(),
+                    pos,
+                });
             }
-            self.relations.push(RelationTriple {
-                subject,
-                predicate: predicate.to_owned(),
-                object: object.to_owned(),
-                pos,
-            });
-            return;
-        }
-
-        if let Some(&attribute) = mapping.attributes.get(predicate) {
-            *report.predicates.entry(predicate.to_owned()).or_default() += 1;
-            let value = match &triple.object {
-                Term::Literal(l) => l.value().to_owned(),
-                Term::NamedNode(n) => mapping
-                    .values
-                    .get(n.as_str())
-                    .cloned()
-                    .unwrap_or_else(|| n.as_str().to_owned()),
-                _ => {
-                    self.reject(
-                        report,
-                        pos,
-                        format!(
-                            "attribute property `{predicate}` needs a literal or IRI as object"
-                        ),
-                    );
+            Role::Attribute(attribute) => {
+                let value = match object {
+                    Term::Literal(l) => l.destruct().0,
+                    Term::NamedNode(n) => match mapping.values.get(n.as_str()) {
+                        Some(v) => v.clone(),
+                        None => n.into_string(),
+                    },
+                    _ => {
+                        self.reject(
+                            report,
+                            pos,
+                            format!(
+                                "attribute property `{predicate}` needs a literal or IRI as object"
+                            ),
+                        );
+                        return;
+                    }
+                };
+                let r = self.resource(subject, pos);
+                r.attributes.push((attribute, value, pos));
+                r.attach(pos.source);
+            }
+            Role::Scheme(field) => {
+                let value = match object {
+                    Term::Literal(l) => l.destruct().0,
+                    Term::NamedNode(n) => n.into_string(),
+                    _ => {
+                        self.reject(report, pos, format!("`{predicate}` needs a value"));
+                        return;
+                    }
+                };
+                let r = self.resource(subject, pos);
+                r.scheme.push((field, value));
+                r.attach(pos.source);
+            }
+            Role::Qualifier(Qualifier::Level) => {
+                let Term::Literal(l) = object else {
+                    self.reject(report, pos, format!("`{predicate}` needs a literal"));
                     return;
-                }
-            };
-            let r = self.resource(&subject, pos);
-            r.attributes.push((attribute, value, pos));
-            r.attach(pos.source);
-            return;
+                };
+                let r = self.resource(subject, pos);
+                r.statement.get_or_insert_with(Statement::default).level =
+                    Some((l.destruct().0, pos));
+                r.attach(pos.source);
+            }
         }
-
-        if let Some(&field) = mapping.scheme.get(predicate) {
-            *report.predicates.entry(predicate.to_owned()).or_default() += 1;
-            let value = match &triple.object {
-                Term::Literal(l) => l.value().to_owned(),
-                Term::NamedNode(n) => n.as_str().to_owned(),
-                _ => {
-                    self.reject(report, pos, format!("`{predicate}` needs a value"));
-                    return;
-                }
-            };
-            let r = self.resource(&subject, pos);
-            r.scheme.push((field, value));
-            r.attach(pos.source);
-            return;
-        }
-
-        if let Some(Qualifier::Level) = mapping.qualifiers.get(predicate) {
-            *report.predicates.entry(predicate.to_owned()).or_default() += 1;
-            let Term::Literal(l) = &triple.object else {
-                self.reject(report, pos, format!("`{predicate}` needs a literal"));
-                return;
-            };
-            let r = self.resource(&subject, pos);
-            r.statement.get_or_insert_with(Statement::default).level =
-                Some((l.value().to_owned(), pos));
-            r.attach(pos.source);
-            return;
-        }
-
-        *report
-            .unknown_predicates
-            .entry(predicate.to_owned())
-            .or_default() += 1;
-        report.skipped(pos.source);
     }
 }
 
-/// The key of a subject.
-fn key(node: &NamedOrBlankNode, source: usize) -> Key {
+/// The key of a subject (moved, not copied, for IRIs).
+fn key(node: NamedOrBlankNode, source: usize) -> Key {
     match node {
-        NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
-        NamedOrBlankNode::BlankNode(b) => format!("_:{source}:{}", b.as_str()),
+        NamedOrBlankNode::NamedNode(n) => n.into_string(),
+        NamedOrBlankNode::BlankNode(b) => blank_key(source, b.as_str()),
     }
 }
 
-/// The key of an object that is a resource.
-fn resource_key(term: &Term, source: usize) -> Option<Key> {
-    match term {
-        Term::NamedNode(n) => Some(n.as_str().to_owned()),
-        Term::BlankNode(b) => Some(format!("_:{source}:{}", b.as_str())),
-        _ => None,
-    }
+/// `_:<source>:<label>`: blank nodes are local to their file.
+fn blank_key(source: usize, label: &str) -> Key {
+    let source = source.to_string();
+    let mut key = String::with_capacity(3 + source.len() + label.len());
+    key.push_str("_:");
+    key.push_str(&source);
+    key.push(':');
+    key.push_str(label);
+    key
 }
 
 /// Whether a key is a blank node.

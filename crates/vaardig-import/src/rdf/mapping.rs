@@ -132,6 +132,20 @@ pub(crate) struct RelationRule {
     pub(crate) isco_namespace: Option<String>,
 }
 
+/// What a predicate does, found with one lookup per triple.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// `rdf:type`.
+    Type,
+    /// `rdf:subject` (0), `rdf:predicate` (1) or `rdf:object` (2) of a statement.
+    Reify(u8),
+    Label(LabelRole),
+    Relation,
+    Attribute(Attribute),
+    Scheme(SchemeField),
+    Qualifier(Qualifier),
+}
+
 /// A relation qualifier on an `rdf:Statement`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Qualifier {
@@ -172,6 +186,8 @@ pub struct Mapping {
     pub(crate) scheme: HashMap<String, SchemeField>,
     pub(crate) values: HashMap<String, String>,
     pub(crate) qualifiers: HashMap<String, Qualifier>,
+    /// Every mapped predicate and what it does.
+    roles: HashMap<String, Role>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -424,6 +440,29 @@ impl Mapping {
             }
         }
 
+        let mut roles: HashMap<String, Role> = HashMap::new();
+        roles.extend(labels.iter().map(|(k, v)| (k.clone(), Role::Label(*v))));
+        roles.extend(relations.keys().map(|k| (k.clone(), Role::Relation)));
+        roles.extend(
+            attributes
+                .iter()
+                .map(|(k, v)| (k.clone(), Role::Attribute(*v))),
+        );
+        roles.extend(scheme.iter().map(|(k, v)| (k.clone(), Role::Scheme(*v))));
+        roles.extend(
+            qualifiers
+                .iter()
+                .map(|(k, v)| (k.clone(), Role::Qualifier(*v))),
+        );
+        // The RDF built-ins win over anything a mapping says about them.
+        roles.insert(vocab::RDF_TYPE.to_owned(), Role::Type);
+        for (i, p) in [vocab::RDF_SUBJECT, vocab::RDF_PREDICATE, vocab::RDF_OBJECT]
+            .into_iter()
+            .enumerate()
+        {
+            roles.insert(p.to_owned(), Role::Reify(i as u8));
+        }
+
         let ids = IdScheme::new(raw.ids);
         let languages = if raw.languages.is_empty() {
             vec!["nl".to_owned(), "en".to_owned()]
@@ -441,7 +480,13 @@ impl Mapping {
             scheme,
             values,
             qualifiers,
+            roles,
         })
+    }
+
+    /// What `predicate` does, if the mapping knows it.
+    pub(crate) fn role(&self, predicate: &str) -> Option<Role> {
+        self.roles.get(predicate).copied()
     }
 
     /// The mapping's name.

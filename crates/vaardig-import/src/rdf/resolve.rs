@@ -19,8 +19,8 @@ use crate::staging::{Duplicates, Staging, is_isco};
 use crate::vocab::VAARDIG_SCHEME;
 
 /// What a resource turned out to be.
-enum Fate {
-    Concept(ConceptKind, Vec<(Attribute, String)>),
+enum Fate<'m> {
+    Concept(ConceptKind, &'m [(Attribute, String)]),
     Scheme,
     Ignore,
     Unmapped,
@@ -42,13 +42,16 @@ pub(crate) fn resolve(
     } = collector;
     let at =
         |pos: Pos| Location::line(files.get(pos.source).cloned().unwrap_or_default(), pos.line);
-    let mut keys: Vec<Key> = resources.keys().cloned().collect();
-    keys.sort();
-
     // SKOS-XL: copy each label resource's literal form onto the concept.
     let mut label_nodes: HashSet<Key> = HashSet::new();
     let mut copied: Vec<(Key, LabelValue)> = Vec::new();
-    for key in &keys {
+    let mut owners: Vec<&Key> = resources
+        .iter()
+        .filter(|(_, r)| !r.xl.is_empty())
+        .map(|(k, _)| k)
+        .collect();
+    owners.sort_unstable();
+    for key in owners {
         let Some(r) = resources.get(key) else {
             continue;
         };
@@ -96,47 +99,44 @@ pub(crate) fn resolve(
         }
     }
 
-    // What each resource is.
-    let mut fates: Vec<(Key, Fate)> = Vec::with_capacity(keys.len());
-    for key in &keys {
-        let Some(r) = resources.get(key) else {
-            continue;
-        };
-        fates.push((key.clone(), classify(key, r, mapping, &at)));
-    }
+    // What each resource is, in key order (so diagnostics come in a stable order).
+    let resources = resources;
+    let mut sorted: Vec<(&Key, &Resource)> = resources.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let fates: Vec<(&Key, &Resource, Fate<'_>)> = sorted
+        .into_iter()
+        .map(|(k, r)| (k, r, classify(k, r, mapping, &at)))
+        .collect();
 
     // The manifest and its languages.
     let scheme = fates
         .iter()
-        .filter(|(_, f)| matches!(f, Fate::Scheme))
-        .filter_map(|(k, _)| resources.get(k).map(|r| (k, r)))
-        .filter(|(_, r)| !r.scheme.is_empty())
+        .filter(|(_, r, f)| matches!(f, Fate::Scheme) && !r.scheme.is_empty())
         .max_by(|a, b| {
-            let score = |(k, r): &(&Key, &Resource)| (k.as_str() == VAARDIG_SCHEME, r.scheme.len());
+            let score = |(k, r, _): &&(&Key, &Resource, Fate<'_>)| {
+                (k.as_str() == VAARDIG_SCHEME, r.scheme.len())
+            };
             score(a).cmp(&score(b)).then_with(|| b.0.cmp(a.0))
         })
-        .map(|(_, r)| r.scheme.clone())
+        .map(|(_, r, _)| r.scheme.clone())
         .unwrap_or_default();
     let scheme: BTreeMap<SchemeField, String> = scheme.into_iter().rev().collect();
-    let languages = choose_languages(&fates, &resources, &scheme, mapping, options, report);
+    let languages = choose_languages(&fates, &scheme, mapping, options, report);
     let manifest = rdf_manifest(&scheme, &languages, mapping, &files, options, report)?;
     let primary = languages[0].clone(); // ok: choose_languages never returns an empty list
 
     // Concepts.
     let mut staging = Staging::new(languages.clone(), Duplicates::Merge);
-    let mut ignored: Vec<Key> = Vec::new();
-    for (key, fate) in fates {
-        let Some(r) = resources.get(&key) else {
-            continue;
-        };
+    let mut ignored: Vec<(&Key, &Resource)> = Vec::new();
+    for (key, r, fate) in fates {
         match fate {
             Fate::Scheme => settle(report, r, Settle::Imported),
-            Fate::Ignore => ignored.push(key),
+            Fate::Ignore => ignored.push((key, r)),
             Fate::Unmapped => {
-                if label_nodes.contains(&key) {
+                if label_nodes.contains(key) {
                     settle(report, r, Settle::Imported);
                 } else if r.statement.is_some() {
-                    ignored.push(key);
+                    ignored.push((key, r));
                 } else {
                     report.unmapped_subjects += 1;
                     settle(report, r, Settle::Skipped);
@@ -163,7 +163,7 @@ pub(crate) fn resolve(
             Fate::Concept(kind, defaults) => {
                 let built = mapping
                     .ids()
-                    .id_for_iri(&key)
+                    .id_for_iri(key)
                     .map_err(|problem| {
                         Diagnostic::error(
                             K::InvalidId,
@@ -172,7 +172,7 @@ pub(crate) fn resolve(
                         )
                     })
                     .and_then(|id| {
-                        build_concept(kind, &defaults, r, id, &languages, &primary, &at, report)
+                        build_concept(kind, defaults, r, id, &languages, &primary, &at, report)
                     });
                 match built {
                     Ok(concept) => {
@@ -182,7 +182,7 @@ pub(crate) fn resolve(
                         }
                     }
                     Err(diagnostic) => {
-                        if let Ok(id) = mapping.ids().id_for_iri(&key) {
+                        if let Ok(id) = mapping.ids().id_for_iri(key) {
                             staging.mark_rejected(&id, at(r.first));
                         }
                         report.push(diagnostic);
@@ -195,7 +195,7 @@ pub(crate) fn resolve(
 
     // Relations, with levels from rdf:Statement qualifiers.
     let mut levels: HashMap<(&str, &str, &str), (&str, Pos, &Key)> = HashMap::new();
-    for (key, r) in &resources {
+    for (key, r) in resources.iter() {
         if let Some(st) = &r.statement
             && let (Some(s), Some(p), Some(o), Some((level, pos))) =
                 (&st.subject, &st.predicate, &st.object, &st.level)
@@ -203,7 +203,7 @@ pub(crate) fn resolve(
             levels.insert((s, p, o), (level, *pos, key));
         }
     }
-    let mut used_statements: HashSet<Key> = HashSet::new();
+    let mut used_statements: HashSet<&Key> = HashSet::new();
     for rel in &relations {
         let Some(rule) = mapping.relations.get(&rel.predicate) else {
             continue;
@@ -235,7 +235,7 @@ pub(crate) fn resolve(
             rel.object.as_str(),
         );
         if let Some((level, pos, st)) = levels.remove(&statement_key) {
-            used_statements.insert(st.clone());
+            used_statements.insert(st);
             match Level::from_str(level) {
                 Ok(l) if rule.kind.has_level() => relation.level = Some(l),
                 Ok(_) => report.push(Diagnostic::warning(
@@ -264,21 +264,18 @@ pub(crate) fn resolve(
             format!("statement `{key}` qualifies a relation the graph does not state; ignored"),
         ));
     }
-    for key in ignored {
-        if let Some(r) = resources.get(&key) {
-            let used = label_nodes.contains(&key) || used_statements.contains(&key);
-            settle(
-                report,
-                r,
-                if used {
-                    Settle::Imported
-                } else {
-                    Settle::Skipped
-                },
-            );
-        }
+    for (key, r) in ignored {
+        let used = label_nodes.contains(key) || used_statements.contains(key);
+        settle(
+            report,
+            r,
+            if used {
+                Settle::Imported
+            } else {
+                Settle::Skipped
+            },
+        );
     }
-    resources.clear();
     Ok((staging, manifest))
 }
 
@@ -315,19 +312,24 @@ fn node_id(key: &str, mapping: &Mapping) -> Result<String, String> {
 }
 
 /// A concept class: its IRI, kind and default attributes.
-type ConceptRule<'a> = (&'a String, ConceptKind, &'a Vec<(Attribute, String)>);
+type ConceptRule<'a, 'm> = (&'a String, ConceptKind, &'m Vec<(Attribute, String)>);
 
 /// What a resource is, from its mapped classes: a concept class beats `scheme`, which beats
 /// `ignore`, which beats a fallback class. Two concept classes of different kinds are an error.
-fn classify(key: &str, r: &Resource, mapping: &Mapping, at: &impl Fn(Pos) -> Location) -> Fate {
-    let mut rules: Vec<(&String, &ClassRule)> = r
+fn classify<'m>(
+    key: &str,
+    r: &Resource,
+    mapping: &'m Mapping,
+    at: &impl Fn(Pos) -> Location,
+) -> Fate<'m> {
+    let mut rules: Vec<(&String, &'m ClassRule)> = r
         .classes
         .iter()
         .filter_map(|c| mapping.classes.get(c).map(|rule| (c, rule)))
         .collect();
     rules.sort_by(|a, b| a.0.cmp(b.0));
     rules.dedup_by(|a, b| a.0 == b.0);
-    let concepts: Vec<ConceptRule<'_>> = rules
+    let concepts: Vec<ConceptRule<'_, 'm>> = rules
         .iter()
         .filter_map(|(c, rule)| match rule {
             ClassRule::Concept {
@@ -351,7 +353,7 @@ fn classify(key: &str, r: &Resource, mapping: &Mapping, at: &impl Fn(Pos) -> Loc
                 .about(key.to_owned()),
             );
         }
-        return Fate::Concept(*kind, (*defaults).clone());
+        return Fate::Concept(*kind, defaults.as_slice());
     }
     if rules.iter().any(|(_, r)| matches!(r, ClassRule::Scheme)) {
         return Fate::Scheme;
@@ -360,7 +362,7 @@ fn classify(key: &str, r: &Resource, mapping: &Mapping, at: &impl Fn(Pos) -> Loc
         return Fate::Ignore;
     }
     match rules.iter().find_map(|(_, rule)| match rule {
-        ClassRule::Concept { kind, defaults, .. } => Some((*kind, defaults.clone())),
+        ClassRule::Concept { kind, defaults, .. } => Some((*kind, defaults.as_slice())),
         _ => None,
     }) {
         Some((kind, defaults)) => Fate::Concept(kind, defaults),
@@ -371,8 +373,7 @@ fn classify(key: &str, r: &Resource, mapping: &Mapping, at: &impl Fn(Pos) -> Loc
 /// The manifest languages: the caller's, else the concept scheme's, else the mapping's that the
 /// graph uses, else the languages of the graph's preferred labels by frequency.
 fn choose_languages(
-    fates: &[(Key, Fate)],
-    resources: &HashMap<Key, Resource>,
+    fates: &[(&Key, &Resource, Fate<'_>)],
     scheme: &BTreeMap<SchemeField, String>,
     mapping: &Mapping,
     options: &ImportOptions,
@@ -406,8 +407,8 @@ fn choose_languages(
         }
     }
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    for (key, fate) in fates {
-        if let (Fate::Concept(..), Some(r)) = (fate, resources.get(key)) {
+    for (_, r, fate) in fates {
+        if let Fate::Concept(..) = fate {
             for l in r.labels.iter().filter(|l| l.role == LabelRole::Pref) {
                 if let Some(lang) = &l.lang {
                     *counts.entry(lang.clone()).or_default() += 1;
