@@ -38,11 +38,16 @@
 //! ```
 //!
 //! # How it works
-//! One tantivy document per label (preferred, alternative or definition, per language). Each
-//! query word becomes a disjunction of alternatives, each scored by a fixed tier times the word's
-//! weight: stemmed exact match, word prefix (edge n-grams), compound tail
-//! (suffixes), and fuzzy matches at edit distance 1 or 2. Exact always outranks fuzzy. See
-//! [`Searcher::search`] for the ranking and how ties break.
+//! One tantivy document per label (preferred, alternative or definition, per language), with the
+//! concept's node index, kind and label slot packed in a fast field: hits map back into the
+//! graph without stored text. Each query word becomes a disjunction of alternatives, each scored
+//! by a fixed tier times the word's weight: stemmed exact match, word prefix (edge n-grams up to
+//! six letters, a prefix automaton beyond), compound parts and tails (suffixes), and fuzzy
+//! matches at edit distance 1 or 2. Exact always outranks fuzzy. A collector keeps the best label
+//! per concept, scaled by label type, extra words and a kind prior. See [`Searcher::search`] for
+//! the ranking and how ties break, and [`Searcher::extract`] for mentions.
+//!
+//! Nothing here parses query syntax, and nothing the user types can make a search fail.
 
 mod analysis;
 mod collect;
