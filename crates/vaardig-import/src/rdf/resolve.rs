@@ -146,7 +146,7 @@ pub(crate) fn resolve(
                 report.push(diagnostic);
                 settle(report, r, Settle::Rejected);
             }
-            Fate::Concept(..) if is_blank(&key) => {
+            Fate::Concept(..) if is_blank(key) => {
                 report.push(Diagnostic::error(
                     K::InvalidId,
                     at(r.first),
