@@ -17,7 +17,11 @@ fn core(c: &mut Criterion) {
         .map(|(n, t)| (n.to_owned(), t.into_bytes()))
         .collect();
     let bytes: usize = tables.iter().map(|(_, b)| b.len()).sum();
-    eprintln!("native format: {:.1} MB in {} files", bytes as f64 / 1e6, tables.len());
+    eprintln!(
+        "native format: {:.1} MB in {} files",
+        bytes as f64 / 1e6,
+        tables.len()
+    );
 
     let mut group = c.benchmark_group("core/esco_scale");
     group.sample_size(10);

@@ -31,7 +31,8 @@ const MANIFEST: &str = "name = \"fuzz\"\nversion = \"1\"\nrelease_date = \"2026-
 /// chunk replaces it. Loading must return an ontology or diagnostics, and a loaded ontology must
 /// survive write → load unchanged.
 pub fn native_loader(data: &[u8]) {
-    let mut tables: Vec<(String, Vec<u8>)> = vec![("ontology.toml".into(), MANIFEST.as_bytes().to_vec())];
+    let mut tables: Vec<(String, Vec<u8>)> =
+        vec![("ontology.toml".into(), MANIFEST.as_bytes().to_vec())];
     for chunk in data.split(|&b| b == 0xFF) {
         let Some((&selector, content)) = chunk.split_first() else {
             continue;
@@ -46,7 +47,10 @@ pub fn native_loader(data: &[u8]) {
             .map(|(n, t)| (n.to_owned(), t.into_bytes()))
             .collect();
         match load(&written) {
-            Ok(again) => assert!(again.ontology == built.ontology, "write → load changed the ontology"),
+            Ok(again) => assert!(
+                again.ontology == built.ontology,
+                "write → load changed the ontology"
+            ),
             Err(e) => panic!("written ontology does not load: {e}"),
         }
     }
@@ -64,7 +68,11 @@ pub fn rdf_import(data: &[u8]) {
         1 => RdfFormat::NTriples,
         _ => RdfFormat::NQuads,
     };
-    let mapping = if selector & 0x80 == 0 { Mapping::competentnl() } else { Mapping::esco() };
+    let mapping = if selector & 0x80 == 0 {
+        Mapping::competentnl()
+    } else {
+        Mapping::esco()
+    };
     let _ = import_rdf_reader(document, format, "fuzz", &mapping, ImportOptions::new());
 }
 
@@ -81,15 +89,29 @@ pub fn profile_and_scoring(data: &[u8]) {
     let Some(scorer) = embedded_scorer() else {
         return;
     };
-    let options = TransitionOptions { limit: Some(5), ..Default::default() };
+    let options = TransitionOptions {
+        limit: Some(5),
+        ..Default::default()
+    };
     if let Ok(top) = scorer.transitions(&profile, &options) {
         for t in &top.items {
-            assert!((0.0..=1.0).contains(&t.score), "score {} out of range", t.score);
+            assert!(
+                (0.0..=1.0).contains(&t.score),
+                "score {} out of range",
+                t.score
+            );
         }
         if let Some(best) = top.items.first() {
             let _ = scorer.gap(&profile, &best.occupation);
             if let Ok(scheme) = Scheme::by_id("leerrechten") {
-                let route = scorer.route(&profile, &best.occupation, &RouteOptions { scheme: Some(scheme.as_dyn()), ..Default::default() });
+                let route = scorer.route(
+                    &profile,
+                    &best.occupation,
+                    &RouteOptions {
+                        scheme: Some(scheme.as_dyn()),
+                        ..Default::default()
+                    },
+                );
                 if let Ok(route) = route {
                     assert!(route.total_hours >= 0.0 && route.total_cost_eur >= 0.0);
                 }
@@ -107,26 +129,42 @@ pub fn search_and_extract(data: &[u8]) {
         return;
     };
     let text = String::from_utf8_lossy(data);
-    let options = SearchOptions { limit: 5, prefix: data.first().is_some_and(|b| b & 1 == 1), ..Default::default() };
+    let options = SearchOptions {
+        limit: 5,
+        prefix: data.first().is_some_and(|b| b & 1 == 1),
+        ..Default::default()
+    };
     let hits = searcher.search(&text, &options);
     assert!(hits.len() <= 5);
     for m in searcher.extract(&text) {
         assert!(m.start <= m.end && m.end <= text.len(), "span out of range");
-        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end), "span splits a character");
+        assert!(
+            text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+            "span splits a character"
+        );
     }
 }
 
 fn embedded_scorer() -> Option<&'static crate::score::Scorer> {
     static SCORER: std::sync::OnceLock<Option<crate::score::Scorer>> = std::sync::OnceLock::new();
     SCORER
-        .get_or_init(|| crate::core::Ontology::embedded().ok().map(|o| crate::score::Scorer::with_defaults(&o)))
+        .get_or_init(|| {
+            crate::core::Ontology::embedded()
+                .ok()
+                .map(|o| crate::score::Scorer::with_defaults(&o))
+        })
         .as_ref()
 }
 
 fn embedded_searcher() -> Option<&'static crate::search::Searcher> {
-    static SEARCHER: std::sync::OnceLock<Option<crate::search::Searcher>> = std::sync::OnceLock::new();
+    static SEARCHER: std::sync::OnceLock<Option<crate::search::Searcher>> =
+        std::sync::OnceLock::new();
     SEARCHER
-        .get_or_init(|| crate::core::Ontology::embedded().ok().and_then(|o| crate::search::Searcher::new(&o).ok()))
+        .get_or_init(|| {
+            crate::core::Ontology::embedded()
+                .ok()
+                .and_then(|o| crate::search::Searcher::new(&o).ok())
+        })
         .as_ref()
 }
 
@@ -154,7 +192,10 @@ pub fn esco_import(data: &[u8]) {
     }
     for chunk in data.split(|&b| b == 0xFF) {
         if let Some((&selector, content)) = chunk.split_first() {
-            let _ = std::fs::write(dir.join(FILES[usize::from(selector) % FILES.len()]), content);
+            let _ = std::fs::write(
+                dir.join(FILES[usize::from(selector) % FILES.len()]),
+                content,
+            );
         }
     }
     let _ = import_esco(&[&dir], ImportOptions::new());

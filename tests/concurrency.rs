@@ -39,26 +39,43 @@ fn work(searcher: &Searcher, scorer: &Scorer, profiles: &[Profile], i: usize) ->
         }
         3 => {
             let profile = &profiles[i % profiles.len()];
-            let options = TransitionOptions { limit: Some(10), ..Default::default() };
-            serde_json::to_string(&scorer.transitions(profile, &options).expect("transitions")).expect("serialisable")
+            let options = TransitionOptions {
+                limit: Some(10),
+                ..Default::default()
+            };
+            serde_json::to_string(&scorer.transitions(profile, &options).expect("transitions"))
+                .expect("serialisable")
         }
         _ => {
             let profile = &profiles[i % profiles.len()];
-            let occ = &ontology.concept(occupations[(i * 7) % occupations.len()]).id;
+            let occ = &ontology
+                .concept(occupations[(i * 7) % occupations.len()])
+                .id;
             let scheme = Scheme::by_id("leerrechten").expect("built in");
-            let options = RouteOptions { scheme: Some(scheme.as_dyn()), ..Default::default() };
-            serde_json::to_string(&scorer.route(profile, occ, &options).expect("route")).expect("serialisable")
+            let options = RouteOptions {
+                scheme: Some(scheme.as_dyn()),
+                ..Default::default()
+            };
+            serde_json::to_string(&scorer.route(profile, occ, &options).expect("route"))
+                .expect("serialisable")
         }
     }
 }
 
 fn example_profiles() -> Vec<Profile> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/profiles");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("examples/profiles").filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("examples/profiles")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     paths
         .iter()
-        .map(|p| Profile::from_json(&std::fs::read_to_string(p).expect("readable")).expect("valid profile"))
+        .map(|p| {
+            Profile::from_json(&std::fs::read_to_string(p).expect("readable"))
+                .expect("valid profile")
+        })
         .collect()
 }
 
@@ -71,11 +88,20 @@ fn eight_threads_give_the_single_threaded_answers() {
     assert!(profiles.len() >= 3);
 
     const UNITS: usize = 200;
-    let expected: Arc<Vec<String>> = Arc::new((0..UNITS).map(|i| work(&searcher, &scorer, &profiles, i)).collect());
+    let expected: Arc<Vec<String>> = Arc::new(
+        (0..UNITS)
+            .map(|i| work(&searcher, &scorer, &profiles, i))
+            .collect(),
+    );
 
     let handles: Vec<_> = (0..8)
         .map(|t| {
-            let (searcher, scorer, profiles, expected) = (searcher.clone(), scorer.clone(), profiles.clone(), expected.clone());
+            let (searcher, scorer, profiles, expected) = (
+                searcher.clone(),
+                scorer.clone(),
+                profiles.clone(),
+                expected.clone(),
+            );
             thread::spawn(move || {
                 let mut mismatches = 0;
                 // Each thread walks the units in its own order, three times over.
@@ -100,9 +126,19 @@ fn eight_threads_give_the_single_threaded_answers() {
 fn two_independent_builds_give_identical_bytes() {
     let ontology = Ontology::embedded().expect("valid");
     let profiles = example_profiles();
-    let a = (Searcher::new(&ontology).expect("index"), Scorer::with_defaults(&ontology));
-    let b = (Searcher::new(&ontology).expect("index"), Scorer::with_defaults(&ontology));
+    let a = (
+        Searcher::new(&ontology).expect("index"),
+        Scorer::with_defaults(&ontology),
+    );
+    let b = (
+        Searcher::new(&ontology).expect("index"),
+        Scorer::with_defaults(&ontology),
+    );
     for i in 0..50 {
-        assert_eq!(work(&a.0, &a.1, &profiles, i), work(&b.0, &b.1, &profiles, i), "unit {i}");
+        assert_eq!(
+            work(&a.0, &a.1, &profiles, i),
+            work(&b.0, &b.1, &profiles, i),
+            "unit {i}"
+        );
     }
 }

@@ -17,7 +17,8 @@ fn reordered(reorder: fn(&mut Vec<csv::StringRecord>)) -> Ontology {
             }
             let mut reader = csv::Reader::from_reader(text.as_bytes());
             let header = reader.headers().expect("header").clone();
-            let mut rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+            let mut rows: Vec<csv::StringRecord> =
+                reader.records().map(|r| r.expect("row")).collect();
             reorder(&mut rows);
             let mut writer = csv::Writer::from_writer(Vec::new());
             writer.write_record(&header).expect("write");
@@ -34,16 +35,41 @@ fn answers(ontology: &Ontology) -> Vec<String> {
     let scorer = Scorer::with_defaults(ontology);
     let searcher = Searcher::new(ontology).expect("index");
     let profile = Profile::from_json(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/profiles/kassamedewerker.json")).expect("example"),
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/profiles/kassamedewerker.json"
+        ))
+        .expect("example"),
     )
     .expect("valid");
     let mut out = vec![
-        serde_json::to_string(&scorer.transitions(&profile, &TransitionOptions::default()).expect("ok")).expect("json"),
-        serde_json::to_string(&searcher.search("zorg", &SearchOptions { limit: 50, ..Default::default() })).expect("json"),
+        serde_json::to_string(
+            &scorer
+                .transitions(&profile, &TransitionOptions::default())
+                .expect("ok"),
+        )
+        .expect("json"),
+        serde_json::to_string(&searcher.search(
+            "zorg",
+            &SearchOptions {
+                limit: 50,
+                ..Default::default()
+            },
+        ))
+        .expect("json"),
     ];
     for (_, occ) in ontology.concepts(ConceptKind::Occupation).step_by(10) {
-        out.push(serde_json::to_string(&scorer.gap(&profile, &occ.id).expect("gap")).expect("json"));
-        out.push(serde_json::to_string(&scorer.route(&profile, &occ.id, &RouteOptions::default()).expect("route")).expect("json"));
+        out.push(
+            serde_json::to_string(&scorer.gap(&profile, &occ.id).expect("gap")).expect("json"),
+        );
+        out.push(
+            serde_json::to_string(
+                &scorer
+                    .route(&profile, &occ.id, &RouteOptions::default())
+                    .expect("route"),
+            )
+            .expect("json"),
+        );
     }
     out
 }
