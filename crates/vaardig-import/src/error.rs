@@ -12,7 +12,7 @@ use crate::report::ImportReport;
 #[non_exhaustive]
 pub enum ImportError {
     /// A file could not be opened or read.
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}", path.display())]
     Io {
         /// The file.
         path: PathBuf,

@@ -1,7 +1,13 @@
-//! # vaardig-import
+#![doc = include_str!("../README.md")]
 //!
-//! Loads published skills taxonomies into a vaardig [`Ontology`](vaardig_core::Ontology) and
-//! writes vaardig ontologies back out as SKOS.
+//! # Code map
+//! - [`esco`](import_esco): the ESCO CSV tables, one module per job (files, tables, concepts,
+//!   relations).
+//! - [`rdf`](import_rdf): streaming parse with line numbers, collection per resource, the
+//!   [`Mapping`], and resolution into concepts and relations.
+//! - staging: the lenient checks between readers and the core's builder (endpoints, duplicates,
+//!   cycles, labels), so each rejection is reported once, where it happened.
+//! - [`write_turtle`]: the SKOS export.
 
 mod error;
 mod esco;

@@ -220,6 +220,9 @@ fn summarise(report: &ImportReport) {
         table(&["file", "read", "imported", "skipped", "rejected"], &rows)
     );
     let counts = |map: &std::collections::BTreeMap<String, u64>| {
+        if map.is_empty() {
+            return "none".to_owned();
+        }
         map.iter()
             .map(|(k, v)| format!("{v} {k}"))
             .collect::<Vec<_>>()
@@ -268,7 +271,10 @@ fn summarise(report: &ImportReport) {
     for note in &report.notes {
         eprintln!("note: {note}");
     }
-    for d in report.diagnostics.iter().take(SHOWN_DIAGNOSTICS) {
+    // Rejections first, then adjustments; each group in reading order.
+    let errors = report.diagnostics.iter().filter(|d| d.is_error());
+    let warnings = report.diagnostics.iter().filter(|d| !d.is_error());
+    for d in errors.chain(warnings).take(SHOWN_DIAGNOSTICS) {
         eprintln!("{d}");
     }
     let hidden = report.diagnostics.len().saturating_sub(SHOWN_DIAGNOSTICS) as u64

@@ -443,3 +443,23 @@ fn a_second_preferred_label_becomes_a_synonym_with_a_warning() {
     assert_eq!(w.len(), 1);
     assert_eq!(w[0].location.line, Some(2));
 }
+
+#[test]
+fn the_same_graph_gives_the_same_ontology_and_report() {
+    let (a, b) = (competentnl(), competentnl());
+    assert_eq!(a.ontology, b.ontology);
+    assert_eq!(a.ontology.content_hash(), b.ontology.content_hash());
+    assert_eq!(a.report, b.report);
+}
+
+#[test]
+fn the_report_serialises_for_programs() {
+    let report = competentnl().report;
+    let json = serde_json::to_value(&report).expect("serialises");
+    assert_eq!(json["format"], "rdf");
+    assert_eq!(json["sources"][0]["read"], 62);
+    assert_eq!(
+        json["diagnostics"].as_array().map(Vec::len),
+        Some(report.diagnostics.len())
+    );
+}
