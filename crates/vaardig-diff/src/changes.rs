@@ -177,9 +177,11 @@ pub struct KindCounts {
     pub added: usize,
     /// Removed.
     pub removed: usize,
-    /// Present in both with a different id (mapping applied).
+    /// Present in both with a different id (mapping applied). A concept that changed kind counts
+    /// for both kinds.
     pub remapped: usize,
-    /// Present in both with any label, synonym, definition, attribute or place change.
+    /// Present in both with any label, synonym, definition, attribute or place change (a concept
+    /// that changed kind counts for both kinds).
     pub changed: usize,
 }
 
@@ -284,10 +286,24 @@ impl Diff {
     /// The diff in the other direction: what `diff(new, old)` gives when `diff(old, new)` gave
     /// `self` (with the inverse of any supplied mapping).
     pub fn mirror(&self) -> Diff {
+        // Change records carry the new version's kind; for a concept that changed kind, the
+        // mirrored record needs the old one, which its `kind` attribute change holds.
+        let old_kinds: BTreeMap<(&str, &str), ConceptKind> = self
+            .attributes
+            .iter()
+            .filter(|a| a.field == "kind")
+            .filter_map(|a| {
+                let kind = a.old.as_deref()?.parse().ok()?;
+                Some(((a.old_id.as_str(), a.new_id.as_str()), kind))
+            })
+            .collect();
+        let kind_of = |old_id: &str, new_id: &str, kind: ConceptKind| {
+            old_kinds.get(&(old_id, new_id)).copied().unwrap_or(kind)
+        };
         let swap_text = |c: &TextChange| TextChange {
             old_id: c.new_id.clone(),
             new_id: c.old_id.clone(),
-            kind: c.kind,
+            kind: kind_of(&c.old_id, &c.new_id, c.kind),
             lang: c.lang.clone(),
             old: c.new.clone(),
             new: c.old.clone(),
@@ -306,7 +322,7 @@ impl Diff {
                 .map(|c| SynonymChange {
                     old_id: c.new_id.clone(),
                     new_id: c.old_id.clone(),
-                    kind: c.kind,
+                    kind: kind_of(&c.old_id, &c.new_id, c.kind),
                     lang: c.lang.clone(),
                     added: c.removed.clone(),
                     removed: c.added.clone(),
@@ -330,7 +346,7 @@ impl Diff {
                 .map(|m| Move {
                     old_id: m.new_id.clone(),
                     new_id: m.old_id.clone(),
-                    kind: m.kind,
+                    kind: kind_of(&m.old_id, &m.new_id, m.kind),
                     old_parents: m.new_parents.clone(),
                     new_parents: m.old_parents.clone(),
                 })

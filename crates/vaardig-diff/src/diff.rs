@@ -108,9 +108,13 @@ fn diff_paired(
         compare_labels(oc, nc, &mut d);
         compare_attributes(oc, nc, &mut d);
         compare_parents(old, new, &pairing, o, n, &mut d);
-        let entry = changed.entry(nc.kind()).or_default();
-        entry.0 += usize::from(change_count(&d) > before);
-        entry.1 += usize::from(oc.id != nc.id);
+        // A concept that changed kind counts in the rows of both kinds (symmetric in old/new).
+        let kinds = [oc.kind(), nc.kind()];
+        for kind in BTreeSet::from(kinds) {
+            let entry = changed.entry(kind).or_default();
+            entry.0 += usize::from(change_count(&d) > before);
+            entry.1 += usize::from(oc.id != nc.id);
+        }
     }
     compare_relations(old, new, &pairing, &mut d);
     d.sort();

@@ -74,6 +74,7 @@ fn draw(bins: &[RankBin], title: &str) -> Result<String, Box<dyn std::error::Err
         chart
             .configure_mesh()
             .disable_x_mesh()
+            .light_line_style(WHITE)
             .x_labels(bins.len())
             .x_label_formatter(&label_of)
             .x_desc("rank change from the old to the new version")
@@ -93,6 +94,16 @@ fn draw(bins: &[RankBin], title: &str) -> Result<String, Box<dyn std::error::Err
             );
             bar.set_margin(0, 0, 6, 6);
             bar
+        }))?;
+        // The count above each bar: one bar (usually "same") dwarfs the others.
+        let count_style =
+            TextStyle::from(("sans-serif", 12)).pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Center,
+                plotters::style::text_anchor::VPos::Bottom,
+            ));
+        chart.draw_series(bins.iter().enumerate().map(|(i, b)| {
+            EmptyElement::at((SegmentValue::CenterOf(i), b.count))
+                + Text::new(b.count.to_string(), (0, -3), count_style.clone())
         }))?;
         root.present()?;
     }

@@ -88,6 +88,12 @@ pub struct GapDelta {
 pub struct ProfileImpact {
     /// The profile's name.
     pub profile: String,
+    /// The profile's current occupation (old id), if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_occupation: Option<String>,
+    /// That occupation's preferred label in the old version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_label: Option<String>,
     /// Ids in the profile with no counterpart in the new version (dropped before scoring).
     pub ids_lost: Vec<String>,
     /// The old top k (old ids).
@@ -430,8 +436,11 @@ pub fn measure(
             })
             .collect();
         let mean_abs_gap_delta = mean(gaps.iter().map(|g| g.delta.abs())).unwrap_or(0.0);
+        let current_occupation = named.profile.current_occupation.clone();
         results.push(ProfileImpact {
             profile: named.name.clone(),
+            current_label: current_occupation.as_deref().map(old_label),
+            current_occupation,
             ids_lost,
             old_top,
             new_top,

@@ -643,8 +643,15 @@ pub fn impact_section(impact: &Impact, options: &MarkdownOptions) -> String {
             ">ids lost",
         ]);
         for p in &affected {
+            // Sampled profiles are named after their occupation's id: show its label instead.
+            let name = match (&p.current_occupation, &p.current_label) {
+                (Some(id), Some(label)) if *id == p.profile => {
+                    format!("{} {}", escape(label), code(id))
+                }
+                _ => escape(&p.profile),
+            };
             t.row(vec![
-                escape(&p.profile),
+                name,
                 percent(p.overlap),
                 p.kendall_tau
                     .map_or_else(|| "–".to_owned(), |t| format!("{t:.3}")),

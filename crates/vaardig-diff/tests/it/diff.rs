@@ -255,3 +255,37 @@ fn the_same_inputs_give_the_same_json() -> Result<(), serde_json::Error> {
     assert_eq!(back, diff(&a, &b));
     Ok(())
 }
+
+/// ESCO v1.1.1 turns a few skills into skill groups: the per-kind counts and the mirrored change
+/// records must not depend on the direction.
+#[test]
+fn regression_a_concept_that_changes_kind_mirrors() {
+    use vaardig_core::{Concept, ConceptData, Labels, Manifest, OntologyBuilder, SkillType};
+    let build = |group: bool, label: &str| {
+        let mut b = OntologyBuilder::new(Manifest::new("t", "1", &["en"]));
+        let data = if group {
+            ConceptData::KnowledgeArea
+        } else {
+            ConceptData::Skill {
+                skill_type: SkillType::Knowledge,
+            }
+        };
+        b.add_concept(Concept::new(
+            "esco:x",
+            Labels::with_pref([("en", label)]),
+            data,
+        ));
+        match b.build() {
+            Ok(built) => built.ontology,
+            Err(e) => panic!("fixture is invalid: {e}"),
+        }
+    };
+    let (a, b) = (build(false, "ict"), build(true, "ICT"));
+    let d = diff(&a, &b);
+    assert_eq!(d.relabelled[0].kind, ConceptKind::KnowledgeArea);
+    assert!(d.attributes.iter().any(|c| c.field == "kind"));
+    for kind in [ConceptKind::Skill, ConceptKind::KnowledgeArea] {
+        assert_eq!(d.summary.concepts_by_kind[&kind].changed, 1, "{kind}");
+    }
+    assert_eq!(diff(&b, &a), d.mirror());
+}

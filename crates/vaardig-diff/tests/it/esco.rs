@@ -1,2 +1,107 @@
-//! The real pair ESCO v1.1.0 → v1.1.1 (imported into the native format), when present.
-//! Skipped with a message when `../shared/data/esco` or the imported versions are absent.
+//! The real pair ESCO v1.1.0 → v1.1.1, imported from `../shared/data/esco` with the ESCO importer
+//! (skipped with a message when the data is absent). Checks that the worked example committed as
+//! `docs/esco-v1.1.0-to-v1.1.1.md` has the headline numbers this code computes, and that the
+//! diff mirrors on real data.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use vaardig_core::Ontology;
+use vaardig_diff::diff;
+use vaardig_diff::markdown::{MarkdownOptions, diff_report};
+use vaardig_import::{ImportOptions, import_esco};
+
+/// How the worked example is made (from the repository root).
+const REGENERATE: &str = "vaardig import esco ../shared/data/esco/v1.1.0 --out /tmp/esco-1.1.0; \
+    vaardig import esco ../shared/data/esco/v1.1.1 --out /tmp/esco-1.1.1; cd docs; \
+    vaardig diff /tmp/esco-1.1.0 /tmp/esco-1.1.1 --sample 100 \
+    --svg esco-v1.1.0-to-v1.1.1.svg --markdown (see the top of the document)";
+
+fn esco_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/esco");
+    if dir.join("v1.1.0/skills_en.csv").is_file() && dir.join("v1.1.1/skills_en.csv").is_file() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipping: the real ESCO data is not at {} (see ../shared/data/README.md)",
+            dir.display()
+        );
+        None
+    }
+}
+
+fn import(dir: &Path) -> Ontology {
+    match import_esco(&[dir], ImportOptions::new()).and_then(|i| i.build()) {
+        Ok(imported) => imported.ontology,
+        Err(e) => panic!("cannot import {}: {e}", dir.display()),
+    }
+}
+
+/// Both versions, imported once for the tests that share them.
+fn versions() -> Option<&'static (Ontology, Ontology)> {
+    static PAIR: OnceLock<Option<(Ontology, Ontology)>> = OnceLock::new();
+    PAIR.get_or_init(|| {
+        let dir = esco_dir()?;
+        Some((import(&dir.join("v1.1.0")), import(&dir.join("v1.1.1"))))
+    })
+    .as_ref()
+}
+
+/// The text from the `## Summary` heading up to the next second-level heading.
+fn summary_section(markdown: &str) -> &str {
+    let Some(start) = markdown.find("## Summary") else {
+        return "";
+    };
+    let rest = &markdown[start..];
+    let end = rest[1..].find("\n## ").map_or(rest.len(), |i| i + 2);
+    &rest[..end]
+}
+
+#[test]
+fn the_worked_example_has_the_headline_numbers_of_the_esco_pair() {
+    let Some((old, new)) = versions() else { return };
+    let d = diff(old, new);
+    let md = diff_report(&d, old, new, None, &MarkdownOptions::default());
+    let doc_path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/esco-v1.1.0-to-v1.1.1.md");
+    let doc = match std::fs::read_to_string(&doc_path) {
+        Ok(text) => text,
+        Err(e) => panic!("cannot read {}: {e}", doc_path.display()),
+    };
+    let (computed, committed) = (summary_section(&md), summary_section(&doc));
+    assert!(computed.contains("| concepts added |"), "{md}");
+    assert_eq!(
+        committed, computed,
+        "docs/esco-v1.1.0-to-v1.1.1.md is out of date; regenerate it: {REGENERATE}"
+    );
+}
+
+#[test]
+fn the_esco_diff_mirrors() {
+    let Some((old, new)) = versions() else { return };
+    let forward = diff(old, new);
+    assert!(!forward.is_empty());
+    let (Ok(expected), Ok(backward)) = (
+        serde_json::to_value(forward.mirror()),
+        serde_json::to_value(diff(new, old)),
+    ) else {
+        panic!("diffs serialise")
+    };
+    // Field by field, showing the first differing entry: the whole diff is too long to read.
+    for (field, want) in expected.as_object().into_iter().flatten() {
+        let got = &backward[field];
+        if let (Some(w), Some(g)) = (want.as_array(), got.as_array()) {
+            let first = w.iter().zip(g).position(|(a, b)| a != b);
+            assert!(
+                first.is_none() && w.len() == g.len(),
+                "`{field}` differs: {} vs {} entries; first difference at {first:?}: {:?} vs {:?}",
+                w.len(),
+                g.len(),
+                first.and_then(|i| w.get(i)),
+                first.and_then(|i| g.get(i)),
+            );
+        } else {
+            assert_eq!(want, got, "`{field}` differs");
+        }
+    }
+}
