@@ -182,6 +182,32 @@ pub fn version(next: bool) -> Ontology {
     }
 }
 
+use vaardig_diff::impact::Ranker;
+use vaardig_score::{Profile, ScoreError};
+
+/// A ranker that ignores the profile: a fixed ranking and one gap score for every occupation.
+pub struct Fixed {
+    /// `(occupation id, score)`, best first.
+    pub ranking: Vec<(&'static str, f64)>,
+    /// The gap score of every occupation.
+    pub gap: f64,
+}
+
+impl Ranker for Fixed {
+    fn rank(&self, _: &Profile, limit: usize) -> Result<Vec<(String, f64)>, ScoreError> {
+        Ok(self
+            .ranking
+            .iter()
+            .take(limit)
+            .map(|(id, s)| ((*id).to_owned(), *s))
+            .collect())
+    }
+
+    fn gap_scores(&self, _: &Profile, occupations: &[String]) -> Result<Vec<f64>, ScoreError> {
+        Ok(vec![self.gap; occupations.len()])
+    }
+}
+
 /// Compares `actual` with a golden file; `UPDATE_EXPECT=1` rewrites it.
 pub fn check(actual: &str, expect: expect_test::ExpectFile) {
     expect.assert_eq(actual);

@@ -2,32 +2,11 @@
 //! generated versions.
 
 use vaardig_core::generate::{GeneratorConfig, generate};
-use vaardig_diff::impact::{NamedProfile, Ranker, impact, measure, sample_profiles};
+use vaardig_diff::impact::{NamedProfile, impact, measure, sample_profiles};
 use vaardig_diff::{DiffError, ImpactOptions, diff};
-use vaardig_score::{Evidence, Profile, ProfileSkill, ScoreError};
+use vaardig_score::{Evidence, Profile, ProfileSkill};
 
-use crate::fixtures::version;
-
-/// A ranker that ignores the profile.
-struct Fixed {
-    ranking: Vec<(&'static str, f64)>,
-    gap: f64,
-}
-
-impl Ranker for Fixed {
-    fn rank(&self, _: &Profile, limit: usize) -> Result<Vec<(String, f64)>, ScoreError> {
-        Ok(self
-            .ranking
-            .iter()
-            .take(limit)
-            .map(|(id, s)| ((*id).to_owned(), *s))
-            .collect())
-    }
-
-    fn gap_scores(&self, _: &Profile, occupations: &[String]) -> Result<Vec<f64>, ScoreError> {
-        Ok(vec![self.gap; occupations.len()])
-    }
-}
+use crate::fixtures::{Fixed, version};
 
 fn nobody() -> Vec<NamedProfile> {
     vec![NamedProfile {
