@@ -251,21 +251,25 @@ pub(crate) fn choose_languages(
         }
     };
     let Some(primary) = wanted.iter().find(|l| complete.contains(l)).cloned() else {
-        return Err(ImportError::MissingFile {
-            what: format!(
-                "an ESCO skills and occupations table in one of the languages {}",
-                if wanted.is_empty() {
-                    "(none found)".to_owned()
-                } else {
-                    wanted.join(", ")
-                }
-            ),
-            looked_for: files
-                .dirs
-                .iter()
-                .map(|d| d.join("skills_<lang>.csv").display().to_string())
-                .collect(),
-        });
+        if complete.is_empty() {
+            return Err(ImportError::MissingFile {
+                what: "an ESCO skills table and occupations table in one language".to_owned(),
+                looked_for: files
+                    .dirs
+                    .iter()
+                    .map(|d| {
+                        d.join("{skills,occupations}_<lang>.csv")
+                            .display()
+                            .to_string()
+                    })
+                    .collect(),
+            });
+        }
+        return Err(ImportError::Options(format!(
+            "none of the languages {} has both a skills and an occupations table, so none can label every concept as the primary language; {} can (add it to the languages)",
+            wanted.join(", "),
+            complete.join(", ")
+        )));
     };
     let mut languages = vec![primary.clone()];
     languages.extend(wanted.iter().filter(|l| **l != primary).cloned());

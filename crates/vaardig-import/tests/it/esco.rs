@@ -415,3 +415,14 @@ fn the_native_format_loads_back_equal() {
     let loaded = vaardig_core::load_dir(dir.path()).expect("loads").ontology;
     assert_eq!(loaded, imported.ontology);
 }
+
+#[test]
+fn a_language_that_cannot_be_primary_alone_is_an_error() {
+    let err = import_esco(
+        &[fixture("esco/basic"), fixture("esco/nl")],
+        ImportOptions::new().languages(["nl"]),
+    )
+    .expect_err("Dutch has no skills table");
+    assert!(matches!(err, ImportError::Options(_)), "{err}");
+    assert!(err.to_string().contains("en can"), "{err}");
+}
