@@ -326,6 +326,16 @@ impl EscoReader {
                 .about(id),
             );
         }
+        if concept.labels.pref(lang).is_some() {
+            return Outcome::Rejected(
+                Diagnostic::error(
+                    K::DuplicateId,
+                    row.at("conceptUri"),
+                    format!("`{id}` already has `{lang}` labels from an earlier row"),
+                )
+                .about(id),
+            );
+        }
         concept.labels.pref.extend(labels.pref);
         concept.labels.alt.extend(labels.alt);
         concept.labels.definition.extend(labels.definition);

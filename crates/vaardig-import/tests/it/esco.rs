@@ -273,7 +273,7 @@ fn a_second_language_adds_labels_to_the_primary_concepts() {
         .count();
     // 5 skills + 3 knowledge areas + o4 (no Dutch row).
     assert_eq!(missing, 9);
-    assert_eq!(counts(&imported.report, "occupations_nl.csv"), (4, 3, 0, 1));
+    assert_eq!(counts(&imported.report, "occupations_nl.csv"), (5, 3, 0, 2));
 }
 
 #[test]
@@ -293,6 +293,12 @@ fn a_language_file_whose_ids_do_not_match_is_rejected_row_by_row() {
         found[0].message
     );
     assert!(imported.ontology.get(&format!("{O}o99")).is_none());
+    // A second Dutch row for o3 does not overwrite the first.
+    let twice = diagnostics(&imported.report, K::DuplicateId, "occupations_nl.csv");
+    assert_eq!(twice.len(), 1);
+    assert_eq!(twice[0].location.line, Some(8));
+    let o3 = imported.ontology.get(&format!("{O}o3")).expect("o3");
+    assert_eq!(o3.labels.pref("nl"), Some("trambestuurder"));
 }
 
 #[test]
