@@ -63,15 +63,27 @@ pub fn transition_neighbourhood(transitions: &Transitions, lang: Lang) -> String
             },
         ),
     };
-    let (title, to_learn) = match lang {
-        Lang::Nl => ("Overstapmogelijkheden vanuit", "te leren"),
-        Lang::En => ("Transitions from", "to learn"),
+    let (title, legend, shortage_legend) = match lang {
+        Lang::Nl => (
+            "Overstapmogelijkheden vanuit",
+            "score · uren om het essentiële tekort te leren; stippellijn: nog te leren",
+            "; rode rand: sector met tekort",
+        ),
+        Lang::En => (
+            "Transitions from",
+            "score · hours to learn the essential gap; dashed: still to learn",
+            "; red border: shortage sector",
+        ),
     };
+    let any_shortage = transitions.items.iter().any(|t| t.shortage);
     out.push_str("digraph transitions {\n");
     let _ = writeln!(
         out,
         "  graph [rankdir=LR, fontname=\"Helvetica\", labelloc=t, label={}];",
-        quote(&format!("{title} {centre_label}"))
+        quote(&format!(
+            "{title} {centre_label}\n{legend}{}",
+            if any_shortage { shortage_legend } else { "" }
+        ))
     );
     out.push_str(
         "  node [fontname=\"Helvetica\", fontsize=11, shape=box, style=\"rounded,filled\", \
@@ -136,10 +148,9 @@ pub fn transition_neighbourhood(transitions: &Transitions, lang: Lang) -> String
         for s in t.missing.iter().take(MISSING_PER_OCCUPATION) {
             let _ = writeln!(
                 out,
-                "  {} -> {} [style=dashed, color=\"#997404\", label={}];",
+                "  {} -> {} [style=dashed, color=\"#997404\"];",
                 quote(&t.occupation),
-                quote(&s.id),
-                quote(to_learn)
+                quote(&s.id)
             );
         }
     }

@@ -53,4 +53,7 @@ pub use diff::{DiffOptions, diff, diff_with};
 pub use error::DiffError;
 pub use impact::{Impact, ImpactOptions};
 pub use mapping::{IdMapping, MappingConfig, MappingEntry, MappingSource};
-pub use quality::{Distribution, QualityOptions, QualityReport};
+pub use quality::{
+    Bucket, Distribution, EXACT_UP_TO, HierarchyShape, LanguageCompleteness, OccupationEssentials,
+    QualityOptions, QualityReport,
+};

@@ -41,8 +41,11 @@ pub struct Bucket {
     pub count: usize,
 }
 
-/// A summary of non-negative whole numbers: extremes, mean, median and power-of-two buckets
-/// (`0`, `1`, `2–3`, `4–7`, ...).
+/// Values up to this maximum get one bucket each in a [`Distribution`].
+pub const EXACT_UP_TO: usize = 16;
+
+/// A summary of non-negative whole numbers: extremes, mean, median and buckets: one per value
+/// when the largest is at most [`EXACT_UP_TO`], else powers of two (`0`, `1`, `2–3`, `4–7`, ...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Distribution {
     /// How many values.
@@ -65,12 +68,17 @@ impl Distribution {
     /// ```
     /// let d = vaardig_diff::Distribution::of(vec![0, 1, 2, 3, 9]);
     /// assert_eq!((d.min, d.max, d.median), (0, 9, 2));
-    /// assert_eq!(d.buckets.iter().map(|b| b.count).collect::<Vec<_>>(), vec![1, 1, 2, 0, 1]);
+    /// assert_eq!(d.buckets.len(), 10); // 0..=9, one each
+    /// let wide = vaardig_diff::Distribution::of(vec![0, 1, 2, 3, 40]);
+    /// let counts: Vec<usize> = wide.buckets.iter().map(|b| b.count).collect();
+    /// assert_eq!(counts, vec![1, 1, 2, 0, 0, 0, 1]); // 0, 1, 2–3, 4–7, 8–15, 16–31, 32–63
     /// ```
     pub fn of(mut values: Vec<usize>) -> Distribution {
         values.sort_unstable();
         let count = values.len();
         let max = values.last().copied().unwrap_or(0);
+        // One bucket per value up to EXACT_UP_TO, else powers of two: 0, 1, 2–3, 4–7, ...
+        let exact = max <= EXACT_UP_TO;
         let mut buckets = vec![Bucket {
             from: 0,
             to: 0,
@@ -78,13 +86,17 @@ impl Distribution {
         }];
         let mut from = 1usize;
         while from <= max {
-            let to = from.saturating_mul(2).saturating_sub(1);
+            let to = if exact {
+                from
+            } else {
+                from.saturating_mul(2).saturating_sub(1)
+            };
             buckets.push(Bucket { from, to, count: 0 });
-            from = from.saturating_mul(2);
+            from = to.saturating_add(1);
         }
         for &v in &values {
-            let i = if v == 0 {
-                0
+            let i = if v == 0 || exact {
+                v
             } else {
                 (usize::BITS - v.leading_zeros()) as usize
             };
@@ -414,15 +426,34 @@ mod tests {
     }
 
     #[test]
-    fn distribution_buckets_are_powers_of_two() {
-        let d = Distribution::of(vec![1, 4, 7, 8, 8]);
+    fn distribution_buckets_are_powers_of_two_beyond_the_exact_range() {
+        let d = Distribution::of(vec![1, 4, 7, 17, 17]);
         let shape: Vec<(usize, usize, usize)> =
             d.buckets.iter().map(|b| (b.from, b.to, b.count)).collect();
         assert_eq!(
             shape,
-            vec![(0, 0, 0), (1, 1, 1), (2, 3, 0), (4, 7, 2), (8, 15, 2)]
+            vec![
+                (0, 0, 0),
+                (1, 1, 1),
+                (2, 3, 0),
+                (4, 7, 2),
+                (8, 15, 0),
+                (16, 31, 2)
+            ]
         );
         assert_eq!(d.median, 7);
-        assert!((d.mean - 5.6).abs() < 1e-12);
+        assert!((d.mean - 9.2).abs() < 1e-12);
+    }
+
+    #[test]
+    fn small_distributions_have_one_bucket_per_value() {
+        let d = Distribution::of(vec![2, 2, 16]);
+        assert_eq!(d.buckets.len(), 17);
+        assert_eq!(d.buckets[2].count, 2);
+        assert_eq!(
+            (d.buckets[16].from, d.buckets[16].to, d.buckets[16].count),
+            (16, 16, 1)
+        );
+        assert_eq!(d.buckets.iter().map(|b| b.count).sum::<usize>(), 3);
     }
 }

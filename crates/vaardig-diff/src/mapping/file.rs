@@ -10,7 +10,7 @@ use super::{IdMapping, MappingEntry, SuppliedPair};
 use crate::error::DiffError;
 
 /// The header of a mapping file written by [`write_csv`].
-pub const MAPPING_HEADER: &str = "old_id,new_id,confidence,source";
+pub const MAPPING_HEADER: &str = "old_id,new_id,confidence,status";
 
 impl IdMapping {
     /// Reads a mapping file (see the module docs). `file` names it in error messages.
@@ -83,6 +83,8 @@ impl IdMapping {
 }
 
 /// Writes mapping entries as a mapping file (header [`MAPPING_HEADER`]), in the given order.
+/// `status` is `supplied`, `applied` (a proposal at or above the acceptance threshold) or
+/// `suggested`; reading the file back applies every row, so a reviewer deletes the wrong ones.
 ///
 /// ```
 /// use vaardig_diff::{IdMapping, mapping::write_csv};
@@ -96,15 +98,16 @@ pub fn write_csv(entries: &[MappingEntry]) -> String {
     // Writing to a Vec cannot fail, and the records are plain strings.
     let _ = writer.write_record(MAPPING_HEADER.split(','));
     for e in entries {
-        let source = match e.source {
-            super::MappingSource::Supplied => "supplied",
-            super::MappingSource::Proposed => "proposed",
+        let status = match (e.source, e.applied) {
+            (super::MappingSource::Supplied, _) => "supplied",
+            (super::MappingSource::Proposed, true) => "applied",
+            (super::MappingSource::Proposed, false) => "suggested",
         };
         let _ = writer.write_record([
             e.old_id.as_str(),
             e.new_id.as_str(),
             &format!("{:.3}", e.confidence),
-            source,
+            status,
         ]);
     }
     let bytes = writer.into_inner().unwrap_or_default();
@@ -158,7 +161,7 @@ mod tests {
         };
         let text = write_csv(std::slice::from_ref(&entry));
         assert!(text.starts_with(MAPPING_HEADER));
-        assert!(text.contains("0.912"));
+        assert!(text.contains("0.912,applied"), "{text}");
         let m = IdMapping::from_csv(&text, "p.csv")?;
         assert_eq!(m.pairs()[0].old_id, "skill:x,1");
         assert_eq!(m.pairs()[0].new_id, "skill:y");

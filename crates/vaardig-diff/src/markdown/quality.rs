@@ -190,8 +190,10 @@ fn distribution_table(value: &str, what: &str, d: &Distribution, out: &mut Strin
     if d.count == 0 {
         return;
     }
-    let mut t = Table::new(&[value, what, ">share"]);
-    for b in &d.buckets {
+    let mut t = Table::new(&[value.to_owned(), format!(">{what}"), ">share".to_owned()]);
+    // Leading empty buckets (no depth 0, no parent with 0 children) say nothing.
+    let first = d.buckets.iter().position(|b| b.count > 0).unwrap_or(0);
+    for b in &d.buckets[first..] {
         let range = if b.from == b.to {
             b.from.to_string()
         } else {
