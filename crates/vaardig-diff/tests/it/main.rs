@@ -7,4 +7,5 @@ mod fixtures;
 mod impact;
 mod mapping;
 mod output;
+mod properties;
 mod quality;
