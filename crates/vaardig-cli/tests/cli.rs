@@ -456,3 +456,92 @@ fn extract_json_gives_spans_into_the_text() {
     }
     assert!(mentions.iter().any(|m| m["id"] == "skill:wondverzorging"));
 }
+
+fn esco_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/esco/v1.1.1");
+    if dir.join("skills_en.csv").is_file() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: the ESCO data is not at {} (see ../shared/data/README.md)",
+            dir.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn import_esco_then_every_command_works_on_the_result() {
+    let Some(esco) = esco_dir() else {
+        return;
+    };
+    let out_dir = temp_dir("esco");
+    let out = vaardig(&[
+        "import",
+        "esco",
+        esco.to_str().expect("utf-8"),
+        "--out",
+        out_dir.to_str().expect("utf-8"),
+        "--quiet",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dir = out_dir.to_str().expect("utf-8");
+    let stats = json(&["--ontology", dir, "stats", "--json"]);
+    assert_eq!(stats["skills"], 13_896);
+    assert_eq!(stats["occupations"], 3_007);
+    let hits = json(&[
+        "--ontology",
+        dir,
+        "search",
+        "bus driver",
+        "--kind",
+        "occupation",
+        "--json",
+    ]);
+    let bus = hits[0]["id"].as_str().expect("a hit").to_owned();
+    assert!(
+        hits[0]["label"]
+            .as_str()
+            .expect("label")
+            .to_lowercase()
+            .contains("bus"),
+        "{hits}"
+    );
+    let transitions = json(&[
+        "--ontology",
+        dir,
+        "transitions",
+        "--from",
+        &bus,
+        "--limit",
+        "5",
+        "--json",
+    ]);
+    assert_eq!(transitions.as_array().expect("list").len(), 5);
+    let out = vaardig(&["--ontology", dir, "validate"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn import_skos_reports_a_broken_file_with_its_line() {
+    let dir = temp_dir("broken-ttl");
+    let ttl = dir.join("broken.ttl");
+    std::fs::write(&ttl, "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n<http://x/a> a skos:Concept ;\n  skos:prefLabel \"a\"@nl .\n<http://x/b> a skos:Concept ; skos:prefLabel \"b\"@nl ;;; ]]] .\n").expect("write");
+    let out = vaardig(&[
+        "import",
+        "skos",
+        ttl.to_str().expect("utf-8"),
+        "--out",
+        dir.join("o").to_str().expect("utf-8"),
+        "--quiet",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("broken.ttl") && stderr.contains(":4"),
+        "{stderr}"
+    );
+}

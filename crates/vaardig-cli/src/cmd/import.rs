@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 use clap::{Args, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 use vaardig_import::{
     ImportError, ImportOptions, ImportReport, Imported, ManifestOverrides, Mapping, Progress,
     import_esco, import_rdf,
@@ -103,15 +104,18 @@ pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
                 None => Mapping::from_file(&args.mapping)
                     .with_context(|| format!("cannot use the mapping `{}`", args.mapping))?,
             };
-            let options = options(&args.common);
-            (import_rdf(&args.files, &mapping, options), args.common)
+            let (options, bar) = options(&args.common);
+            let result = import_rdf(&args.files, &mapping, options);
+            bar.finish_and_clear();
+            (result, args.common)
         }
         ImportCommand::Esco(args) => {
-            let options = options(&args.common);
-            (import_esco(&args.dirs, options), args.common)
+            let (options, bar) = options(&args.common);
+            let result = import_esco(&args.dirs, options);
+            bar.finish_and_clear();
+            (result, args.common)
         }
     };
-    clear_progress(&common);
     let import = match result {
         Ok(import) => import,
         Err(ImportError::Rejected { report }) => {
@@ -148,8 +152,9 @@ pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The library options for the command-line options.
-fn options(common: &CommonArgs) -> ImportOptions {
+/// The library options for the command-line options, and the progress bar they drive (hidden
+/// with `--quiet`, `--json` or when stderr is not a terminal).
+fn options(common: &CommonArgs) -> (ImportOptions, ProgressBar) {
     let mut options = ImportOptions::new()
         .strict(common.strict)
         .manifest(ManifestOverrides {
@@ -163,38 +168,27 @@ fn options(common: &CommonArgs) -> ImportOptions {
     if let Some(languages) = &common.languages {
         options = options.languages(languages.iter().cloned());
     }
-    if show_progress(common) {
-        options = options.on_progress(draw_progress);
-    }
-    options
-}
-
-fn show_progress(common: &CommonArgs) -> bool {
-    !common.quiet && !common.json && std::io::stderr().is_terminal()
-}
-
-/// Draws a one-line progress bar on stderr.
-fn draw_progress(p: &Progress) {
-    const WIDTH: u64 = 30;
-    let total = p.bytes_total.max(1);
-    let filled = (p.bytes_read * WIDTH / total).min(WIDTH) as usize;
-    let name = Path::new(&p.file)
-        .file_name()
-        .map_or_else(|| p.file.clone(), |n| n.to_string_lossy().into_owned());
-    eprint!(
-        "\r[{}{}] {:>5.1} / {:.1} MB  {:<40}",
-        "#".repeat(filled),
-        "-".repeat(WIDTH as usize - filled),
-        p.bytes_read as f64 / 1e6,
-        total as f64 / 1e6,
-        name
+    let show = !common.quiet && !common.json && std::io::stderr().is_terminal();
+    let bar = if show {
+        ProgressBar::new(0)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("[{bar:30}] {binary_bytes:>9}/{binary_total_bytes}  {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("#>-"),
     );
-}
-
-fn clear_progress(common: &CommonArgs) {
-    if show_progress(common) {
-        eprint!("\r{}\r", " ".repeat(90));
-    }
+    let handle = bar.clone();
+    options = options.on_progress(move |p: &Progress| {
+        handle.set_length(p.bytes_total);
+        handle.set_position(p.bytes_read);
+        let name = Path::new(&p.file)
+            .file_name()
+            .map_or_else(|| p.file.clone(), |n| n.to_string_lossy().into_owned());
+        handle.set_message(name);
+    });
+    (options, bar)
 }
 
 /// Prints what was read, used and rejected on stderr.
