@@ -29,7 +29,12 @@ pub struct DiffArgs {
     pub profiles: Option<PathBuf>,
     /// Without --profiles: measure the impact on N profiles sampled from the old version's
     /// occupations (0: no impact section).
-    #[arg(long, value_name = "N", default_value_t = 0, conflicts_with = "profiles")]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        conflicts_with = "profiles"
+    )]
     pub sample: usize,
     /// Compare this many top transitions per profile.
     #[arg(long, value_name = "K", default_value_t = 10)]
