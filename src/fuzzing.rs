@@ -3,26 +3,17 @@
 
 use crate::core::io::load;
 
-/// The tables a fuzz input can write to, selected by its first byte.
-const TABLES: &[&str] = &[
-    "ontology.toml",
-    "sectors.csv",
-    "skills.csv",
-    "knowledge_areas.csv",
-    "occupations.csv",
-    "occupation_tasks.csv",
-    "qualifications.csv",
-    "learning_offers.csv",
-    "broader.csv",
-    "related.csv",
-    "requires.csv",
-    "has_task.csv",
-    "covers.csv",
-    "teaches.csv",
-    "part_of.csv",
-    "prerequisite.csv",
-    "in_sector.csv",
-];
+/// The file a fuzz chunk writes to: its selector byte picks the manifest or one of the tables,
+/// in the order of `ConceptKind::ALL` then `RelationKind::ALL`.
+fn table_for(selector: u8) -> &'static str {
+    use crate::core::{ConceptKind, MANIFEST_FILE, RelationKind};
+    let files = 1 + ConceptKind::ALL.len() + RelationKind::ALL.len();
+    match usize::from(selector) % files {
+        0 => MANIFEST_FILE,
+        i if i <= ConceptKind::ALL.len() => ConceptKind::ALL[i - 1].table_file(),
+        i => RelationKind::ALL[i - 1 - ConceptKind::ALL.len()].table_file(),
+    }
+}
 
 const MANIFEST: &str = "name = \"fuzz\"\nversion = \"1\"\nrelease_date = \"2026-01-01\"\nlanguages = [\"nl\", \"en\"]\nlicence = \"x\"\nsource = \"x\"\n";
 
@@ -37,7 +28,7 @@ pub fn native_loader(data: &[u8]) {
         let Some((&selector, content)) = chunk.split_first() else {
             continue;
         };
-        let name = TABLES[usize::from(selector) % TABLES.len()];
+        let name = table_for(selector);
         tables.retain(|(n, _)| n != name);
         tables.push((name.to_owned(), content.to_vec()));
     }
