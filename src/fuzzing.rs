@@ -59,12 +59,11 @@ pub fn rdf_import(data: &[u8]) {
         1 => RdfFormat::NTriples,
         _ => RdfFormat::NQuads,
     };
-    let mapping = if selector & 0x80 == 0 {
-        Mapping::competentnl()
-    } else {
-        Mapping::esco()
-    };
-    let _ = import_rdf_reader(document, format, "fuzz", &mapping, ImportOptions::new());
+    // The built-in mappings are parsed once, not on every input.
+    static MAPPINGS: std::sync::OnceLock<[Mapping; 2]> = std::sync::OnceLock::new();
+    let mappings = MAPPINGS.get_or_init(|| [Mapping::competentnl(), Mapping::esco()]);
+    let mapping = &mappings[usize::from(selector >> 7)];
+    let _ = import_rdf_reader(document, format, "fuzz", mapping, ImportOptions::new());
 }
 
 /// Profile JSON on arbitrary bytes, and every scoring entry point on a profile that parses,
