@@ -253,7 +253,11 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     println!("{} ({})", concept.id, concept.kind());
-    for (l, label) in &concept.labels.pref {
+    // Languages in the manifest's order: the primary language (Dutch by default) first.
+    for l in &ontology.manifest().languages {
+        let Some(label) = concept.labels.pref(l) else {
+            continue;
+        };
         println!("  {l}: {label}");
         let alts = concept.labels.alt(l);
         if !alts.is_empty() {
