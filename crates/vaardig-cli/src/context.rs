@@ -33,16 +33,21 @@ impl Context {
             return Ok(o);
         }
         let loaded = match &self.ontology_dir {
-            Some(dir) => vaardig_core::load_dir(dir)
-                .map(|b| b.ontology)
-                .map_err(|e| describe(&e))
-                .with_context(|| format!("cannot load the ontology in {}", dir.display()))?,
+            Some(dir) => load_ontology_dir(dir)?,
             None => Ontology::embedded()
                 .map_err(|e| describe(&e))
                 .context("the embedded ontology is invalid")?,
         };
         Ok(self.ontology.get_or_init(|| loaded))
     }
+}
+
+/// Loads the ontology in `dir`, with its first errors spelled out when it is invalid.
+pub fn load_ontology_dir(dir: &Path) -> anyhow::Result<Ontology> {
+    vaardig_core::load_dir(dir)
+        .map(|b| b.ontology)
+        .map_err(|e| describe(&e))
+        .with_context(|| format!("cannot load the ontology in {}", dir.display()))
 }
 
 /// An [`OntologyError`] with its first errors spelled out, for the terminal.

@@ -7,14 +7,13 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Args;
 use serde::Serialize;
-use vaardig_core::Ontology;
 use vaardig_diff::impact::{self, ImpactOptions, NamedProfile};
 use vaardig_diff::markdown::{self, MarkdownOptions};
 use vaardig_diff::{
     Diff, DiffOptions, IdMapping, Impact, MappingConfig, QualityOptions, QualityReport,
 };
 
-use crate::context::{Context, describe};
+use crate::context::{Context, load_ontology_dir as load};
 use crate::output::{print_json, table};
 
 /// Arguments of `vaardig diff`.
@@ -93,13 +92,6 @@ struct DiffOutput<'a> {
     diff: &'a Diff,
     #[serde(skip_serializing_if = "Option::is_none")]
     impact: Option<&'a Impact>,
-}
-
-fn load(dir: &Path) -> anyhow::Result<Ontology> {
-    vaardig_core::load_dir(dir)
-        .map(|b| b.ontology)
-        .map_err(|e| describe(&e))
-        .with_context(|| format!("cannot load the ontology in {}", dir.display()))
 }
 
 fn read(path: &Path) -> anyhow::Result<String> {
