@@ -183,41 +183,35 @@ fn mapping(d: &Diff, options: &MarkdownOptions, out: &mut String) {
             },
         ]
     };
-    if !suggested.is_empty() {
-        let _ = writeln!(
-            out,
-            "### Suggested, for review ({})\n\nMost likely first.\n",
-            count(suggested.len())
-        );
-        let mut sorted = suggested;
-        sorted.sort_by(|a, b| {
-            b.confidence
-                .total_cmp(&a.confidence)
-                .then(a.old_id.cmp(&b.old_id))
+    // Suggested: most likely first. Applied: least certain first. Ties by old id.
+    let sections = [
+        (
+            "Suggested, for review",
+            "Most likely first.",
+            suggested,
+            true,
+        ),
+        ("Applied", "Least certain first.", applied, false),
+    ];
+    for (title, note, mut entries, most_likely_first) in sections {
+        if entries.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {title} ({})\n\n{note}\n", count(entries.len()));
+        entries.sort_by(|a, b| {
+            let by_confidence = a.confidence.total_cmp(&b.confidence);
+            let by_confidence = if most_likely_first {
+                by_confidence.reverse()
+            } else {
+                by_confidence
+            };
+            by_confidence.then(a.old_id.cmp(&b.old_id))
         });
         let mut t = Table::new(&header);
-        for e in &sorted {
+        for e in &entries {
             t.row(row(e));
         }
-        t.write(out, options.rows, sorted.len());
-    }
-    if !applied.is_empty() {
-        let _ = writeln!(
-            out,
-            "### Applied ({})\n\nLeast certain first.\n",
-            count(applied.len())
-        );
-        let mut sorted = applied;
-        sorted.sort_by(|a, b| {
-            a.confidence
-                .total_cmp(&b.confidence)
-                .then(a.old_id.cmp(&b.old_id))
-        });
-        let mut t = Table::new(&header);
-        for e in &sorted {
-            t.row(row(e));
-        }
-        t.write(out, options.rows, sorted.len());
+        t.write(out, options.rows, entries.len());
     }
 }
 
