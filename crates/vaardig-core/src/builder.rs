@@ -269,30 +269,21 @@ fn describe(location: &Location) -> String {
 
 /// Trims labels and drops empty synonyms, so loading what was written gives the same labels.
 fn normalise_labels(labels: &mut Labels) {
-    labels.pref.retain(|_, v| {
-        let t = v.trim();
-        if t.len() != v.len() {
-            *v = t.to_owned();
-        }
-        !v.is_empty()
-    });
-    labels.definition.retain(|_, v| {
-        let t = v.trim();
-        if t.len() != v.len() {
-            *v = t.to_owned();
-        }
-        !v.is_empty()
-    });
+    labels.pref.retain(|_, v| trim_in_place(v));
+    labels.definition.retain(|_, v| trim_in_place(v));
     for alts in labels.alt.values_mut() {
-        for a in alts.iter_mut() {
-            let t = a.trim();
-            if t.len() != a.len() {
-                *a = t.to_owned();
-            }
-        }
-        alts.retain(|a| !a.is_empty());
+        alts.retain_mut(trim_in_place);
     }
     labels.alt.retain(|_, v| !v.is_empty());
+}
+
+/// Trims `text` (reallocating only when there is something to trim); `false` when nothing is left.
+fn trim_in_place(text: &mut String) -> bool {
+    let trimmed = text.trim();
+    if trimmed.len() != text.len() {
+        *text = trimmed.to_owned();
+    }
+    !text.is_empty()
 }
 
 /// Checks an id's form; `None` when it is fine.
