@@ -5,21 +5,42 @@ use std::sync::OnceLock;
 
 use anyhow::{Context as _, anyhow};
 use vaardig_core::{Ontology, OntologyError};
+use vaardig_score::{Scorer, ScoringConfig};
 
 /// The global options and the lazily loaded ontology.
 #[derive(Debug)]
 pub struct Context {
     ontology_dir: Option<PathBuf>,
+    config_file: Option<PathBuf>,
     ontology: OnceLock<Ontology>,
 }
 
 impl Context {
     /// A context for `--ontology DIR` (or the embedded ontology when `None`).
-    pub fn new(ontology_dir: Option<PathBuf>) -> Self {
+    pub fn new(ontology_dir: Option<PathBuf>, config_file: Option<PathBuf>) -> Self {
         Context {
             ontology_dir,
+            config_file,
             ontology: OnceLock::new(),
         }
+    }
+
+    /// The scoring configuration: `--config FILE`, or the defaults.
+    pub fn scoring_config(&self) -> anyhow::Result<ScoringConfig> {
+        match &self.config_file {
+            Some(path) => crate::cmd::config::load(path),
+            None => Ok(ScoringConfig::default()),
+        }
+    }
+
+    /// A scorer over `ontology` with the scoring configuration.
+    pub fn scorer_for(&self, ontology: &Ontology) -> anyhow::Result<Scorer> {
+        let config = self.scoring_config()?;
+        let path = self
+            .config_file
+            .as_deref()
+            .unwrap_or(Path::new("(defaults)"));
+        Scorer::new(ontology, config).with_context(|| format!("in {}", path.display()))
     }
 
     /// The `--ontology` directory, if one was given.

@@ -22,6 +22,10 @@ struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     ontology: Option<std::path::PathBuf>,
 
+    /// Scoring weights from this TOML file (every field of `vaardig config --defaults`).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -55,6 +59,11 @@ enum Command {
     /// Import a published taxonomy (SKOS/Turtle, ESCO CSV) into the native format.
     #[command(subcommand)]
     Import(cmd::import::ImportCommand),
+    /// The scoring configuration: `vaardig config --defaults` prints every weight as TOML.
+    Config(cmd::config::ConfigArgs),
+    /// Measure the rankings against truths, beside plain baselines.
+    #[command(subcommand)]
+    Eval(cmd::eval::EvalCommand),
     /// What changed between two ontology versions, and how it moves rankings.
     Diff(cmd::versions::DiffArgs),
     /// A quality report for one ontology version.
@@ -63,7 +72,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ctx = Context::new(cli.ontology);
+    let ctx = Context::new(cli.ontology, cli.config);
     match run(cli.command, &ctx) {
         Ok(code) => code,
         Err(err) => {
@@ -88,6 +97,8 @@ fn run(command: Command, ctx: &Context) -> anyhow::Result<ExitCode> {
         Command::Route(args) => cmd::score::route(ctx, args),
         Command::Rights(args) => cmd::score::rights(ctx, args),
         Command::Import(command) => cmd::import::run(ctx, command),
+        Command::Config(args) => cmd::config::run(ctx, args),
+        Command::Eval(command) => cmd::eval::run(ctx, command),
         Command::Diff(args) => cmd::versions::diff(ctx, args),
         Command::Report(args) => cmd::versions::report(ctx, args),
     }

@@ -20,6 +20,8 @@ pub struct ScoringConfig {
     pub hierarchy: HierarchyCredit,
     /// Penalty for holding a skill below the required level.
     pub level: LevelPenalty,
+    /// How alike two occupations, or a person and an occupation, are.
+    pub relatedness: RelatednessWeights,
     /// How transitions are ranked.
     pub transitions: TransitionWeights,
     /// How routes are built.
@@ -46,10 +48,39 @@ impl ScoringConfig {
             ("hierarchy.decay", self.hierarchy.decay),
             ("level.per_level", self.level.per_level),
             (
-                "transitions.coverage_weight",
-                self.transitions.coverage_weight,
+                "relatedness.importance.essential",
+                self.relatedness.importance.essential,
             ),
-            ("transitions.hours_weight", self.transitions.hours_weight),
+            (
+                "relatedness.importance.important",
+                self.relatedness.importance.important,
+            ),
+            (
+                "relatedness.importance.optional",
+                self.relatedness.importance.optional,
+            ),
+            ("relatedness.idf_power", self.relatedness.idf_power),
+            ("relatedness.near_skill", self.relatedness.near_skill),
+            (
+                "relatedness.source_coverage",
+                self.relatedness.source_coverage,
+            ),
+            (
+                "relatedness.occupations.parent_child",
+                self.relatedness.occupations.parent_child,
+            ),
+            (
+                "relatedness.occupations.sibling",
+                self.relatedness.occupations.sibling,
+            ),
+            (
+                "relatedness.occupations.family",
+                self.relatedness.occupations.family,
+            ),
+            (
+                "transitions.reachability_weight",
+                self.transitions.reachability_weight,
+            ),
             (
                 "transitions.shortage_boost",
                 self.transitions.shortage_boost,
@@ -78,6 +109,18 @@ impl ScoringConfig {
             if !(value.is_finite() && value > 0.0) {
                 return Err(ConfigError { name, value });
             }
+        }
+        if !(self.relatedness.shrink.is_finite() && self.relatedness.shrink >= 0.0) {
+            return Err(ConfigError {
+                name: "relatedness.shrink",
+                value: self.relatedness.shrink,
+            });
+        }
+        if self.relatedness.importance.essential <= 0.0 {
+            return Err(ConfigError {
+                name: "relatedness.importance.essential",
+                value: self.relatedness.importance.essential,
+            });
         }
         if self.importance.essential <= 0.0 {
             return Err(ConfigError {
@@ -231,23 +274,97 @@ impl LevelPenalty {
     }
 }
 
-/// How transitions are ranked.
+/// How alike two occupations, or a person and an occupation, are: the *relatedness* that leads
+/// the transition ranking (see [`crate::Relatedness`] for the formula).
 ///
-/// `score = clamp(coverage_weight × coverage + hours_weight × 1/(1 + gap_hours/hours_scale)
-/// − nlqf_step_penalty × max(0, nlqf step), 0, 1)`, then multiplied by `1 + shortage_boost` for
-/// shortage sectors and clamped to 1 again.
+/// Each requirement weighs `importance weight × idf^idf_power`, where `idf = ln(1 + occupations /
+/// occupations requiring the skill)`: a skill half of all occupations ask for says little. A
+/// skill held near the required one in the skill hierarchy counts `near_skill ×` the
+/// [`HierarchyCredit`] of that step when two occupations are compared. An occupation with few
+/// requirements is shrunk toward "unknown" by `n / (n + shrink)`, `n` the sum of its importance
+/// weights. Defaults: essential 1.0, important 0.75, optional 0.5, idf power 0.5, near skill 0.5,
+/// source coverage 0.5, shrink 1.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RelatednessWeights {
+    /// Weight of a requirement by importance (1.0, 0.75, 0.5).
+    pub importance: ImportanceWeights,
+    /// How strongly rare skills count more than common ones: the power of the idf (0.5; 0 turns
+    /// it off, 1 is plain tf-idf).
+    pub idf_power: f64,
+    /// Factor on hierarchy credit for near skills when two occupations are compared (0.5).
+    pub near_skill: f64,
+    /// Between two occupations, the share of the score that comes from how much of the *source*
+    /// occupation the target uses, as an exponent of a weighted geometric mean (0.5: both
+    /// directions count alike, a symmetric measure). A person's extra skills never count against
+    /// them: from a profile only the target's coverage counts.
+    pub source_coverage: f64,
+    /// Pseudo-requirements that shrink occupations with few known requirements (1.0; 0 is off).
+    pub shrink: f64,
+    /// Credit for being close in the occupation hierarchy.
+    pub occupations: OccupationHierarchy,
+}
+
+impl Default for RelatednessWeights {
+    fn default() -> Self {
+        RelatednessWeights {
+            importance: ImportanceWeights {
+                essential: 1.0,
+                important: 0.75,
+                optional: 0.5,
+            },
+            idf_power: 0.5,
+            near_skill: 0.5,
+            source_coverage: 0.5,
+            shrink: 1.0,
+            occupations: OccupationHierarchy::default(),
+        }
+    }
+}
+
+/// Relatedness credit for occupations that are close in the occupation hierarchy (`broader`
+/// between occupations), added as `skill + (1 − skill) × credit`. When the ranking starts from a
+/// person, it is measured from their current occupation.
+///
+/// Defaults: parent or child 0.5, sibling (same direct broader occupation) 0.35, family (any
+/// shared broader occupation) 0.2.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OccupationHierarchy {
+    /// One is the direct broader occupation of the other (0.5).
+    pub parent_child: f64,
+    /// Both have the same direct broader occupation (0.35).
+    pub sibling: f64,
+    /// Both descend from the same broader occupation further up (0.2).
+    pub family: f64,
+}
+
+impl Default for OccupationHierarchy {
+    fn default() -> Self {
+        OccupationHierarchy {
+            parent_child: 0.5,
+            sibling: 0.35,
+            family: 0.2,
+        }
+    }
+}
+
+/// How transitions are ranked by default: relatedness leads, reachability adjusts.
+///
+/// `reachability = clamp(1/(1 + gap_hours/hours_scale) − nlqf_step_penalty × max(0, NLQF step)
+/// + shortage_boost × [shortage sector], 0, 1)`, where `gap_hours` is the route estimate (the
+/// route's study hours plus `untaught_skill_hours` per essential skill no offer teaches), and
+/// `score = relatedness × (1 − reachability_weight + reachability_weight × reachability)`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TransitionWeights {
-    /// Weight of the gap score (0.7).
-    pub coverage_weight: f64,
-    /// Weight of the study-hours term (0.3).
-    pub hours_weight: f64,
+    /// How much reachability can lower the score (0.2: an unreachable target keeps 80 %).
+    pub reachability_weight: f64,
     /// Hours at which the hours term halves (200).
     pub hours_scale: f64,
-    /// Relative boost for occupations in a shortage sector (0.1).
+    /// Reachability bonus for occupations in a shortage sector (0.1).
     pub shortage_boost: f64,
-    /// Score lost per NLQF level the occupation lies above the person (0.05).
+    /// Reachability lost per NLQF level the occupation lies above the person (0.05).
     pub nlqf_step_penalty: f64,
     /// Hours counted for an essential skill no offer teaches (40: one study week, e.g. for an
     /// attitude assessed at intake rather than taught).
@@ -257,8 +374,7 @@ pub struct TransitionWeights {
 impl Default for TransitionWeights {
     fn default() -> Self {
         TransitionWeights {
-            coverage_weight: 0.7,
-            hours_weight: 0.3,
+            reachability_weight: 0.2,
             hours_scale: 200.0,
             shortage_boost: 0.1,
             nlqf_step_penalty: 0.05,

@@ -11,7 +11,7 @@ use vaardig_core::ConceptKind;
 use crate::csr::to_u32;
 use crate::error::ScoreError;
 use crate::profile::{Evidence, Profile};
-use crate::scorer::{NONE, Scorer};
+use crate::scorer::Scorer;
 
 /// How a held skill relates to the required one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -130,29 +130,6 @@ impl Holdings {
         let start = self.entries.partition_point(|e| e.cap < cap);
         let end = start + self.entries[start..].partition_point(|e| e.cap == cap);
         &self.entries[start..end]
-    }
-
-    /// A dense map capability → first entry position (or [`NONE`]), for scoring many occupations.
-    pub(crate) fn dense_starts(&self, caps: usize) -> Vec<u32> {
-        let mut starts = vec![NONE; caps];
-        for (i, e) in self.entries.iter().enumerate().rev() {
-            if let Some(s) = starts.get_mut(e.cap as usize) {
-                *s = to_u32(i);
-            }
-        }
-        starts
-    }
-
-    /// The entries for one capability via a dense start map.
-    pub(crate) fn entries_at(&self, starts: &[u32], cap: u32) -> &[Entry] {
-        match starts.get(cap as usize) {
-            Some(&s) if s != NONE => {
-                let s = s as usize;
-                let n = self.entries[s..].partition_point(|e| e.cap == cap);
-                &self.entries[s..s + n]
-            }
-            _ => &[],
-        }
     }
 }
 

@@ -49,9 +49,11 @@ mod courses;
 mod credit;
 mod csr;
 mod error;
+pub mod eval;
 mod gap;
 mod lang;
 mod profile;
+mod relatedness;
 mod rights;
 mod route;
 mod scorer;
@@ -59,8 +61,8 @@ mod similarity;
 mod transitions;
 
 pub use config::{
-    ConfigError, EvidenceWeights, HierarchyCredit, ImportanceWeights, LevelPenalty, RouteConfig,
-    ScoringConfig, TransitionWeights,
+    ConfigError, EvidenceWeights, HierarchyCredit, ImportanceWeights, LevelPenalty,
+    OccupationHierarchy, RelatednessWeights, RouteConfig, ScoringConfig, TransitionWeights,
 };
 pub use courses::CourseScore;
 pub use credit::{Holdings, MatchKind};
@@ -68,10 +70,11 @@ pub use error::ScoreError;
 pub use gap::{Gap, SkillMatch, Via};
 pub use lang::{Lang, Named, UnknownLang};
 pub use profile::{Evidence, MAX_AGE, Profile, ProfileError, ProfileSkill};
+pub use relatedness::{OccupationLink, Relatedness};
 pub use rights::{
     Budget, Entitlement, FundingScheme, LearningRights, Person, PublicScheme, RightsError, Scheme,
 };
 pub use route::{Exemption, Optimality, Optimise, Route, RouteOptions, RouteStep};
 pub use scorer::{OfferInfo, Scorer};
 pub use similarity::Similar;
-pub use transitions::{Transition, TransitionOptions, Transitions};
+pub use transitions::{RankBy, Reachability, Transition, TransitionOptions, Transitions};

@@ -16,6 +16,7 @@ use crate::config::{ConfigError, ScoringConfig};
 use crate::csr::{Csr, to_u32};
 use crate::error::ScoreError;
 use crate::lang::Named;
+use crate::relatedness::RelatednessIndex;
 
 /// Marks "no dense index" in [`Scorer::dense`].
 pub(crate) const NONE: u32 = u32::MAX;
@@ -108,12 +109,9 @@ pub struct Scorer {
     pub(crate) teachers: Csr<u32>,
     /// Per qualification: its offers (dense offer indices, id order).
     pub(crate) qual_offers: Csr<u32>,
-    /// Per capability: the fewest hours of one offer teaching it (infinite when none does).
-    pub(crate) cap_min_hours: Vec<f64>,
-    /// Per capability: the least `hours / skills taught` of an offer teaching it, a lower bound
-    /// on its share of any cover (infinite when none does).
-    pub(crate) cap_amort_hours: Vec<f64>,
     pub(crate) similarity: OnceLock<Array2<f32>>,
+    /// The relatedness model's postings, weights and occupation hierarchy.
+    pub(crate) rel: RelatednessIndex,
     /// Id and labels per node index, shared into results.
     pub(crate) names: Vec<Named>,
 }
@@ -284,22 +282,14 @@ impl Scorer {
         let qual_offers = Csr::from_pairs(quals.len(), qual_pairs);
 
         let occ_nlqf = typical_nlqf(ontology, &dense, &caps, &quals, &requires);
-        let per_cap = |f: &dyn Fn(u32) -> f64| -> Vec<f64> {
-            (0..caps.len())
-                .map(|c| {
-                    teachers
-                        .row(c)
-                        .iter()
-                        .map(|&o| f(o))
-                        .fold(f64::INFINITY, f64::min)
-                })
-                .collect()
-        };
-        let cap_min_hours = per_cap(&|o| offer_info[o as usize].hours);
-        let cap_amort_hours = per_cap(&|o| {
-            offer_info[o as usize].hours / teaches.row(o as usize).len().max(1) as f64
-        });
-
+        let rel = RelatednessIndex::build(
+            ontology,
+            &dense,
+            &occs,
+            caps.len(),
+            &requires,
+            &config.relatedness,
+        );
         Scorer {
             ontology: ontology.clone(),
             config,
@@ -321,9 +311,8 @@ impl Scorer {
             part_of,
             teachers,
             qual_offers,
-            cap_min_hours,
-            cap_amort_hours,
             similarity: OnceLock::new(),
+            rel,
             names: ontology
                 .iter()
                 .map(|(_, c)| Named {

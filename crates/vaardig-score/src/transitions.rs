@@ -1,33 +1,111 @@
-//! Transitions: every occupation ranked by how reachable it is from a person or an occupation.
+//! Transitions: occupations ranked for a person or for someone leaving an occupation, with two
+//! scores kept apart and both explained.
 //!
-//! Per occupation: the gap score (coverage), the study hours needed to close the essential gap
-//! (a greedy cover by the offers that teach it; skills no offer teaches count
-//! `transitions.untaught_skill_hours` each), a boost for shortage sectors and a penalty per NLQF
-//! level up. See [`crate::config::TransitionWeights`] for the formula.
+//! - **Relatedness** ([`Relatedness`]): how alike the skill requirements are (see
+//!   [`crate::RelatednessWeights`]).
+//! - **Reachability** ([`Reachability`]): what it takes to get there — the study hours and cost of
+//!   the route [`Scorer::route`] would propose (essential gap, fewest hours), an NLQF step up,
+//!   a shortage sector.
+//!
+//! The default order ([`RankBy::Combined`]) is `relatedness × (1 − w + w × reachability)` with
+//! `w = transitions.reachability_weight`: relatedness leads, reachability adjusts. Other orders
+//! rank by one part alone. Occupations that share nothing with the source (relatedness 0) are not
+//! transitions and are never listed.
+
+use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use vaardig_core::{ConceptKind, Importance};
 
-use crate::credit::{Credit, Holdings};
+use crate::credit::Holdings;
 use crate::error::ScoreError;
 use crate::gap::Gap;
 use crate::lang::{Lang, Named, amount, join_list, percent};
 use crate::profile::Profile;
-use crate::scorer::{NONE, Scorer};
+use crate::relatedness::Relatedness;
+use crate::rights::Person;
+use crate::route::RouteOptions;
+use crate::scorer::Scorer;
 
-/// Filters and limits of [`Scorer::transitions`].
+/// The order of a transition list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RankBy {
+    /// Relatedness adjusted by reachability (the default; see the module documentation).
+    #[default]
+    Combined,
+    /// Relatedness alone.
+    Relatedness,
+    /// Reachability alone (highest first).
+    Reachability,
+    /// Fewest estimated study hours first.
+    Hours,
+    /// Lowest estimated cost first.
+    Cost,
+}
+
+impl FromStr for RankBy {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "combined" | "gecombineerd" => Ok(RankBy::Combined),
+            "relatedness" | "verwantschap" => Ok(RankBy::Relatedness),
+            "reachability" | "bereikbaarheid" => Ok(RankBy::Reachability),
+            "hours" | "uren" => Ok(RankBy::Hours),
+            "cost" | "kosten" => Ok(RankBy::Cost),
+            other => Err(format!(
+                "unknown order `{other}` (expected combined, relatedness, reachability, hours or cost)"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for RankBy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RankBy::Combined => "combined",
+            RankBy::Relatedness => "relatedness",
+            RankBy::Reachability => "reachability",
+            RankBy::Hours => "hours",
+            RankBy::Cost => "cost",
+        })
+    }
+}
+
+/// Filters, order and limit of [`Scorer::transitions`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TransitionOptions {
     /// Only occupations in this sector (a sector id).
     pub sector: Option<String>,
     /// Only occupations in a shortage sector.
     pub shortage_only: bool,
-    /// Only occupations whose essential gap takes at most this many hours.
+    /// Only occupations whose estimated study hours are at most this many.
     pub max_gap_hours: Option<f64>,
     /// At most this many results.
     pub limit: Option<usize>,
     /// Keep the person's current occupation in the list.
     pub include_current: bool,
+    /// The order of the list.
+    pub rank_by: RankBy,
+}
+
+/// What it takes to reach an occupation, and the score in `[0, 1]` it gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reachability {
+    /// The reachability in `[0, 1]`.
+    pub score: f64,
+    /// `1 / (1 + gap_hours / hours_scale)`.
+    pub hours_term: f64,
+    /// Subtracted for the NLQF levels the occupation lies above the person.
+    pub nlqf_penalty: f64,
+    /// Added for a shortage sector.
+    pub shortage_bonus: f64,
+    /// Study hours of the route's offers.
+    pub route_hours: f64,
+    /// Hours counted for the essential skills no offer teaches.
+    pub untaught_hours: f64,
 }
 
 /// One occupation within reach.
@@ -39,19 +117,26 @@ pub struct Transition {
     pub label: String,
     /// Its English label.
     pub label_en: String,
-    /// The reachability score in `[0, 1]` the list is sorted by.
+    /// The combined score in `[0, 1]`: relatedness adjusted by reachability.
     pub score: f64,
+    /// How alike the skill requirements are, with its parts.
+    pub relatedness: Relatedness,
+    /// What it takes to get there, with its parts.
+    pub reachability: Reachability,
     /// The gap score: weighted share of requirements held (see [`Gap`]).
     pub coverage: f64,
-    /// Estimated study hours to close the essential gap.
+    /// Estimated study hours: the route's hours plus the hours counted for untaught skills
+    /// (the same estimate `route` gives for this occupation).
     pub gap_hours: f64,
+    /// The route's cost in euros (untaught skills have no price).
+    pub cost_eur: f64,
     /// The essential skills to study (credit below `route.target_below_credit`, or held below
     /// the required level), missing ones first.
     pub missing: Vec<Named>,
     /// Those of `missing` no offer teaches.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub untaught: Vec<Named>,
-    /// The held skills that contribute most, largest first.
+    /// The shared skills that count most for relatedness, largest first.
     pub drivers: Vec<Named>,
     /// Whether the occupation is in a shortage sector.
     pub shortage: bool,
@@ -66,51 +151,47 @@ pub struct Transition {
 }
 
 impl Transition {
-    /// A short explanation of why the occupation is within reach.
+    /// A short explanation of both scores.
     pub fn explain(&self, lang: Lang) -> String {
         let label = lang.pick(&self.label, &self.label_en);
-        let names = |v: &[Named], max| {
-            let l: Vec<&str> = v.iter().map(|n| n.label_in(lang)).collect();
-            join_list(lang, &l, max)
-        };
         let mut out = match lang {
             Lang::Nl => format!(
-                "{label}: score {}, aansluiting {}, ongeveer {} studie-uur om de essentiële kloof te dichten.",
+                "{label}: score {}; {}; bereikbaarheid {} (ongeveer {} studie-uur",
                 percent(self.score),
-                percent(self.coverage),
+                self.relatedness.explain(lang),
+                percent(self.reachability.score),
                 amount(self.gap_hours)
             ),
             Lang::En => format!(
-                "{label}: score {}, fit {}, about {} study hours to close the essential gap.",
+                "{label}: score {}; {}; reachability {} (about {} study hours",
                 percent(self.score),
-                percent(self.coverage),
+                self.relatedness.explain(lang),
+                percent(self.reachability.score),
                 amount(self.gap_hours)
             ),
         };
-        if !self.drivers.is_empty() {
-            out.push_str(&format!(
-                " {}: {}.",
-                lang.pick("Sterk door", "Driven by"),
-                names(&self.drivers, 4)
-            ));
-        }
-        if !self.missing.is_empty() {
-            out.push_str(&format!(
-                " {}: {}.",
-                lang.pick("Te leren", "To learn"),
-                names(&self.missing, 5)
-            ));
-        }
-        if self.shortage {
-            out.push_str(lang.pick(" Tekortsector.", " Shortage sector."));
+        if self.cost_eur > 0.0 {
+            out.push_str(&format!(", EUR {}", amount(self.cost_eur)));
         }
         if let Some(step) = self.nlqf_step
             && step > 0
         {
             out.push_str(&match lang {
-                Lang::Nl => format!(" {step} NLQF-niveau(s) hoger."),
-                Lang::En => format!(" {step} NLQF level(s) up."),
+                Lang::Nl => format!(", {step} NLQF-niveau(s) hoger"),
+                Lang::En => format!(", {step} NLQF level(s) up"),
             });
+        }
+        if self.shortage {
+            out.push_str(lang.pick(", tekortsector", ", shortage sector"));
+        }
+        out.push_str(").");
+        if !self.missing.is_empty() {
+            let l: Vec<&str> = self.missing.iter().map(|n| n.label_in(lang)).collect();
+            out.push_str(&format!(
+                " {}: {}.",
+                lang.pick("Te leren", "To learn"),
+                join_list(lang, &l, 5)
+            ));
         }
         out
     }
@@ -122,7 +203,9 @@ pub struct Transitions {
     /// The occupation the ranking starts from, when it starts from one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Named>,
-    /// How many occupations passed the filters (before the limit).
+    /// The order of the list.
+    pub rank_by: RankBy,
+    /// How many occupations passed the filters and share something with the source.
     pub considered: usize,
     /// The occupations, best first.
     pub items: Vec<Transition>,
@@ -140,43 +223,48 @@ impl Transitions {
     }
 }
 
-/// Scratch space reused across occupations.
-struct Scratch {
-    /// Capability → position in the current target list (or `u8::MAX`).
-    pos: Vec<u8>,
-    /// Offer → generation it was last seen in.
-    seen: Vec<u32>,
-    generation: u32,
-    cands: Vec<(u64, f64, u32)>,
+/// Where a ranking starts.
+#[derive(Clone, Copy)]
+enum Source {
+    /// An occupation (dense index).
+    Occupation(u32),
+    /// A person.
+    Person,
 }
 
-/// Pass-1 facts of one occupation.
-struct Pre {
-    occ: u32,
-    coverage: f64,
-    /// Range of its essential skills to study in the shared list.
-    gap: std::ops::Range<usize>,
-    /// The best score it could reach (at zero study hours).
-    bound: f64,
-}
-
-/// A fast per-occupation result, before labels.
-struct Quick {
-    occ: u32,
+/// Reachability facts of one candidate, before labels.
+struct Reach {
     score: f64,
-    coverage: f64,
-    gap_hours: f64,
+    parts: Reachability,
+    hours: f64,
+    cost: f64,
+}
+
+/// A scored candidate.
+struct Scored {
+    occ: u32,
+    relatedness: f64,
+    reach: Option<Reach>,
+}
+
+impl Scored {
+    fn combined(&self, w: f64) -> f64 {
+        let r = self.reach.as_ref().map_or(1.0, |r| r.score);
+        self.relatedness * (1.0 - w + w * r)
+    }
 }
 
 impl Scorer {
-    /// Ranks every occupation by reachability from `profile`.
+    /// Ranks occupations for `profile` (see the module documentation for the order).
     ///
     /// # Complexity
-    /// O(requirements of all occupations × log entries) plus a small greedy cover per occupation;
-    /// then a full [`Gap`] for each listed occupation.
+    /// The person's relatedness to every occupation through postings (only occupations sharing a
+    /// capability are touched); a route for each candidate the order needs (for the default
+    /// order only until no further candidate can enter the top `limit`); a full [`Gap`] for each
+    /// listed occupation.
     ///
     /// # Ties
-    /// Equal scores break by occupation id.
+    /// Equal scores break by relatedness, then by occupation id.
     ///
     /// # Errors
     /// Unknown ids in the profile, or a `sector` that is not a sector.
@@ -189,8 +277,12 @@ impl Scorer {
         self.transitions_with(&holdings, options)
     }
 
-    /// Ranks every occupation by reachability for someone coming from occupation `from` (holding
-    /// its essential and important skills as work experience).
+    /// Ranks occupations for someone coming from occupation `from`: relatedness between the two
+    /// occupations, reachability for someone holding `from`'s essential and important skills as
+    /// work experience.
+    ///
+    /// # Errors
+    /// When `from` is not an occupation, or `sector` is not a sector.
     pub fn transitions_from(
         &self,
         from: &str,
@@ -198,17 +290,62 @@ impl Scorer {
     ) -> Result<Transitions, ScoreError> {
         let occ = self.occupation_index(from)?;
         let holdings = self.occupation_holdings(occ);
-        let mut t = self.transitions_with(&holdings, options)?;
+        let mut t = self.rank(&holdings, Source::Occupation(occ), options)?;
         t.from = Some(self.occ_named(occ));
         Ok(t)
     }
 
-    /// Ranks occupations for holdings already resolved.
+    /// Ranks occupations for holdings already resolved with [`Scorer::holdings`].
+    ///
+    /// # Errors
+    /// When `sector` is not a sector.
     pub fn transitions_with(
         &self,
         holdings: &Holdings,
         options: &TransitionOptions,
     ) -> Result<Transitions, ScoreError> {
+        self.rank(holdings, Source::Person, options)
+    }
+
+    /// The default-order ranking from occupation `a` as dense indices, without explanations
+    /// (for evaluation and batches).
+    pub(crate) fn ranked_from(
+        &self,
+        a: u32,
+        options: &TransitionOptions,
+    ) -> Result<Vec<u32>, ScoreError> {
+        let holdings = self.occupation_holdings(a);
+        let (chosen, _) = self.rank_scored(&holdings, Source::Occupation(a), options)?;
+        Ok(chosen.iter().map(|s| s.occ).collect())
+    }
+
+    fn rank(
+        &self,
+        holdings: &Holdings,
+        source: Source,
+        options: &TransitionOptions,
+    ) -> Result<Transitions, ScoreError> {
+        let (chosen, considered) = self.rank_scored(holdings, source, options)?;
+        let w = self.config.transitions.reachability_weight;
+        let items = chosen
+            .iter()
+            .map(|s| self.transition_item(holdings, source, s, w))
+            .collect();
+        Ok(Transitions {
+            from: None,
+            rank_by: options.rank_by,
+            considered,
+            items,
+        })
+    }
+
+    /// The ranked candidates (at most `limit`) and how many were considered.
+    fn rank_scored(
+        &self,
+        holdings: &Holdings,
+        source: Source,
+        options: &TransitionOptions,
+    ) -> Result<(Vec<Scored>, usize), ScoreError> {
         let sector = match &options.sector {
             None => None,
             Some(id) => {
@@ -222,217 +359,147 @@ impl Scorer {
                 Some(ix)
             }
         };
-        let starts = holdings.dense_starts(self.caps.len());
-        let mut scratch = Scratch {
-            pos: vec![u8::MAX; self.caps.len()],
-            seen: vec![0; self.offers.len()],
-            generation: 0,
-            cands: Vec::new(),
+        let person_rel;
+        let relatedness: RelRow<'_> = match source {
+            Source::Occupation(a) => RelRow::Pairs(self.relatedness_row(a)),
+            Source::Person => {
+                person_rel = self.relatedness_all(holdings);
+                RelRow::Person(&person_rel)
+            }
         };
-        // Pass 1: coverage and essential gap of every occupation that passes the filters.
-        let mut pre: Vec<Pre> = Vec::new();
-        let mut gaps: Vec<u32> = Vec::new();
-        for occ in 0..self.occs.len() as u32 {
-            if !options.include_current && holdings.current_occupation == Some(occ) {
-                continue;
-            }
-            let o = occ as usize;
-            if options.shortage_only && !self.occ_shortage[o] {
-                continue;
-            }
-            if let Some(s) = sector
-                && !self.occ_sectors.row(o).contains(&s)
-            {
-                continue;
-            }
-            let start = gaps.len();
-            let coverage = self.coverage(holdings, &starts, occ, &mut gaps);
-            let least_hours = self.least_hours(&gaps[start..]);
-            pre.push(Pre {
-                occ,
-                coverage,
-                gap: start..gaps.len(),
-                // The score at the fewest hours any cover could take: it cannot score higher.
-                bound: self.reach_score(occ, coverage, least_hours, holdings.nlqf),
-            });
-        }
-        // Pass 2: study hours, best bound first. Without an hours filter, stop once no remaining
-        // bound can reach the `limit`-th score (the score falls as hours rise, so the result is
-        // the same as scoring everything).
-        pre.sort_by(|a, b| b.bound.total_cmp(&a.bound).then(a.occ.cmp(&b.occ)));
-        let prune = options.max_gap_hours.is_none();
-        let limit = options.limit.unwrap_or(usize::MAX);
-        let mut quick: Vec<Quick> = Vec::new();
-        let mut kth = f64::NEG_INFINITY;
-        for p in &pre {
-            if prune && quick.len() >= limit && p.bound < kth {
-                break;
-            }
-            let gap_hours = self.cover_hours(&gaps[p.gap.clone()], holdings, &mut scratch);
-            if options.max_gap_hours.is_some_and(|m| gap_hours > m) {
-                continue;
-            }
-            quick.push(Quick {
-                occ: p.occ,
-                score: self.reach_score(p.occ, p.coverage, gap_hours, holdings.nlqf),
-                coverage: p.coverage,
-                gap_hours,
-            });
-            if prune && quick.len() >= limit {
-                quick.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.occ.cmp(&b.occ)));
-                quick.truncate(limit);
-                kth = quick.last().map_or(f64::NEG_INFINITY, |q| q.score);
-            }
-        }
-        let considered = if prune { pre.len() } else { quick.len() };
-        quick.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.occ.cmp(&b.occ)));
-        quick.truncate(limit);
-        let items = quick
-            .iter()
-            .map(|q| self.transition_item(holdings, q))
+        let skip = match source {
+            Source::Occupation(a) => Some(a),
+            Source::Person => holdings.current_occupation,
+        };
+        let mut cands: Vec<Scored> = (0..self.occs.len() as u32)
+            .filter(|&o| options.include_current || skip != Some(o))
+            .filter(|&o| !options.shortage_only || self.occ_shortage[o as usize])
+            .filter(|&o| sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s)))
+            .map(|o| Scored {
+                occ: o,
+                relatedness: relatedness.get(o),
+                reach: None,
+            })
+            .filter(|s| s.relatedness > 0.0)
             .collect();
-        Ok(Transitions {
-            from: None,
-            considered,
-            items,
-        })
-    }
-
-    /// The gap score of `occ`, pushing its essential skills to study onto `gap`.
-    fn coverage(&self, holdings: &Holdings, starts: &[u32], occ: u32, gap: &mut Vec<u32>) -> f64 {
-        let reqs = self.requires.row(occ as usize);
-        let threshold = self.config.route.target_below_credit;
-        let mut total = 0.0;
-        let mut got = 0.0;
-        for r in reqs {
-            total += r.weight;
-            let best = self.best_credit(holdings, holdings.entries_at(starts, r.cap), r.level);
-            got += r.weight * best.map_or(0.0, |c| c.credit);
-            if r.importance == Importance::Essential
-                && Credit::needs_study(best.as_ref(), threshold)
-            {
-                gap.push(r.cap);
+        let considered_all = cands.len();
+        let by_relatedness = |a: &Scored, b: &Scored| {
+            b.relatedness
+                .total_cmp(&a.relatedness)
+                .then(a.occ.cmp(&b.occ))
+        };
+        cands.sort_by(by_relatedness);
+        let limit = options.limit.unwrap_or(usize::MAX);
+        let w = self.config.transitions.reachability_weight;
+        let person = Person {
+            age: None,
+            nlqf: holdings.nlqf.and_then(vaardig_core::Nlqf::new),
+            used_eur: 0.0,
+        };
+        let reach_of = |s: &mut Scored| -> Result<(), ScoreError> {
+            if s.reach.is_none() {
+                s.reach = Some(self.reach(holdings, &person, s.occ)?);
             }
-        }
-        if total > 0.0 {
-            (got / total).clamp(0.0, 1.0)
+            Ok(())
+        };
+        let needs_all = options.max_gap_hours.is_some()
+            || !matches!(options.rank_by, RankBy::Combined | RankBy::Relatedness);
+        let mut considered = considered_all;
+        let mut chosen: Vec<Scored> = if needs_all {
+            for s in &mut cands {
+                reach_of(s)?;
+            }
+            if let Some(max) = options.max_gap_hours {
+                cands.retain(|s| s.reach.as_ref().is_some_and(|r| r.hours <= max));
+                considered = cands.len();
+            }
+            cands
+        } else if options.rank_by == RankBy::Relatedness {
+            cands.truncate(limit);
+            for s in &mut cands {
+                reach_of(s)?;
+            }
+            cands
         } else {
-            0.0
-        }
+            // Combined: the score never exceeds relatedness, so once the next relatedness is
+            // below the `limit`-th combined score nothing further can enter.
+            let mut kept: Vec<Scored> = Vec::new();
+            let mut kth = f64::NEG_INFINITY;
+            for mut s in cands {
+                if limit == 0 {
+                    break;
+                }
+                if kept.len() >= limit && s.relatedness < kth {
+                    break;
+                }
+                reach_of(&mut s)?;
+                kept.push(s);
+                if kept.len() >= limit {
+                    let mut scores: Vec<f64> = kept.iter().map(|k| k.combined(w)).collect();
+                    scores.sort_by(|a, b| b.total_cmp(a));
+                    kth = scores.get(limit - 1).copied().unwrap_or(f64::NEG_INFINITY);
+                }
+            }
+            kept
+        };
+        let hours = |s: &Scored| s.reach.as_ref().map_or(f64::INFINITY, |r| r.hours);
+        let cost = |s: &Scored| s.reach.as_ref().map_or(f64::INFINITY, |r| r.cost);
+        let reach_score = |s: &Scored| s.reach.as_ref().map_or(0.0, |r| r.score);
+        chosen.sort_by(|a, b| {
+            let primary = match options.rank_by {
+                RankBy::Combined => b.combined(w).total_cmp(&a.combined(w)),
+                RankBy::Relatedness => std::cmp::Ordering::Equal,
+                RankBy::Reachability => reach_score(b).total_cmp(&reach_score(a)),
+                RankBy::Hours => hours(a).total_cmp(&hours(b)),
+                RankBy::Cost => cost(a).total_cmp(&cost(b)),
+            };
+            primary.then_with(|| by_relatedness(a, b))
+        });
+        chosen.truncate(limit);
+        Ok((chosen, considered))
     }
 
-    /// A lower bound on [`Scorer::cover_hours`] for `gap`: every skill costs at least the
-    /// smallest per-skill share of an offer teaching it, and the cover at least the dearest
-    /// single skill's cheapest offer (each capped at the hours counted for an untaught skill).
-    fn least_hours(&self, gap: &[u32]) -> f64 {
-        let untaught = self.config.transitions.untaught_skill_hours;
-        let (mut sum, mut max) = (0.0f64, 0.0f64);
-        for &c in gap {
-            let c = c as usize;
-            sum += self.cap_amort_hours[c].min(untaught);
-            max = max.max(self.cap_min_hours[c].min(untaught));
-        }
-        sum.max(max)
-    }
-
-    fn reach_score(&self, occ: u32, coverage: f64, gap_hours: f64, nlqf: Option<u8>) -> f64 {
-        let w = &self.config.transitions;
-        let step = match (self.occ_nlqf[occ as usize], nlqf) {
+    /// Reachability of `occ` from `holdings`: the route estimate, NLQF step and shortage.
+    fn reach(&self, holdings: &Holdings, person: &Person, occ: u32) -> Result<Reach, ScoreError> {
+        let cfg = &self.config.transitions;
+        let route = self.route_at(holdings, person, occ, &RouteOptions::default())?;
+        let untaught_hours = cfg.untaught_skill_hours * route.uncovered.len() as f64;
+        let hours = route.total_hours + untaught_hours;
+        let hours_term = 1.0 / (1.0 + hours / cfg.hours_scale);
+        let step = match (self.occ_nlqf[occ as usize], holdings.nlqf) {
             (Some(o), Some(p)) => f64::from(o.saturating_sub(p)),
             _ => 0.0,
         };
-        let base = w.coverage_weight * coverage
-            + w.hours_weight / (1.0 + gap_hours / w.hours_scale)
-            - w.nlqf_step_penalty * step;
-        let boosted = if self.occ_shortage[occ as usize] {
-            base.clamp(0.0, 1.0) * (1.0 + w.shortage_boost)
+        let nlqf_penalty = cfg.nlqf_step_penalty * step;
+        let shortage_bonus = if self.occ_shortage[occ as usize] {
+            cfg.shortage_boost
         } else {
-            base
+            0.0
         };
-        boosted.clamp(0.0, 1.0)
+        let score = (hours_term - nlqf_penalty + shortage_bonus).clamp(0.0, 1.0);
+        Ok(Reach {
+            score,
+            parts: Reachability {
+                score,
+                hours_term,
+                nlqf_penalty,
+                shortage_bonus,
+                route_hours: route.total_hours,
+                untaught_hours,
+            },
+            hours,
+            cost: route.total_cost_eur,
+        })
     }
 
-    /// Greedy cover of `gap` by hours: the offer with the most uncovered gap skills per hour,
-    /// repeatedly. Completed offers are skipped; gap skills nobody teaches cost a fixed amount.
-    fn cover_hours(&self, gap: &[u32], holdings: &Holdings, s: &mut Scratch) -> f64 {
-        let untaught_hours = self.config.transitions.untaught_skill_hours;
-        if gap.is_empty() {
-            return 0.0;
-        }
-        let mut hours = 0.0;
-        // Skills beyond the 64 a mask holds are costed one by one by their cheapest offer.
-        let (masked, rest) = gap.split_at(gap.len().min(64));
-        for &cap in rest {
-            hours += self
-                .teachers
-                .row(cap as usize)
-                .iter()
-                .filter(|o| holdings.completed.binary_search(o).is_err())
-                .map(|&o| self.offer_info[o as usize].hours)
-                .min_by(f64::total_cmp)
-                .unwrap_or(untaught_hours);
-        }
-        for (i, &cap) in masked.iter().enumerate() {
-            s.pos[cap as usize] = i as u8;
-        }
-        s.generation = s.generation.wrapping_add(1);
-        if s.generation == 0 {
-            s.seen.iter_mut().for_each(|g| *g = NONE);
-            s.generation = 1;
-        }
-        s.cands.clear();
-        let mut coverable = 0u64;
-        for &cap in masked {
-            for &o in self.teachers.row(cap as usize) {
-                if s.seen[o as usize] == s.generation
-                    || holdings.completed.binary_search(&o).is_ok()
-                {
-                    continue;
-                }
-                s.seen[o as usize] = s.generation;
-                let mut mask = 0u64;
-                for t in self.teaches.row(o as usize) {
-                    let p = s.pos[t.cap as usize];
-                    if p != u8::MAX {
-                        mask |= 1 << p;
-                    }
-                }
-                coverable |= mask;
-                s.cands.push((mask, self.offer_info[o as usize].hours, o));
-            }
-        }
-        for &cap in masked {
-            s.pos[cap as usize] = u8::MAX;
-        }
-        hours += untaught_hours * f64::from((masked.len() as u32) - coverable.count_ones());
-        let mut uncovered = coverable;
-        while uncovered != 0 {
-            let mut best: Option<(f64, f64, u32, u64)> = None;
-            for &(mask, h, o) in &s.cands {
-                let n = (mask & uncovered).count_ones();
-                if n == 0 {
-                    continue;
-                }
-                let ratio = f64::from(n) / h.max(1e-9);
-                let better = match best {
-                    None => true,
-                    Some((br, bh, bo, _)) => {
-                        ratio > br || (ratio == br && (h < bh || (h == bh && o < bo)))
-                    }
-                };
-                if better {
-                    best = Some((ratio, h, o, mask));
-                }
-            }
-            let Some((_, h, _, mask)) = best else { break };
-            hours += h;
-            uncovered &= !mask;
-        }
-        hours
-    }
-
-    fn transition_item(&self, holdings: &Holdings, q: &Quick) -> Transition {
-        let gap: Gap = self.gap_dense(holdings, q.occ);
+    fn transition_item(
+        &self,
+        holdings: &Holdings,
+        source: Source,
+        s: &Scored,
+        w: f64,
+    ) -> Transition {
+        let gap: Gap = self.gap_dense(holdings, s.occ);
         let threshold = self.config.route.target_below_credit;
         let missing: Vec<Named> = gap
             .missing
@@ -450,31 +517,41 @@ impl Scorer {
             })
             .cloned()
             .collect();
-        // Drivers: what the person already holds well enough not to study (so never also listed
-        // in `missing`).
-        let mut drivers: Vec<&crate::gap::SkillMatch> = gap
-            .matched
-            .iter()
-            .chain(&gap.partial)
-            .filter(|m| !needs_study(m, threshold))
-            .collect();
-        drivers.sort_by(|a, b| {
-            b.contribution
-                .total_cmp(&a.contribution)
-                .then(a.skill.id.cmp(&b.skill.id))
-        });
-        let occ_nlqf = self.occ_nlqf[q.occ as usize];
+        let relatedness = match source {
+            Source::Occupation(a) => self.pair_relatedness(a, s.occ, s.relatedness),
+            Source::Person => self.person_relatedness(holdings, s.occ, s.relatedness),
+        };
+        let (reachability, hours, cost) = match &s.reach {
+            Some(r) => (r.parts.clone(), r.hours, r.cost),
+            // ok: every listed candidate had its reachability computed; this arm is not taken.
+            None => (
+                Reachability {
+                    score: 0.0,
+                    hours_term: 0.0,
+                    nlqf_penalty: 0.0,
+                    shortage_bonus: 0.0,
+                    route_hours: 0.0,
+                    untaught_hours: 0.0,
+                },
+                0.0,
+                0.0,
+            ),
+        };
+        let occ_nlqf = self.occ_nlqf[s.occ as usize];
         Transition {
             occupation: gap.occupation.id.to_string(),
             label: gap.occupation.label.to_string(),
             label_en: gap.occupation.label_en.to_string(),
-            score: q.score,
-            coverage: q.coverage,
-            gap_hours: q.gap_hours,
+            score: s.combined(w),
+            drivers: relatedness.shared.clone(),
+            relatedness,
+            reachability,
+            coverage: gap.score,
+            gap_hours: hours,
+            cost_eur: cost,
             missing,
             untaught,
-            drivers: drivers.iter().take(5).map(|m| m.skill.clone()).collect(),
-            shortage: self.occ_shortage[q.occ as usize],
+            shortage: self.occ_shortage[s.occ as usize],
             nlqf: occ_nlqf,
             nlqf_step: match (occ_nlqf, holdings.nlqf) {
                 (Some(o), Some(p)) => Some(o as i8 - p as i8),
@@ -482,15 +559,32 @@ impl Scorer {
             },
             sectors: self
                 .occ_sectors
-                .row(q.occ as usize)
+                .row(s.occ as usize)
                 .iter()
-                .map(|&s| self.ontology.concept(s).id.clone())
+                .map(|&x| self.ontology.concept(x).id.clone())
                 .collect(),
         }
     }
 }
 
-/// [`Credit::needs_study`] for a requirement already in a [`Gap`].
+/// Relatedness of one source to every occupation.
+enum RelRow<'a> {
+    /// A row of the occupation matrix.
+    Pairs(&'a [f32]),
+    /// A person's values.
+    Person(&'a [f64]),
+}
+
+impl RelRow<'_> {
+    fn get(&self, o: u32) -> f64 {
+        match self {
+            RelRow::Pairs(r) => r.get(o as usize).map_or(0.0, |&v| f64::from(v)),
+            RelRow::Person(r) => r.get(o as usize).copied().unwrap_or(0.0),
+        }
+    }
+}
+
+/// Whether a requirement already in a [`Gap`] still has to be studied.
 fn needs_study(m: &crate::gap::SkillMatch, threshold: f64) -> bool {
     m.credit < threshold || m.via.as_ref().is_some_and(|v| v.level_factor < 1.0)
 }

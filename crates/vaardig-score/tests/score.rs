@@ -339,31 +339,62 @@ fn transitions_rank_the_nearest_occupation_first() {
     let t = TINY
         .transitions(&p, &TransitionOptions::default())
         .expect("transitions");
-    assert_eq!(t.considered, 2, "the current occupation is left out");
+    // The current occupation is left out, and care shares nothing with this person.
+    assert_eq!(t.considered, 1);
     assert_eq!(t.items[0].occupation, "occ:verkoper");
     let first = &t.items[0];
-    // Missing voorraadbeheer: taught by offer:voorraad (16 h).
-    assert_eq!(first.gap_hours, 16.0);
+    // Missing voorraadbeheer; the hours are what `route` proposes for it.
+    let route = TINY
+        .route(&p, "occ:verkoper", &RouteOptions::default())
+        .expect("route");
+    assert!(
+        route.offers.iter().any(|o| o == "offer:voorraad"),
+        "{route:?}"
+    );
+    assert_eq!(first.gap_hours, route.total_hours);
     assert_eq!(
         first.missing.iter().map(|n| &*n.id).collect::<Vec<_>>(),
         ["skill:voorraadbeheer"]
     );
     let g = TINY.gap(&p, "occ:verkoper").expect("gap");
     assert!(close(first.coverage, g.score));
-    // Care, greedy per hour: hyg (1 skill / 20 h), then wond (1 / 40 h) before zorgbasis
-    // (1 left / 55 h); medicatie 30 h; empathie untaught (40 h).
-    let care = &t.items[1];
-    assert_eq!(care.occupation, "occ:verzorgende");
-    assert_eq!(care.gap_hours, 20.0 + 40.0 + 30.0 + 40.0);
+    assert!(first.relatedness.score > 0.0 && first.relatedness.score <= 1.0);
+    assert!(close(
+        first.score,
+        first.relatedness.score * (0.8 + 0.2 * first.reachability.score)
+    ));
+
+    // With a skill care asks for, care is listed too; its hours are the route's hours plus
+    // 40 h for the untaught skill (empathie), the same estimate `route` gives.
+    p.skills
+        .push(skill("skill:communiceren", Evidence::WorkExperience, None));
+    let t = TINY
+        .transitions(&p, &TransitionOptions::default())
+        .expect("transitions");
+    assert_eq!(t.considered, 2);
+    let care = t
+        .items
+        .iter()
+        .find(|i| i.occupation == "occ:verzorgende")
+        .expect("care is related");
+    let route = TINY
+        .route(&p, "occ:verzorgende", &RouteOptions::default())
+        .expect("route");
+    assert_eq!(care.gap_hours, route.total_hours + 40.0);
+    assert_eq!(care.cost_eur, route.total_cost_eur);
     assert_eq!(care.untaught.len(), 1);
     assert!(care.shortage);
+    assert!(care.reachability.shortage_bonus > 0.0);
     assert!(t.items.iter().all(|i| (0.0..=1.0).contains(&i.score)));
     assert!(t.explain(Lang::Nl).contains("1. verkoopmedewerker"));
 }
 
 #[test]
 fn transitions_filter_and_limit() {
-    let p = person(vec![skill("skill:klantcontact", Evidence::Diploma, None)]);
+    let p = person(vec![
+        skill("skill:klantcontact", Evidence::Diploma, None),
+        skill("skill:communiceren", Evidence::Diploma, None),
+    ]);
     let shortage = TransitionOptions {
         shortage_only: true,
         ..Default::default()

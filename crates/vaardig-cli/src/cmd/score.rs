@@ -12,8 +12,8 @@ use anyhow::{Context as _, anyhow, bail};
 use clap::{Args, ValueEnum};
 use vaardig_core::{ConceptKind, Importance, Nlqf, Ontology};
 use vaardig_score::{
-    Evidence, FundingScheme, Gap, Lang, LearningRights, Optimise, Profile, ProfileSkill, Route,
-    RouteOptions, Scheme, Scorer, SkillMatch, TransitionOptions, Transitions,
+    Evidence, FundingScheme, Gap, Lang, LearningRights, Optimise, Profile, ProfileSkill, RankBy,
+    Route, RouteOptions, Scheme, SkillMatch, TransitionOptions, Transitions,
 };
 use vaardig_search::{SearchOptions, Searcher};
 
@@ -83,13 +83,17 @@ pub struct TransitionsArgs {
     /// Only occupations in this sector (a sector id).
     #[arg(long, value_name = "ID")]
     pub sector: Option<String>,
-    /// Only occupations whose essential gap takes at most this many study hours.
+    /// Only occupations whose estimated study hours are at most this many.
     #[arg(long, value_name = "HOURS")]
     pub max_gap_hours: Option<f64>,
+    /// The order: combined (relatedness adjusted by reachability), relatedness, reachability,
+    /// hours or cost.
+    #[arg(long, value_enum, default_value = "combined")]
+    pub rank_by: RankByArg,
     /// Language of the explanations.
     #[arg(long, value_enum, default_value = "nl")]
     pub lang: ExplainLang,
-    /// Print JSON: a list of {occupation, label, score, coverage, gap_hours, missing, ...}.
+    /// Print JSON: a list of {occupation, label, score, relatedness, reachability, ...}.
     #[arg(long, conflicts_with = "dot")]
     pub json: bool,
     /// Print the transition neighbourhood as a Graphviz DOT graph.
@@ -123,6 +127,33 @@ pub struct AdviceArgs {
     /// Print JSON: {transitions, target, gap, entitlement, route}.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Orders accepted by `--rank-by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankByArg {
+    /// Relatedness adjusted by reachability.
+    Combined,
+    /// How alike the skill requirements are.
+    Relatedness,
+    /// What it takes to get there (hours, NLQF step, shortage).
+    Reachability,
+    /// Fewest estimated study hours.
+    Hours,
+    /// Lowest estimated cost.
+    Cost,
+}
+
+impl From<RankByArg> for RankBy {
+    fn from(r: RankByArg) -> RankBy {
+        match r {
+            RankByArg::Combined => RankBy::Combined,
+            RankByArg::Relatedness => RankBy::Relatedness,
+            RankByArg::Reachability => RankBy::Reachability,
+            RankByArg::Hours => RankBy::Hours,
+            RankByArg::Cost => RankBy::Cost,
+        }
+    }
 }
 
 /// Funding schemes accepted by `--scheme`.
@@ -200,7 +231,7 @@ fn parse_nlqf(s: &str) -> Result<Nlqf, String> {
 pub fn gap(ctx: &Context, args: GapArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
     let profile = load_person(ontology, &args.person)?;
-    let scorer = Scorer::with_defaults(ontology);
+    let scorer = ctx.scorer_for(ontology)?;
     let gap = scorer.gap(&profile, &args.occupation)?;
     if args.json {
         print_json(&gap)?;
@@ -213,13 +244,14 @@ pub fn gap(ctx: &Context, args: GapArgs) -> anyhow::Result<ExitCode> {
 /// Runs `vaardig transitions`.
 pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
-    let scorer = Scorer::with_defaults(ontology);
+    let scorer = ctx.scorer_for(ontology)?;
     let options = TransitionOptions {
         sector: args.sector.clone(),
         shortage_only: args.shortage_only,
         max_gap_hours: args.max_gap_hours,
         limit: Some(args.limit),
         include_current: false,
+        rank_by: args.rank_by.into(),
     };
     let result = match &args.from {
         Some(occ) => scorer.transitions_from(occ, &options)?,
@@ -246,7 +278,7 @@ pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitC
 pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
     let profile = load_person(ontology, &args.person)?;
-    let scorer = Scorer::with_defaults(ontology);
+    let scorer = ctx.scorer_for(ontology)?;
     let lang: Lang = args.lang.into();
     let options = TransitionOptions {
         shortage_only: args.shortage_only,
@@ -331,7 +363,7 @@ fn optimise(o: OptimiseArg) -> Optimise {
 pub fn route(ctx: &Context, args: RouteArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
     let profile = load_person(ontology, &args.person)?;
-    let scorer = Scorer::with_defaults(ontology);
+    let scorer = ctx.scorer_for(ontology)?;
     let scheme = args
         .scheme
         .map(|s| Scheme::by_id(scheme_id(s)))

@@ -320,6 +320,17 @@ impl Scorer {
         options: &RouteOptions<'_>,
     ) -> Result<Route, ScoreError> {
         let occ = self.occupation_index(occupation)?;
+        self.route_at(holdings, person, occ, options)
+    }
+
+    /// The route to the occupation with dense index `occ`.
+    pub(crate) fn route_at(
+        &self,
+        holdings: &Holdings,
+        person: &Person,
+        occ: u32,
+        options: &RouteOptions<'_>,
+    ) -> Result<Route, ScoreError> {
         let budget = options.scheme.map(|s| s.budget(person)).transpose()?;
         let cfg = &self.config.route;
 
