@@ -1,7 +1,8 @@
 //! The whole ontology as one JSON document (`vaardig export --format json`).
 //!
 //! Shape: `{ "manifest": {...}, "concepts": [...], "relations": [...] }`. Each concept has `id`,
-//! `kind`, `pref_label` and `alt_labels` keyed by language, `definition` and its kind's attributes;
+//! its full `uri` when it has one ([`Ontology::uri_of`]; absent otherwise), `kind`, `pref_label`
+//! and `alt_labels` keyed by language, `definition` and its kind's attributes;
 //! each relation has `from`, `to`, `kind` and its attributes (`importance`, `level`).
 
 use std::collections::BTreeMap;
@@ -17,6 +18,9 @@ use crate::ontology::Ontology;
 pub struct JsonConcept<'a> {
     /// The id.
     pub id: &'a str,
+    /// The full URI ([`Ontology::uri_of`]), when the id is one or has a manifest prefix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
     /// Preferred labels by language.
     pub pref_label: &'a BTreeMap<String, String>,
     /// Synonyms by language.
@@ -57,8 +61,9 @@ pub fn json_export(ontology: &Ontology) -> JsonExport<'_> {
         manifest: ontology.manifest(),
         concepts: ontology
             .iter()
-            .map(|(_, c)| JsonConcept {
+            .map(|(ix, c)| JsonConcept {
                 id: &c.id,
+                uri: ontology.uri_of(ix),
                 pref_label: &c.labels.pref,
                 alt_labels: &c.labels.alt,
                 definition: &c.labels.definition,
@@ -73,5 +78,46 @@ pub fn json_export(ontology: &Ontology) -> JsonExport<'_> {
                 relation: r,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::concept::{Concept, Labels};
+    use crate::model::SkillType;
+    use crate::{Manifest, OntologyBuilder};
+
+    #[test]
+    fn concepts_carry_their_uri_when_they_have_one() {
+        let mut manifest = Manifest::new("t", "1", &["en"]);
+        manifest
+            .prefixes
+            .insert("esco".into(), "http://data.europa.eu/esco/".into());
+        let mut b = OntologyBuilder::new(manifest);
+        for id in ["esco:skill/s1", "skill:lassen"] {
+            b.add_concept(Concept::new(
+                id,
+                Labels::with_pref([("en", id)]),
+                ConceptData::Skill {
+                    skill_type: SkillType::Skill,
+                },
+            ));
+        }
+        let o = b.build().expect("valid").ontology;
+        let v = serde_json::to_value(json_export(&o)).expect("serialises");
+        assert_eq!(
+            v["manifest"]["prefixes"]["esco"],
+            "http://data.europa.eu/esco/"
+        );
+        assert_eq!(
+            v["concepts"][0]["uri"],
+            "http://data.europa.eu/esco/skill/s1"
+        );
+        assert!(
+            v["concepts"][1].get("uri").is_none(),
+            "{}",
+            v["concepts"][1]
+        );
     }
 }

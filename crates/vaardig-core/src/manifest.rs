@@ -1,4 +1,7 @@
-//! The manifest (`ontology.toml`): what an ontology is, which version, in which languages.
+//! The manifest (`ontology.toml`): what an ontology is, which version, in which languages, and
+//! which id prefixes stand for which URI namespaces.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +32,12 @@ pub struct Manifest {
     /// Free notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Id prefixes and the URI namespaces they stand for: `esco` → `http://data.europa.eu/esco/`
+    /// makes the id `esco:skill/42` the concept `http://data.europa.eu/esco/skill/42`. Lookups
+    /// ([`crate::Ontology::index_of`]) accept the full URI, and [`crate::Ontology::uri_of`] gives
+    /// it back. Empty for ontologies whose ids are not URIs (the embedded one).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub prefixes: BTreeMap<String, String>,
 }
 
 impl Manifest {
@@ -43,6 +52,7 @@ impl Manifest {
             source: "built in code".to_owned(),
             illustrative_codes: false,
             notes: None,
+            prefixes: BTreeMap::new(),
         }
     }
 
@@ -74,7 +84,7 @@ impl Manifest {
         Ok(manifest)
     }
 
-    /// Checks the values a parser cannot: languages and the date format.
+    /// Checks the values a parser cannot: languages, the date format and the prefixes.
     pub fn check(&self) -> Result<(), String> {
         if self.languages.is_empty() {
             return Err("`languages` must name at least one language".into());
@@ -113,12 +123,173 @@ impl Manifest {
         if self.name.trim().is_empty() || self.version.trim().is_empty() {
             return Err("`name` and `version` must not be empty".into());
         }
+        for (prefix, namespace) in &self.prefixes {
+            Manifest::check_prefix(prefix, namespace).map_err(|e| format!("`prefixes`: {e}"))?;
+        }
+        Ok(())
+    }
+
+    /// Checks one `prefix → namespace` pair of [`Manifest::prefixes`]: the prefix is non-empty
+    /// and has no `:`, whitespace, control character or `|` (it starts ids, which may contain
+    /// none of the last three); the namespace is an absolute URI, `scheme://…` or `urn:…`, without
+    /// whitespace or control characters.
+    ///
+    /// ```
+    /// use vaardig_core::Manifest;
+    ///
+    /// assert!(Manifest::check_prefix("esco", "http://data.europa.eu/esco/").is_ok());
+    /// assert!(Manifest::check_prefix("es:co", "http://data.europa.eu/esco/").is_err());
+    /// assert!(Manifest::check_prefix("esco", "data.europa.eu/esco/").is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// A message naming the pair and what is wrong with it (without saying where the pair is:
+    /// [`Manifest::check`] adds `` `prefixes`: ``).
+    pub fn check_prefix(prefix: &str, namespace: &str) -> Result<(), String> {
+        if prefix.is_empty() {
+            return Err(format!("empty prefix for `{}`", namespace.escape_debug()));
+        }
+        if prefix.contains(':') {
+            return Err(format!(
+                "prefix `{}` contains `:`; write it without the colon",
+                prefix.escape_debug()
+            ));
+        }
+        if prefix
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '|')
+        {
+            return Err(format!(
+                "prefix `{}` contains whitespace, a control character or `|`",
+                prefix.escape_debug()
+            ));
+        }
+        if !is_absolute_uri(namespace)
+            || namespace
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(format!(
+                "namespace `{}` of prefix `{prefix}` is not an absolute URI \
+                 such as `http://example.org/` or `urn:example:`",
+                namespace.escape_debug()
+            ));
+        }
         Ok(())
     }
 
     /// The manifest as TOML.
     pub fn to_toml(&self) -> String {
-        // Serialising a struct of strings, bools and a string list cannot fail.
+        // Serialising a struct of strings, bools, a string list and a string table cannot fail.
         toml::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Whether `text` looks like an absolute URI: `scheme://` followed by something, where the scheme
+/// is a letter and then letters, digits, `+`, `-` or `.`; or `urn:` followed by something.
+pub(crate) fn is_absolute_uri(text: &str) -> bool {
+    if let Some(rest) = text.strip_prefix("urn:") {
+        return !rest.is_empty();
+    }
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_prefix(prefix: &str, namespace: &str) -> Manifest {
+        let mut m = Manifest::new("t", "1", &["en"]);
+        m.prefixes.insert(prefix.to_owned(), namespace.to_owned());
+        m
+    }
+
+    #[test]
+    fn old_manifests_without_prefixes_load_and_write_unchanged() {
+        let text = "name = \"t\"\nversion = \"1\"\nrelease_date = \"2026-01-02\"\n\
+                    languages = [\"nl\"]\nlicence = \"x\"\nsource = \"y\"\n";
+        let m = Manifest::parse(text).expect("loads");
+        assert!(m.prefixes.is_empty());
+        assert!(!m.to_toml().contains("prefixes"));
+    }
+
+    #[test]
+    fn prefixes_parse_and_round_trip_through_toml() {
+        let text = "name = \"esco\"\nversion = \"1.1.1\"\nrelease_date = \"2026-01-02\"\n\
+                    languages = [\"en\"]\nlicence = \"x\"\nsource = \"y\"\n\n\
+                    [prefixes]\nesco = \"http://data.europa.eu/esco/\"\n\
+                    isbn = \"urn:isbn:\"\n";
+        let m = Manifest::parse(text).expect("loads");
+        assert_eq!(
+            m.prefixes.get("esco").map(String::as_str),
+            Some("http://data.europa.eu/esco/")
+        );
+        assert_eq!(
+            m.prefixes.get("isbn").map(String::as_str),
+            Some("urn:isbn:")
+        );
+        assert_eq!(Manifest::parse(&m.to_toml()), Ok(m));
+    }
+
+    #[test]
+    fn bad_prefixes_say_what_is_wrong() {
+        let cases = [
+            ("", "http://x.org/", "empty prefix"),
+            ("es:co", "http://x.org/", "contains `:`"),
+            ("es co", "http://x.org/", "whitespace"),
+            ("es|co", "http://x.org/", "`|`"),
+            ("esco", "data.europa.eu/esco/", "not an absolute URI"),
+            ("esco", "http://", "not an absolute URI"),
+            ("esco", "urn:", "not an absolute URI"),
+            ("esco", "1http://x.org/", "not an absolute URI"),
+            ("esco", "http://x.org/a b/", "not an absolute URI"),
+        ];
+        for (prefix, namespace, expected) in cases {
+            let err = with_prefix(prefix, namespace).check().expect_err("refused");
+            assert!(err.contains(expected), "{prefix} → {namespace}: {err}");
+            assert!(err.starts_with("`prefixes`: "), "{err}");
+        }
+        for (prefix, namespace) in [
+            ("esco", "http://data.europa.eu/esco/"),
+            ("cnl", "https://linkeddata.competentnl.nl/"),
+            ("isbn", "urn:isbn:"),
+            ("x", "tag+x.y-z://a"),
+        ] {
+            assert_eq!(with_prefix(prefix, namespace).check(), Ok(()));
+        }
+    }
+
+    #[test]
+    fn a_bad_prefix_in_the_file_is_a_manifest_diagnostic() {
+        let text = "name = \"t\"\nversion = \"1\"\nrelease_date = \"2026-01-02\"\n\
+                    languages = [\"nl\"]\nlicence = \"x\"\nsource = \"y\"\n\
+                    [prefixes]\n\"a:b\" = \"http://x.org/\"\n";
+        let d = Manifest::parse(text).expect_err("refused");
+        assert_eq!(d.kind, DiagnosticKind::Manifest);
+        assert!(d.message.contains("`a:b`"), "{}", d.message);
+    }
+
+    #[test]
+    fn absolute_uris_are_recognised() {
+        for yes in ["http://a", "https://x.org/y", "urn:x", "git+ssh://h"] {
+            assert!(is_absolute_uri(yes), "{yes}");
+        }
+        for no in [
+            "esco:skill/1",
+            "skill:lassen",
+            "urn:",
+            "://x",
+            "http:/x",
+            "1a://x",
+            "",
+        ] {
+            assert!(!is_absolute_uri(no), "{no}");
+        }
     }
 }

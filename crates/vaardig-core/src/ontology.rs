@@ -6,6 +6,11 @@
 //! - Neighbours of a node, for every relation kind and direction, come in ascending id order.
 //! - There are no duplicate `(from, to, kind)` edges, no self-loops, and `broader` is acyclic.
 //! - An `Ontology` is `Send + Sync`; cloning it is one reference-count increment.
+//!
+//! # Ids and URIs
+//! Ids are short (`esco:skill/42`); the manifest's [`Manifest::prefixes`] say which URI namespace
+//! each prefix stands for. [`Ontology::index_of`] (and so [`Ontology::get`]) accepts an id or the
+//! full URI; [`Ontology::uri_of`] gives a concept's full URI back.
 
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -16,7 +21,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::concept::{Concept, Relation};
-use crate::manifest::Manifest;
+use crate::manifest::{Manifest, is_absolute_uri};
 use crate::model::{ConceptKind, RelationKind};
 
 /// The graph type underneath an [`Ontology`].
@@ -34,6 +39,9 @@ struct Inner {
     manifest: Manifest,
     graph: OntologyGraph,
     index: HashMap<String, NodeIndex>,
+    /// The manifest's prefixes as `(namespace, prefix)`, longest namespace first (then by
+    /// namespace and prefix), so the most specific namespace is tried first.
+    namespaces: Vec<(String, String)>,
     by_kind: Vec<Vec<NodeIndex>>,
     relation_counts: Vec<usize>,
     content_hash: OnceLock<u64>,
@@ -53,11 +61,18 @@ impl Ontology {
         for edge in graph.edge_weights() {
             relation_counts[edge.kind.index()] += 1;
         }
+        let mut namespaces: Vec<(String, String)> = manifest
+            .prefixes
+            .iter()
+            .map(|(prefix, namespace)| (namespace.clone(), prefix.clone()))
+            .collect();
+        namespaces.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
         Ontology {
             inner: Arc::new(Inner {
                 manifest,
                 graph,
                 index,
+                namespaces,
                 by_kind,
                 relation_counts,
                 content_hash: OnceLock::new(),
@@ -90,12 +105,107 @@ impl Ontology {
         self.len() == 0
     }
 
-    /// The node index of concept `id`.
+    /// The node index of the concept with id `id`, or whose full URI is `id`.
+    ///
+    /// An exact id wins (one hash lookup, no allocation). Otherwise, when `id` looks like an
+    /// absolute URI (`scheme://…` or `urn:…`), each of the manifest's [`Manifest::prefixes`]
+    /// whose namespace starts it is tried, longest namespace first: with `esco` →
+    /// `http://data.europa.eu/esco/`, `http://data.europa.eu/esco/skill/42` finds `esco:skill/42`.
+    ///
+    /// # Complexity
+    /// One hash lookup for an id; for a URI, one more per matching prefix.
+    ///
+    /// # Examples
+    /// ```
+    /// use vaardig_core::{Concept, ConceptData, Labels, Manifest, OntologyBuilder, SkillType};
+    ///
+    /// let mut manifest = Manifest::new("esco", "1.2.0", &["en"]);
+    /// manifest
+    ///     .prefixes
+    ///     .insert("esco".into(), "http://data.europa.eu/esco/".into());
+    /// let mut builder = OntologyBuilder::new(manifest);
+    /// builder.add_concept(Concept::new(
+    ///     "esco:skill/42",
+    ///     Labels::with_pref([("en", "welding")]),
+    ///     ConceptData::Skill { skill_type: SkillType::Skill },
+    /// ));
+    /// let ontology = builder.build()?.ontology;
+    ///
+    /// let by_id = ontology.index_of("esco:skill/42").expect("an id");
+    /// let by_uri = ontology.index_of("http://data.europa.eu/esco/skill/42").expect("a URI");
+    /// assert_eq!(by_id, by_uri);
+    /// assert!(ontology.index_of("http://example.org/skill/42").is_none());
+    /// # Ok::<(), vaardig_core::OntologyError>(())
+    /// ```
     pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
-        self.inner.index.get(id).copied()
+        match self.inner.index.get(id) {
+            Some(&ix) => Some(ix),
+            None => self.index_of_uri(id),
+        }
     }
 
-    /// The concept with this id.
+    /// The fallback of [`Ontology::index_of`]: `uri` shortened by each matching prefix.
+    fn index_of_uri(&self, uri: &str) -> Option<NodeIndex> {
+        if self.inner.namespaces.is_empty() || !is_absolute_uri(uri) {
+            return None;
+        }
+        let mut id = String::new();
+        for (namespace, prefix) in &self.inner.namespaces {
+            if let Some(rest) = uri.strip_prefix(namespace.as_str()) {
+                id.clear();
+                id.push_str(prefix);
+                id.push(':');
+                id.push_str(rest);
+                if let Some(&ix) = self.inner.index.get(id.as_str()) {
+                    return Some(ix);
+                }
+            }
+        }
+        None
+    }
+
+    /// The full URI of the concept at `ix`: its id with the prefix expanded when the id is
+    /// `prefix:rest` with a prefix of [`Manifest::prefixes`], the id itself when it already is an
+    /// absolute URI (`scheme://…` or `urn:…`), else `None` (and `None` when `ix` is out of range).
+    ///
+    /// Whenever it returns a URI, [`Ontology::index_of`] finds `ix` by it, unless another concept
+    /// has that URI as its literal id.
+    ///
+    /// # Examples
+    /// ```
+    /// use vaardig_core::{Concept, ConceptData, Labels, Manifest, OntologyBuilder, SkillType};
+    ///
+    /// let mut manifest = Manifest::new("esco", "1.2.0", &["en"]);
+    /// manifest
+    ///     .prefixes
+    ///     .insert("esco".into(), "http://data.europa.eu/esco/".into());
+    /// let mut builder = OntologyBuilder::new(manifest);
+    /// for id in ["esco:skill/42", "skill:lassen", "https://example.org/skill/7"] {
+    ///     builder.add_concept(Concept::new(
+    ///         id,
+    ///         Labels::with_pref([("en", id)]),
+    ///         ConceptData::Skill { skill_type: SkillType::Skill },
+    ///     ));
+    /// }
+    /// let ontology = builder.build()?.ontology;
+    /// let uri = |id: &str| ontology.uri_of(ontology.index_of(id).expect("present"));
+    ///
+    /// assert_eq!(uri("esco:skill/42").as_deref(), Some("http://data.europa.eu/esco/skill/42"));
+    /// assert_eq!(uri("https://example.org/skill/7").as_deref(), Some("https://example.org/skill/7"));
+    /// assert_eq!(uri("skill:lassen"), None);
+    /// # Ok::<(), vaardig_core::OntologyError>(())
+    /// ```
+    pub fn uri_of(&self, ix: NodeIndex) -> Option<String> {
+        let id = self.try_concept(ix)?.id.as_str();
+        if let Some((prefix, rest)) = id.split_once(':')
+            && let Some(namespace) = self.inner.manifest.prefixes.get(prefix)
+        {
+            return Some(format!("{namespace}{rest}"));
+        }
+        is_absolute_uri(id).then(|| id.to_owned())
+    }
+
+    /// The concept with this id or full URI (see [`Ontology::index_of`]).
     pub fn get(&self, id: &str) -> Option<&Concept> {
         self.index_of(id).map(|ix| &self.inner.graph[ix])
     }
@@ -252,5 +362,147 @@ mod tests {
     #[test]
     fn ontology_is_send_and_sync() {
         assert_send_sync::<Ontology>();
+    }
+
+    const ESCO: &str = "http://data.europa.eu/esco/";
+
+    /// ESCO-style ids under `esco:`, a nested namespace `occ:` inside ESCO's, a plain id and an
+    /// id that is a URI of its own.
+    fn with_prefixes(prefixes: &[(&str, &str)]) -> Ontology {
+        use crate::concept::{ConceptData, Labels};
+        use crate::model::SkillType;
+
+        let mut manifest = Manifest::new("t", "1", &["en"]);
+        for (p, ns) in prefixes {
+            manifest.prefixes.insert((*p).to_owned(), (*ns).to_owned());
+        }
+        let mut b = crate::OntologyBuilder::new(manifest);
+        for id in [
+            "esco:skill/s1",
+            "esco:occupation/o1",
+            "occ:o2",
+            "skill:lassen",
+            "https://example.org/skill/7",
+        ] {
+            b.add_concept(Concept::new(
+                id,
+                Labels::with_pref([("en", id)]),
+                ConceptData::Skill {
+                    skill_type: SkillType::Skill,
+                },
+            ));
+        }
+        b.build().expect("valid").ontology
+    }
+
+    fn esco_and_occ() -> Ontology {
+        with_prefixes(&[
+            ("esco", ESCO),
+            ("occ", "http://data.europa.eu/esco/occupation/"),
+        ])
+    }
+
+    fn id_of(o: &Ontology, text: &str) -> Option<String> {
+        o.index_of(text).map(|ix| o.concept(ix).id.clone())
+    }
+
+    #[test]
+    fn index_of_accepts_full_uris() {
+        let o = esco_and_occ();
+        assert_eq!(
+            id_of(&o, "http://data.europa.eu/esco/skill/s1").as_deref(),
+            Some("esco:skill/s1")
+        );
+        assert_eq!(id_of(&o, "esco:skill/s1").as_deref(), Some("esco:skill/s1"));
+        assert_eq!(
+            o.get(&format!("{ESCO}skill/s1")).map(|c| c.id.as_str()),
+            Some("esco:skill/s1")
+        );
+        assert_eq!(
+            id_of(&o, "https://example.org/skill/7").as_deref(),
+            Some("https://example.org/skill/7")
+        );
+    }
+
+    #[test]
+    fn the_longest_namespace_is_tried_first_then_shorter_ones() {
+        let o = esco_and_occ();
+        // `occ:` is the longer namespace and has `o2`...
+        assert_eq!(
+            id_of(&o, "http://data.europa.eu/esco/occupation/o2").as_deref(),
+            Some("occ:o2")
+        );
+        // ...but not `o1`, which only `esco:` finds.
+        assert_eq!(
+            id_of(&o, "http://data.europa.eu/esco/occupation/o1").as_deref(),
+            Some("esco:occupation/o1")
+        );
+    }
+
+    #[test]
+    fn unknown_namespaces_and_non_uris_find_nothing() {
+        let o = esco_and_occ();
+        for text in [
+            "http://data.europa.eu/other/skill/s1",
+            "https://data.europa.eu/esco/skill/s1",
+            "http://data.europa.eu/esco/skill/s9",
+            "data.europa.eu/esco/skill/s1",
+            "unknown:skill/s1",
+            "urn:vaardig:id:skill:lassen",
+            "",
+        ] {
+            assert_eq!(o.index_of(text), None, "{text}");
+        }
+        // Without prefixes in the manifest, URIs are only ever exact ids.
+        let bare = with_prefixes(&[]);
+        assert_eq!(bare.index_of("http://data.europa.eu/esco/skill/s1"), None);
+        assert!(bare.index_of("esco:skill/s1").is_some());
+    }
+
+    #[test]
+    fn uri_of_expands_known_prefixes_and_round_trips_through_index_of() {
+        let o = esco_and_occ();
+        let uri = |id: &str| o.uri_of(o.index_of(id).expect(id));
+        assert_eq!(
+            uri("esco:skill/s1").as_deref(),
+            Some("http://data.europa.eu/esco/skill/s1")
+        );
+        assert_eq!(
+            uri("occ:o2").as_deref(),
+            Some("http://data.europa.eu/esco/occupation/o2")
+        );
+        assert_eq!(
+            uri("https://example.org/skill/7").as_deref(),
+            Some("https://example.org/skill/7")
+        );
+        assert_eq!(uri("skill:lassen"), None);
+        for (ix, _) in o.iter() {
+            if let Some(u) = o.uri_of(ix) {
+                assert_eq!(o.index_of(&u), Some(ix), "{u}");
+            }
+        }
+        assert_eq!(o.uri_of(NodeIndex::new(o.len())), None);
+        // An unknown prefix is no URI.
+        let bare = with_prefixes(&[]);
+        assert_eq!(
+            bare.uri_of(bare.index_of("esco:skill/s1").expect("present")),
+            None
+        );
+    }
+
+    #[test]
+    fn prefixes_survive_the_native_format() {
+        let o = esco_and_occ();
+        let tables: Vec<(String, Vec<u8>)> = crate::io::to_tables(&o)
+            .into_iter()
+            .map(|(name, text)| (name.to_owned(), text.into_bytes()))
+            .collect();
+        let back = crate::io::load(&tables).expect("loads").ontology;
+        assert_eq!(back, o);
+        assert_eq!(back.manifest().prefixes, o.manifest().prefixes);
+        assert_eq!(
+            id_of(&back, "http://data.europa.eu/esco/occupation/o2").as_deref(),
+            Some("occ:o2")
+        );
     }
 }

@@ -58,13 +58,11 @@ impl IdScheme {
         let id = if let Some(rest) = iri.strip_prefix(VAARDIG_ID) {
             percent_decode(rest)
                 .ok_or_else(|| format!("`{iri}` is not a percent-encoded vaardig id"))?
-        } else if let Some((prefix, rest)) = self
-            .prefixes
-            .iter()
-            .find_map(|(p, ns)| iri.strip_prefix(ns.as_str()).map(|rest| (p, rest)))
-            .filter(|(_, rest)| !rest.is_empty())
-        {
-            format!("{prefix}:{rest}")
+        } else if let Some((prefix, namespace)) = self.shortening(iri) {
+            format!(
+                "{prefix}:{}",
+                iri.get(namespace.len()..).unwrap_or_default()
+            )
         } else {
             iri.to_owned()
         };
@@ -72,6 +70,20 @@ impl IdScheme {
             None => Ok(id),
             Some(problem) => Err(problem),
         }
+    }
+
+    /// The `(prefix, namespace)` pair [`IdScheme::id_for_iri`] shortens `iri` with: the longest
+    /// namespace that starts it, when something follows; `None` for IRIs kept whole and for
+    /// `urn:vaardig:id:` IRIs, which are decoded instead.
+    pub(crate) fn shortening(&self, iri: &str) -> Option<(&str, &str)> {
+        if iri.starts_with(VAARDIG_ID) {
+            return None;
+        }
+        let (prefix, namespace) = self
+            .prefixes
+            .iter()
+            .find(|(_, ns)| iri.starts_with(ns.as_str()))?;
+        (iri.len() > namespace.len()).then_some((prefix.as_str(), namespace.as_str()))
     }
 
     /// The IRI for `id`: its namespace expanded when it has a known prefix, the id itself when it
@@ -178,6 +190,27 @@ mod tests {
             assert!(NamedNode::new(iri.as_str()).is_ok(), "{iri} is not an IRI");
             assert_eq!(ids.id_for_iri(&iri).as_deref(), Ok(id), "via {iri}");
         }
+    }
+
+    #[test]
+    fn shortening_names_the_pair_id_for_iri_uses() {
+        let ids = IdScheme::new([("a", "http://x.org/"), ("b", "http://x.org/y/")]);
+        assert_eq!(
+            ids.shortening("http://x.org/y/z"),
+            Some(("b", "http://x.org/y/"))
+        );
+        assert_eq!(
+            ids.shortening("http://x.org/z"),
+            Some(("a", "http://x.org/"))
+        );
+        // Nothing after the longest namespace: the IRI stays whole.
+        assert_eq!(ids.shortening("http://x.org/y/"), None);
+        assert_eq!(
+            ids.id_for_iri("http://x.org/y/").as_deref(),
+            Ok("http://x.org/y/")
+        );
+        assert_eq!(ids.shortening("https://example.org/x"), None);
+        assert_eq!(ids.shortening("urn:vaardig:id:skill:lassen"), None);
     }
 
     #[test]

@@ -265,7 +265,7 @@ fn rebuild(
     for (from, to, rel) in ontology.relations() {
         let (f, t) = (&ontology.concept(from).id, &ontology.concept(to).id);
         if keep(f, t, rel.kind) {
-            b.add_relation(f, t, rel.clone());
+            b.add_relation(f, t, *rel);
         }
     }
     Ok(b.build()?.ontology)

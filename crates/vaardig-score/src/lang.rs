@@ -69,6 +69,9 @@ pub struct Named {
     pub label: Arc<str>,
     /// The English preferred label (falling back to another language, then the id).
     pub label_en: Arc<str>,
+    /// The full concept URI, when the source had one (e.g. an ESCO import).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<Arc<str>>,
 }
 
 impl Named {

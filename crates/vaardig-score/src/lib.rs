@@ -77,4 +77,6 @@ pub use rights::{
 pub use route::{Exemption, Optimality, Optimise, Route, RouteOptions, RouteStep};
 pub use scorer::{OfferInfo, Scorer};
 pub use similarity::Similar;
-pub use transitions::{RankBy, Reachability, Transition, TransitionOptions, Transitions};
+pub use transitions::{
+    RankBy, Reachability, Transition, TransitionOptions, TransitionSource, Transitions,
+};

@@ -408,7 +408,7 @@ impl Scorer {
     ///
     /// # Complexity
     /// O(Σ over occupations of the postings their skills and near skills touch), once.
-    fn pair_matrix(&self) -> &[f32] {
+    pub(crate) fn pair_matrix(&self) -> &[f32] {
         self.rel.pairs.get_or_init(|| self.compute_pair_matrix())
     }
 

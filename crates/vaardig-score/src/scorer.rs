@@ -315,10 +315,11 @@ impl Scorer {
             rel,
             names: ontology
                 .iter()
-                .map(|(_, c)| Named {
+                .map(|(ix, c)| Named {
                     id: c.id.as_str().into(),
                     label: c.label("nl").into(),
                     label_en: c.label("en").into(),
+                    uri: ontology.uri_of(ix).map(Into::into),
                 })
                 .collect(),
         }

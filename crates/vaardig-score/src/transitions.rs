@@ -113,6 +113,9 @@ pub struct Reachability {
 pub struct Transition {
     /// The occupation id.
     pub occupation: String,
+    /// Its full concept URI, when the source had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
     /// Its Dutch label.
     pub label: String,
     /// Its English label.
@@ -464,7 +467,10 @@ impl Scorer {
         let cfg = &self.config.transitions;
         let route = self.route_at(holdings, person, occ, &RouteOptions::default())?;
         let untaught_hours = cfg.untaught_skill_hours * route.uncovered.len() as f64;
-        let hours = route.total_hours + untaught_hours;
+        // `+ 0.0` turns an empty sum's −0 into 0, so JSON never says "-0.0".
+        let route_hours = route.total_hours + 0.0;
+        let route_cost = route.total_cost_eur + 0.0;
+        let hours = route_hours + untaught_hours;
         let hours_term = 1.0 / (1.0 + hours / cfg.hours_scale);
         let step = match (self.occ_nlqf[occ as usize], holdings.nlqf) {
             (Some(o), Some(p)) => f64::from(o.saturating_sub(p)),
@@ -484,11 +490,11 @@ impl Scorer {
                 hours_term,
                 nlqf_penalty,
                 shortage_bonus,
-                route_hours: route.total_hours,
+                route_hours,
                 untaught_hours,
             },
             hours,
-            cost: route.total_cost_eur,
+            cost: route_cost,
         })
     }
 
@@ -540,6 +546,7 @@ impl Scorer {
         let occ_nlqf = self.occ_nlqf[s.occ as usize];
         Transition {
             occupation: gap.occupation.id.to_string(),
+            uri: gap.occupation.uri.as_deref().map(str::to_owned),
             label: gap.occupation.label.to_string(),
             label_en: gap.occupation.label_en.to_string(),
             score: s.combined(w),
@@ -587,4 +594,70 @@ impl RelRow<'_> {
 /// Whether a requirement already in a [`Gap`] still has to be studied.
 fn needs_study(m: &crate::gap::SkillMatch, threshold: f64) -> bool {
     m.credit < threshold || m.via.as_ref().is_some_and(|v| v.level_factor < 1.0)
+}
+
+/// Where one ranking of a batch starts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TransitionSource {
+    /// An occupation id (or full URI).
+    Occupation(String),
+    /// A person.
+    Profile(Profile),
+}
+
+impl Scorer {
+    /// Ranks transitions for many sources at once, on every available core; the answers come
+    /// back in input order, one result per source (a bad source does not stop the others).
+    ///
+    /// ```
+    /// use vaardig_core::generate::{generate, GeneratorConfig};
+    /// use vaardig_score::{Scorer, TransitionOptions, TransitionSource};
+    ///
+    /// let ontology = generate(&GeneratorConfig::small()).expect("valid").ontology;
+    /// let scorer = Scorer::with_defaults(&ontology);
+    /// let sources = vec![
+    ///     TransitionSource::Occupation("occ:o00001".into()),
+    ///     TransitionSource::Occupation("occ:none".into()),
+    /// ];
+    /// let answers = scorer.transitions_batch(&sources, &TransitionOptions::default());
+    /// assert!(answers[0].is_ok() && answers[1].is_err());
+    /// ```
+    pub fn transitions_batch(
+        &self,
+        sources: &[TransitionSource],
+        options: &TransitionOptions,
+    ) -> Vec<Result<Transitions, ScoreError>> {
+        let one = |s: &TransitionSource| match s {
+            TransitionSource::Occupation(id) => self.transitions_from(id, options),
+            TransitionSource::Profile(p) => self.transitions(p, options),
+        };
+        if sources
+            .iter()
+            .any(|s| matches!(s, TransitionSource::Occupation(_)))
+        {
+            // Build the shared occupation matrix once, before the workers start.
+            let _ = self.pair_matrix();
+        }
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(sources.len().max(1));
+        if workers <= 1 {
+            return sources.iter().map(one).collect();
+        }
+        let chunk = sources.len().div_ceil(workers);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = sources
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    // ok: a worker only panics if scoring panics, which it never does on input;
+                    // the panic is passed on rather than hidden.
+                    h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+                })
+                .collect()
+        })
+    }
 }

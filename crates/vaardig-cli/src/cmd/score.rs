@@ -13,7 +13,8 @@ use clap::{Args, ValueEnum};
 use vaardig_core::{ConceptKind, Importance, Nlqf, Ontology};
 use vaardig_score::{
     Evidence, FundingScheme, Gap, Lang, LearningRights, Optimise, Profile, ProfileSkill, RankBy,
-    Route, RouteOptions, Scheme, SkillMatch, TransitionOptions, Transitions,
+    Route, RouteOptions, Scheme, Scorer, SkillMatch, TransitionOptions, TransitionSource,
+    Transitions,
 };
 use vaardig_search::{SearchOptions, Searcher};
 
@@ -71,9 +72,18 @@ pub struct GapArgs {
 pub struct TransitionsArgs {
     #[command(flatten)]
     pub person: PersonArgs,
-    /// Start from an occupation instead of a person.
+    /// Start from an occupation (an id or its full URI) instead of a person.
     #[arg(long, value_name = "OCCUPATION_ID", conflicts_with_all = ["profile", "skill"])]
     pub from: Option<String>,
+    /// Many sources, one per line of FILE (`-`: standard input): an occupation id or URI, or a
+    /// profile as one JSON object. Prints one JSON answer per line (the shape of `--json`), in
+    /// input order; a bad line prints `{"line": N, "error": "..."}` and the exit code is 2.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["profile", "skill", "from", "dot"]
+    )]
+    pub batch: Option<PathBuf>,
     /// At most this many occupations.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
@@ -253,6 +263,9 @@ pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitC
         include_current: false,
         rank_by: args.rank_by.into(),
     };
+    if let Some(path) = &args.batch {
+        return transitions_batch(&scorer, path, &options);
+    }
     let result = match &args.from {
         Some(occ) => scorer.transitions_from(occ, &options)?,
         None => {
@@ -271,6 +284,76 @@ pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitC
         print!("{}", render_transitions(&result, args.lang.into()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `vaardig transitions --batch`: one JSON line per input line.
+fn transitions_batch(
+    scorer: &Scorer,
+    path: &Path,
+    options: &TransitionOptions,
+) -> anyhow::Result<ExitCode> {
+    use std::io::{BufRead, Write};
+    let reader: Box<dyn BufRead> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path)
+            .with_context(|| format!("cannot open the batch file {}", path.display()))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    // Parse every line first; a line that does not parse keeps its place with its error.
+    let mut parsed: Vec<(usize, Result<TransitionSource, String>)> = Vec::new();
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read line {} of the batch", i + 1))?;
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let source = if text.starts_with('{') {
+            Profile::from_json(text)
+                .map(TransitionSource::Profile)
+                .map_err(|e| e.to_string())
+        } else {
+            Ok(TransitionSource::Occupation(text.to_owned()))
+        };
+        parsed.push((i + 1, source));
+    }
+    let valid: Vec<TransitionSource> = parsed
+        .iter()
+        .filter_map(|(_, s)| s.as_ref().ok().cloned())
+        .collect();
+    let mut answers = scorer.transitions_batch(&valid, options).into_iter();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed = false;
+    for (line, source) in &parsed {
+        let answer = match source {
+            Ok(_) => answers
+                .next()
+                .unwrap_or_else(|| Err(vaardig_score::ScoreError::UnknownId { id: String::new() })),
+            Err(e) => {
+                failed = true;
+                let err = serde_json::json!({ "line": line, "error": e });
+                writeln!(out, "{err}")?;
+                continue;
+            }
+        };
+        match answer {
+            Ok(t) => {
+                serde_json::to_writer(&mut out, &t.items)?;
+                writeln!(out)?;
+            }
+            Err(e) => {
+                failed = true;
+                let err = serde_json::json!({ "line": line, "error": e.to_string() });
+                writeln!(out, "{err}")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Runs `vaardig advies`: transitions, the gap to the target, the person's learning rights and

@@ -24,7 +24,9 @@
 //! - **Rows of another language** add labels to the concepts of the primary tables; a row whose
 //!   URI the primary tables lack is rejected.
 //! - **Manifest**: name `esco`, version from the directory name (`v1.1.1` → `1.1.1`), release date
-//!   the latest `modifiedDate` in the concept tables; all can be overridden.
+//!   the latest `modifiedDate` in the concept tables; all can be overridden. Its `prefixes` say
+//!   `esco = "http://data.europa.eu/esco/"`, so a full ESCO URI finds its concept
+//!   ([`vaardig_core::Ontology::index_of`]).
 
 mod concepts;
 mod files;
@@ -308,6 +310,12 @@ fn esco_manifest(
         notes: Some(over.notes.clone().unwrap_or_else(|| {
             "Imported by vaardig-import. Ids shorten http://data.europa.eu/esco/ to esco:. Skill groups are knowledge areas; ISCO groups are occupations' isco codes.".to_owned()
         })),
+        // So the ESCO URIs users hold find the concepts: `esco` → http://data.europa.eu/esco/.
+        prefixes: IdScheme::esco()
+            .prefixes()
+            .iter()
+            .map(|(prefix, namespace)| (prefix.clone(), namespace.clone()))
+            .collect(),
     };
     manifest.check().map_err(ImportError::Options)?;
     Ok(manifest)

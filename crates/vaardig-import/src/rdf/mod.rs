@@ -18,7 +18,11 @@
 //!   occupation's ISCO code (1–4 digits); vaardig's own `vd:` properties carry the rest.
 //! - **The manifest** from the `skos:ConceptScheme` (`dcterms:title`, `owl:versionInfo`,
 //!   `dcterms:issued`, `vd:languages`, ...), overridable by the caller.
-//! - **Ids**: IRIs, shortened by the mapping's `[ids]` namespaces (see [`crate::IdScheme`]).
+//! - **Ids**: IRIs, shortened by the mapping's `[ids]` namespaces (see [`crate::IdScheme`]). Every
+//!   `[ids]` prefix that shortened a concept's id is recorded in the manifest's `prefixes`, so the
+//!   full IRI finds the concept again ([`vaardig_core::Ontology::index_of`]); IRIs under
+//!   `urn:vaardig:id:` (vaardig's own export of ids without a namespace) are decoded, not
+//!   recorded.
 //!
 //! Unknown predicates and classes are counted, never fatal. Broken syntax is reported with its
 //! line and column, and parsing resumes at the next statement.

@@ -122,12 +122,14 @@ pub(crate) fn resolve(
         .unwrap_or_default();
     let scheme: BTreeMap<SchemeField, String> = scheme.into_iter().rev().collect();
     let languages = choose_languages(&fates, &scheme, mapping, options, report);
-    let manifest = rdf_manifest(&scheme, &languages, mapping, &files, options, report)?;
+    let mut manifest = rdf_manifest(&scheme, &languages, mapping, &files, options, report)?;
     let primary = languages[0].clone(); // ok: choose_languages never returns an empty list
 
     // Concepts.
     let mut staging = Staging::new(languages.clone(), Duplicates::Merge);
     let mut ignored: Vec<(&Key, &Resource)> = Vec::new();
+    // The mapping's `[ids]` prefixes that shortened the IRI of a concept that was kept.
+    let mut used_prefixes: BTreeMap<&str, &str> = BTreeMap::new();
     for (key, r, fate) in fates {
         match fate {
             Fate::Scheme => settle(report, r, Settle::Imported),
@@ -177,7 +179,11 @@ pub(crate) fn resolve(
                 match built {
                     Ok(concept) => {
                         let id = concept.id.clone();
-                        if !staging.add_concept(concept, at(r.first), r.counts.clone(), report) {
+                        if staging.add_concept(concept, at(r.first), r.counts.clone(), report) {
+                            if let Some((prefix, namespace)) = mapping.ids().shortening(key) {
+                                used_prefixes.insert(prefix, namespace);
+                            }
+                        } else {
                             staging.mark_rejected(&id, at(r.first));
                         }
                     }
@@ -192,6 +198,8 @@ pub(crate) fn resolve(
             }
         }
     }
+
+    record_prefixes(&mut manifest, used_prefixes, report);
 
     // Relations, with levels from rdf:Statement qualifiers.
     let mut levels: HashMap<(&str, &str, &str), (&str, Pos, &Key)> = HashMap::new();
@@ -518,9 +526,30 @@ fn rdf_manifest(
         illustrative_codes: get(SchemeField::IllustrativeCodes)
             .is_some_and(|v| v == "true" || v == "1"),
         notes: over.notes.clone().or_else(|| get(SchemeField::Notes)),
+        // Filled in once the concepts are known: only the prefixes their ids use.
+        prefixes: BTreeMap::new(),
     };
     manifest.check().map_err(ImportError::Options)?;
     Ok(manifest)
+}
+
+/// Records in the manifest the id prefixes the concepts' ids use, so their full IRIs find them
+/// again ([`vaardig_core::Ontology::index_of`]); a pair the manifest cannot hold is left out with
+/// a note.
+fn record_prefixes(manifest: &mut Manifest, used: BTreeMap<&str, &str>, report: &mut ImportReport) {
+    for (prefix, namespace) in used {
+        match Manifest::check_prefix(prefix, namespace) {
+            Ok(()) => {
+                manifest
+                    .prefixes
+                    .insert(prefix.to_owned(), namespace.to_owned());
+            }
+            Err(problem) => report.notes.push(format!(
+                "ids keep the prefix `{prefix}`, but the manifest cannot record it ({problem}): \
+                 their full IRIs will not find them"
+            )),
+        }
+    }
 }
 
 fn is_date(d: &str) -> bool {

@@ -381,6 +381,48 @@ fn the_manifest_is_derived_and_can_be_overridden() {
 }
 
 #[test]
+fn full_esco_uris_find_their_concepts() {
+    let o = bilingual().ontology;
+    assert_eq!(
+        o.manifest().prefixes.get("esco").map(String::as_str),
+        Some("http://data.europa.eu/esco/")
+    );
+    for (uri, id) in [
+        (
+            "http://data.europa.eu/esco/occupation/o1",
+            "esco:occupation/o1",
+        ),
+        ("http://data.europa.eu/esco/skill/s1", "esco:skill/s1"),
+        ("http://data.europa.eu/esco/isced-f/07", "esco:isced-f/07"),
+    ] {
+        let ix = o
+            .index_of(uri)
+            .unwrap_or_else(|| panic!("{uri} finds nothing"));
+        assert_eq!(o.concept(ix).id, id);
+        assert_eq!(o.get(uri).map(|c| c.id.as_str()), Some(id));
+        assert_eq!(o.uri_of(ix).as_deref(), Some(uri));
+    }
+    assert!(
+        o.get("http://data.europa.eu/esco/occupation/o404")
+            .is_none()
+    );
+    assert!(o.get("https://data.europa.eu/esco/occupation/o1").is_none());
+    // Every concept has its ESCO URI back.
+    assert!(o.iter().all(|(ix, _)| o.uri_of(ix).is_some()));
+
+    // The prefixes survive the native format.
+    let dir = tempfile::tempdir().expect("temp dir");
+    vaardig_core::write_dir(&o, dir.path()).expect("writes");
+    let back = vaardig_core::load_dir(dir.path()).expect("loads").ontology;
+    assert_eq!(back, o);
+    assert_eq!(
+        back.get("http://data.europa.eu/esco/occupation/o1")
+            .map(|c| c.id.as_str()),
+        Some("esco:occupation/o1")
+    );
+}
+
+#[test]
 fn the_same_input_gives_the_same_output() {
     let (a, b) = (bilingual(), bilingual());
     assert_eq!(a.ontology.content_hash(), b.ontology.content_hash());

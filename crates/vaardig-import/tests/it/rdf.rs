@@ -55,10 +55,39 @@ fn classes_decide_the_concept_kind() {
 fn ids_shorten_known_namespaces() {
     let o = competentnl().ontology;
     assert!(o.get("cnl:id/occupation/kapper").is_some());
-    assert!(
-        o.get("https://linkeddata.competentnl.nl/id/occupation/kapper")
-            .is_none()
+    // The id is the short one; the full IRI still finds it, and gives it back.
+    let ix = o
+        .index_of("https://linkeddata.competentnl.nl/id/occupation/kapper")
+        .expect("the full IRI finds the concept");
+    assert_eq!(o.concept(ix).id, "cnl:id/occupation/kapper");
+    assert_eq!(
+        o.uri_of(ix).as_deref(),
+        Some("https://linkeddata.competentnl.nl/id/occupation/kapper")
     );
+}
+
+#[test]
+fn the_manifest_records_the_id_prefixes_in_use() {
+    let o = competentnl().ontology;
+    // The mapping also knows `esco:`, but no id here uses it.
+    let prefixes: Vec<(&str, &str)> = o
+        .manifest()
+        .prefixes
+        .iter()
+        .map(|(p, ns)| (p.as_str(), ns.as_str()))
+        .collect();
+    assert_eq!(prefixes, [("cnl", "https://linkeddata.competentnl.nl/")]);
+    // Ids kept whole are URIs of their own; every URI finds its concept.
+    let plain = o.index_of("https://example.org/x/plain").expect("present");
+    assert_eq!(
+        o.uri_of(plain).as_deref(),
+        Some("https://example.org/x/plain")
+    );
+    for (ix, _) in o.iter() {
+        if let Some(uri) = o.uri_of(ix) {
+            assert_eq!(o.index_of(&uri), Some(ix), "{uri}");
+        }
+    }
 }
 
 #[test]
@@ -373,6 +402,15 @@ fn a_custom_mapping_file_is_followed() {
         })
     ));
     assert_eq!(isco(o, "house:plumber").as_deref(), Some("7126"));
+    assert_eq!(
+        o.manifest().prefixes.get("house").map(String::as_str),
+        Some("https://house.example/id/")
+    );
+    assert_eq!(
+        o.get("https://house.example/id/plumber")
+            .map(|c| c.id.as_str()),
+        Some("house:plumber")
+    );
     assert_eq!(
         relation(o, "house:plumber", "house:plumbing", RelationKind::Requires)
             .and_then(|r| r.importance),

@@ -193,6 +193,11 @@ fn v1_1_1_with_dutch_occupations_is_one_bilingual_ontology() {
         o.get(director).and_then(|c| c.labels.pref("nl")),
         Some("inspiciënt")
     );
+    // Its full ESCO URI, as users hold it, finds it too (issue 12).
+    let uri = "http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34";
+    let ix = o.index_of(uri).expect("the ESCO URI finds the occupation");
+    assert_eq!(o.concept(ix).id, director);
+    assert_eq!(o.uri_of(ix).as_deref(), Some(uri));
     assert!(
         relation(
             o,

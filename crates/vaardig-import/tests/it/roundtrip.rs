@@ -84,6 +84,10 @@ fn everything() -> Ontology {
     manifest.source = "written for a test, with \"quotes\" and a\nnewline".into();
     manifest.illustrative_codes = true;
     manifest.notes = Some("notes & more".into());
+    // The prefix of the `esco:` id below, which the Turtle export expands and the import records.
+    manifest
+        .prefixes
+        .insert("esco".into(), "http://data.europa.eu/esco/".into());
     let mut b = OntologyBuilder::new(manifest);
     let labels = |nl: &str, en: &str| {
         let mut l = Labels::with_pref([("nl", nl), ("en", en)]);
