@@ -135,11 +135,7 @@ fn with_occupations(extra: &[(&str, Option<&str>)]) -> Ontology {
         b.add_concept(c.clone());
     }
     for (from, to, rel) in EMBEDDED.relations() {
-        b.add_relation(
-            &EMBEDDED.concept(from).id,
-            &EMBEDDED.concept(to).id,
-            *rel,
-        );
+        b.add_relation(&EMBEDDED.concept(from).id, &EMBEDDED.concept(to).id, *rel);
     }
     for (id, copy) in extra {
         b.add_concept(Concept::new(
