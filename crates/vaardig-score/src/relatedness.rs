@@ -128,7 +128,8 @@ impl Relatedness {
         if let Some(link) = self.link {
             out.push_str(&format!("; {}", link.describe(lang)));
         }
-        if self.shrink < 0.95 {
+        // Worth saying only when it moves the score: about three requirements or fewer.
+        if self.shrink < 0.8 {
             out.push_str(&match lang {
                 Lang::Nl => format!(
                     "; het beroep noemt maar {} eis(en), dus de verwantschap is met {} verlaagd",
