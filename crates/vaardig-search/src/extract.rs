@@ -565,7 +565,8 @@ fn mention(
     words: &[Word],
     c: Candidate,
 ) -> Option<Mention> {
-    let concept = ontology.try_concept(NodeIndex::new(c.entry.concept as usize))?;
+    let ix = NodeIndex::new(c.entry.concept as usize);
+    let concept = ontology.try_concept(ix)?;
     let lang = languages.get(usize::from(c.entry.lang))?;
     let label = match c.entry.label_type {
         LabelType::Pref => concept.labels.pref(lang)?,
@@ -577,6 +578,7 @@ fn mention(
     };
     Some(Mention {
         id: concept.id.clone(),
+        uri: ontology.uri_of(ix),
         kind: concept.kind(),
         label: label.to_owned(),
         start: words.get(c.first)?.start,

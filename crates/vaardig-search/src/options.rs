@@ -94,6 +94,9 @@ impl SearchOptions {
 pub struct Hit {
     /// The concept id.
     pub id: String,
+    /// The full concept URI, when the source had one (e.g. an ESCO import).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
     /// The concept kind.
     pub kind: ConceptKind,
     /// The label that matched best (for a definition match: the preferred label in the same
@@ -111,6 +114,9 @@ pub struct Hit {
 pub struct Mention {
     /// The concept id.
     pub id: String,
+    /// The full concept URI, when the source had one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
     /// The concept kind (a skill or an occupation).
     pub kind: ConceptKind,
     /// The concept's label that the text matched.

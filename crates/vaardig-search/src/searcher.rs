@@ -229,9 +229,8 @@ impl Searcher {
 
     fn hit(&self, c: Candidate) -> Option<Hit> {
         let inner = &*self.inner;
-        let concept = inner
-            .ontology
-            .try_concept(NodeIndex::new(c.concept as usize))?;
+        let ix = NodeIndex::new(c.concept as usize);
+        let concept = inner.ontology.try_concept(ix)?;
         let lang = inner.languages.get(usize::from(c.meta.lang))?;
         let labels = &concept.labels;
         let label = match c.meta.label_type {
@@ -245,6 +244,7 @@ impl Searcher {
         .unwrap_or(&concept.id);
         Some(Hit {
             id: concept.id.clone(),
+            uri: inner.ontology.uri_of(ix),
             kind: concept.kind(),
             label: label.to_owned(),
             lang: lang.clone(),
