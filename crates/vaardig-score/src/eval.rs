@@ -215,16 +215,7 @@ impl Truth {
 /// # Errors
 /// Only if rebuilding fails, which a valid ontology never does.
 pub fn strip_isco(ontology: &Ontology) -> Result<Ontology, OntologyError> {
-    rebuild(
-        ontology,
-        |c| match &c.data {
-            ConceptData::Occupation { isco: Some(_) } => {
-                Some(ConceptData::Occupation { isco: None })
-            }
-            _ => None,
-        },
-        |_, _, _| true,
-    )
+    rebuild(ontology, without_isco, |_, _, _| true)
 }
 
 /// `ontology` without ISCO codes and without `broader` between occupations.
@@ -237,16 +228,17 @@ pub fn strip_occupation_hierarchy(ontology: &Ontology) -> Result<Ontology, Ontol
             .get(id)
             .is_some_and(|c| c.kind() == ConceptKind::Occupation)
     };
-    rebuild(
-        ontology,
-        |c| match &c.data {
-            ConceptData::Occupation { isco: Some(_) } => {
-                Some(ConceptData::Occupation { isco: None })
-            }
-            _ => None,
-        },
-        |from, to, kind| !(kind == RelationKind::Broader && occ(from) && occ(to)),
-    )
+    rebuild(ontology, without_isco, |from, to, kind| {
+        !(kind == RelationKind::Broader && occ(from) && occ(to))
+    })
+}
+
+/// An occupation's data without its ISCO code (`None`: keep the concept as it is).
+fn without_isco(c: &vaardig_core::Concept) -> Option<ConceptData> {
+    match &c.data {
+        ConceptData::Occupation { isco: Some(_) } => Some(ConceptData::Occupation { isco: None }),
+        _ => None,
+    }
 }
 
 fn rebuild(
