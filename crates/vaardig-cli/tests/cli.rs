@@ -457,24 +457,23 @@ fn extract_json_gives_spans_into_the_text() {
     assert!(mentions.iter().any(|m| m["id"] == "skill:wondverzorging"));
 }
 
-fn esco_dir() -> Option<PathBuf> {
+fn esco_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/esco/v1.1.1");
-    if dir.join("skills_en.csv").is_file() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: the ESCO data is not at {} (see ../shared/data/README.md)",
-            dir.display()
-        );
-        None
-    }
+    assert!(
+        dir.join("skills_en.csv").is_file(),
+        "the ESCO data is not at {} (see ../shared/data/README.md)",
+        dir.display()
+    );
+    dir
 }
 
 #[test]
+#[cfg_attr(
+    not(esco_data),
+    ignore = "needs the real ESCO data in ../shared/data/esco"
+)]
 fn import_esco_then_every_command_works_on_the_result() {
-    let Some(esco) = esco_dir() else {
-        return;
-    };
+    let esco = esco_dir();
     let out_dir = temp_dir("esco");
     let out = vaardig(&[
         "import",

@@ -5,18 +5,16 @@ use std::path::PathBuf;
 use vaardig_core::{ConceptData, Diagnostic, DiagnosticKind, Ontology, Relation, RelationKind};
 use vaardig_import::ImportReport;
 
-/// `../shared/data/esco` beside the repository, or `None` (with a message) when it is absent.
-pub fn esco_data() -> Option<PathBuf> {
+/// `../shared/data/esco` beside the repository (tests that call this are ignored without it).
+pub fn esco_data() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/esco");
-    if dir.join("v1.1.1/skills_en.csv").is_file() && dir.join("v1.1.0/skills_en.csv").is_file() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipping: the real ESCO data is not at {} (see ../shared/data/README.md)",
-            dir.display()
-        );
-        None
-    }
+    assert!(
+        dir.join("v1.1.1/skills_en.csv").is_file() && dir.join("v1.1.0/skills_en.csv").is_file(),
+        "the real ESCO data is not at {} (see ../shared/data/README.md); tests that need it are \
+         ignored when the build script does not find it",
+        dir.display()
+    );
+    dir
 }
 
 /// A fixture file or directory under `tests/fixtures`.
