@@ -613,7 +613,7 @@ impl Scorer {
     /// use vaardig_core::generate::{generate, GeneratorConfig};
     /// use vaardig_score::{Scorer, TransitionOptions, TransitionSource};
     ///
-    /// let ontology = generate(&GeneratorConfig::small()).expect("valid").ontology;
+    /// let ontology = generate(&GeneratorConfig::small())?.ontology;
     /// let scorer = Scorer::with_defaults(&ontology);
     /// let sources = vec![
     ///     TransitionSource::Occupation("occ:o00001".into()),
@@ -621,6 +621,7 @@ impl Scorer {
     /// ];
     /// let answers = scorer.transitions_batch(&sources, &TransitionOptions::default());
     /// assert!(answers[0].is_ok() && answers[1].is_err());
+    /// # Ok::<(), vaardig_core::OntologyError>(())
     /// ```
     pub fn transitions_batch(
         &self,

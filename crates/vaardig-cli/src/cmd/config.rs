@@ -83,14 +83,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn defaults_round_trip_through_toml() {
-        let text = to_toml(&ScoringConfig::default()).expect("toml");
+    fn defaults_round_trip_through_toml() -> anyhow::Result<()> {
+        let text = to_toml(&ScoringConfig::default())?;
         assert!(text.contains("[relatedness]"), "{text}");
-        assert_eq!(parse(&text).expect("parses"), ScoringConfig::default());
+        assert_eq!(parse(&text)?, ScoringConfig::default());
+        Ok(())
     }
 
     #[test]
-    fn unknown_keys_and_bad_values_name_their_line() {
+    fn unknown_keys_and_bad_values_name_their_line() -> anyhow::Result<()> {
         let e = parse("[transitions]\nreachability_weight = 0.3\nbogus = 1\n").expect_err("bad");
         let msg = format!("{e:#}");
         assert!(msg.contains("line 3") && msg.contains("bogus"), "{msg}");
@@ -100,8 +101,9 @@ mod tests {
             msg.contains("line 3") && msg.contains("relatedness.idf_power"),
             "{msg}"
         );
-        let partial = parse("[relatedness.occupations]\nfamily = 0.1\n").expect("partial");
+        let partial = parse("[relatedness.occupations]\nfamily = 0.1\n")?;
         assert_eq!(partial.relatedness.occupations.family, 0.1);
         assert_eq!(partial.relatedness.occupations.sibling, 0.35);
+        Ok(())
     }
 }

@@ -245,14 +245,12 @@ struct RawRelation {
 impl Mapping {
     /// The default mapping for CompetentNL-style graphs; it also reads vaardig's Turtle export.
     pub fn competentnl() -> Mapping {
-        // ok: the built-in mapping is checked to parse by tests::builtins_parse.
-        Mapping::from_toml(COMPETENTNL_TOML, "built-in competentnl").expect("built-in mapping")
+        Mapping::from_toml(COMPETENTNL_TOML, "built-in competentnl").expect("built-in mapping") // ok: tests::builtins_parse checks it parses
     }
 
     /// The mapping for ESCO's RDF.
     pub fn esco() -> Mapping {
-        // ok: the built-in mapping is checked to parse by tests::builtins_parse.
-        Mapping::from_toml(ESCO_TOML, "built-in esco").expect("built-in mapping")
+        Mapping::from_toml(ESCO_TOML, "built-in esco").expect("built-in mapping") // ok: tests::builtins_parse checks it parses
     }
 
     /// A built-in mapping by name: `competentnl` or `esco`.
