@@ -278,6 +278,16 @@ pub enum Method {
 }
 
 impl Method {
+    /// The name reports use (as in JSON).
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Vaardig => "vaardig",
+            Method::Relatedness => "relatedness",
+            Method::Cosine => "cosine",
+            Method::Jaccard => "jaccard",
+        }
+    }
+
     /// Every method, in report order.
     pub const ALL: [Method; 4] = [
         Method::Vaardig,
@@ -342,10 +352,7 @@ impl EvalReport {
         for m in &self.methods {
             out.push_str(&format!(
                 "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {} |\n",
-                serde_json::to_value(m.method)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
+                m.method.name(),
                 m.precision_at_k,
                 m.recall_at_k,
                 m.pair_recall_at_k,
@@ -419,7 +426,7 @@ pub fn evaluate(scorer: &Scorer, truth: &Truth, k: usize) -> Result<EvalReport, 
         methods: Method::ALL
             .iter()
             .zip(&acc)
-            .map(|(&method, a)| a.metrics(method, sources, relevant_pairs))
+            .map(|(&method, a)| a.metrics(method, relevant_pairs))
             .collect(),
         implausible_hits,
     })
@@ -476,7 +483,7 @@ impl Acc {
         }
     }
 
-    fn metrics(&self, method: Method, _sources: usize, relevant_pairs: usize) -> Metrics {
+    fn metrics(&self, method: Method, relevant_pairs: usize) -> Metrics {
         let n = self.with_relevant.max(1) as f64;
         Metrics {
             method,

@@ -17,8 +17,8 @@
 //!   against them, so adding a held skill never lowers it); between occupations the weighted
 //!   geometric mean `(tc × shrink_T)^(1−β) × (sc × shrink_S)^β` of both directions, `β =
 //!   source_coverage` (0.5: symmetric).
-//! - **Occupation hierarchy**: `skills + (1 − skills) × link credit` when the two occupations are
-//!   parent and child, siblings or in one family (a shared broader occupation); from a person, the
+//! - **Occupation hierarchy**: `skills + (1 − skills) × link credit` when the two occupations
+//!   share at least one skill and are parent and child, siblings or in one family (a shared broader occupation); from a person, the
 //!   link is measured from their current occupation.
 //!
 //! # Speed
@@ -433,11 +433,7 @@ impl Scorer {
             touched.clear();
             let row = &mut m[a * n..(a + 1) * n];
             for b in 0..n {
-                row[b] = if rel.total[b] > 0.0 {
-                    ((acc[b] / rel.total[b]).min(1.0) * rel.shrink[b]) as f32
-                } else {
-                    0.0
-                };
+                row[b] = (share(acc[b], rel.total[b]) * rel.shrink[b]) as f32;
                 acc[b] = 0.0;
             }
         }
@@ -451,47 +447,42 @@ impl Scorer {
                 m[b * n + a] = combine(ba, ab, beta) as f32;
             }
         }
+        // Pairs in one hierarchy; an occupation under several roots lists a pair more than once,
+        // and the credit must be added once.
+        let mut family: Vec<(u32, u32)> = Vec::new();
         for root in 0..n {
             let members = rel.members.row(root);
             for &a in members {
-                for &b in members {
-                    if a == b {
-                        continue;
-                    }
-                    let i = a as usize * n + b as usize;
-                    // Several roots may list the same pair: apply the credit to the skill value
-                    // once, from the skill value recomputed from both directions.
-                    let link = rel.link(a, b);
-                    let credit = self.link_credit(link);
-                    let skills = self.pair_skills(a, b);
-                    m[i] = (skills + (1.0 - skills) * credit) as f32;
-                }
+                family.extend(members.iter().filter(|&&b| b != a).map(|&b| (a, b)));
+            }
+        }
+        family.sort_unstable();
+        family.dedup();
+        for (a, b) in family {
+            let i = a as usize * n + b as usize;
+            let skills = f64::from(m[i]);
+            if skills > 0.0 {
+                let credit = self.link_credit(rel.link(a, b));
+                m[i] = (skills + (1.0 - skills) * credit) as f32;
             }
         }
         m
     }
 
-    /// The skill part between occupations `a` (source) and `b` (target), as the matrix has it.
-    fn pair_skills(&self, a: u32, b: u32) -> f64 {
-        let (tc, _) = self.coverage_from_occupation(a, b);
-        let (sc, _) = self.coverage_from_occupation(b, a);
-        let rel = &self.rel;
-        combine(
-            tc * rel.shrink[b as usize],
-            sc * rel.shrink[a as usize],
-            self.config.relatedness.source_coverage,
-        )
-    }
-
     /// The (unshrunk) coverage of target `b`'s requirements by source occupation `a`, and each
     /// requirement's contribution.
     fn coverage_from_occupation(&self, a: u32, b: u32) -> (f64, Vec<(u32, f64)>) {
+        self.coverage_of(b, |r| self.source_credit_at(a, r.cap))
+    }
+
+    /// The (unshrunk) coverage of target `t`'s requirements given each requirement's credit, and
+    /// each requirement's contribution (credit × relatedness weight).
+    fn coverage_of(&self, t: u32, credit: impl Fn(&Req) -> f64) -> (f64, Vec<(u32, f64)>) {
         let rel = &self.rel;
-        let total = rel.total[b as usize];
         let mut got = 0.0;
         let mut parts = Vec::new();
-        for r in self.requires.row(b as usize) {
-            let cr = self.source_credit_at(a, r.cap);
+        for r in self.requires.row(t as usize) {
+            let cr = credit(r);
             if cr > 0.0 {
                 let c = cr
                     * self.config.relatedness.importance.of(r.importance)
@@ -500,12 +491,7 @@ impl Scorer {
                 parts.push((r.cap, c));
             }
         }
-        let cov = if total > 0.0 {
-            (got / total).min(1.0)
-        } else {
-            0.0
-        };
-        (cov, parts)
+        (share(got, rel.total[t as usize]), parts)
     }
 
     /// The relatedness of occupation `from` to every occupation (`from` itself scores 1).
@@ -542,11 +528,7 @@ impl Scorer {
             i = end;
         }
         for (t, a) in acc.iter_mut().enumerate() {
-            let skills = if rel.total[t] > 0.0 {
-                (*a / rel.total[t]).min(1.0) * rel.shrink[t]
-            } else {
-                0.0
-            };
+            let skills = share(*a, rel.total[t]) * rel.shrink[t];
             let credit = match holdings.current_occupation {
                 Some(cur) => self.link_credit(rel.link(cur, to_u32(t))),
                 None => 0.0,
@@ -582,26 +564,10 @@ impl Scorer {
         score: f64,
     ) -> Relatedness {
         let rel = &self.rel;
-        let total = rel.total[t as usize];
-        let mut got = 0.0;
-        let mut parts = Vec::new();
-        for r in self.requires.row(t as usize) {
-            let credit = self
-                .best_credit(holdings, holdings.entries_for(r.cap), r.level)
-                .map_or(0.0, |c| c.credit);
-            if credit > 0.0 {
-                let c = credit
-                    * self.config.relatedness.importance.of(r.importance)
-                    * rel.idf[r.cap as usize];
-                got += c;
-                parts.push((r.cap, c));
-            }
-        }
-        let tc = if total > 0.0 {
-            (got / total).min(1.0)
-        } else {
-            0.0
-        };
+        let (tc, parts) = self.coverage_of(t, |r| {
+            self.best_credit(holdings, holdings.entries_for(r.cap), r.level)
+                .map_or(0.0, |c| c.credit)
+        });
         let skills = tc * rel.shrink[t as usize];
         let link = holdings.current_occupation.and_then(|c| rel.link(c, t));
         self.relatedness_parts(t, score, skills, tc, None, link, parts)
@@ -683,6 +649,15 @@ impl Scorer {
         }
         top.sort_by(order);
         top
+    }
+}
+
+/// `got / total`, at most 1; 0 for an occupation without requirements.
+fn share(got: f64, total: f64) -> f64 {
+    if total > 0.0 {
+        (got / total).min(1.0)
+    } else {
+        0.0
     }
 }
 

@@ -237,13 +237,12 @@ enum Source {
 
 /// Reachability facts of one candidate, before labels.
 struct Reach {
-    score: f64,
     parts: Reachability,
     hours: f64,
     cost: f64,
 }
 
-/// A scored candidate.
+/// A candidate while ranking: reachability is computed only for those the order needs.
 struct Scored {
     occ: u32,
     relatedness: f64,
@@ -251,9 +250,23 @@ struct Scored {
 }
 
 impl Scored {
+    /// The combined score; an upper bound (relatedness) while reachability is unknown.
     fn combined(&self, w: f64) -> f64 {
-        let r = self.reach.as_ref().map_or(1.0, |r| r.score);
+        let r = self.reach.as_ref().map_or(1.0, |r| r.parts.score);
         self.relatedness * (1.0 - w + w * r)
+    }
+}
+
+/// A listed candidate, with its reachability.
+struct Ranked {
+    occ: u32,
+    relatedness: f64,
+    reach: Reach,
+}
+
+impl Ranked {
+    fn combined(&self, w: f64) -> f64 {
+        self.relatedness * (1.0 - w + w * self.reach.parts.score)
     }
 }
 
@@ -348,7 +361,7 @@ impl Scorer {
         holdings: &Holdings,
         source: Source,
         options: &TransitionOptions,
-    ) -> Result<(Vec<Scored>, usize), ScoreError> {
+    ) -> Result<(Vec<Ranked>, usize), ScoreError> {
         let sector = match &options.sector {
             None => None,
             Some(id) => {
@@ -408,7 +421,7 @@ impl Scorer {
         let needs_all = options.max_gap_hours.is_some()
             || !matches!(options.rank_by, RankBy::Combined | RankBy::Relatedness);
         let mut considered = considered_all;
-        let mut chosen: Vec<Scored> = if needs_all {
+        let chosen: Vec<Scored> = if needs_all {
             for s in &mut cands {
                 reach_of(s)?;
             }
@@ -418,10 +431,8 @@ impl Scorer {
             }
             cands
         } else if options.rank_by == RankBy::Relatedness {
+            // Reachability is computed below, for the listed ones only.
             cands.truncate(limit);
-            for s in &mut cands {
-                reach_of(s)?;
-            }
             cands
         } else {
             // Combined: the score never exceeds relatedness, so once the next relatedness is
@@ -445,21 +456,34 @@ impl Scorer {
             }
             kept
         };
-        let hours = |s: &Scored| s.reach.as_ref().map_or(f64::INFINITY, |r| r.hours);
-        let cost = |s: &Scored| s.reach.as_ref().map_or(f64::INFINITY, |r| r.cost);
-        let reach_score = |s: &Scored| s.reach.as_ref().map_or(0.0, |r| r.score);
-        chosen.sort_by(|a, b| {
+        let mut ranked = chosen
+            .into_iter()
+            .map(|s| {
+                let reach = match s.reach {
+                    Some(r) => r,
+                    None => self.reach(holdings, &person, s.occ)?,
+                };
+                Ok(Ranked {
+                    occ: s.occ,
+                    relatedness: s.relatedness,
+                    reach,
+                })
+            })
+            .collect::<Result<Vec<Ranked>, ScoreError>>()?;
+        ranked.sort_by(|a, b| {
             let primary = match options.rank_by {
                 RankBy::Combined => b.combined(w).total_cmp(&a.combined(w)),
                 RankBy::Relatedness => std::cmp::Ordering::Equal,
-                RankBy::Reachability => reach_score(b).total_cmp(&reach_score(a)),
-                RankBy::Hours => hours(a).total_cmp(&hours(b)),
-                RankBy::Cost => cost(a).total_cmp(&cost(b)),
+                RankBy::Reachability => b.reach.parts.score.total_cmp(&a.reach.parts.score),
+                RankBy::Hours => a.reach.hours.total_cmp(&b.reach.hours),
+                RankBy::Cost => a.reach.cost.total_cmp(&b.reach.cost),
             };
-            primary.then_with(|| by_relatedness(a, b))
+            primary
+                .then(b.relatedness.total_cmp(&a.relatedness))
+                .then(a.occ.cmp(&b.occ))
         });
-        chosen.truncate(limit);
-        Ok((chosen, considered))
+        ranked.truncate(limit);
+        Ok((ranked, considered))
     }
 
     /// Reachability of `occ` from `holdings`: the route estimate, NLQF step and shortage.
@@ -484,7 +508,6 @@ impl Scorer {
         };
         let score = (hours_term - nlqf_penalty + shortage_bonus).clamp(0.0, 1.0);
         Ok(Reach {
-            score,
             parts: Reachability {
                 score,
                 hours_term,
@@ -502,7 +525,7 @@ impl Scorer {
         &self,
         holdings: &Holdings,
         source: Source,
-        s: &Scored,
+        s: &Ranked,
         w: f64,
     ) -> Transition {
         let gap: Gap = self.gap_dense(holdings, s.occ);
@@ -527,22 +550,6 @@ impl Scorer {
             Source::Occupation(a) => self.pair_relatedness(a, s.occ, s.relatedness),
             Source::Person => self.person_relatedness(holdings, s.occ, s.relatedness),
         };
-        let (reachability, hours, cost) = match &s.reach {
-            Some(r) => (r.parts.clone(), r.hours, r.cost),
-            // ok: every listed candidate had its reachability computed; this arm is not taken.
-            None => (
-                Reachability {
-                    score: 0.0,
-                    hours_term: 0.0,
-                    nlqf_penalty: 0.0,
-                    shortage_bonus: 0.0,
-                    route_hours: 0.0,
-                    untaught_hours: 0.0,
-                },
-                0.0,
-                0.0,
-            ),
-        };
         let occ_nlqf = self.occ_nlqf[s.occ as usize];
         Transition {
             occupation: gap.occupation.id.to_string(),
@@ -552,10 +559,10 @@ impl Scorer {
             score: s.combined(w),
             drivers: relatedness.shared.clone(),
             relatedness,
-            reachability,
+            reachability: s.reach.parts.clone(),
             coverage: gap.score,
-            gap_hours: hours,
-            cost_eur: cost,
+            gap_hours: s.reach.hours,
+            cost_eur: s.reach.cost,
             missing,
             untaught,
             shortage: self.occ_shortage[s.occ as usize],

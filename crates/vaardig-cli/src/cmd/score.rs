@@ -325,27 +325,21 @@ fn transitions_batch(
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = false;
     for (line, source) in &parsed {
+        // One answer per parsed source, in order; a line that did not parse has its error.
         let answer = match source {
-            Ok(_) => answers
-                .next()
-                .unwrap_or_else(|| Err(vaardig_score::ScoreError::UnknownId { id: String::new() })),
-            Err(e) => {
-                failed = true;
-                let err = serde_json::json!({ "line": line, "error": e });
-                writeln!(out, "{err}")?;
-                continue;
-            }
+            Ok(_) => answers.next().map(|a| a.map_err(|e| e.to_string())),
+            Err(e) => Some(Err(e.clone())),
         };
         match answer {
-            Ok(t) => {
+            Some(Ok(t)) => {
                 serde_json::to_writer(&mut out, &t.items)?;
                 writeln!(out)?;
             }
-            Err(e) => {
+            Some(Err(e)) => {
                 failed = true;
-                let err = serde_json::json!({ "line": line, "error": e.to_string() });
-                writeln!(out, "{err}")?;
+                writeln!(out, "{}", serde_json::json!({ "line": line, "error": e }))?;
             }
+            None => break,
         }
     }
     out.flush()?;
