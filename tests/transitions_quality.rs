@@ -1,6 +1,6 @@
 //! Transition quality on real ESCO v1.1.1 (`../shared/data/esco`): vaardig's default ranking
 //! against cosine and Jaccard computed in the same run on the same sources. Marked ignored, with
-//! the reason, when the data is absent (see `build.rs`).
+//! the reason, when the data is absent (see `build/shared_data.rs`).
 
 use std::path::PathBuf;
 
