@@ -78,7 +78,8 @@ pub enum Optimality {
     Greedy {
         /// The most targets one candidate offer covers.
         max_targets_per_offer: usize,
-        /// H(max_targets_per_offer).
+        /// Greedy's hours are at most this × the minimum: `H(k)` for `k` equally
+        /// weighted targets, generalised to the targets' importance weights.
         ratio_bound: f64,
     },
 }
@@ -546,9 +547,10 @@ impl Scorer {
             cover::Method::Exact => Optimality::Exact,
             cover::Method::Greedy {
                 max_targets_per_offer,
+                ratio_bound,
             } => Optimality::Greedy {
                 max_targets_per_offer,
-                ratio_bound: cover::harmonic(max_targets_per_offer),
+                ratio_bound,
             },
         };
         Ok(Route {
