@@ -1,6 +1,6 @@
 //! Benches for vaardig-search on the ESCO-scale generated ontology (14,000 skills, 3,000
 //! occupations, 500 qualifications, 10,000 offers): index build, exact, fuzzy and prefix
-//! queries, and extraction from a 300-word text.
+//! queries, autocomplete (`suggest`), and extraction from a 300-word text.
 //!
 //! Every bench checks its answer (the concept searched for is found, the mentions planted in the
 //! text are extracted), so a broken fast path cannot look fast.
@@ -115,6 +115,21 @@ fn bench_queries(c: &mut Criterion, ontology: &Ontology, searcher: &Searcher) {
         b.iter(|| {
             i = (i + 1) % prefixes.len();
             let hits = searcher.search(black_box(&prefixes[i]), &autocomplete);
+            assert!(!hits.is_empty());
+            hits
+        });
+    });
+    // The autocomplete table: every prefix must find something, and most their own concept.
+    let suggested = targets
+        .iter()
+        .zip(&prefixes)
+        .filter(|((id, _), p)| searcher.suggest(p, &autocomplete).iter().any(|h| &h.id == id))
+        .count();
+    assert!(suggested * 2 >= targets.len(), "suggest found {suggested}");
+    group.bench_function("suggest", |b| {
+        b.iter(|| {
+            i = (i + 1) % prefixes.len();
+            let hits = searcher.suggest(black_box(&prefixes[i]), &autocomplete);
             assert!(!hits.is_empty());
             hits
         });

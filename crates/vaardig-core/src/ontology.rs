@@ -201,7 +201,10 @@ impl Ontology {
         if let Some((prefix, rest)) = id.split_once(':')
             && let Some(namespace) = self.inner.manifest.prefixes.get(prefix)
         {
-            return Some(format!("{namespace}{rest}"));
+            let mut uri = String::with_capacity(namespace.len() + rest.len());
+            uri.push_str(namespace);
+            uri.push_str(rest);
+            return Some(uri);
         }
         is_absolute_uri(id).then(|| id.to_owned())
     }

@@ -147,6 +147,21 @@ impl Analyzers {
         out
     }
 
+    /// Appends the folded words of `text` to `out`, joined by single spaces, and returns the
+    /// byte offset just past the last word (`None` when `text` has no words).
+    pub(crate) fn fold_into(&mut self, text: &str, out: &mut String) -> Option<usize> {
+        let mut end = None;
+        let mut stream = self.plain.token_stream(text);
+        while let Some(token) = stream.next() {
+            if end.is_some() {
+                out.push(' ');
+            }
+            out.push_str(&token.text);
+            end = Some(token.offset_to);
+        }
+        end
+    }
+
     /// The analyzed terms of `text` in `lang` as `(position, term)`: stems for Dutch and English,
     /// folded words otherwise. Positions match those of [`Analyzers::words`].
     pub(crate) fn terms(&mut self, lang: Lang, text: &str) -> Vec<(usize, String)> {

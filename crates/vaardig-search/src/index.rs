@@ -1,8 +1,10 @@
 //! Writing an ontology into a tantivy index: one document per label, in one segment.
 //!
 //! Documents are added in concept-id order, language order, then preferred label, synonyms in
-//! their given order, definition. The index ends as a single segment so that the same ontology
-//! always gives the same index, and so the same scores.
+//! their given order, definition, by up to four indexing threads. The index ends as a single
+//! segment: scores are constant per matched alternative, weighted by index-wide document
+//! frequencies, and ties break by concept id, so the same ontology always gives the same
+//! answers however the threads split the documents.
 
 use std::collections::BTreeSet;
 
@@ -47,8 +49,11 @@ pub(crate) fn write(
     ontology: &Ontology,
     languages: &[String],
 ) -> Result<(), SearchError> {
+    // Indexing threads work beside this one, which analyses labels into documents; the
+    // segments they write are merged into one below, so results do not depend on the split.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4));
     let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        index.writer_with_num_threads(threads, WRITER_MEMORY)?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
     let mut labeller = Labeller {
         fields,

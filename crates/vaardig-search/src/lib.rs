@@ -10,6 +10,7 @@
 //! - [`Searcher::search`]: ranked [`Hit`]s for a query, with [`SearchOptions`] for kinds,
 //!   language, limit and autocomplete. Typo tolerant; user text is never query syntax; never
 //!   errors, never panics.
+//! - [`Searcher::suggest`]: autocomplete from a sorted table of labels, in microseconds.
 //! - [`Searcher::extract`]: skill and occupation [`Mention`]s in free text, with byte spans.
 //!
 //! ```
@@ -59,6 +60,7 @@ mod query;
 mod schema;
 mod searcher;
 mod store;
+mod suggest;
 
 pub use error::SearchError;
 pub use options::{Hit, LangFilter, MAX_LIMIT, Mention, SearchOptions};

@@ -15,6 +15,7 @@ use crate::options::{Hit, MAX_LIMIT, Mention, SearchOptions};
 use crate::query::Planner;
 use crate::schema::{self, Fields, LabelType};
 use crate::store::{self, Origin};
+use crate::suggest::Suggester;
 
 /// A full-text index over one [`Ontology`]: search by label and find mentions in text.
 ///
@@ -49,6 +50,7 @@ struct Inner {
     searcher: tantivy::Searcher,
     analyzers: Analyzers,
     extractor: OnceLock<Extractor>,
+    suggester: OnceLock<Suggester>,
     origin: Origin,
 }
 
@@ -116,6 +118,7 @@ impl Searcher {
                 searcher,
                 analyzers: Analyzers::default(),
                 extractor: OnceLock::new(),
+                suggester: OnceLock::new(),
                 origin,
             }),
         })
@@ -250,6 +253,62 @@ impl Searcher {
             lang: lang.clone(),
             score: c.score,
         })
+    }
+
+    /// Autocomplete: the concepts whose labels start with what was typed so far, best first.
+    ///
+    /// Answers from a sorted table of every preferred label and synonym (built on the first
+    /// call; about a second on all of ESCO), so a keystroke costs microseconds. A label is
+    /// found by its start (`wondverz` → *wondverzorging*), by the start of a later word
+    /// (`care` → *wound care*) and, in Dutch, by a compound part (`verzorg` → *wondverzorging*).
+    /// Words are folded as in [`Searcher::search`]; typed words must follow the label's order.
+    ///
+    /// # Ranking
+    /// Labels equal to the typed text come first (score 1). Then, by tier: label start (0.95),
+    /// synonym start (0.9), later word (0.8), compound part (0.7). Within a tier: skills and
+    /// occupations before other kinds, then the skill more occupations require (in powers of
+    /// two), then the shorter label, then concept id. One hit per concept, with the label that
+    /// matched; `options` filter kinds and language and cap the number of hits.
+    ///
+    /// When no label starts with the text (a typo), the answer is [`Searcher::search`] with
+    /// `prefix` set, which is typo tolerant but slower.
+    ///
+    /// ```
+    /// # use vaardig_core::{Concept, ConceptData, Labels, Manifest, OntologyBuilder, SkillType};
+    /// # let mut b = OntologyBuilder::new(Manifest::new("demo", "1", &["nl", "en"]));
+    /// # for (id, nl, en) in [("skill:wond", "wondverzorging", "wound care"),
+    /// #                      ("skill:wonen", "begeleid wonen", "supported living")] {
+    /// #     b.add_concept(Concept::new(id, Labels::with_pref([("nl", nl), ("en", en)]),
+    /// #         ConceptData::Skill { skill_type: SkillType::Skill }));
+    /// # }
+    /// # let ontology = b.build()?.ontology;
+    /// use vaardig_search::{SearchOptions, Searcher};
+    /// let searcher = Searcher::new(&ontology)?;
+    /// let first = |typed: &str| searcher.suggest(typed, &SearchOptions::default())[0].id.clone();
+    /// assert_eq!(first("wondv"), "skill:wond");
+    /// assert_eq!(first("verzorg"), "skill:wond"); // a compound part
+    /// assert_eq!(first("care"), "skill:wond"); // a later word
+    /// assert_eq!(first("wonen"), "skill:wonen");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn suggest(&self, text: &str, options: &SearchOptions) -> Vec<Hit> {
+        let limit = options.limit.min(MAX_LIMIT);
+        if limit == 0 {
+            return Vec::new();
+        }
+        let inner = &*self.inner;
+        let suggester = inner.suggester.get_or_init(|| {
+            Suggester::new(&inner.ontology, &inner.languages, &mut inner.analyzers.clone())
+        });
+        let hits = suggester.suggest(&inner.ontology, &inner.languages, text, options, limit);
+        if !hits.is_empty() {
+            return hits;
+        }
+        let fallback = SearchOptions {
+            prefix: true,
+            ..options.clone()
+        };
+        self.search(text, &fallback)
     }
 
     /// Finds skill and occupation mentions in free text (Dutch, English or mixed).

@@ -40,7 +40,8 @@ pub struct SearchArgs {
     /// At most this many hits per query.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
-    /// Autocomplete: the last word may be incomplete.
+    /// Autocomplete: labels that start with the text (or one of its later words or, in Dutch,
+    /// a compound part); typo tolerant only when nothing starts with it.
     #[arg(long)]
     pub prefix: bool,
     /// Print JSON: a list of {id, kind, label, lang, score}.
@@ -122,13 +123,22 @@ pub fn search(ctx: &Context, args: SearchArgs) -> anyhow::Result<ExitCode> {
         return run_batch(&searcher, batch, &options);
     }
     let query = args.query.unwrap_or_default();
-    let hits = searcher.search(&query, &options);
+    let hits = lookup(&searcher, &query, &options);
     if args.json {
         print_json(&hits)?;
     } else {
         print!("{}", hits_table(&hits));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Autocomplete (`--prefix`) answers from the label map, everything else from the full search.
+fn lookup(searcher: &Searcher, query: &str, options: &SearchOptions) -> Vec<Hit> {
+    if options.prefix {
+        searcher.suggest(query, options)
+    } else {
+        searcher.search(query, options)
+    }
 }
 
 fn hits_table(hits: &[Hit]) -> String {
@@ -168,7 +178,7 @@ fn run_batch(
             line.pop();
         }
         let query = String::from_utf8_lossy(&line);
-        let hits = searcher.search(&query, options);
+        let hits = lookup(searcher, &query, options);
         serde_json::to_writer(&mut out, &hits)?;
         out.write_all(b"\n")?;
     }

@@ -29,6 +29,9 @@ fn check(query: &str) {
             let hits = s.search(query, &options);
             assert!(hits.len() <= options.limit);
             assert!(hits.iter().all(|h| h.score.is_finite() && h.score > 0.0));
+            let hits = s.suggest(query, &options);
+            assert!(hits.len() <= options.limit);
+            assert!(hits.iter().all(|h| h.score.is_finite() && h.score > 0.0));
         }
         let mentions = s.extract(query);
         for m in mentions {

@@ -8,3 +8,4 @@ mod extraction;
 mod hostile;
 mod persist;
 mod quality;
+mod suggest;
