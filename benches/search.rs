@@ -123,7 +123,12 @@ fn bench_queries(c: &mut Criterion, ontology: &Ontology, searcher: &Searcher) {
     let suggested = targets
         .iter()
         .zip(&prefixes)
-        .filter(|((id, _), p)| searcher.suggest(p, &autocomplete).iter().any(|h| &h.id == id))
+        .filter(|((id, _), p)| {
+            searcher
+                .suggest(p, &autocomplete)
+                .iter()
+                .any(|h| &h.id == id)
+        })
         .count();
     assert!(suggested * 2 >= targets.len(), "suggest found {suggested}");
     group.bench_function("suggest", |b| {

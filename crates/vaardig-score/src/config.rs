@@ -215,12 +215,14 @@ impl EvidenceWeights {
 /// and `related` pairs), instead of the skill itself.
 ///
 /// Credit for a held skill `d` steps away is `base × decay^(d−1)`, where `base` depends on the
-/// direction; paths longer than `max_depth` give nothing. Defaults: narrower 0.7, broader 0.5,
-/// sibling 0.3, related 0.3, decay 0.5, max depth 2.
+/// direction; paths longer than `max_depth` give nothing. Defaults: narrower 1 (a specialisation
+/// implies its direct broader skill: Excel → computer gebruiken), broader 0.5, sibling 0.3,
+/// related 0.3, decay 0.5, max depth 2. Attitudes take no part (see [`crate::Gap::to_discuss`]).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct HierarchyCredit {
-    /// The held skill is narrower than the required one (a specialisation of it): 0.7.
+    /// The held skill is narrower than the required one (a specialisation of it, which implies
+    /// it): 1.
     pub narrower: f64,
     /// The held skill is broader than the required one (the general skill): 0.5.
     pub broader: f64,
@@ -237,7 +239,7 @@ pub struct HierarchyCredit {
 impl Default for HierarchyCredit {
     fn default() -> Self {
         HierarchyCredit {
-            narrower: 0.7,
+            narrower: 1.0,
             broader: 0.5,
             sibling: 0.3,
             related: 0.3,

@@ -1,5 +1,8 @@
 //! Hierarchy-aware credit: which required skills a profile covers, fully or partly.
 //!
+//! Attitudes (betrouwbaarheid, inlevingsvermogen) are held or not: they give no credit to near
+//! skills and receive none from them.
+//!
 //! A profile is resolved once into [`Holdings`]: for every capability within
 //! `hierarchy.max_depth` steps of a held skill, the credit that held skill gives it (evidence
 //! weight × the factor of the path). A requirement then looks up its capability and takes the best
@@ -76,6 +79,9 @@ pub(crate) struct Entry {
     pub kind: MatchKind,
     /// Index into [`Holdings::held`].
     pub held: u32,
+    /// Whether the held skill implies this one (the skill itself, or a path factor of 1 such
+    /// as a specialisation of it): then it counts as held, not as partly held.
+    pub implied: bool,
 }
 
 /// The best credit a profile gives one requirement.
@@ -245,9 +251,15 @@ impl Scorer {
                     base: s.weight * factor,
                     kind,
                     held: hi,
+                    implied: factor >= 1.0,
                 });
             };
             push(&mut entries, s.cap, 1.0, MatchKind::Exact);
+            // An attitude is held or not: it neither gives nor takes near-skill credit.
+            if self.is_attitude(s.cap) {
+                continue;
+            }
+            let skill = |c: &u32| !self.is_attitude(*c);
             // Up: the required skill is broader than the held one.
             for (rows, base, up) in [
                 (&self.parents, h.narrower, true),
@@ -263,7 +275,7 @@ impl Scorer {
                     }
                     next.sort_unstable();
                     next.dedup();
-                    for &c in &next {
+                    for &c in next.iter().filter(|c| skill(c)) {
                         let kind = if up {
                             MatchKind::Narrower { distance }
                         } else {
@@ -278,14 +290,14 @@ impl Scorer {
             if h.max_depth >= 2 {
                 for &p in self.parents.row(s.cap as usize) {
                     for &c in self.children.row(p as usize) {
-                        if c != s.cap {
+                        if c != s.cap && skill(&c) {
                             push(&mut entries, c, h.sibling, MatchKind::Sibling);
                         }
                     }
                 }
             }
             if h.max_depth >= 1 {
-                for &c in self.related.row(s.cap as usize) {
+                for &c in self.related.row(s.cap as usize).iter().filter(|c| skill(c)) {
                     push(&mut entries, c, h.related, MatchKind::Related);
                 }
             }

@@ -72,6 +72,12 @@ pub struct Gap {
     pub partial: Vec<SkillMatch>,
     /// Requirements fully matched, by importance then id.
     pub matched: Vec<SkillMatch>,
+    /// Attitudes the occupation asks for that the profile does not show (betrouwbaarheid,
+    /// inlevingsvermogen): not taught by a course and given no study hours, but developed and
+    /// assessed in conversation. They count in `score`; they are not in `missing` or
+    /// `partial`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_discuss: Vec<SkillMatch>,
 }
 
 impl Gap {
@@ -143,11 +149,21 @@ impl Gap {
                         lang.pick("via", "via"),
                         v.skill.label_in(lang)
                     ),
-                    Some(_) => format!(
-                        "{} ({})",
-                        m.skill.label_in(lang),
-                        lang.pick("niveau te laag", "level too low")
-                    ),
+                    Some(v) => match (v.held_level, m.required_level) {
+                        (Some(held), Some(asked)) if held < asked => format!(
+                            "{} ({})",
+                            m.skill.label_in(lang),
+                            match lang {
+                                Lang::Nl => format!("heeft niveau {held}, gevraagd {asked}"),
+                                Lang::En => format!("holds level {held}, asked {asked}"),
+                            }
+                        ),
+                        _ => format!(
+                            "{} ({})",
+                            m.skill.label_in(lang),
+                            lang.pick("niveau te laag", "level too low")
+                        ),
+                    },
                     None => m.skill.label_in(lang).to_owned(),
                 })
                 .collect();
@@ -157,12 +173,36 @@ impl Gap {
                 list(&parts, 5)
             ));
         }
+        if !self.to_discuss.is_empty() {
+            let refs: Vec<&SkillMatch> = self.to_discuss.iter().collect();
+            out.push_str(&format!(
+                " {}: {}.",
+                lang.pick(
+                    "Te bespreken in gesprek (houding, geen cursus)",
+                    "To discuss in conversation (attitude, not a course)"
+                ),
+                list(&labels(&refs), 6)
+            ));
+        }
         if !self.matched.is_empty() {
-            let refs: Vec<&SkillMatch> = self.matched.iter().collect();
+            // A skill implied by a narrower one says which.
+            let held: Vec<String> = self
+                .matched
+                .iter()
+                .map(|m| match &m.via {
+                    Some(v) if v.relation != MatchKind::Exact => format!(
+                        "{} ({} {})",
+                        m.skill.label_in(lang),
+                        lang.pick("via", "via"),
+                        v.skill.label_in(lang)
+                    ),
+                    _ => m.skill.label_in(lang).to_owned(),
+                })
+                .collect();
             out.push_str(&format!(
                 " {}: {}.",
                 lang.pick("Aanwezig", "Held"),
-                list(&labels(&refs), 6)
+                list(&held, 6)
             ));
         }
         out
@@ -190,7 +230,7 @@ pub(crate) enum Status {
 pub(crate) fn status(credit: Option<&Credit>) -> Status {
     match credit {
         None => Status::Missing,
-        Some(c) if c.entry.kind == MatchKind::Exact && c.level_factor >= 1.0 => Status::Matched,
+        Some(c) if c.entry.implied && c.level_factor >= 1.0 => Status::Matched,
         Some(_) => Status::Partial,
     }
 }
@@ -238,6 +278,7 @@ impl Scorer {
         let mut missing = Vec::new();
         let mut partial = Vec::new();
         let mut matched = Vec::new();
+        let mut to_discuss = Vec::new();
         let mut score = 0.0;
         let (mut essential, mut essential_met) = (0usize, 0usize);
         for r in reqs {
@@ -250,9 +291,10 @@ impl Scorer {
             let m = self.skill_match(holdings, r, credit.as_ref(), total);
             score += m.contribution;
             match st {
+                Status::Matched => matched.push(m),
+                _ if self.is_attitude(r.cap) => to_discuss.push(m),
                 Status::Missing => missing.push(m),
                 Status::Partial => partial.push(m),
-                Status::Matched => matched.push(m),
             }
         }
         let order = |a: &SkillMatch, b: &SkillMatch| {
@@ -264,6 +306,7 @@ impl Scorer {
         missing.sort_by(order);
         partial.sort_by(order);
         matched.sort_by(order);
+        to_discuss.sort_by(order);
         Gap {
             occupation: self.occ_named(occ),
             score: score.clamp(0.0, 1.0),
@@ -275,6 +318,7 @@ impl Scorer {
             missing,
             partial,
             matched,
+            to_discuss,
         }
     }
 

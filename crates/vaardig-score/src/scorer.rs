@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 
 use ndarray::Array2;
 use vaardig_core::{
-    ConceptKind, Importance, Nlqf, NodeIndex, OfferType, Ontology, ProviderType, RelationKind,
+    ConceptData, ConceptKind, Importance, Nlqf, NodeIndex, OfferType, Ontology, ProviderType,
+    RelationKind, SkillType,
 };
 
 use crate::config::{ConfigError, ScoringConfig};
@@ -80,6 +81,9 @@ pub struct Scorer {
     /// Node index → dense index within its kind (or [`NONE`] for kinds not indexed).
     pub(crate) dense: Vec<u32>,
     pub(crate) caps: Vec<NodeIndex>,
+    /// Per capability: whether it is an attitude (a disposition, not taught by a course: no
+    /// near-skill credit, no study hours, discussed rather than learned).
+    pub(crate) attitude: Vec<bool>,
     pub(crate) occs: Vec<NodeIndex>,
     pub(crate) offers: Vec<NodeIndex>,
     pub(crate) quals: Vec<NodeIndex>,
@@ -282,6 +286,17 @@ impl Scorer {
         let qual_offers = Csr::from_pairs(quals.len(), qual_pairs);
 
         let occ_nlqf = typical_nlqf(ontology, &dense, &caps, &quals, &requires);
+        let attitude = caps
+            .iter()
+            .map(|&ix| {
+                matches!(
+                    ontology.concept(ix).data,
+                    ConceptData::Skill {
+                        skill_type: SkillType::Attitude
+                    }
+                )
+            })
+            .collect();
         let rel = RelatednessIndex::build(
             ontology,
             &dense,
@@ -295,6 +310,7 @@ impl Scorer {
             config,
             dense,
             caps,
+            attitude,
             occs,
             offers,
             quals,
@@ -398,6 +414,11 @@ impl Scorer {
     }
 
     /// Id and labels of a capability.
+    /// Whether capability `cap` is an attitude.
+    pub(crate) fn is_attitude(&self, cap: u32) -> bool {
+        self.attitude.get(cap as usize).copied().unwrap_or(false)
+    }
+
     pub(crate) fn cap_named(&self, cap: u32) -> Named {
         self.named(self.caps[cap as usize])
     }

@@ -218,15 +218,20 @@ fn gap_weights_importance_and_evidence() {
 
 #[test]
 fn gap_gives_partial_credit_through_the_hierarchy() {
-    // Narrower held skill: kassa bedienen under afrekenen.
-    let p = person(vec![skill("skill:kassa_bedienen", Evidence::Diploma, None)]);
+    // Narrower held skill at the asked level: kassa bedienen under afrekenen implies it.
+    let p = person(vec![skill(
+        "skill:kassa_bedienen",
+        Evidence::Diploma,
+        Some(3),
+    )]);
     let g = TINY.gap(&p, "occ:kassamedewerker").expect("gap");
+    assert!(g.partial.iter().all(|m| &*m.skill.id != "skill:afrekenen"));
     let m = g
-        .partial
+        .matched
         .iter()
         .find(|m| &*m.skill.id == "skill:afrekenen")
-        .expect("afrekenen is partly held");
-    assert!(close(m.credit, 0.7));
+        .expect("afrekenen is implied by kassa bedienen");
+    assert!(close(m.credit, 1.0));
     let via = m.via.as_ref().expect("via");
     assert_eq!(via.relation, MatchKind::Narrower { distance: 1 });
     assert_eq!(&*via.skill.id, "skill:kassa_bedienen");
@@ -240,10 +245,11 @@ fn gap_gives_partial_credit_through_the_hierarchy() {
     let credit = |id: &str| {
         g.partial
             .iter()
+            .chain(&g.matched)
             .find(|m| &*m.skill.id == id)
             .map(|m| (m.credit, m.via.as_ref().map(|v| v.relation)))
     };
-    // wondzorg: narrower (decubitus, 0.7) beats broader (ka:zorg, 0.5).
+    // wondzorg: narrower (decubitus, implied: 1) beats broader (ka:zorg, 0.5).
     assert_eq!(
         credit("skill:wondzorg").map(|c| c.1),
         Some(Some(MatchKind::Narrower { distance: 1 }))
@@ -924,4 +930,96 @@ fn example_profiles_score_sensibly_on_the_embedded_ontology() {
             assert!(!funded.explain(Lang::Nl).is_empty() && !funded.explain(Lang::En).is_empty());
         }
     }
+}
+
+/// Attitudes (issue 13): not courses. On the embedded ontology a cashier's attitudes
+/// (betrouwbaarheid, klantgericht werken, nauwkeurigheid) are discussed, never studied: no sibling
+/// credit between attitudes, no route target, no study hours.
+#[test]
+fn attitudes_are_discussed_not_studied() {
+    let ontology = Ontology::embedded().expect("the embedded ontology is valid");
+    let scorer = Scorer::with_defaults(&ontology);
+    // Holding one attitude gives nothing to its sibling attitudes under "beroepshouding".
+    let p = person(vec![skill("skill:geduld", Evidence::WorkExperience, None)]);
+    let g = scorer.gap(&p, "occ:kassamedewerker").expect("gap");
+    let attitude_ids = [
+        "skill:betrouwbaarheid",
+        "skill:klantgericht-werken",
+        "skill:nauwkeurigheid",
+    ];
+    for id in attitude_ids {
+        let m = g
+            .to_discuss
+            .iter()
+            .find(|m| &*m.skill.id == id)
+            .unwrap_or_else(|| panic!("{id} is to discuss: {:?}", g.to_discuss));
+        assert_eq!(m.credit, 0.0, "{id} got near-skill credit from geduld");
+        assert!(
+            g.missing
+                .iter()
+                .chain(&g.partial)
+                .all(|m| &*m.skill.id != id)
+        );
+    }
+    // Geduld itself is held, so matched.
+    assert!(g.matched.iter().any(|m| &*m.skill.id == "skill:geduld"));
+    assert!(g.explain(Lang::Nl).contains("Te bespreken in gesprek"));
+    assert!(g.explain(Lang::En).contains("To discuss in conversation"));
+
+    // A route to the occupation never targets an attitude, and transitions list none as missing.
+    let empty = person(vec![]);
+    let route = scorer
+        .route(&empty, "occ:kassamedewerker", &RouteOptions::default())
+        .expect("route");
+    let targeted: Vec<&str> = route
+        .steps
+        .iter()
+        .flat_map(|s| s.covers.iter().map(|n| &*n.id))
+        .chain(route.uncovered.iter().map(|n| &*n.id))
+        .collect();
+    for id in attitude_ids {
+        assert!(
+            !targeted.contains(&id),
+            "{id} is a route target: {targeted:?}"
+        );
+    }
+    let t = scorer
+        .transitions_from("occ:orderpicker", &TransitionOptions::default())
+        .expect("transitions");
+    for item in &t.items {
+        for m in &item.missing {
+            let attitude = matches!(
+                ontology.get(&m.id).map(|c| &c.data),
+                Some(ConceptData::Skill {
+                    skill_type: SkillType::Attitude
+                })
+            );
+            assert!(
+                !attitude,
+                "{} lists attitude {} as missing",
+                item.occupation, m.id
+            );
+        }
+    }
+}
+
+/// Implied skills (issue 13): a held narrower skill fully covers its direct broader skill.
+#[test]
+fn a_specialisation_implies_its_broader_skill() {
+    let p = person(vec![skill(
+        "skill:wondzorg_decubitus",
+        Evidence::Diploma,
+        None,
+    )]);
+    let g = TINY.gap(&p, "occ:verzorgende").expect("gap");
+    let m = g
+        .matched
+        .iter()
+        .find(|m| &*m.skill.id == "skill:wondzorg")
+        .expect("wondzorg implied by decubituszorg");
+    assert_eq!(m.credit, 1.0);
+    assert_eq!(
+        m.via.as_ref().map(|v| v.relation),
+        Some(MatchKind::Narrower { distance: 1 })
+    );
 }

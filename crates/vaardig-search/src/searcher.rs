@@ -298,7 +298,11 @@ impl Searcher {
         }
         let inner = &*self.inner;
         let suggester = inner.suggester.get_or_init(|| {
-            Suggester::new(&inner.ontology, &inner.languages, &mut inner.analyzers.clone())
+            Suggester::new(
+                &inner.ontology,
+                &inner.languages,
+                &mut inner.analyzers.clone(),
+            )
         });
         let hits = suggester.suggest(&inner.ontology, &inner.languages, text, options, limit);
         if !hits.is_empty() {

@@ -365,7 +365,10 @@ impl Suggester {
         // keys with the same head are searched by their text.
         let h = head(prefix);
         let a = self.heads.partition_point(|&k| k < h);
-        let b = a + self.heads.get(a..).map_or(0, |t| t.partition_point(|&k| k == h));
+        let b = a + self
+            .heads
+            .get(a..)
+            .map_or(0, |t| t.partition_point(|&k| k == h));
         let lo = a + partition(b - a, |k| self.key(a + k) < prefix);
         // Not precomputed, so the run is short: walk it (the keys are contiguous in memory).
         let mut hi = lo;

@@ -662,15 +662,23 @@ fn render_gap(gap: &Gap, lang: Lang) -> String {
             m.required_level.map_or_else(String::new, |l| l.to_string()),
             pct(m.credit),
             format!("{:.3}", m.contribution),
-            m.via.as_ref().map_or_else(String::new, |v| {
-                format!("{} ({})", v.skill.label, v.relation.describe(Lang::Nl))
-            }),
+            m.via
+                .as_ref()
+                .map_or_else(String::new, |v| match (v.held_level, m.required_level) {
+                    (Some(held), Some(asked)) if held < asked => format!(
+                        "{} ({}; heeft niveau {held}, gevraagd {asked})",
+                        v.skill.label,
+                        v.relation.describe(Lang::Nl)
+                    ),
+                    _ => format!("{} ({})", v.skill.label, v.relation.describe(Lang::Nl)),
+                }),
         ]
     };
     let mut rows: Vec<Vec<String>> = Vec::new();
     rows.extend(gap.missing.iter().map(|m| row("ontbreekt", m)));
     rows.extend(gap.partial.iter().map(|m| row("deels", m)));
     rows.extend(gap.matched.iter().map(|m| row("aanwezig", m)));
+    rows.extend(gap.to_discuss.iter().map(|m| row("te bespreken", m)));
     out.push_str(&table(
         &[
             "status",

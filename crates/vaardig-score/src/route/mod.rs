@@ -339,8 +339,10 @@ impl Scorer {
         let mut targets: Vec<Target> = Vec::new();
         let mut exempt = Vec::new();
         for r in self.requires.row(occ as usize) {
-            let wanted = r.importance == Importance::Essential
-                || (options.include_important && r.importance == Importance::Important);
+            // Attitudes are discussed, not studied: never a course target.
+            let wanted = (r.importance == Importance::Essential
+                || (options.include_important && r.importance == Importance::Important))
+                && !self.is_attitude(r.cap);
             if !wanted {
                 continue;
             }

@@ -16,7 +16,10 @@ fn label_starts_come_before_later_words_and_compound_parts() {
     let s = demo_searcher();
     let options = SearchOptions::autocomplete();
     // The start of a label.
-    assert_eq!(s.suggest("wondverz", &options)[0].id, "skill:wondverzorging");
+    assert_eq!(
+        s.suggest("wondverz", &options)[0].id,
+        "skill:wondverzorging"
+    );
     // A later word: "wound care".
     let care = s.suggest("care", &options);
     assert!(ids(&care).contains(&"skill:wondverzorging"), "{care:?}");
@@ -27,7 +30,10 @@ fn label_starts_come_before_later_words_and_compound_parts() {
     assert!(ids(&part).contains(&"skill:mondverzorging"), "{part:?}");
     // Scores never rise down the list, and each concept appears once.
     for hits in [&care, &part] {
-        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score), "{hits:?}");
+        assert!(
+            hits.windows(2).all(|w| w[0].score >= w[1].score),
+            "{hits:?}"
+        );
         let mut seen = ids(hits);
         seen.sort_unstable();
         seen.dedup();
@@ -47,8 +53,14 @@ fn a_whole_label_typed_out_comes_first_with_score_one() {
     // A trailing space means the word is finished: "heftruck " continues "heftruck rijden",
     // not "heftruckchauffeur".
     let finished = s.suggest("heftruck ", &SearchOptions::autocomplete());
-    assert!(ids(&finished).contains(&"skill:heftruck-rijden"), "{finished:?}");
-    assert!(!ids(&finished).contains(&"occ:heftruckchauffeur"), "{finished:?}");
+    assert!(
+        ids(&finished).contains(&"skill:heftruck-rijden"),
+        "{finished:?}"
+    );
+    assert!(
+        !ids(&finished).contains(&"occ:heftruckchauffeur"),
+        "{finished:?}"
+    );
     let open = s.suggest("heftruck", &SearchOptions::autocomplete());
     assert!(ids(&open).contains(&"occ:heftruckchauffeur"), "{open:?}");
 }
@@ -81,7 +93,10 @@ fn a_typo_falls_back_to_the_typo_tolerant_search() {
     let hits = s.suggest("wondverzrog", &SearchOptions::autocomplete());
     assert_eq!(hits[0].id, "skill:wondverzorging");
     assert!(s.suggest("", &SearchOptions::autocomplete()).is_empty());
-    assert!(s.suggest("   ...  ", &SearchOptions::autocomplete()).is_empty());
+    assert!(
+        s.suggest("   ...  ", &SearchOptions::autocomplete())
+            .is_empty()
+    );
 }
 
 /// The first five distinct concepts of the sorted lower-cased labels that start with `text`:
@@ -140,14 +155,22 @@ fn recall_at_5_beats_a_sorted_label_list_on_prefixes_of_embedded_labels() {
     }
     let n = queries.len() as f64;
     let (ours, baseline) = (ours as f64 / n, baseline as f64 / n);
-    eprintln!("autocomplete recall@5 on {n} prefixes: vaardig {ours:.3}, sorted list {baseline:.3}");
+    eprintln!(
+        "autocomplete recall@5 on {n} prefixes: vaardig {ours:.3}, sorted list {baseline:.3}"
+    );
     assert!(queries.len() > 1000);
-    assert!(ours >= baseline + 0.02, "vaardig {ours:.3} vs sorted list {baseline:.3}");
+    assert!(
+        ours >= baseline + 0.02,
+        "vaardig {ours:.3} vs sorted list {baseline:.3}"
+    );
 }
 
 fn short_prefix() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(vec!['a', 'e', 'o', 's', 'v', 'm', ' ']), 1..4)
-        .prop_map(|c| c.into_iter().collect())
+    prop::collection::vec(
+        prop::sample::select(vec!['a', 'e', 'o', 's', 'v', 'm', ' ']),
+        1..4,
+    )
+    .prop_map(|c| c.into_iter().collect())
 }
 
 proptest! {
