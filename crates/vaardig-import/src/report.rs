@@ -45,6 +45,24 @@ pub struct ImportReport {
     pub unknown_predicates: BTreeMap<String, u64>,
     /// RDF: `rdf:type` triples per class IRI the mapping does not know.
     pub unknown_classes: BTreeMap<String, u64>,
+    /// RDF: triples of known predicates that were read but not kept, per predicate IRI: the
+    /// mapping's `[unused]` predicates, labels in languages not imported, a second definition,
+    /// an attribute the concept's kind has no place for, a note on a concept, a historical
+    /// label, the triples of an archived concept or of a resource of no mapped class.
+    ///
+    /// Invariant (RDF): every skipped triple is counted here, in `unknown_predicates` or in
+    /// `unknown_classes`, so the three add up to the sources' `skipped`.
+    pub unused_predicates: BTreeMap<String, u64>,
+    /// RDF: concepts not imported because their content status is not current (UWV's
+    /// `cnluwv:hasContentStatus` Historisch / Gearchiveerd), by status; their relations are
+    /// skipped with them.
+    pub concepts_not_current: BTreeMap<String, u64>,
+    /// RDF: SKOS-XL labels not imported because their content status is not current, by status
+    /// (a historical job title is not a synonym).
+    pub labels_not_current: BTreeMap<String, u64>,
+    /// RDF: labels in a regional variant folded into an imported language (`en-us` → `en`), by
+    /// tag; a preferred label that differs from the imported language's becomes a synonym.
+    pub folded_languages: BTreeMap<String, u64>,
     /// RDF: resources with triples but no mapped class (their triples are skipped).
     pub unmapped_subjects: u64,
     /// Labels, synonyms and definitions skipped because their language is not imported, by
@@ -150,6 +168,28 @@ impl ImportReport {
         if let Some(s) = self.sources.get_mut(source) {
             s.read += 1;
         }
+    }
+
+    /// Moves one triple of `source` from imported to skipped, as not kept, under `predicate`.
+    pub(crate) fn unkept(&mut self, source: usize, predicate: &str) {
+        if let Some(s) = self.sources.get_mut(source) {
+            s.imported = s.imported.saturating_sub(1);
+            s.skipped += 1;
+        }
+        *self
+            .unused_predicates
+            .entry(predicate.to_owned())
+            .or_default() += 1;
+    }
+
+    /// Skipped triples that no per-name count explains: 0 for an RDF import (see
+    /// [`ImportReport::unused_predicates`]).
+    pub fn unexplained_skipped(&self) -> i64 {
+        let skipped: u64 = self.sources.iter().map(|s| s.skipped).sum();
+        let named: u64 = self.unknown_predicates.values().sum::<u64>()
+            + self.unknown_classes.values().sum::<u64>()
+            + self.unused_predicates.values().sum::<u64>();
+        skipped as i64 - named as i64
     }
 
     /// Whether any source's counts break `read == imported + skipped + rejected`.

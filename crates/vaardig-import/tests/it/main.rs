@@ -1,5 +1,6 @@
 //! Integration tests of vaardig-import: one binary, one module per area.
 
+mod cnluwv;
 mod esco;
 mod rdf;
 mod real_esco;

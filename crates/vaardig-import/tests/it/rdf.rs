@@ -149,7 +149,8 @@ fn predicates_become_relations_with_importance_and_direction() {
         )
         .is_some()
     );
-    // cnluwv:specialization points at the narrower occupation.
+    // cnluwv:specialization names a job title (a DetailedLabel): a synonym, not a narrower
+    // occupation.
     assert!(
         relation(
             &o,
@@ -157,8 +158,10 @@ fn predicates_become_relations_with_importance_and_direction() {
             &lasser,
             RelationKind::Broader
         )
-        .is_some()
+        .is_none()
     );
+    let lasser = o.get(&lasser).expect("present");
+    assert_eq!(lasser.labels.alt("nl"), ["Hoofdlasser"]);
 }
 
 #[test]
@@ -175,7 +178,8 @@ fn a_relation_stated_both_ways_is_merged() {
         )
         .is_some()
     );
-    assert_eq!(o.relation_count(RelationKind::Broader), 2);
+    // The only `broader` (cnluwv:specialization is a label, not a hierarchy link).
+    assert_eq!(o.relation_count(RelationKind::Broader), 1);
     assert_eq!(imported.report.merged_duplicates, 1);
 }
 
@@ -199,7 +203,7 @@ fn notations_are_isco_codes_or_qualification_codes() {
             assert_eq!(*qualification_type, QualificationType::MboDiploma);
             assert_eq!(*code_system, CodeSystem::Crebo);
             assert_eq!(code, "25168");
-            assert_eq!(*nlqf, Nlqf::new(3).expect("valid"));
+            assert_eq!(*nlqf, Nlqf::new(3));
         }
         other => panic!("not a qualification: {other:?}"),
     }
@@ -218,15 +222,19 @@ fn resources_that_cannot_be_concepts_are_rejected_with_a_reason() {
             .find(|d| d.is_error() && d.message.contains(needle))
             .unwrap_or_else(|| panic!("no error mentioning {needle:?}: {:#?}", r.diagnostics))
     };
-    // No NLQF level: a qualification cannot be built; its relation says why it is missing.
-    let no_level = error("has no `nlqf`");
-    assert_eq!(
-        no_level.location.line,
-        Some(68),
-        "the resource's first triple"
+    // No NLQF level: the qualification still imports (NLQF is optional), with its relation.
+    let norm = o.get("cnl:id/educational-norm/99999").expect("imported");
+    assert_eq!(norm.nlqf(), None);
+    assert!(
+        relation(
+            o,
+            "cnl:id/educational-norm/99999",
+            &format!("{HC}leidinggeven"),
+            RelationKind::Covers
+        )
+        .is_some()
     );
-    assert!(o.get("cnl:id/educational-norm/99999").is_none());
-    error("educational-norm/99999`, whose record was rejected");
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("nlqf")));
     // Two kinds at once.
     let both = error("typed both");
     assert_eq!(both.kind, K::InvalidValue);
@@ -252,10 +260,16 @@ fn unknown_predicates_and_classes_are_counted_not_fatal() {
     assert_eq!(r.unmapped_subjects, 1);
     assert!(r.counts_balance());
     // Every triple of the fixture is accounted for. Skipped: the unknown predicate, the unknown
-    // class and the label of its resource. Rejected: the three triples of the norm without a
-    // level and its relation, and the triples of `both` (3), `english-only` (2) and the blank
-    // node (2).
-    assert_eq!(counts(&r, "competentnl.ttl"), (62, 48, 3, 11));
+    // class, the label of its resource, and the two notations that are no ISCO or
+    // qualification code (counted by predicate). Rejected: the triples of `both` (3),
+    // `english-only` (2) and the blank node (2).
+    assert_eq!(counts(&r, "competentnl.ttl"), (64, 52, 5, 7));
+    assert_eq!(
+        r.unused_predicates
+            .get("http://www.w3.org/2004/02/skos/core#notation"),
+        Some(&2)
+    );
+    assert_eq!(r.unexplained_skipped(), 0);
 }
 
 #[test]
@@ -495,7 +509,7 @@ fn the_report_serialises_for_programs() {
     let report = competentnl().report;
     let json = serde_json::to_value(&report).expect("serialises");
     assert_eq!(json["format"], "rdf");
-    assert_eq!(json["sources"][0]["read"], 62);
+    assert_eq!(json["sources"][0]["read"], 64);
     assert_eq!(
         json["diagnostics"].as_array().map(Vec::len),
         Some(report.diagnostics.len())
