@@ -248,7 +248,9 @@ fn a_qualification_without_nlqf_loads_with_a_warning() {
     // CompetentNL's educational norms often have no NLQF level; old files (with the column)
     // still load, and an empty or absent `nlqf` is a soft warning, not an error.
     for table in [
-        format!("id,{L},qualification_type,code_system,code,nlqf\nqual:vp,a,b,mbo_diploma,crebo,1,\n"),
+        format!(
+            "id,{L},qualification_type,code_system,code,nlqf\nqual:vp,a,b,mbo_diploma,crebo,1,\n"
+        ),
         format!("id,{L},qualification_type,code_system,code\nqual:vp,a,b,mbo_diploma,crebo,1\n"),
     ] {
         let built = load(&with("qualifications.csv", &table)).expect("loads");

@@ -60,6 +60,12 @@ pub struct ImportReport {
     /// RDF: SKOS-XL labels not imported because their content status is not current, by status
     /// (a historical job title is not a synonym).
     pub labels_not_current: BTreeMap<String, u64>,
+    /// RDF, with [`crate::ImportOptions::partial`]: relations skipped because an endpoint is
+    /// not described in the input (also counted by predicate in `unused_predicates`).
+    pub outside_graph: u64,
+    /// RDF: links to label resources (SKOS-XL labels, node literals) that the input does not
+    /// describe; one warning per concept lists them.
+    pub missing_label_resources: u64,
     /// RDF: labels in a regional variant folded into an imported language (`en-us` → `en`), by
     /// tag; a preferred label that differs from the imported language's becomes a synonym.
     pub folded_languages: BTreeMap<String, u64>,

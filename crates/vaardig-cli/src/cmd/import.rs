@@ -79,6 +79,10 @@ pub struct SkosArgs {
     /// A mapping file, or a built-in mapping: `competentnl` (default) or `esco`.
     #[arg(long, value_name = "F", default_value = "competentnl")]
     pub mapping: String,
+    /// The files are part of a larger graph (an excerpt, one file of several): relations to
+    /// resources they do not describe are skipped and counted, not rejected.
+    #[arg(long)]
+    pub partial: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -105,7 +109,7 @@ pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
                     .with_context(|| format!("cannot use the mapping `{}`", args.mapping))?,
             };
             let (options, bar) = options(&args.common);
-            let result = import_rdf(&args.files, &mapping, options);
+            let result = import_rdf(&args.files, &mapping, options.partial(args.partial));
             bar.finish_and_clear();
             (result, args.common)
         }
@@ -244,6 +248,16 @@ fn summarise(report: &ImportReport) {
             &report.ignored_languages,
         ),
         ("attributes without a place", &report.unused_attributes),
+        ("read but not kept, by predicate", &report.unused_predicates),
+        ("not current (not imported)", &report.concepts_not_current),
+        (
+            "labels not current (not imported)",
+            &report.labels_not_current,
+        ),
+        (
+            "regional labels folded into their language",
+            &report.folded_languages,
+        ),
     ] {
         if !map.is_empty() {
             let mut top: Vec<(&String, &u64)> = map.iter().collect();

@@ -113,7 +113,9 @@ fn status_of(
         None => {
             warn(
                 *pos,
-                format!("content status `{value}` is not current, historical or archived; taken as current"),
+                format!(
+                    "content status `{value}` is not current, historical or archived; taken as current"
+                ),
             );
             Some(Status::Current)
         }
@@ -159,16 +161,13 @@ pub(crate) fn resolve(
             continue;
         }
         let is_concept = matches!(fate, Fate::Concept(..));
+        let mut absent: Vec<&Key> = Vec::new();
         for (role, node_key, link) in &r.xl {
             let node = resources.get(node_key);
             if let Some(node) = node {
-                let status = status_of(
-                    node,
-                    &resources,
-                    mapping,
-                    &mut used_status,
-                    &mut |p, m| status_warnings.push((p, m)),
-                );
+                let status = status_of(node, &resources, mapping, &mut used_status, &mut |p, m| {
+                    status_warnings.push((p, m))
+                });
                 if let Some(s @ (Status::Historical | Status::Archived)) = status {
                     if not_current_nodes.insert(node_key) {
                         *report
@@ -202,16 +201,14 @@ pub(crate) fn resolve(
                 })
                 .unwrap_or_default();
             if forms.is_empty() {
-                if is_concept {
+                if is_concept && node.is_none() {
+                    absent.push(node_key);
+                } else if is_concept {
                     report.push(
                         Diagnostic::warning(
                             K::MissingValue,
                             at(r.first),
-                            if node.is_none() {
-                                format!("label resource `{node_key}` of `{key}` is not in the graph")
-                            } else {
-                                format!("label resource `{node_key}` of `{key}` has no text")
-                            },
+                            format!("label resource `{node_key}` of `{key}` has no text"),
                         )
                         .about((*key).clone()),
                     );
@@ -235,6 +232,20 @@ pub(crate) fn resolve(
                     ..form.clone()
                 });
             }
+        }
+        if let Some(first) = absent.first() {
+            report.missing_label_resources += absent.len() as u64;
+            report.push(
+                Diagnostic::warning(
+                    K::MissingValue,
+                    at(r.first),
+                    format!(
+                        "`{key}` links to {} label resource(s) the input does not describe (first: `{first}`); their text is missing",
+                        absent.len()
+                    ),
+                )
+                .about((*key).clone()),
+            );
         }
     }
     let no_labels: Vec<LabelValue> = Vec::new();
@@ -315,13 +326,9 @@ pub(crate) fn resolve(
                 settle(report, r, Settle::Rejected, &pname);
             }
             Fate::Concept(kind, defaults) => {
-                let status = status_of(
-                    r,
-                    &resources,
-                    mapping,
-                    &mut used_status,
-                    &mut |p, m| status_warnings.push((p, m)),
-                );
+                let status = status_of(r, &resources, mapping, &mut used_status, &mut |p, m| {
+                    status_warnings.push((p, m))
+                });
                 if let Some(s @ (Status::Historical | Status::Archived)) = status {
                     // Not a live concept: not imported, counted, and its relations skipped.
                     *report
@@ -497,6 +504,15 @@ pub(crate) fn resolve(
                 continue;
             }
         };
+        if options.is_partial() && (resources.get(from).is_none() || resources.get(to).is_none()) {
+            report.outside_graph += 1;
+            report.skipped(rel.pos.source);
+            *report
+                .unused_predicates
+                .entry(rel.predicate.clone())
+                .or_default() += 1;
+            continue;
+        }
         if inactive.contains(&from_id) || inactive.contains(&to_id) {
             not_current_relations += 1;
             report.skipped(rel.pos.source);
@@ -536,6 +552,12 @@ pub(crate) fn resolve(
             }
         }
         staging.add_relation(from_id, to_id, relation, at(rel.pos), rel.pos.source);
+    }
+    if report.outside_graph > 0 {
+        report.notes.push(format!(
+            "{} relation triple(s) name resources outside the input (a partial graph); skipped",
+            report.outside_graph
+        ));
     }
     if not_current_relations > 0 {
         report.notes.push(format!(

@@ -31,16 +31,21 @@ fn unused(imported: &Imported, predicate: &str) -> Option<u64> {
 #[test]
 fn occupation_requirements_4_5_3_carry_their_importance() {
     let o = uwv().ontology;
-    let importance = |to: String| {
-        relation(&o, LASSER, &to, RelationKind::Requires).and_then(|r| r.importance)
-    };
+    let importance =
+        |to: String| relation(&o, LASSER, &to, RelationKind::Requires).and_then(|r| r.importance);
     // requiresCNLHumanCapability_{Essential,Important,SomewhatRelevant}.
-    assert_eq!(importance(format!("{HC}lassen")), Some(Importance::Essential));
+    assert_eq!(
+        importance(format!("{HC}lassen")),
+        Some(Importance::Essential)
+    );
     assert_eq!(
         importance(format!("{HC}samenwerken")),
         Some(Importance::Important)
     );
-    assert_eq!(importance(format!("{HC}plannen")), Some(Importance::Optional));
+    assert_eq!(
+        importance(format!("{HC}plannen")),
+        Some(Importance::Optional)
+    );
     // requiresCNLKnowledgeArea_{Essential,Important,SomewhatRelevant}.
     assert_eq!(
         importance(format!("{KA}metaaltechniek")),
@@ -50,7 +55,10 @@ fn occupation_requirements_4_5_3_carry_their_importance() {
         importance(format!("{KA}veiligheid")),
         Some(Importance::Important)
     );
-    assert_eq!(importance(format!("{KA}wiskunde")), Some(Importance::Optional));
+    assert_eq!(
+        importance(format!("{KA}wiskunde")),
+        Some(Importance::Optional)
+    );
 }
 
 #[test]
@@ -59,7 +67,10 @@ fn the_live_graphs_cnlo_requires_hat_predicates_are_read_too() {
     let occ = "cnl:uwv/id/occupation/constructiebankwerker";
     let importance =
         |to: String| relation(&o, occ, &to, RelationKind::Requires).and_then(|r| r.importance);
-    assert_eq!(importance(format!("{HC}lassen")), Some(Importance::Essential));
+    assert_eq!(
+        importance(format!("{HC}lassen")),
+        Some(Importance::Essential)
+    );
     assert_eq!(
         importance(format!("{KA}metaaltechniek")),
         Some(Importance::Important)
@@ -120,7 +131,10 @@ fn content_status_4_2_is_honoured_for_occupations_and_labels() {
     assert!(o.get("cnl:uwv/id/occupation/ponsbandtypist").is_none());
     assert!(o.get("cnl:uwv/id/occupation/lantaarnopsteker").is_none());
     assert_eq!(r.concepts_not_current.get("archived occupation"), Some(&1));
-    assert_eq!(r.concepts_not_current.get("historical occupation"), Some(&1));
+    assert_eq!(
+        r.concepts_not_current.get("historical occupation"),
+        Some(&1)
+    );
     // Their relations are skipped with them, not rejected as dangling.
     assert_eq!(r.rejected(), 0);
     assert_eq!(

@@ -4,5 +4,6 @@ mod cnluwv;
 mod esco;
 mod rdf;
 mod real_esco;
+mod real_external;
 mod roundtrip;
 mod util;

@@ -358,8 +358,17 @@ fn the_esco_mapping_reads_esco_rdf() {
     // German and Dutch labels are outside the manifest's languages: counted.
     let ignored = &imported.report.ignored_languages;
     assert_eq!((ignored.get("de"), ignored.get("nl")), (Some(&1), Some(&1)));
-    // The ISCO group itself is a skos:Concept the ESCO mapping does not import.
-    assert_eq!(imported.report.unmapped_subjects, 1);
+    // The ISCO group itself is a skos:Concept the ESCO mapping deliberately does not import:
+    // its triples are counted by predicate (its label, with the German and Dutch ones).
+    assert_eq!(imported.report.unmapped_subjects, 0);
+    assert_eq!(
+        imported
+            .report
+            .unused_predicates
+            .get("http://www.w3.org/2004/02/skos/core#prefLabel"),
+        Some(&3)
+    );
+    assert_eq!(imported.report.unexplained_skipped(), 0);
 }
 
 #[test]
@@ -514,4 +523,70 @@ fn the_report_serialises_for_programs() {
         json["diagnostics"].as_array().map(Vec::len),
         Some(report.diagnostics.len())
     );
+}
+
+fn esco_dump() -> Result<vaardig_import::Import, ImportError> {
+    import_rdf(
+        &[fixture("rdf/esco-dump.ttl")],
+        &Mapping::esco(),
+        ImportOptions::new().languages(["en"]).strict(true),
+    )
+}
+
+#[test]
+fn isco_links_stated_both_ways_are_one_code_not_a_rejection() {
+    // The dump states each ISCO link as the occupation's skos:broader and the group's
+    // skos:narrower; neither is rejected (a strict import passes).
+    let imported = esco_dump().expect("strict passes").build().expect("builds");
+    let o = &imported.ontology;
+    assert_eq!(isco(o, "esco:occupation/o1").as_deref(), Some("7212"));
+    // o2 has its code only from the group's side.
+    assert_eq!(isco(o, "esco:occupation/o2").as_deref(), Some("7212"));
+    assert_eq!(o.relation_count(RelationKind::Broader), 0);
+    assert_eq!(
+        imported.report.merged_duplicates, 2,
+        "o1's code and s1's requirement"
+    );
+}
+
+#[test]
+fn node_literal_descriptions_are_read() {
+    let imported = esco_dump().expect("strict passes").build().expect("builds");
+    let o = &imported.ontology;
+    let def = |id: &str| o.get(id).and_then(|c| c.labels.definition("en"));
+    // The `en` node wins over the `en-us` one; an `en-us` node alone is folded into `en`.
+    assert_eq!(def("esco:occupation/o1"), Some("Welders join metal parts."));
+    assert_eq!(
+        def("esco:occupation/o2"),
+        Some("Flame cutters cut metal with a torch.")
+    );
+    // The SKOS-XL synonym is read; its label role is counted as not kept.
+    let o1 = o.get("esco:occupation/o1").expect("present");
+    assert_eq!(o1.labels.alt("en"), ["welding operator"]);
+    assert_eq!(
+        imported
+            .report
+            .unused_predicates
+            .get("http://data.europa.eu/esco/model#hasLabelRole"),
+        Some(&1)
+    );
+}
+
+#[test]
+fn regional_tags_fold_into_their_language() {
+    let imported = esco_dump().expect("strict passes").build().expect("builds");
+    let o = &imported.ontology;
+    assert_eq!(o.manifest().languages, ["en"]);
+    let s1 = o.get("esco:skill/s1").expect("present");
+    assert_eq!(s1.labels.pref("en"), Some("recognise signs of corrosion"));
+    // The American spelling is a synonym (so searching it finds the skill), as is an `en-us`
+    // synonym; an `en-us` label equal to the `en` one adds nothing.
+    assert_eq!(
+        s1.labels.alt("en"),
+        ["recognize signs of corrosion", "spot corrosion"]
+    );
+    let r = &imported.report;
+    assert_eq!(r.folded_languages.get("en-us"), Some(&5));
+    assert!(r.ignored_languages.is_empty(), "{:?}", r.ignored_languages);
+    assert_eq!(r.unexplained_skipped(), 0);
 }

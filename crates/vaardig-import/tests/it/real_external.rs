@@ -1,0 +1,93 @@
+//! Imports of the published taxonomies in `../shared/data/external` (see its README), with
+//! exact counts; ignored, with the reason, when the data is absent.
+
+use std::path::PathBuf;
+
+use vaardig_core::DiagnosticKind as K;
+use vaardig_import::{ImportOptions, Mapping, import_rdf};
+
+use crate::util::counts;
+
+/// `../shared/data/external/<path>` beside the repository.
+pub fn external(path: &str) -> PathBuf {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/external")
+        .join(path);
+    assert!(
+        p.exists(),
+        "{} is missing (see ../shared/data/external/README.md); tests that need it are ignored \
+         when the build script does not find it",
+        p.display()
+    );
+    p
+}
+
+const EXCERPT: &str = "esco-rdf/esco-v1.0-dump-excerpt.ttl";
+
+#[test]
+#[cfg_attr(not(external_data), ignore = "needs ../shared/data/external")]
+fn the_esco_rdf_excerpt_rejects_only_links_out_of_the_excerpt() {
+    let import = import_rdf(
+        &[external(EXCERPT)],
+        &Mapping::esco(),
+        ImportOptions::new().languages(["en"]),
+    )
+    .expect("lenient");
+    let r = import.report();
+    assert!(r.counts_balance());
+    assert_eq!(r.unexplained_skipped(), 0);
+    // Before: 60 imported, 354 skipped, 62 rejected (6 of them the ISCO group's skos:narrower).
+    assert_eq!(counts(r, "esco-v1.0-dump-excerpt.ttl"), (476, 33, 387, 56));
+    // Every rejection is a skill naming an occupation or skill the excerpt cuts off.
+    let errors: Vec<_> = r.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 56);
+    assert!(errors.iter().all(|d| d.kind == K::DanglingReference
+        && d.message.contains("names unknown concept")
+        && d.location.line != Some(109)));
+    // The group's narrower links are its occupations' ISCO codes; they are not in the excerpt.
+    assert_eq!(
+        r.unused_predicates
+            .get("http://www.w3.org/2004/02/skos/core#narrower"),
+        Some(&6)
+    );
+    assert!(
+        r.unknown_predicates.is_empty(),
+        "{:?}",
+        r.unknown_predicates
+    );
+    assert!(r.unknown_classes.is_empty(), "{:?}", r.unknown_classes);
+    // `en-us` is folded into `en`, not a language of its own.
+    assert_eq!(r.folded_languages.get("en-us"), Some(&3));
+    assert!(!r.ignored_languages.contains_key("en-us"));
+    assert_eq!(
+        r.concepts.get("skill"),
+        Some(&3),
+        "the three skills the excerpt describes"
+    );
+}
+
+#[test]
+#[cfg_attr(not(external_data), ignore = "needs ../shared/data/external")]
+fn the_esco_rdf_excerpt_passes_strict_as_a_partial_graph() {
+    let import = import_rdf(
+        &[external(EXCERPT)],
+        &Mapping::esco(),
+        ImportOptions::new()
+            .languages(["en"])
+            .strict(true)
+            .partial(true),
+    )
+    .expect("strict passes: nothing in the excerpt is wrong, it is cut off");
+    let r = import.report();
+    assert_eq!(counts(r, "esco-v1.0-dump-excerpt.ttl"), (476, 33, 443, 0));
+    assert_eq!(r.outside_graph, 56);
+    assert_eq!(r.unexplained_skipped(), 0);
+    let o = import.build().expect("builds").ontology;
+    let s = o
+        .get("esco:skill/885564e4-9818-44ac-a77d-ddfe30b34ed7")
+        .expect("present");
+    assert_eq!(
+        s.labels.pref("en"),
+        Some("managing a business with great care")
+    );
+}
