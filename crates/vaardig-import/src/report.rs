@@ -80,6 +80,14 @@ pub struct ImportReport {
     /// RDF: relations stated more than once (e.g. both `skos:broader` and the inverse
     /// `skos:narrower`) and merged into one.
     pub merged_duplicates: u64,
+    /// Tables: rows deliberately not imported, by `file: reason` (O*NET's job zones, a rating
+    /// with Recommend Suppress = Y, an importance below the optional threshold, ...).
+    ///
+    /// Invariant (O*NET): these add up to the sources' `skipped`.
+    pub skipped_rows: BTreeMap<String, u64>,
+    /// Tables: non-empty cells of columns that are read but not kept, by `file: column`
+    /// (O*NET's N, standard error, confidence bounds, dates, domain source, ...).
+    pub unused_columns: BTreeMap<String, u64>,
     /// Concepts imported, by kind.
     pub concepts: BTreeMap<String, u64>,
     /// Relations imported, by kind.

@@ -220,7 +220,11 @@ mod tests {
                 "https://linkeddata.competentnl.nl/def/competentnl#HumanCapability",
                 "nl",
             ),
-            (Mapping::esco(), "http://data.europa.eu/esco/model#Skill", "en"),
+            (
+                Mapping::esco(),
+                "http://data.europa.eu/esco/model#Skill",
+                "en",
+            ),
         ] {
             let mut predicates: Vec<&String> = mapping.unused.keys().collect();
             predicates.extend(mapping.scheme.keys());

@@ -2,6 +2,7 @@
 
 mod cnluwv;
 mod esco;
+mod onet;
 mod rdf;
 mod real_esco;
 mod real_external;

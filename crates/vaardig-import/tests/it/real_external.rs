@@ -91,3 +91,51 @@ fn the_esco_rdf_excerpt_passes_strict_as_a_partial_graph() {
         Some("managing a business with great care")
     );
 }
+
+#[test]
+#[cfg_attr(not(external_data), ignore = "needs ../shared/data/external")]
+fn onet_29_1_imports_with_exact_counts() {
+    use vaardig_core::{ConceptKind, Importance, RelationKind};
+    use vaardig_import::{OnetOptions, import_onet};
+
+    let import = import_onet(
+        external("onet-29.1"),
+        &OnetOptions::default(),
+        ImportOptions::new().strict(true),
+    )
+    .expect("nothing in O*NET 29.1 is rejected");
+    let r = import.report().clone();
+    assert!(r.counts_balance());
+    let skipped: u64 = r.sources.iter().map(|s| s.skipped).sum();
+    assert_eq!(r.skipped_rows.values().sum::<u64>(), skipped);
+    assert_eq!(counts(&r, "Occupation Data.txt"), (1016, 1016, 0, 0));
+    assert_eq!(counts(&r, "Alternate Titles.txt"), (55120, 55120, 0, 0));
+    // 879 occupations × 16 work styles; 7 ratings below 2.0 ("not important").
+    assert_eq!(counts(&r, "Work Styles.txt"), (14064, 14057, 7, 0));
+    assert_eq!(counts(&r, "Task Statements.txt"), (18796, 18796, 0, 0));
+    assert_eq!(
+        counts(&r, "Related Occupations (first 120 rows).txt"),
+        (120, 0, 120, 0)
+    );
+    let o = import.build().expect("builds").ontology;
+    assert_eq!(o.count(ConceptKind::Occupation), 1016);
+    assert_eq!(o.count(ConceptKind::OccupationTask), 18796);
+    assert_eq!(o.count(ConceptKind::Skill), 16, "the work styles");
+    assert_eq!(o.relation_count(RelationKind::Requires), 14057);
+    let mut by_importance = [0usize; 3];
+    for (_, _, rel) in o.relations() {
+        match rel.importance {
+            Some(Importance::Essential) => by_importance[0] += 1,
+            Some(Importance::Important) => by_importance[1] += 1,
+            Some(Importance::Optional) => by_importance[2] += 1,
+            None => {}
+        }
+    }
+    assert_eq!(by_importance, [7116, 6362, 579]);
+    assert_eq!(o.manifest().version, "29.1");
+    assert_eq!(o.manifest().release_date, "2024-11-01");
+    let dev = o
+        .get("onet:occupation/15-1252.00")
+        .expect("software developers");
+    assert_eq!(dev.labels.pref("en"), Some("Software Developers"));
+}
