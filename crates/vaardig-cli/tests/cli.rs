@@ -651,3 +651,54 @@ fn import_onet_29_1_then_transitions_and_validate() {
         Some(0)
     );
 }
+
+#[test]
+#[cfg_attr(not(external_data), ignore = "needs ../shared/data/external")]
+fn import_tabiya_sample_then_transitions_and_gap() {
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/external/tabiya-sample");
+    let out_dir = temp_dir("tabiya");
+    let out = vaardig(&[
+        "import",
+        "tabiya",
+        sample.to_str().expect("utf-8"),
+        "--out",
+        out_dir.to_str().expect("utf-8"),
+        "--quiet",
+        "--strict",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d = out_dir.to_str().expect("utf-8");
+    let stats = json(&["--ontology", d, "stats", "--json"]);
+    assert_eq!(stats["occupations"], 3015);
+    // "technical director" (ESCO), by its UUIDHISTORY id.
+    let director = "tabiya:c2245d0e-9233-4863-a061-b7581209979c";
+    let transitions = json(&[
+        "--ontology",
+        d,
+        "transitions",
+        "--from",
+        director,
+        "--limit",
+        "3",
+        "--json",
+    ]);
+    assert_eq!(transitions.as_array().expect("list").len(), 3);
+    let gap = json(&[
+        "--ontology",
+        d,
+        "gap",
+        "--occupation",
+        director,
+        "--skill",
+        "tabiya:768ae2e8-bc0e-4641-bb36-ba1b00b839fc",
+        "--lang",
+        "en",
+        "--json",
+    ]);
+    assert!(gap.is_object(), "{gap}");
+}

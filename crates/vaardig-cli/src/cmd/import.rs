@@ -1,4 +1,4 @@
-//! `vaardig import skos`, `vaardig import esco` and `vaardig import onet`: load a published
+//! `vaardig import skos`, `esco`, `onet` and `tabiya`: load a published
 //! taxonomy, write it in the native format, and say exactly what could not be used.
 //!
 //! Both print a summary on stderr (per file: rows or triples read, imported, skipped, rejected;
@@ -16,7 +16,7 @@ use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use vaardig_import::{
     ImportError, ImportOptions, ImportReport, Imported, ManifestOverrides, Mapping, OnetOptions,
-    Progress, import_esco, import_onet, import_rdf,
+    Progress, import_esco, import_onet, import_rdf, import_tabiya,
 };
 
 use crate::context::Context;
@@ -35,6 +35,9 @@ pub enum ImportCommand {
     /// Import the O*NET database text files (`db_29_1_text/`): occupations, skills, knowledge,
     /// abilities, work activities and work styles with importance and level, tasks, titles.
     Onet(OnetArgs),
+    /// Import Tabiya's taxonomy CSV files (skills, occupations incl. local ones, groups,
+    /// hierarchies, relations with signalling values).
+    Tabiya(TabiyaArgs),
 }
 
 /// Options shared by both importers.
@@ -120,6 +123,16 @@ pub struct OnetArgs {
     pub common: CommonArgs,
 }
 
+/// Arguments of `vaardig import tabiya`.
+#[derive(Debug, Args)]
+pub struct TabiyaArgs {
+    /// The directory with the Tabiya CSV files (`skills.csv`, `occupations.csv`, ...).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
 /// Runs an import subcommand.
 pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
@@ -149,6 +162,12 @@ pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
             )?;
             let (options, bar) = options(&args.common);
             let result = import_onet(&args.dir, &onet, options);
+            bar.finish_and_clear();
+            (result, args.common)
+        }
+        ImportCommand::Tabiya(args) => {
+            let (options, bar) = options(&args.common);
+            let result = import_tabiya(&args.dir, options);
             bar.finish_and_clear();
             (result, args.common)
         }

@@ -7,4 +7,5 @@ mod rdf;
 mod real_esco;
 mod real_external;
 mod roundtrip;
+mod tabiya;
 mod util;

@@ -139,3 +139,36 @@ fn onet_29_1_imports_with_exact_counts() {
         .expect("software developers");
     assert_eq!(dev.labels.pref("en"), Some("Software Developers"));
 }
+
+#[test]
+#[cfg_attr(not(external_data), ignore = "needs ../shared/data/external")]
+fn the_tabiya_sample_imports_with_exact_counts() {
+    use vaardig_core::{ConceptKind, RelationKind};
+    use vaardig_import::import_tabiya;
+
+    let import = import_tabiya(external("tabiya-sample"), ImportOptions::new().strict(true))
+        .expect("nothing in the sample is rejected");
+    let r = import.report().clone();
+    assert!(r.counts_balance());
+    let skipped: u64 = r.sources.iter().map(|s| s.skipped).sum();
+    assert_eq!(r.skipped_rows.values().sum::<u64>(), skipped);
+    assert_eq!(counts(&r, "skills.csv"), (1000, 1000, 0, 0));
+    assert_eq!(counts(&r, "occupations.csv"), (3015, 3015, 0, 0));
+    // 619 ISCO groups and 5 local groups are not concepts; hierarchy rows naming them neither.
+    assert_eq!(counts(&r, "occupation_groups.csv"), (624, 0, 624, 0));
+    assert_eq!(
+        counts(&r, "occupation_hierarchy.csv"),
+        (3627, 1249, 2378, 0)
+    );
+    assert_eq!(
+        counts(&r, "occupation_to_skill_relations.csv"),
+        (8679, 8679, 0, 0)
+    );
+    let o = import.build().expect("builds").ontology;
+    // 3,007 ESCO occupations and 8 local ones (3 reuse an ESCO ORIGINURI).
+    assert_eq!(o.count(ConceptKind::Occupation), 3015);
+    assert_eq!(o.count(ConceptKind::Skill), 1000);
+    assert_eq!(o.count(ConceptKind::KnowledgeArea), 640);
+    assert_eq!(o.relation_count(RelationKind::Requires), 8679);
+    assert_eq!(o.relation_count(RelationKind::Broader), 2885);
+}
