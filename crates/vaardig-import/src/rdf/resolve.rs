@@ -1016,13 +1016,14 @@ fn build_concept(
                     drop_label(l, &mut dropped);
                 }
             },
-            LabelRole::Description => {
-                if descriptions.contains_key(&lang) {
+            LabelRole::Description => match descriptions.entry(lang) {
+                std::collections::btree_map::Entry::Occupied(_) => {
                     drop_label(l, &mut dropped);
-                } else {
-                    descriptions.insert(lang, (l.text.clone(), l));
                 }
-            }
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert((l.text.clone(), l));
+                }
+            },
             LabelRole::Name => names.push((lang, l)),
             LabelRole::LiteralForm
             | LabelRole::NodeLiteral
@@ -1033,10 +1034,11 @@ fn build_concept(
         }
     }
     for (lang, (d, l)) in descriptions {
-        if labels.definition.contains_key(&lang) {
-            drop_label(l, &mut dropped);
-        } else {
-            labels.definition.insert(lang, d);
+        match labels.definition.entry(lang) {
+            std::collections::btree_map::Entry::Occupied(_) => drop_label(l, &mut dropped),
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(d);
+            }
         }
     }
     // rdfs:label: a preferred label where SKOS gives none.
