@@ -841,8 +841,14 @@ fn rdf_manifest(
     let release_date = match over.release_date.clone() {
         Some(d) => d,
         None => match get(SchemeField::ReleaseDate).and_then(|d| d.get(..10).map(str::to_owned)) {
-            Some(d) if is_date(&d) => d,
-            _ => {
+            Some(d) if is_date(&d) && calendar_date(&d) => d,
+            Some(d) => {
+                report.notes.push(format!(
+                    "the graph's release date `{d}` is not a date: set to 1970-01-01"
+                ));
+                "1970-01-01".to_owned()
+            }
+            None => {
                 report
                     .notes
                     .push("no release date in the graph: set to 1970-01-01".to_owned());
@@ -914,6 +920,15 @@ fn record_prefixes(manifest: &mut Manifest, used: BTreeMap<&str, &str>, report: 
             )),
         }
     }
+}
+
+/// Whether `d` (shaped `YYYY-MM-DD`) is a day of the calendar (not 2024-02-31).
+fn calendar_date(d: &str) -> bool {
+    let probe = Manifest {
+        release_date: d.to_owned(),
+        ..Manifest::new("probe", "1", &["en"])
+    };
+    probe.check().is_ok()
 }
 
 fn is_date(d: &str) -> bool {

@@ -590,3 +590,34 @@ fn regional_tags_fold_into_their_language() {
     assert!(r.ignored_languages.is_empty(), "{:?}", r.ignored_languages);
     assert_eq!(r.unexplained_skipped(), 0);
 }
+
+#[test]
+fn an_impossible_release_date_is_not_taken() {
+    let ttl = r#"
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix cnlo: <https://linkeddata.competentnl.nl/def/competentnl#> .
+<https://e.org/scheme> a skos:ConceptScheme ; dcterms:title "t" ; dcterms:issued "2024-02-31" .
+<https://e.org/a> a cnlo:HumanCapability ; skos:prefLabel "a"@nl .
+"#;
+    let imported = vaardig_import::import_rdf_reader(
+        ttl.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "date.ttl",
+        &Mapping::competentnl(),
+        ImportOptions::new(),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds");
+    assert_eq!(imported.ontology.manifest().release_date, "1970-01-01");
+    assert!(
+        imported
+            .report
+            .notes
+            .iter()
+            .any(|n| n.contains("`2024-02-31` is not a date")),
+        "{:?}",
+        imported.report.notes
+    );
+}
