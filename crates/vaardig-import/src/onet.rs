@@ -10,7 +10,9 @@
 //!   `onet:element/<Element ID>` (`onet:element/2.A.1.a`), labelled with the element name and
 //!   described by `Content Model Reference.txt`. Skills are skills; Knowledge elements are
 //!   knowledge areas; Abilities are skills of type `ability`, Work Activities of type
-//!   `work_activity`, Work Styles of type `attitude`.
+//!   `work_activity`, Work Styles of type `attitude`. The content-model groups above them
+//!   (`2.A.1` Content above `2.A.1.a`, up to `2.A` Basic Skills) are knowledge areas linked by
+//!   `broader`, so sibling elements give each other partial credit, as ESCO's skill groups do.
 //! - **Requirements** come from the importance rating (scale `IM`, 1–5), classed by
 //!   [`OnetOptions`]: by default *essential* from 4.0 (O*NET's anchors "very" and "extremely
 //!   important"), *important* from 3.0 ("important"), *optional* from 2.0 ("somewhat
@@ -240,6 +242,8 @@ struct OnetReader {
     occupations: HashSet<String>,
     /// Element ID → description, from the content model.
     descriptions: HashMap<String, String>,
+    /// Element ID → name, from the content model.
+    names: HashMap<String, String>,
     /// Capabilities created, by element ID.
     capabilities: HashSet<String>,
     tasks: HashSet<String>,
@@ -325,6 +329,7 @@ pub fn import_onet(
         onet: *onet,
         occupations: HashSet::new(),
         descriptions: HashMap::new(),
+        names: HashMap::new(),
         capabilities: HashSet::new(),
         tasks: HashSet::new(),
         latest: (0, 0),
@@ -347,6 +352,9 @@ pub fn import_onet(
             match (row.req(ELEMENT_ID), row.get("Description")) {
                 (Ok(id), Ok(d)) => {
                     reader.descriptions.insert(id.to_owned(), d.to_owned());
+                    if let Ok(name) = row.get("Element Name") {
+                        reader.names.insert(id.to_owned(), name.to_owned());
+                    }
                     content_rows.push((id.to_owned(), source));
                     Outcome::Staged
                 }
@@ -380,9 +388,22 @@ pub fn import_onet(
         reader.task_statements(&path, &mut tracker, &mut report)?;
     }
 
-    // Content model rows count as imported when their element became a capability.
+    // The content model's groups above the rated elements (`2.A.1` Content above `2.A.1.a`
+    // Reading Comprehension, up to `2.A` Basic Skills) become knowledge areas, linked by
+    // `broader`: partial credit between sibling elements, as ESCO's skill groups give.
+    let groups = reader.groups(&mut report);
+    // Content model rows count as imported when their element became a concept; the row of an
+    // element with a group above it states that link, and is counted with it.
     for (element, source) in content_rows {
-        if reader.capabilities.contains(&element) {
+        if let Some(parent) = groups.get(&element) {
+            reader.staging.add_relation(
+                element_id(&element),
+                element_id(parent),
+                Relation::plain(RelationKind::Broader),
+                Location::file(CONTENT_MODEL),
+                source,
+            );
+        } else if reader.capabilities.contains(&element) {
             report.imported(source);
         } else {
             report.skipped(source);
@@ -483,7 +504,45 @@ fn flag(row: &Row<'_>, column: &str) -> Result<bool, Diagnostic> {
     }
 }
 
+/// The group above content-model element `id` (`2.A.1.a` → `2.A.1`), if it is a group a
+/// capability may sit under (two or more parts: not the top-level domains `1`, `2`, `4`).
+fn parent_element(id: &str) -> Option<&str> {
+    let (parent, _) = id.rsplit_once('.')?;
+    parent.contains('.').then_some(parent)
+}
+
 impl OnetReader {
+    /// Creates the content-model groups above the capabilities; returns element → its group,
+    /// for every imported element that has one.
+    fn groups(&mut self, report: &mut ImportReport) -> HashMap<String, String> {
+        let mut above: HashMap<String, String> = HashMap::new();
+        let mut todo: Vec<String> = self.capabilities.iter().cloned().collect();
+        todo.sort();
+        while let Some(element) = todo.pop() {
+            let Some(parent) = parent_element(&element) else {
+                continue;
+            };
+            let Some(name) = self.names.get(parent).filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            above.insert(element.clone(), parent.to_owned());
+            if self.capabilities.insert(parent.to_owned()) {
+                let mut labels = Labels::with_pref([("en", name.as_str())]);
+                if let Some(d) = self.descriptions.get(parent).filter(|d| !d.is_empty()) {
+                    labels.definition.insert("en".to_owned(), d.clone());
+                }
+                self.staging.add_concept(
+                    Concept::new(element_id(parent), labels, ConceptData::KnowledgeArea),
+                    Location::file(CONTENT_MODEL),
+                    Vec::new(),
+                    report,
+                );
+                todo.push(parent.to_owned());
+            }
+        }
+        above
+    }
+
     /// Remembers the latest `MM/YYYY` date.
     fn note_date(&mut self, row: &Row<'_>) {
         if let Ok(date) = row.get("Date")

@@ -104,6 +104,28 @@ fn each_rating_file_gives_its_capability_type() {
 }
 
 #[test]
+fn content_model_groups_above_rated_elements_are_knowledge_areas() {
+    let imported = onet();
+    let o = &imported.ontology;
+    let content = "onet:element/2.A.1";
+    let basic = "onet:element/2.A";
+    assert_eq!(
+        o.get(content).map(|c| (c.kind(), c.labels.pref("en"))),
+        Some((ConceptKind::KnowledgeArea, Some("Content")))
+    );
+    assert!(relation(o, READING, content, RelationKind::Broader).is_some());
+    assert!(relation(o, content, basic, RelationKind::Broader).is_some());
+    // No group row for 2.B.3 in the fixture: no group.
+    assert!(o.get("onet:element/2.B.3").is_none());
+    // Content model rows: six used (four rated elements, two groups; 2.A.1.a's and 2.A.1's rows
+    // state their links), one element no occupation is rated on (4.A.1.a.1).
+    assert_eq!(
+        counts(&imported.report, "Content Model Reference.txt"),
+        (7, 6, 1, 0)
+    );
+}
+
+#[test]
 fn occupations_have_titles_synonyms_and_tasks() {
     let o = onet().ontology;
     let welder = o.get(WELDER).expect("present");

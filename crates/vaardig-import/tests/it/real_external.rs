@@ -109,6 +109,7 @@ fn onet_29_1_imports_with_exact_counts() {
     let skipped: u64 = r.sources.iter().map(|s| s.skipped).sum();
     assert_eq!(r.skipped_rows.values().sum::<u64>(), skipped);
     assert_eq!(counts(&r, "Occupation Data.txt"), (1016, 1016, 0, 0));
+    assert_eq!(counts(&r, "Content Model Reference.txt"), (627, 23, 604, 0));
     assert_eq!(counts(&r, "Alternate Titles.txt"), (55120, 55120, 0, 0));
     // 879 occupations × 16 work styles; 7 ratings below 2.0 ("not important").
     assert_eq!(counts(&r, "Work Styles.txt"), (14064, 14057, 7, 0));
@@ -121,6 +122,9 @@ fn onet_29_1_imports_with_exact_counts() {
     assert_eq!(o.count(ConceptKind::Occupation), 1016);
     assert_eq!(o.count(ConceptKind::OccupationTask), 18796);
     assert_eq!(o.count(ConceptKind::Skill), 16, "the work styles");
+    // Their content-model groups (1.C Work Styles, 1.C.1 Achievement Orientation, ...).
+    assert_eq!(o.count(ConceptKind::KnowledgeArea), 7);
+    assert_eq!(o.relation_count(RelationKind::Broader), 22);
     assert_eq!(o.relation_count(RelationKind::Requires), 14057);
     let mut by_importance = [0usize; 3];
     for (_, _, rel) in o.relations() {
