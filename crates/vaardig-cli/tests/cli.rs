@@ -544,3 +544,161 @@ fn import_skos_reports_a_broken_file_with_its_line() {
         "{stderr}"
     );
 }
+
+/// `import onet` into a fresh directory; returns it.
+fn import_onet(from: &Path, name: &str, extra: &[&str]) -> PathBuf {
+    let out_dir = temp_dir(name);
+    let mut args = vec![
+        "import",
+        "onet",
+        from.to_str().expect("utf-8"),
+        "--out",
+        out_dir.to_str().expect("utf-8"),
+        "--quiet",
+    ];
+    args.extend_from_slice(extra);
+    let out = vaardig(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out_dir
+}
+
+#[test]
+fn import_onet_then_gap_transitions_and_diff_work_on_the_result() {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../vaardig-import/tests/fixtures/onet");
+    let dir = import_onet(&fixture, "onet-fixture", &[]);
+    let d = dir.to_str().expect("utf-8");
+    let stats = json(&["--ontology", d, "stats", "--json"]);
+    assert_eq!(stats["occupations"], 3);
+    let gap = json(&[
+        "--ontology",
+        d,
+        "gap",
+        "--occupation",
+        "onet:occupation/51-4121.00",
+        "--skill",
+        "onet:element/2.A.1.a",
+        "--lang",
+        "en",
+        "--json",
+    ]);
+    let text = gap.to_string();
+    assert!(text.contains("onet:element/2.B.3.a"), "{text}");
+    let transitions = json(&[
+        "--ontology",
+        d,
+        "transitions",
+        "--from",
+        "onet:occupation/51-4121.00",
+        "--json",
+    ]);
+    assert!(
+        transitions.as_array().is_some_and(|t| !t.is_empty()),
+        "{transitions}"
+    );
+    // Stricter thresholds re-weigh requirements: diff sees it.
+    let stricter = import_onet(
+        &fixture,
+        "onet-fixture-strict",
+        &["--essential-from", "4.5"],
+    );
+    let diff = json(&["diff", d, stricter.to_str().expect("utf-8"), "--json"]);
+    assert_eq!(diff["diff"]["summary"]["relations_reweighted"], 1, "{diff}");
+    // Thresholds out of order are a usage error.
+    let out = vaardig(&[
+        "import",
+        "onet",
+        fixture.to_str().expect("utf-8"),
+        "--out",
+        d,
+        "--important-from",
+        "4.8",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+#[cfg_attr(not(external_data), ignore = "needs ../shared/data/external")]
+fn import_onet_29_1_then_transitions_and_validate() {
+    let onet =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/external/onet-29.1");
+    assert!(
+        onet.join("Occupation Data.txt").is_file(),
+        "{}",
+        onet.display()
+    );
+    let dir = import_onet(&onet, "onet-29.1", &[]);
+    let d = dir.to_str().expect("utf-8");
+    let stats = json(&["--ontology", d, "stats", "--json"]);
+    assert_eq!(stats["occupations"], 1016);
+    let transitions = json(&[
+        "--ontology",
+        d,
+        "transitions",
+        "--from",
+        "onet:occupation/51-4121.00",
+        "--limit",
+        "5",
+        "--json",
+    ]);
+    assert_eq!(transitions.as_array().expect("list").len(), 5);
+    assert_eq!(
+        vaardig(&["--ontology", d, "validate"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+#[cfg_attr(not(external_data), ignore = "needs ../shared/data/external")]
+fn import_tabiya_sample_then_transitions_and_gap() {
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/external/tabiya-sample");
+    let out_dir = temp_dir("tabiya");
+    let out = vaardig(&[
+        "import",
+        "tabiya",
+        sample.to_str().expect("utf-8"),
+        "--out",
+        out_dir.to_str().expect("utf-8"),
+        "--quiet",
+        "--strict",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d = out_dir.to_str().expect("utf-8");
+    let stats = json(&["--ontology", d, "stats", "--json"]);
+    assert_eq!(stats["occupations"], 3015);
+    // "technical director" (ESCO), by its UUIDHISTORY id.
+    let director = "tabiya:c2245d0e-9233-4863-a061-b7581209979c";
+    let transitions = json(&[
+        "--ontology",
+        d,
+        "transitions",
+        "--from",
+        director,
+        "--limit",
+        "3",
+        "--json",
+    ]);
+    assert_eq!(transitions.as_array().expect("list").len(), 3);
+    let gap = json(&[
+        "--ontology",
+        d,
+        "gap",
+        "--occupation",
+        director,
+        "--skill",
+        "tabiya:768ae2e8-bc0e-4641-bb36-ba1b00b839fc",
+        "--lang",
+        "en",
+        "--json",
+    ]);
+    assert!(gap.is_object(), "{gap}");
+}

@@ -88,8 +88,10 @@ pub enum ConceptData {
         code_system: CodeSystem,
         /// The code in that register (CREBO, CROHO, ...).
         code: String,
-        /// The NLQF level.
-        nlqf: Nlqf,
+        /// The NLQF level, when the qualification has one (CompetentNL's educational norms
+        /// often do not; a missing level is a soft warning of `validate`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        nlqf: Option<Nlqf>,
     },
     /// A learning offer.
     LearningOffer {
@@ -180,7 +182,7 @@ impl Concept {
     /// The NLQF level, for qualifications and learning offers that have one.
     pub fn nlqf(&self) -> Option<Nlqf> {
         match &self.data {
-            ConceptData::Qualification { nlqf, .. } => Some(*nlqf),
+            ConceptData::Qualification { nlqf, .. } => *nlqf,
             ConceptData::LearningOffer { nlqf, .. } => *nlqf,
             _ => None,
         }

@@ -277,7 +277,7 @@ pub fn generate_builder(config: &GeneratorConfig) -> OntologyBuilder {
             qualification_type,
             code_system,
             code: format!("{}", 10_000 + i),
-            nlqf: Nlqf::new(nlqf).unwrap_or(Nlqf::MIN),
+            nlqf: Some(Nlqf::new(nlqf).unwrap_or(Nlqf::MIN)),
         };
         b.add_concept(Concept::new(id.clone(), l, data));
         b.add_relation(

@@ -111,8 +111,14 @@ impl Manifest {
                 && parts[1].len() == 2
                 && parts[2].len() == 2
                 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
-                && matches!(parts[1].parse::<u8>(), Ok(1..=12))
-                && matches!(parts[2].parse::<u8>(), Ok(1..=31))
+                && match (
+                    parts[0].parse::<u32>(),
+                    parts[1].parse::<u32>(),
+                    parts[2].parse::<u32>(),
+                ) {
+                    (Ok(y), Ok(m @ 1..=12), Ok(d)) => d >= 1 && d <= days_in_month(y, m),
+                    _ => false,
+                }
         };
         if !date_ok {
             return Err(format!(
@@ -200,9 +206,37 @@ pub(crate) fn is_absolute_uri(text: &str) -> bool {
         && !rest.is_empty()
 }
 
+/// The days of month `m` (1–12) of year `y` in the Gregorian calendar.
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn impossible_release_dates_are_refused() {
+        let mut m = Manifest::new("t", "1", &["en"]);
+        for (date, ok) in [
+            ("2024-02-29", true),
+            ("2024-02-31", false),
+            ("2023-02-29", false),
+            ("1900-02-29", false),
+            ("2000-02-29", true),
+            ("2025-04-31", false),
+            ("2025-12-31", true),
+            ("2025-00-10", false),
+        ] {
+            m.release_date = date.to_owned();
+            assert_eq!(m.check().is_ok(), ok, "{date}");
+        }
+    }
 
     fn with_prefix(prefix: &str, namespace: &str) -> Manifest {
         let mut m = Manifest::new("t", "1", &["en"]);

@@ -239,8 +239,14 @@ str_enum! {
         Skill = "skill",
         /// Knowing something.
         Knowledge = "knowledge",
-        /// A way of behaving (houding).
+        /// A way of behaving (houding); O*NET's work styles.
         Attitude = "attitude",
+        /// An enduring ability that shapes performance (O*NET's abilities: oral
+        /// comprehension, manual dexterity, ...).
+        Ability = "ability",
+        /// A generalised work activity (O*NET's work activities: getting information,
+        /// operating vehicles, ...).
+        WorkActivity = "work_activity",
     }
 }
 

@@ -10,7 +10,9 @@ use crate::ontology::Ontology;
 /// - a skill or knowledge area that nothing requires, covers, teaches or needs, and that has no
 ///   narrower concepts;
 /// - a concept without a preferred label in a language of the manifest;
-/// - a learning offer that teaches nothing.
+/// - a learning offer that teaches nothing;
+/// - a qualification without an NLQF level (it imports, but routes and transitions cannot use
+///   its level).
 pub fn soft_warnings(ontology: &Ontology) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (ix, occ) in ontology.concepts(ConceptKind::Occupation) {
@@ -83,6 +85,21 @@ pub fn soft_warnings(ontology: &Ontology) -> Vec<Diagnostic> {
                     format!("learning offer `{}` teaches nothing", offer.id),
                 )
                 .about(offer.id.clone()),
+            );
+        }
+    }
+    for (_, q) in ontology.concepts(ConceptKind::Qualification) {
+        if q.nlqf().is_none() {
+            out.push(
+                Diagnostic::warning(
+                    K::MissingValue,
+                    Location::file(ConceptKind::Qualification.table_file()).with_column("nlqf"),
+                    format!(
+                        "qualification `{}` has no NLQF level; routes and transitions cannot use its level",
+                        q.id
+                    ),
+                )
+                .about(q.id.clone()),
             );
         }
     }

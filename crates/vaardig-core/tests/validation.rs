@@ -244,6 +244,39 @@ fn nlqf_outside_one_to_eight_is_an_error() {
 }
 
 #[test]
+fn a_qualification_without_nlqf_loads_with_a_warning() {
+    // CompetentNL's educational norms often have no NLQF level; old files (with the column)
+    // still load, and an empty or absent `nlqf` is a soft warning, not an error.
+    for table in [
+        format!(
+            "id,{L},qualification_type,code_system,code,nlqf\nqual:vp,a,b,mbo_diploma,crebo,1,\n"
+        ),
+        format!("id,{L},qualification_type,code_system,code\nqual:vp,a,b,mbo_diploma,crebo,1\n"),
+    ] {
+        let built = load(&with("qualifications.csv", &table)).expect("loads");
+        let q = built.ontology.get("qual:vp").expect("present");
+        assert_eq!(q.nlqf(), None);
+        assert!(
+            built
+                .warnings
+                .iter()
+                .any(|w| w.kind == DiagnosticKind::MissingValue
+                    && w.concept.as_deref() == Some("qual:vp")
+                    && w.message.contains("no NLQF level")),
+            "{:#?}",
+            built.warnings
+        );
+        // And it writes back without a level.
+        let tables = to_tables(&built.ontology);
+        let (_, text) = tables
+            .iter()
+            .find(|(n, _)| *n == "qualifications.csv")
+            .expect("written");
+        assert!(text.contains(",crebo,1,\n"), "{text}");
+    }
+}
+
+#[test]
 fn level_outside_one_to_five_is_an_error() {
     let t = with("teaches.csv", "from,to,level\noffer:wond,skill:wond,6\n");
     check(

@@ -48,6 +48,7 @@ pub(crate) type ProgressFn = Box<dyn FnMut(&Progress) + Send>;
 #[derive(Default)]
 pub struct ImportOptions {
     strict: bool,
+    partial: bool,
     languages: Option<Vec<String>>,
     manifest: ManifestOverrides,
     progress: Option<ProgressFn>,
@@ -57,6 +58,7 @@ impl fmt::Debug for ImportOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ImportOptions")
             .field("strict", &self.strict)
+            .field("partial", &self.partial)
             .field("languages", &self.languages)
             .field("manifest", &self.manifest)
             .field("progress", &self.progress.is_some())
@@ -80,6 +82,21 @@ impl ImportOptions {
     /// Whether strict mode is on.
     pub fn is_strict(&self) -> bool {
         self.strict
+    }
+
+    /// RDF: the input is part of a larger graph (an excerpt, or one file of several). A relation
+    /// or ISCO link naming a resource the input does not describe at all (no triple has it as
+    /// subject) is then skipped and counted ([`crate::ImportReport::outside_graph`], and by
+    /// predicate in [`crate::ImportReport::unused_predicates`]) instead of rejected as a
+    /// dangling reference. A resource that is described but rejected still fails its relations.
+    pub fn partial(mut self, partial: bool) -> Self {
+        self.partial = partial;
+        self
+    }
+
+    /// Whether the input is a part of a larger graph.
+    pub fn is_partial(&self) -> bool {
+        self.partial
     }
 
     /// The languages to import, in preference order (the importer may move a language forward

@@ -45,6 +45,30 @@ pub struct ImportReport {
     pub unknown_predicates: BTreeMap<String, u64>,
     /// RDF: `rdf:type` triples per class IRI the mapping does not know.
     pub unknown_classes: BTreeMap<String, u64>,
+    /// RDF: triples of known predicates that were read but not kept, per predicate IRI: the
+    /// mapping's `[unused]` predicates, labels in languages not imported, a second definition,
+    /// an attribute the concept's kind has no place for, a note on a concept, a historical
+    /// label, the triples of an archived concept or of a resource of no mapped class.
+    ///
+    /// Invariant (RDF): every skipped triple is counted here, in `unknown_predicates` or in
+    /// `unknown_classes`, so the three add up to the sources' `skipped`.
+    pub unused_predicates: BTreeMap<String, u64>,
+    /// RDF: concepts not imported because their content status is not current (UWV's
+    /// `cnluwv:hasContentStatus` Historisch / Gearchiveerd), by status; their relations are
+    /// skipped with them.
+    pub concepts_not_current: BTreeMap<String, u64>,
+    /// RDF: SKOS-XL labels not imported because their content status is not current, by status
+    /// (a historical job title is not a synonym).
+    pub labels_not_current: BTreeMap<String, u64>,
+    /// RDF, with [`crate::ImportOptions::partial`]: relations skipped because an endpoint is
+    /// not described in the input (also counted by predicate in `unused_predicates`).
+    pub outside_graph: u64,
+    /// RDF: links to label resources (SKOS-XL labels, node literals) that the input does not
+    /// describe; one warning per concept lists them.
+    pub missing_label_resources: u64,
+    /// RDF: labels in a regional variant folded into an imported language (`en-us` → `en`), by
+    /// tag; a preferred label that differs from the imported language's becomes a synonym.
+    pub folded_languages: BTreeMap<String, u64>,
     /// RDF: resources with triples but no mapped class (their triples are skipped).
     pub unmapped_subjects: u64,
     /// Labels, synonyms and definitions skipped because their language is not imported, by
@@ -56,6 +80,14 @@ pub struct ImportReport {
     /// RDF: relations stated more than once (e.g. both `skos:broader` and the inverse
     /// `skos:narrower`) and merged into one.
     pub merged_duplicates: u64,
+    /// Tables: rows deliberately not imported, by `file: reason` (O*NET's job zones, a rating
+    /// with Recommend Suppress = Y, an importance below the optional threshold, ...).
+    ///
+    /// Invariant (O*NET): these add up to the sources' `skipped`.
+    pub skipped_rows: BTreeMap<String, u64>,
+    /// Tables: non-empty cells of columns that are read but not kept, by `file: column`
+    /// (O*NET's N, standard error, confidence bounds, dates, domain source, ...).
+    pub unused_columns: BTreeMap<String, u64>,
     /// Concepts imported, by kind.
     pub concepts: BTreeMap<String, u64>,
     /// Relations imported, by kind.
@@ -150,6 +182,28 @@ impl ImportReport {
         if let Some(s) = self.sources.get_mut(source) {
             s.read += 1;
         }
+    }
+
+    /// Moves one triple of `source` from imported to skipped, as not kept, under `predicate`.
+    pub(crate) fn unkept(&mut self, source: usize, predicate: &str) {
+        if let Some(s) = self.sources.get_mut(source) {
+            s.imported = s.imported.saturating_sub(1);
+            s.skipped += 1;
+        }
+        *self
+            .unused_predicates
+            .entry(predicate.to_owned())
+            .or_default() += 1;
+    }
+
+    /// Skipped triples that no per-name count explains: 0 for an RDF import (see
+    /// [`ImportReport::unused_predicates`]).
+    pub fn unexplained_skipped(&self) -> i64 {
+        let skipped: u64 = self.sources.iter().map(|s| s.skipped).sum();
+        let named: u64 = self.unknown_predicates.values().sum::<u64>()
+            + self.unknown_classes.values().sum::<u64>()
+            + self.unused_predicates.values().sum::<u64>();
+        skipped as i64 - named as i64
     }
 
     /// Whether any source's counts break `read == imported + skipped + rejected`.

@@ -269,12 +269,15 @@ fn attributes(concept: &Concept) -> Vec<(String, Term)> {
             code_system,
             code,
             nlqf,
-        } => vec![
-            (format!("{SKOS}notation"), text(code)),
-            (v("qualificationType"), text(qualification_type.as_str())),
-            (v("codeSystem"), text(code_system.as_str())),
-            (v("nlqf"), int(nlqf.get())),
-        ],
+        } => {
+            let mut out = vec![
+                (format!("{SKOS}notation"), text(code)),
+                (v("qualificationType"), text(qualification_type.as_str())),
+                (v("codeSystem"), text(code_system.as_str())),
+            ];
+            out.extend(nlqf.map(|n| (v("nlqf"), int(n.get()))));
+            out
+        }
         ConceptData::LearningOffer {
             offer_type,
             provider,

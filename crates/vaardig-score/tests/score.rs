@@ -123,7 +123,7 @@ fn tiny() -> Ontology {
             qualification_type: vaardig_core::QualificationType::MboDiploma,
             code_system: vaardig_core::CodeSystem::Crebo,
             code: "25498".into(),
-            nlqf: Nlqf::MIN,
+            nlqf: Some(Nlqf::MIN),
         },
     ));
     for (id, nl, data) in [

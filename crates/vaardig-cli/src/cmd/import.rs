@@ -1,5 +1,5 @@
-//! `vaardig import skos` and `vaardig import esco`: load a published taxonomy, write it in the
-//! native format, and say exactly what could not be used.
+//! `vaardig import skos`, `esco`, `onet` and `tabiya`: load a published
+//! taxonomy, write it in the native format, and say exactly what could not be used.
 //!
 //! Both print a summary on stderr (per file: rows or triples read, imported, skipped, rejected;
 //! the first rejections with file and line) and exit 0 when the ontology was written. With
@@ -15,8 +15,8 @@ use anyhow::Context as _;
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use vaardig_import::{
-    ImportError, ImportOptions, ImportReport, Imported, ManifestOverrides, Mapping, Progress,
-    import_esco, import_rdf,
+    ImportError, ImportOptions, ImportReport, Imported, ManifestOverrides, Mapping, OnetOptions,
+    Progress, import_esco, import_onet, import_rdf, import_tabiya,
 };
 
 use crate::context::Context;
@@ -32,6 +32,12 @@ pub enum ImportCommand {
     Skos(SkosArgs),
     /// Import the ESCO CSV download (v1.1 / v1.2 layout), several languages merged.
     Esco(EscoArgs),
+    /// Import the O*NET database text files (`db_29_1_text/`): occupations, skills, knowledge,
+    /// abilities, work activities and work styles with importance and level, tasks, titles.
+    Onet(OnetArgs),
+    /// Import Tabiya's taxonomy CSV files (skills, occupations incl. local ones, groups,
+    /// hierarchies, relations with signalling values).
+    Tabiya(TabiyaArgs),
 }
 
 /// Options shared by both importers.
@@ -79,6 +85,10 @@ pub struct SkosArgs {
     /// A mapping file, or a built-in mapping: `competentnl` (default) or `esco`.
     #[arg(long, value_name = "F", default_value = "competentnl")]
     pub mapping: String,
+    /// The files are part of a larger graph (an excerpt, one file of several): relations to
+    /// resources they do not describe are skipped and counted, not rejected.
+    #[arg(long)]
+    pub partial: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -94,6 +104,35 @@ pub struct EscoArgs {
     pub common: CommonArgs,
 }
 
+/// Arguments of `vaardig import onet`.
+#[derive(Debug, Args)]
+pub struct OnetArgs {
+    /// The directory with the O*NET text files (`Occupation Data.txt`, `Skills.txt`, ...).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Importance (IM, 1-5) from which a requirement is essential.
+    #[arg(long, value_name = "IM", default_value_t = 4.0)]
+    pub essential_from: f64,
+    /// Importance from which a requirement is important.
+    #[arg(long, value_name = "IM", default_value_t = 3.0)]
+    pub important_from: f64,
+    /// Importance from which an element is an (optional) requirement at all.
+    #[arg(long, value_name = "IM", default_value_t = 2.0)]
+    pub optional_from: f64,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Arguments of `vaardig import tabiya`.
+#[derive(Debug, Args)]
+pub struct TabiyaArgs {
+    /// The directory with the Tabiya CSV files (`skills.csv`, `occupations.csv`, ...).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
 /// Runs an import subcommand.
 pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
@@ -105,13 +144,30 @@ pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
                     .with_context(|| format!("cannot use the mapping `{}`", args.mapping))?,
             };
             let (options, bar) = options(&args.common);
-            let result = import_rdf(&args.files, &mapping, options);
+            let result = import_rdf(&args.files, &mapping, options.partial(args.partial));
             bar.finish_and_clear();
             (result, args.common)
         }
         ImportCommand::Esco(args) => {
             let (options, bar) = options(&args.common);
             let result = import_esco(&args.dirs, options);
+            bar.finish_and_clear();
+            (result, args.common)
+        }
+        ImportCommand::Onet(args) => {
+            let onet = OnetOptions::with_thresholds(
+                args.essential_from,
+                args.important_from,
+                args.optional_from,
+            )?;
+            let (options, bar) = options(&args.common);
+            let result = import_onet(&args.dir, &onet, options);
+            bar.finish_and_clear();
+            (result, args.common)
+        }
+        ImportCommand::Tabiya(args) => {
+            let (options, bar) = options(&args.common);
+            let result = import_tabiya(&args.dir, options);
             bar.finish_and_clear();
             (result, args.common)
         }
@@ -244,6 +300,18 @@ fn summarise(report: &ImportReport) {
             &report.ignored_languages,
         ),
         ("attributes without a place", &report.unused_attributes),
+        ("read but not kept, by predicate", &report.unused_predicates),
+        ("not current (not imported)", &report.concepts_not_current),
+        (
+            "labels not current (not imported)",
+            &report.labels_not_current,
+        ),
+        (
+            "regional labels folded into their language",
+            &report.folded_languages,
+        ),
+        ("rows not imported", &report.skipped_rows),
+        ("columns read but not kept", &report.unused_columns),
     ] {
         if !map.is_empty() {
             let mut top: Vec<(&String, &u64)> = map.iter().collect();

@@ -305,7 +305,8 @@ fn print_attributes(concept: &Concept) {
             code,
             nlqf,
         } => {
-            println!("  {qualification_type}, {code_system} {code}, NLQF {nlqf}");
+            let level = nlqf.map(|n| format!(", NLQF {n}")).unwrap_or_default();
+            println!("  {qualification_type}, {code_system} {code}{level}");
         }
         D::LearningOffer {
             offer_type,

@@ -16,7 +16,7 @@ pub(crate) fn concept_columns(kind: ConceptKind) -> &'static [Column] {
             ("qualification_type", true),
             ("code_system", true),
             ("code", true),
-            ("nlqf", true),
+            ("nlqf", false),
         ],
         ConceptKind::LearningOffer => &[
             ("offer_type", true),

@@ -234,7 +234,7 @@ fn concept_from_row(kind: ConceptKind, id: &str, row: &Row<'_>) -> Result<Concep
             qualification_type: row.parse("qualification_type")?,
             code_system: row.parse("code_system")?,
             code: row.req("code")?.to_owned(),
-            nlqf: row.parse::<Nlqf>("nlqf")?,
+            nlqf: row.parse_opt::<Nlqf>("nlqf")?,
         },
         ConceptKind::LearningOffer => ConceptData::LearningOffer {
             offer_type: row.parse("offer_type")?,

@@ -86,7 +86,7 @@ fn concept_row(c: &Concept, languages: &[String]) -> Vec<String> {
             row.push(qualification_type.as_str().to_owned());
             row.push(code_system.as_str().to_owned());
             row.push(code.clone());
-            row.push(nlqf.to_string());
+            row.push(nlqf.map(|n| n.to_string()).unwrap_or_default());
         }
         ConceptData::LearningOffer {
             offer_type,

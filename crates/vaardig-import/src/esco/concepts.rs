@@ -18,9 +18,9 @@ use vaardig_core::{
 };
 
 use crate::esco::EscoReader;
-use crate::esco::table::{Outcome, Row};
 use crate::report::ImportReport;
 use crate::staging::is_isco;
+use crate::table::{Outcome, Row};
 
 /// The columns a primary skills table must have.
 pub(crate) const SKILL_COLUMNS: &[&str] = &["conceptUri", "preferredLabel", "skillType"];

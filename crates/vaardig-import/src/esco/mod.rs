@@ -31,7 +31,6 @@
 mod concepts;
 mod files;
 mod relations;
-mod table;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -52,7 +51,7 @@ use self::concepts::{
 };
 use self::files::{EscoFiles, LangTable, RelTable, choose_languages};
 use self::relations::{BROADER_COLUMNS, OCCUPATION_SKILL_COLUMNS, SKILL_SKILL_COLUMNS};
-use self::table::{Outcome, Table};
+use crate::table::{Outcome, Table};
 
 /// The state of one ESCO import while its tables stream through.
 pub(crate) struct EscoReader {

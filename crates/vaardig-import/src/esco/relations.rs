@@ -14,9 +14,9 @@ use vaardig_core::{
 };
 
 use crate::esco::EscoReader;
-use crate::esco::table::{Outcome, Row};
 use crate::report::ImportReport;
 use crate::staging::is_isco;
+use crate::table::{Outcome, Row};
 
 /// Columns of `broaderRelationsSkillPillar`.
 pub(crate) const BROADER_COLUMNS: &[&str] = &["conceptUri", "broaderUri"];

@@ -20,6 +20,16 @@ pub(crate) struct Pos {
     pub(crate) line: u64,
 }
 
+/// A predicate, interned: an index into [`Collector::predicates`].
+pub(crate) type Pred = u32;
+
+/// One triple's place in the accounting: its source and predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Origin {
+    pub(crate) source: usize,
+    pub(crate) pred: Pred,
+}
+
 /// A label-like literal: its role, language tag (lowercase; `None` when untagged) and text.
 #[derive(Debug, Clone)]
 pub(crate) struct LabelValue {
@@ -27,6 +37,20 @@ pub(crate) struct LabelValue {
     pub(crate) lang: Option<String>,
     pub(crate) text: String,
     pub(crate) pos: Pos,
+    pub(crate) pred: Pred,
+    /// For a form copied from a SKOS-XL label or node-literal resource: that resource and the
+    /// form's index in its labels (the triple belongs to it, not to the concept).
+    pub(crate) node: Option<(Key, usize)>,
+}
+
+impl LabelValue {
+    /// Where the triple of this label is counted.
+    pub(crate) fn origin(&self) -> Origin {
+        Origin {
+            source: self.pos.source,
+            pred: self.pred,
+        }
+    }
 }
 
 /// The parts of an `rdf:Statement` that qualify a relation.
@@ -46,15 +70,16 @@ pub(crate) struct Resource {
     /// Mapped classes (IRIs).
     pub(crate) classes: Vec<String>,
     pub(crate) labels: Vec<LabelValue>,
-    pub(crate) attributes: Vec<(Attribute, String, Pos)>,
-    pub(crate) scheme: Vec<(SchemeField, String)>,
+    pub(crate) attributes: Vec<(Attribute, String, Pos, Pred)>,
+    pub(crate) scheme: Vec<(SchemeField, String, Origin)>,
     /// ISCO codes from links into an ISCO namespace.
-    pub(crate) isco: Vec<(String, Pos)>,
-    /// SKOS-XL label links: role and label resource.
-    pub(crate) xl: Vec<(LabelRole, Key)>,
+    pub(crate) isco: Vec<(String, Pos, Pred)>,
+    /// Links to label resources: SKOS-XL labels (role `Xl*`) and node literals
+    /// (`Description`), with the link's origin.
+    pub(crate) xl: Vec<(LabelRole, Key, Origin)>,
     pub(crate) statement: Option<Statement>,
-    /// Triples about this resource per source, counted once its fate is known.
-    pub(crate) counts: Vec<(usize, u64)>,
+    /// Triples about this resource per source and predicate, counted once its fate is known.
+    pub(crate) counts: Vec<(Origin, u64)>,
 }
 
 impl Resource {
@@ -72,11 +97,23 @@ impl Resource {
         }
     }
 
-    fn attach(&mut self, source: usize) {
-        match self.counts.iter_mut().find(|(s, _)| *s == source) {
+    fn attach(&mut self, origin: Origin) {
+        match self.counts.iter_mut().find(|(o, _)| *o == origin) {
             Some((_, n)) => *n += 1,
-            None => self.counts.push((source, 1)),
+            None => self.counts.push((origin, 1)),
         }
+    }
+
+    /// The triples per source, for the staging weight.
+    pub(crate) fn weight(&self) -> Vec<(usize, u64)> {
+        let mut out: Vec<(usize, u64)> = Vec::new();
+        for &(o, n) in &self.counts {
+            match out.iter_mut().find(|(s, _)| *s == o.source) {
+                Some((_, m)) => *m += n,
+                None => out.push((o.source, n)),
+            }
+        }
+        out
     }
 }
 
@@ -109,12 +146,6 @@ impl Resources {
         self.items.get(i as usize).map(|(_, r)| r)
     }
 
-    /// The resource `key`, to change.
-    pub(crate) fn get_mut(&mut self, key: &str) -> Option<&mut Resource> {
-        let &i = self.index.get(key)?;
-        self.items.get_mut(i as usize).map(|(_, r)| r)
-    }
-
     /// Every resource with its key, in insertion order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&Key, &Resource)> {
         self.items.iter().map(|(k, r)| (k, r))
@@ -130,6 +161,15 @@ pub(crate) struct RelationTriple {
     pub(crate) pos: Pos,
 }
 
+/// An ISCO group's link to an occupation (`skos:narrower` from the group): the occupation's
+/// ISCO code, stated from the other side.
+#[derive(Debug, Clone)]
+pub(crate) struct IscoLink {
+    pub(crate) occupation: Key,
+    pub(crate) code: String,
+    pub(crate) origin: Origin,
+}
+
 /// The state of an RDF import while its files stream through.
 #[derive(Debug)]
 pub(crate) struct Collector<'m> {
@@ -138,8 +178,13 @@ pub(crate) struct Collector<'m> {
     languages: Option<Vec<String>>,
     pub(crate) resources: Resources,
     pub(crate) relations: Vec<RelationTriple>,
+    /// ISCO codes stated by ISCO groups about occupations.
+    pub(crate) isco_links: Vec<IscoLink>,
     /// Source index → file name, for locations.
     pub(crate) files: Vec<String>,
+    /// Interned predicate IRIs ([`Pred`] indexes this).
+    pub(crate) predicates: Vec<String>,
+    predicate_index: HashMap<String, Pred>,
 }
 
 impl<'m> Collector<'m> {
@@ -150,8 +195,21 @@ impl<'m> Collector<'m> {
             languages,
             resources: Resources::default(),
             relations: Vec::new(),
+            isco_links: Vec::new(),
             files: Vec::new(),
+            predicates: Vec::new(),
+            predicate_index: HashMap::new(),
         }
+    }
+
+    fn intern(&mut self, predicate: &str) -> Pred {
+        if let Some(&p) = self.predicate_index.get(predicate) {
+            return p;
+        }
+        let p = self.predicates.len() as Pred;
+        self.predicates.push(predicate.to_owned());
+        self.predicate_index.insert(predicate.to_owned(), p);
+        p
     }
 
     /// The location of `pos`.
@@ -192,7 +250,7 @@ impl<'m> Collector<'m> {
             report.skipped(pos.source);
             return;
         };
-        if !matches!(role, Role::Type | Role::Reify(_)) {
+        if !matches!(role, Role::Type | Role::Reify(_) | Role::Unused) {
             match report.predicates.get_mut(predicate.as_str()) {
                 Some(n) => *n += 1,
                 None => {
@@ -200,6 +258,19 @@ impl<'m> Collector<'m> {
                 }
             }
         }
+        if role == Role::Unused {
+            *report
+                .unused_predicates
+                .entry(predicate.into_string())
+                .or_default() += 1;
+            report.skipped(pos.source);
+            return;
+        }
+        let pred = self.intern(predicate.as_str());
+        let origin = Origin {
+            source: pos.source,
+            pred,
+        };
         let subject = key(subject, pos.source);
 
         match role {
@@ -207,7 +278,7 @@ impl<'m> Collector<'m> {
                 Term::NamedNode(class) if mapping.classes.contains_key(class.as_str()) => {
                     let r = self.resource(subject, pos);
                     r.classes.push(class.into_string());
-                    r.attach(pos.source);
+                    r.attach(origin);
                 }
                 Term::NamedNode(class) => {
                     match report.unknown_classes.get_mut(class.as_str()) {
@@ -240,7 +311,7 @@ impl<'m> Collector<'m> {
                     1 => st.predicate = Some(value),
                     _ => st.object = Some(value),
                 }
-                r.attach(pos.source);
+                r.attach(origin);
             }
             Role::Label(role @ (LabelRole::XlPref | LabelRole::XlAlt | LabelRole::XlHidden)) => {
                 let node = match object {
@@ -256,8 +327,21 @@ impl<'m> Collector<'m> {
                     }
                 };
                 let r = self.resource(subject, pos);
-                r.xl.push((role, node));
-                r.attach(pos.source);
+                r.xl.push((role, node, origin));
+                r.attach(origin);
+            }
+            Role::Label(LabelRole::Description)
+                if matches!(object, Term::NamedNode(_) | Term::BlankNode(_)) =>
+            {
+                // A node-literal description (ESCO): the text is on the node.
+                let node = match object {
+                    Term::NamedNode(n) => n.into_string(),
+                    Term::BlankNode(b) => blank_key(pos.source, b.as_str()),
+                    _ => return,
+                };
+                let r = self.resource(subject, pos);
+                r.xl.push((LabelRole::Description, node, origin));
+                r.attach(origin);
             }
             Role::Label(role) => {
                 let Term::Literal(literal) = object else {
@@ -274,9 +358,14 @@ impl<'m> Collector<'m> {
                     l
                 });
                 if let (Some(wanted), Some(l)) = (&self.languages, &lang)
-                    && !wanted.contains(l)
+                    && role != LabelRole::NodeLanguage
+                    && crate::rdf::resolve::fold_language(l, wanted).is_none()
                 {
                     *report.ignored_languages.entry(l.clone()).or_default() += 1;
+                    *report
+                        .unused_predicates
+                        .entry(predicate.into_string())
+                        .or_default() += 1;
                     report.skipped(pos.source);
                     return;
                 }
@@ -286,8 +375,10 @@ impl<'m> Collector<'m> {
                     lang,
                     text,
                     pos,
+                    pred,
+                    node: None,
                 });
-                r.attach(pos.source);
+                r.attach(origin);
             }
             Role::Relation => {
                 let Term::NamedNode(object) = object else {
@@ -298,17 +389,27 @@ impl<'m> Collector<'m> {
                     );
                     return;
                 };
-                let isco = mapping
-                    .relations
-                    .get(predicate.as_str())
-                    .and_then(|rule| rule.isco_namespace.as_deref())
-                    .and_then(|ns| object.as_str().strip_prefix(ns));
-                if let Some(code) = isco {
-                    let code = code.to_owned();
-                    let r = self.resource(subject, pos);
-                    r.isco.push((code, pos));
-                    r.attach(pos.source);
-                    return;
+                let rule = mapping.relations.get(predicate.as_str());
+                let isco_ns = rule.and_then(|rule| rule.isco_namespace.as_deref());
+                let inverse = rule.is_some_and(|rule| rule.inverse);
+                if let Some(ns) = isco_ns {
+                    if !inverse && let Some(code) = object.as_str().strip_prefix(ns) {
+                        let code = code.to_owned();
+                        let r = self.resource(subject, pos);
+                        r.isco.push((code, pos, pred));
+                        r.attach(origin);
+                        return;
+                    }
+                    if inverse && let Some(code) = subject.strip_prefix(ns) {
+                        // The group states the link from its side (`skos:narrower`): the
+                        // occupation's code, merged with its own `skos:broader` if it has one.
+                        self.isco_links.push(IscoLink {
+                            occupation: object.into_string(),
+                            code: code.to_owned(),
+                            origin,
+                        });
+                        return;
+                    }
                 }
                 self.relations.push(RelationTriple {
                     subject,
@@ -336,8 +437,8 @@ impl<'m> Collector<'m> {
                     }
                 };
                 let r = self.resource(subject, pos);
-                r.attributes.push((attribute, value, pos));
-                r.attach(pos.source);
+                r.attributes.push((attribute, value, pos, pred));
+                r.attach(origin);
             }
             Role::Scheme(field) => {
                 let value = match object {
@@ -349,8 +450,8 @@ impl<'m> Collector<'m> {
                     }
                 };
                 let r = self.resource(subject, pos);
-                r.scheme.push((field, value));
-                r.attach(pos.source);
+                r.scheme.push((field, value, origin));
+                r.attach(origin);
             }
             Role::Qualifier(Qualifier::Level) => {
                 let Term::Literal(l) = object else {
@@ -360,8 +461,9 @@ impl<'m> Collector<'m> {
                 let r = self.resource(subject, pos);
                 r.statement.get_or_insert_with(Statement::default).level =
                     Some((l.destruct().0, pos));
-                r.attach(pos.source);
+                r.attach(origin);
             }
+            Role::Unused => {}
         }
     }
 }

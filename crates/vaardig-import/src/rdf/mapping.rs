@@ -38,6 +38,9 @@ pub(crate) enum Attribute {
     Hours,
     CostEur,
     Shortage,
+    /// A content status (current / historical / archived): decides whether a concept or a
+    /// SKOS-XL label is imported.
+    Status,
 }
 
 impl Attribute {
@@ -56,6 +59,7 @@ impl Attribute {
             "hours" => Attribute::Hours,
             "cost_eur" => Attribute::CostEur,
             "shortage" => Attribute::Shortage,
+            "status" => Attribute::Status,
             _ => return None,
         })
     }
@@ -76,6 +80,7 @@ impl Attribute {
             Attribute::Hours => "hours",
             Attribute::CostEur => "cost_eur",
             Attribute::Shortage => "shortage",
+            Attribute::Status => "status",
         }
     }
 }
@@ -87,7 +92,15 @@ pub(crate) enum LabelRole {
     Alt,
     Hidden,
     Definition,
+    /// A description: a literal, or a node-literal resource (ESCO's `dct:description`).
     Description,
+    /// `rdfs:label`: names a non-concept (a content status); on a concept, a preferred label
+    /// where SKOS gives none.
+    Name,
+    /// The text of a node-literal resource (`esco:nodeLiteral`).
+    NodeLiteral,
+    /// The language of a node-literal resource (`esco:language`).
+    NodeLanguage,
     XlPref,
     XlAlt,
     XlHidden,
@@ -115,6 +128,9 @@ pub(crate) enum ClassRule {
         kind: ConceptKind,
         defaults: Vec<(Attribute, String)>,
         fallback: bool,
+        /// A class this one refines: a resource typed with both is of this class's kind
+        /// (`cnlo:KnowledgeArea` refines `cnlo:HumanCapability`).
+        subclass_of: Option<String>,
     },
     /// The concept scheme (its metadata fills the manifest).
     Scheme,
@@ -144,6 +160,9 @@ pub(crate) enum Role {
     Attribute(Attribute),
     Scheme(SchemeField),
     Qualifier(Qualifier),
+    /// Known, and deliberately not imported (the mapping's `[unused]` table): counted per
+    /// predicate in [`crate::ImportReport::unused_predicates`].
+    Unused,
 }
 
 /// A relation qualifier on an `rdf:Statement`.
@@ -186,6 +205,8 @@ pub struct Mapping {
     pub(crate) scheme: HashMap<String, SchemeField>,
     pub(crate) values: HashMap<String, String>,
     pub(crate) qualifiers: HashMap<String, Qualifier>,
+    /// Predicates known and deliberately not imported, with the reason.
+    pub(crate) unused: HashMap<String, String>,
     /// Every mapped predicate and what it does.
     roles: HashMap<String, Role>,
 }
@@ -216,6 +237,8 @@ struct RawMapping {
     values: BTreeMap<String, String>,
     #[serde(default)]
     qualifiers: BTreeMap<String, String>,
+    #[serde(default)]
+    unused: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -224,6 +247,7 @@ struct RawClass {
     kind: String,
     #[serde(default)]
     fallback: bool,
+    subclass_of: Option<String>,
     skill_type: Option<String>,
     qualification_type: Option<String>,
     code_system: Option<String>,
@@ -320,6 +344,7 @@ impl Mapping {
                         kind,
                         defaults,
                         fallback: class.fallback,
+                        subclass_of: class.subclass_of.as_deref().map(iri).transpose()?,
                     }
                 }
             };
@@ -374,6 +399,9 @@ impl Mapping {
                 "hidden" => LabelRole::Hidden,
                 "definition" => LabelRole::Definition,
                 "description" => LabelRole::Description,
+                "name" => LabelRole::Name,
+                "node_literal" => LabelRole::NodeLiteral,
+                "node_language" => LabelRole::NodeLanguage,
                 "xl_pref" => LabelRole::XlPref,
                 "xl_alt" => LabelRole::XlAlt,
                 "xl_hidden" => LabelRole::XlHidden,
@@ -416,6 +444,11 @@ impl Mapping {
             qualifiers.insert(iri(&key)?, q);
         }
 
+        let mut unused = HashMap::new();
+        for (key, reason) in raw.unused {
+            unused.insert(iri(&key)?, reason);
+        }
+
         let mut values = HashMap::new();
         for (key, value) in raw.values {
             values.insert(iri(&key)?, value);
@@ -428,6 +461,7 @@ impl Mapping {
             ("labels", labels.keys().collect()),
             ("scheme", scheme.keys().collect()),
             ("qualifiers", qualifiers.keys().collect()),
+            ("unused", unused.keys().collect()),
         ] {
             for key in keys {
                 if let Some(other) = seen.insert(key.as_str(), table) {
@@ -452,6 +486,7 @@ impl Mapping {
                 .iter()
                 .map(|(k, v)| (k.clone(), Role::Qualifier(*v))),
         );
+        roles.extend(unused.keys().map(|k| (k.clone(), Role::Unused)));
         // The RDF built-ins win over anything a mapping says about them.
         roles.insert(vocab::RDF_TYPE.to_owned(), Role::Type);
         for (i, p) in [vocab::RDF_SUBJECT, vocab::RDF_PREDICATE, vocab::RDF_OBJECT]
@@ -478,6 +513,7 @@ impl Mapping {
             scheme,
             values,
             qualifiers,
+            unused,
             roles,
         })
     }

@@ -204,3 +204,59 @@ fn finish(
     let builder = staging.finish(manifest, &mut report);
     Import::new(builder, report, options.is_strict())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One concept per built-in mapping that carries one triple of every predicate the
+    /// mapping knows but does not keep (`[unused]`), and every manifest-only predicate
+    /// (`[scheme]`, e.g. `skos:note`): each must be reported by name, none imported silently.
+    #[test]
+    fn every_known_but_unused_predicate_is_reported_by_name() {
+        for (mapping, class, lang) in [
+            (
+                Mapping::competentnl(),
+                "https://linkeddata.competentnl.nl/def/competentnl#HumanCapability",
+                "nl",
+            ),
+            (
+                Mapping::esco(),
+                "http://data.europa.eu/esco/model#Skill",
+                "en",
+            ),
+        ] {
+            let mut predicates: Vec<&String> = mapping.unused.keys().collect();
+            predicates.extend(mapping.scheme.keys());
+            predicates.sort();
+            let mut ttl = format!(
+                "<https://example.org/c> a <{class}> ;\n    <http://www.w3.org/2004/02/skos/core#prefLabel> \"c\"@{lang}"
+            );
+            for p in &predicates {
+                ttl.push_str(&format!(" ;\n    <{p}> \"x\""));
+            }
+            ttl.push_str(" .\n");
+            let import = import_rdf_reader(
+                ttl.as_bytes(),
+                RdfFormat::Turtle,
+                "all.ttl",
+                &mapping,
+                ImportOptions::new().strict(true),
+            )
+            .expect("nothing is rejected");
+            let r = import.report();
+            for p in &predicates {
+                assert_eq!(
+                    r.unused_predicates.get(p.as_str()),
+                    Some(&1),
+                    "{}: `{p}` is not reported",
+                    mapping.name()
+                );
+            }
+            assert_eq!(r.unexplained_skipped(), 0, "{}", mapping.name());
+            assert!(r.counts_balance());
+            // Only the type and the label went in.
+            assert_eq!(r.sources[0].imported, 2, "{}", mapping.name());
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! From collected resources to staged concepts and relations: what each resource is, which
 //! languages the ontology has, the manifest, and the relations with their qualifiers.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::str::FromStr;
 
 use vaardig_core::Concept;
@@ -12,8 +12,10 @@ use vaardig_core::{
 
 use crate::error::ImportError;
 use crate::options::ImportOptions;
-use crate::rdf::collect::{Collector, Key, LabelValue, Pos, Resource, is_blank};
-use crate::rdf::mapping::{Attribute, ClassRule, LabelRole, Mapping, SchemeField};
+use crate::rdf::collect::{
+    Collector, Key, LabelValue, Origin, Pos, Pred, Resource, Resources, is_blank,
+};
+use crate::rdf::mapping::{Attribute, ClassRule, LabelRole, Mapping, Role, SchemeField};
 use crate::report::ImportReport;
 use crate::staging::{Duplicates, Staging, is_isco};
 use crate::vocab::VAARDIG_SCHEME;
@@ -27,6 +29,99 @@ enum Fate<'m> {
     Rejected(Diagnostic),
 }
 
+/// A content status (UWV's `cnluwv:hasContentStatus`: Actueel, Historisch, Gearchiveerd).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Status {
+    Current,
+    Historical,
+    Archived,
+}
+
+impl Status {
+    fn as_str(self) -> &'static str {
+        match self {
+            Status::Current => "current",
+            Status::Historical => "historical",
+            Status::Archived => "archived",
+        }
+    }
+
+    /// Reads a status from its name (Dutch or English, any case) or an IRI ending in one.
+    fn from_name(name: &str) -> Option<Status> {
+        let last = name
+            .rsplit(['/', '#', ':'])
+            .next()
+            .unwrap_or(name)
+            .trim()
+            .to_lowercase();
+        match last.as_str() {
+            "actueel" | "current" | "active" => Some(Status::Current),
+            "historisch" | "historical" | "historic" => Some(Status::Historical),
+            "gearchiveerd" | "archived" | "archief" => Some(Status::Archived),
+            _ => None,
+        }
+    }
+}
+
+/// A triple read but not kept while building a concept: the concept's own, or one of a label
+/// resource whose form was copied onto it.
+enum Dropped {
+    Own(Origin),
+    Node(Key, usize, Origin),
+}
+
+/// The manifest language a label tag belongs to: the tag itself when the manifest has it, else
+/// its primary subtag (`en-us` → `en`) when the manifest has that. `None`: not imported.
+pub(crate) fn fold_language<'a>(tag: &str, languages: &'a [String]) -> Option<&'a str> {
+    if let Some(l) = languages.iter().find(|l| l.as_str() == tag) {
+        return Some(l.as_str());
+    }
+    let primary = tag.split('-').next().unwrap_or(tag);
+    languages
+        .iter()
+        .find(|l| l.as_str() == primary)
+        .map(String::as_str)
+}
+
+/// The status a resource's `status` attribute names, if it has one; an unreadable status is
+/// warned about and taken as current.
+fn status_of(
+    r: &Resource,
+    resources: &Resources,
+    mapping: &Mapping,
+    used: &mut HashSet<Key>,
+    warn: &mut dyn FnMut(Pos, String),
+) -> Option<Status> {
+    let (_, value, pos, _) = r
+        .attributes
+        .iter()
+        .find(|(a, _, _, _)| *a == Attribute::Status)?;
+    if let Some(s) = mapping.values.get(value).and_then(|v| Status::from_name(v)) {
+        return Some(s);
+    }
+    let named = resources.get(value).and_then(|node| {
+        node.labels
+            .iter()
+            .filter(|l| matches!(l.role, LabelRole::Name | LabelRole::Pref))
+            .find_map(|l| Status::from_name(&l.text))
+    });
+    if named.is_some() {
+        used.insert(value.clone());
+    }
+    match named.or_else(|| Status::from_name(value)) {
+        Some(s) => Some(s),
+        None => {
+            warn(
+                *pos,
+                format!(
+                    "content status `{value}` is not current, historical or archived; taken as current"
+                ),
+            );
+            Some(Status::Current)
+        }
+    }
+}
+
 /// Decides every resource, stages concepts and relations, and derives the manifest.
 pub(crate) fn resolve(
     collector: Collector<'_>,
@@ -35,72 +130,18 @@ pub(crate) fn resolve(
     report: &mut ImportReport,
 ) -> Result<(Staging, Manifest), ImportError> {
     let Collector {
-        mut resources,
+        resources,
         relations,
+        isco_links,
         files,
+        predicates,
         ..
     } = collector;
     let at =
         |pos: Pos| Location::line(files.get(pos.source).cloned().unwrap_or_default(), pos.line);
-    // SKOS-XL: copy each label resource's literal form onto the concept.
-    let mut label_nodes: HashSet<Key> = HashSet::new();
-    let mut copied: Vec<(Key, LabelValue)> = Vec::new();
-    let mut owners: Vec<&Key> = resources
-        .iter()
-        .filter(|(_, r)| !r.xl.is_empty())
-        .map(|(k, _)| k)
-        .collect();
-    owners.sort_unstable();
-    for key in owners {
-        let Some(r) = resources.get(key) else {
-            continue;
-        };
-        for (role, node) in &r.xl {
-            let forms: Vec<&LabelValue> = resources
-                .get(node)
-                .map(|n| {
-                    n.labels
-                        .iter()
-                        .filter(|l| l.role == LabelRole::LiteralForm)
-                        .collect()
-                })
-                .unwrap_or_default();
-            if forms.is_empty() {
-                report.push(
-                    Diagnostic::warning(
-                        K::MissingValue,
-                        at(r.first),
-                        format!("SKOS-XL label `{node}` of `{key}` has no skosxl:literalForm"),
-                    )
-                    .about(key.clone()),
-                );
-                continue;
-            }
-            label_nodes.insert(node.clone());
-            let role = match role {
-                LabelRole::XlPref => LabelRole::Pref,
-                LabelRole::XlAlt => LabelRole::Alt,
-                _ => LabelRole::Hidden,
-            };
-            for form in forms {
-                copied.push((
-                    key.clone(),
-                    LabelValue {
-                        role,
-                        ..form.clone()
-                    },
-                ));
-            }
-        }
-    }
-    for (key, label) in copied {
-        if let Some(r) = resources.get_mut(&key) {
-            r.labels.push(label);
-        }
-    }
+    let pname = |p: Pred| predicates.get(p as usize).map_or("", String::as_str);
 
     // What each resource is, in key order (so diagnostics come in a stable order).
-    let resources = resources;
     let mut sorted: Vec<(&Key, &Resource)> = resources.iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let fates: Vec<(&Key, &Resource, Fate<'_>)> = sorted
@@ -108,8 +149,110 @@ pub(crate) fn resolve(
         .map(|(k, r)| (k, r, classify(k, r, mapping, &at)))
         .collect();
 
+    // Label resources: SKOS-XL labels and node literals, copied onto their owners.
+    let mut status_warnings: Vec<(Pos, String)> = Vec::new();
+    let mut used_status: HashSet<Key> = HashSet::new();
+    let mut label_nodes: HashSet<&Key> = HashSet::new();
+    let mut not_current_nodes: HashSet<&Key> = HashSet::new();
+    let mut copied: HashMap<&Key, Vec<LabelValue>> = HashMap::new();
+    let mut link_dropped: HashMap<&Key, Vec<Origin>> = HashMap::new();
+    for (key, r, fate) in &fates {
+        if r.xl.is_empty() {
+            continue;
+        }
+        let is_concept = matches!(fate, Fate::Concept(..));
+        let mut absent: Vec<&Key> = Vec::new();
+        for (role, node_key, link) in &r.xl {
+            let node = resources.get(node_key);
+            if let Some(node) = node {
+                let status = status_of(node, &resources, mapping, &mut used_status, &mut |p, m| {
+                    status_warnings.push((p, m))
+                });
+                if let Some(s @ (Status::Historical | Status::Archived)) = status {
+                    if not_current_nodes.insert(node_key) {
+                        *report
+                            .labels_not_current
+                            .entry(s.as_str().to_owned())
+                            .or_default() += 1;
+                    }
+                    label_nodes.insert(node_key);
+                    link_dropped.entry(key).or_default().push(*link);
+                    continue;
+                }
+            }
+            let (form_role, language) = if *role == LabelRole::Description {
+                let language = node.and_then(|n| {
+                    n.labels
+                        .iter()
+                        .find(|l| l.role == LabelRole::NodeLanguage)
+                        .map(|l| l.text.trim().to_ascii_lowercase())
+                });
+                (LabelRole::NodeLiteral, language)
+            } else {
+                (LabelRole::LiteralForm, None)
+            };
+            let forms: Vec<(usize, &LabelValue)> = node
+                .map(|n| {
+                    n.labels
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, l)| l.role == form_role)
+                        .collect()
+                })
+                .unwrap_or_default();
+            if forms.is_empty() {
+                if is_concept && node.is_none() {
+                    absent.push(node_key);
+                } else if is_concept {
+                    report.push(
+                        Diagnostic::warning(
+                            K::MissingValue,
+                            at(r.first),
+                            format!("label resource `{node_key}` of `{key}` has no text"),
+                        )
+                        .about((*key).clone()),
+                    );
+                }
+                link_dropped.entry(key).or_default().push(*link);
+                continue;
+            }
+            label_nodes.insert(node_key);
+            let role = match role {
+                LabelRole::XlPref => LabelRole::Pref,
+                LabelRole::XlAlt => LabelRole::Alt,
+                LabelRole::Description => LabelRole::Description,
+                _ => LabelRole::Hidden,
+            };
+            let entry = copied.entry(key).or_default();
+            for (i, form) in forms {
+                entry.push(LabelValue {
+                    role,
+                    lang: form.lang.clone().or_else(|| language.clone()),
+                    node: Some((node_key.clone(), i)),
+                    ..form.clone()
+                });
+            }
+        }
+        if let Some(first) = absent.first() {
+            report.missing_label_resources += absent.len() as u64;
+            report.push(
+                Diagnostic::warning(
+                    K::MissingValue,
+                    at(r.first),
+                    format!(
+                        "`{key}` links to {} label resource(s) the input does not describe (first: `{first}`); their text is missing",
+                        absent.len()
+                    ),
+                )
+                .about((*key).clone()),
+            );
+        }
+    }
+    let no_labels: Vec<LabelValue> = Vec::new();
+    let extra = |key: &Key| copied.get(key).unwrap_or(&no_labels);
+
     // The manifest and its languages.
-    let scheme = fates
+    let chosen_scheme = fates
         .iter()
         .filter(|(_, r, f)| matches!(f, Fate::Scheme) && !r.scheme.is_empty())
         .max_by(|a, b| {
@@ -118,35 +261,55 @@ pub(crate) fn resolve(
             };
             score(a).cmp(&score(b)).then_with(|| b.0.cmp(a.0))
         })
-        .map(|(_, r, _)| r.scheme.clone())
+        .map(|(k, r, _)| (*k, *r));
+    let scheme: BTreeMap<SchemeField, String> = chosen_scheme
+        .map(|(_, r)| {
+            r.scheme
+                .iter()
+                .rev()
+                .map(|(f, v, _)| (*f, v.clone()))
+                .collect()
+        })
         .unwrap_or_default();
-    let scheme: BTreeMap<SchemeField, String> = scheme.into_iter().rev().collect();
-    let languages = choose_languages(&fates, &scheme, mapping, options, report);
+    let languages = choose_languages(&fates, &extra, &scheme, mapping, options, report);
     let mut manifest = rdf_manifest(&scheme, &languages, mapping, &files, options, report)?;
     let primary = languages[0].clone(); // ok: choose_languages never returns an empty list
 
     // Concepts.
     let mut staging = Staging::new(languages.clone(), Duplicates::Merge);
-    let mut ignored: Vec<(&Key, &Resource)> = Vec::new();
+    let mut deferred: Vec<(&Key, &Resource)> = Vec::new();
+    let mut inactive: HashSet<String> = HashSet::new();
+    let mut node_kept: HashSet<Key> = HashSet::new();
+    let mut node_dropped: BTreeSet<(Key, usize, Origin)> = BTreeSet::new();
     // The mapping's `[ids]` prefixes that shortened the IRI of a concept that was kept.
     let mut used_prefixes: BTreeMap<&str, &str> = BTreeMap::new();
     for (key, r, fate) in fates {
         match fate {
-            Fate::Scheme => settle(report, r, Settle::Imported),
-            Fate::Ignore => ignored.push((key, r)),
+            Fate::Scheme if chosen_scheme.is_some_and(|(k, _)| k == key) => {
+                // The manifest uses the scheme fields; the rest of the node is not kept.
+                let kept = |o: &Origin| {
+                    matches!(
+                        mapping.role(pname(o.pred)),
+                        Some(Role::Scheme(_) | Role::Type)
+                    )
+                };
+                settle_partly(report, r, &kept, &pname);
+            }
+            Fate::Scheme => settle(report, r, Settle::Skipped, &pname),
+            Fate::Ignore => deferred.push((key, r)),
             Fate::Unmapped => {
-                if label_nodes.contains(key) {
-                    settle(report, r, Settle::Imported);
-                } else if r.statement.is_some() {
-                    ignored.push((key, r));
+                if label_nodes.contains(key) || r.statement.is_some() {
+                    deferred.push((key, r));
+                } else if used_status.contains(key) {
+                    settle(report, r, Settle::Imported, &pname);
                 } else {
                     report.unmapped_subjects += 1;
-                    settle(report, r, Settle::Skipped);
+                    settle(report, r, Settle::Skipped, &pname);
                 }
             }
             Fate::Rejected(diagnostic) => {
                 report.push(diagnostic);
-                settle(report, r, Settle::Rejected);
+                settle(report, r, Settle::Rejected, &pname);
             }
             Fate::Concept(..) if is_blank(key) => {
                 report.push(Diagnostic::error(
@@ -160,9 +323,24 @@ pub(crate) fn resolve(
                         }
                     ),
                 ));
-                settle(report, r, Settle::Rejected);
+                settle(report, r, Settle::Rejected, &pname);
             }
             Fate::Concept(kind, defaults) => {
+                let status = status_of(r, &resources, mapping, &mut used_status, &mut |p, m| {
+                    status_warnings.push((p, m))
+                });
+                if let Some(s @ (Status::Historical | Status::Archived)) = status {
+                    // Not a live concept: not imported, counted, and its relations skipped.
+                    *report
+                        .concepts_not_current
+                        .entry(format!("{} {kind}", s.as_str()))
+                        .or_default() += 1;
+                    if let Ok(id) = mapping.ids().id_for_iri(key) {
+                        inactive.insert(id);
+                    }
+                    settle(report, r, Settle::Skipped, &pname);
+                    continue;
+                }
                 let built = mapping
                     .ids()
                     .id_for_iri(key)
@@ -174,15 +352,55 @@ pub(crate) fn resolve(
                         )
                     })
                     .and_then(|id| {
-                        build_concept(kind, defaults, r, id, &languages, &primary, &at, report)
+                        build_concept(
+                            kind,
+                            defaults,
+                            r,
+                            extra(key),
+                            id,
+                            &languages,
+                            &primary,
+                            &at,
+                            report,
+                        )
                     });
                 match built {
-                    Ok(concept) => {
+                    Ok((concept, dropped)) => {
                         let id = concept.id.clone();
-                        if staging.add_concept(concept, at(r.first), r.counts.clone(), report) {
+                        let mut weight = r.weight();
+                        let mut nodes: Vec<(Key, usize, Origin)> = Vec::new();
+                        let own = dropped
+                            .into_iter()
+                            .filter_map(|d| match d {
+                                Dropped::Own(o) => Some(o),
+                                Dropped::Node(k, i, o) => {
+                                    nodes.push((k, i, o));
+                                    None
+                                }
+                            })
+                            .chain(link_dropped.get(key).into_iter().flatten().copied());
+                        for o in own {
+                            if let Some((_, n)) = weight.iter_mut().find(|(s, _)| *s == o.source)
+                                && *n > 0
+                            {
+                                *n -= 1;
+                                report.skipped(o.source);
+                                *report
+                                    .unused_predicates
+                                    .entry(pname(o.pred).to_owned())
+                                    .or_default() += 1;
+                            }
+                        }
+                        if staging.add_concept(concept, at(r.first), weight, report) {
                             if let Some((prefix, namespace)) = mapping.ids().shortening(key) {
                                 used_prefixes.insert(prefix, namespace);
                             }
+                            for l in extra(key) {
+                                if let Some((node, _)) = &l.node {
+                                    node_kept.insert(node.clone());
+                                }
+                            }
+                            node_dropped.extend(nodes);
                         } else {
                             staging.mark_rejected(&id, at(r.first));
                         }
@@ -192,14 +410,67 @@ pub(crate) fn resolve(
                             staging.mark_rejected(&id, at(r.first));
                         }
                         report.push(diagnostic);
-                        settle(report, r, Settle::Rejected);
+                        settle(report, r, Settle::Rejected, &pname);
                     }
                 }
             }
         }
     }
+    for (pos, message) in status_warnings {
+        report.push(Diagnostic::warning(K::InvalidValue, at(pos), message));
+    }
 
     record_prefixes(&mut manifest, used_prefixes, report);
+
+    // ISCO codes stated by ISCO groups (`skos:narrower`), merged with the occupations' own.
+    let mut outside = 0u64;
+    for link in &isco_links {
+        let id = node_id(&link.occupation, mapping).ok();
+        let target = id.as_deref().and_then(|id| staging.concept_mut(id));
+        match target {
+            Some(Concept {
+                data: ConceptData::Occupation { isco },
+                ..
+            }) => match isco {
+                None => {
+                    *isco = Some(link.code.clone());
+                    report.imported(link.origin.source);
+                }
+                Some(code) if *code == link.code => {
+                    report.merged_duplicates += 1;
+                    report.imported(link.origin.source);
+                }
+                Some(code) => {
+                    report.push(Diagnostic::warning(
+                        K::InvalidValue,
+                        Location::file(files.get(link.origin.source).cloned().unwrap_or_default()),
+                        format!(
+                            "ISCO group {} lists `{}`, whose ISCO code is {code}; kept {code}",
+                            link.code, link.occupation
+                        ),
+                    ));
+                    report.skipped(link.origin.source);
+                    *report
+                        .unused_predicates
+                        .entry(pname(link.origin.pred).to_owned())
+                        .or_default() += 1;
+                }
+            },
+            _ => {
+                outside += 1;
+                report.skipped(link.origin.source);
+                *report
+                    .unused_predicates
+                    .entry(pname(link.origin.pred).to_owned())
+                    .or_default() += 1;
+            }
+        }
+    }
+    if outside > 0 {
+        report.notes.push(format!(
+            "{outside} ISCO group link(s) name occupations that are not imported (not in the graph, rejected or not current); skipped"
+        ));
+    }
 
     // Relations, with levels from rdf:Statement qualifiers.
     let mut levels: HashMap<(&str, &str, &str), (&str, Pos, &Key)> = HashMap::new();
@@ -212,6 +483,7 @@ pub(crate) fn resolve(
         }
     }
     let mut used_statements: HashSet<&Key> = HashSet::new();
+    let mut not_current_relations = 0u64;
     for rel in &relations {
         let Some(rule) = mapping.relations.get(&rel.predicate) else {
             continue;
@@ -232,6 +504,24 @@ pub(crate) fn resolve(
                 continue;
             }
         };
+        if options.is_partial() && (resources.get(from).is_none() || resources.get(to).is_none()) {
+            report.outside_graph += 1;
+            report.skipped(rel.pos.source);
+            *report
+                .unused_predicates
+                .entry(rel.predicate.clone())
+                .or_default() += 1;
+            continue;
+        }
+        if inactive.contains(&from_id) || inactive.contains(&to_id) {
+            not_current_relations += 1;
+            report.skipped(rel.pos.source);
+            *report
+                .unused_predicates
+                .entry(rel.predicate.clone())
+                .or_default() += 1;
+            continue;
+        }
         let mut relation = Relation {
             kind: rule.kind,
             importance: rule.importance,
@@ -263,6 +553,17 @@ pub(crate) fn resolve(
         }
         staging.add_relation(from_id, to_id, relation, at(rel.pos), rel.pos.source);
     }
+    if report.outside_graph > 0 {
+        report.notes.push(format!(
+            "{} relation triple(s) name resources outside the input (a partial graph); skipped",
+            report.outside_graph
+        ));
+    }
+    if not_current_relations > 0 {
+        report.notes.push(format!(
+            "{not_current_relations} relation triple(s) of concepts that are not current skipped with them"
+        ));
+    }
     let mut unmatched: Vec<(Pos, &Key)> = levels.into_values().map(|(_, p, k)| (p, k)).collect();
     unmatched.sort_by(|a, b| (a.0.source, a.0.line, a.1).cmp(&(b.0.source, b.0.line, b.1)));
     for (pos, key) in unmatched {
@@ -272,8 +573,10 @@ pub(crate) fn resolve(
             format!("statement `{key}` qualifies a relation the graph does not state; ignored"),
         ));
     }
-    for (key, r) in ignored {
-        let used = label_nodes.contains(key) || used_statements.contains(key);
+    for (key, r) in deferred {
+        let used = node_kept.contains(key.as_str())
+            || used_statements.contains(key)
+            || used_status.contains(key.as_str());
         settle(
             report,
             r,
@@ -282,7 +585,12 @@ pub(crate) fn resolve(
             } else {
                 Settle::Skipped
             },
+            &pname,
         );
+    }
+    // Forms of kept label resources that were not kept themselves (another language, ...).
+    for (_, _, origin) in node_dropped {
+        report.unkept(origin.source, pname(origin.pred));
     }
     Ok((staging, manifest))
 }
@@ -294,14 +602,51 @@ enum Settle {
     Rejected,
 }
 
-fn settle(report: &mut ImportReport, r: &Resource, how: Settle) {
-    for &(source, n) in &r.counts {
-        if let Some(s) = report.sources.get_mut(source) {
+/// Counts a resource's triples; skipped ones by predicate in `unused_predicates`.
+fn settle<'p>(
+    report: &mut ImportReport,
+    r: &Resource,
+    how: Settle,
+    pname: &impl Fn(Pred) -> &'p str,
+) {
+    for &(origin, n) in &r.counts {
+        if let Some(s) = report.sources.get_mut(origin.source) {
             match how {
                 Settle::Imported => s.imported += n,
                 Settle::Skipped => s.skipped += n,
                 Settle::Rejected => s.rejected += n,
             }
+        }
+        if let Settle::Skipped = how {
+            *report
+                .unused_predicates
+                .entry(pname(origin.pred).to_owned())
+                .or_default() += n;
+        }
+    }
+}
+
+/// Counts a resource's triples as imported where `kept`, else as skipped (by predicate).
+fn settle_partly<'p>(
+    report: &mut ImportReport,
+    r: &Resource,
+    kept: &impl Fn(&Origin) -> bool,
+    pname: &impl Fn(Pred) -> &'p str,
+) {
+    for &(origin, n) in &r.counts {
+        let keep = kept(&origin);
+        if let Some(s) = report.sources.get_mut(origin.source) {
+            if keep {
+                s.imported += n;
+            } else {
+                s.skipped += n;
+            }
+        }
+        if !keep {
+            *report
+                .unused_predicates
+                .entry(pname(origin.pred).to_owned())
+                .or_default() += n;
         }
     }
 }
@@ -337,13 +682,26 @@ fn classify<'m>(
         .collect();
     rules.sort_by(|a, b| a.0.cmp(b.0));
     rules.dedup_by(|a, b| a.0 == b.0);
+    // A class another present class refines gives way to it.
+    let refined: Vec<&str> = rules
+        .iter()
+        .filter_map(|(_, rule)| match rule {
+            ClassRule::Concept {
+                subclass_of: Some(parent),
+                ..
+            } => Some(parent.as_str()),
+            _ => None,
+        })
+        .collect();
     let concepts: Vec<ConceptRule<'_, 'm>> = rules
         .iter()
+        .filter(|(c, _)| !refined.contains(&c.as_str()))
         .filter_map(|(c, rule)| match rule {
             ClassRule::Concept {
                 kind,
                 defaults,
                 fallback: false,
+                ..
             } => Some((*c, *kind, defaults)),
             _ => None,
         })
@@ -380,8 +738,9 @@ fn classify<'m>(
 
 /// The manifest languages: the caller's, else the concept scheme's, else the mapping's that the
 /// graph uses, else the languages of the graph's preferred labels by frequency.
-fn choose_languages(
+fn choose_languages<'l>(
     fates: &[(&Key, &Resource, Fate<'_>)],
+    extra: &impl Fn(&Key) -> &'l Vec<LabelValue>,
     scheme: &BTreeMap<SchemeField, String>,
     mapping: &Mapping,
     options: &ImportOptions,
@@ -415,9 +774,14 @@ fn choose_languages(
         }
     }
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    for (_, r, fate) in fates {
+    for (k, r, fate) in fates {
         if let Fate::Concept(..) = fate {
-            for l in r.labels.iter().filter(|l| l.role == LabelRole::Pref) {
+            for l in r
+                .labels
+                .iter()
+                .chain(extra(k).iter())
+                .filter(|l| l.role == LabelRole::Pref)
+            {
                 if let Some(lang) = &l.lang {
                     *counts.entry(lang.clone()).or_default() += 1;
                 }
@@ -477,8 +841,14 @@ fn rdf_manifest(
     let release_date = match over.release_date.clone() {
         Some(d) => d,
         None => match get(SchemeField::ReleaseDate).and_then(|d| d.get(..10).map(str::to_owned)) {
-            Some(d) if is_date(&d) => d,
-            _ => {
+            Some(d) if is_date(&d) && calendar_date(&d) => d,
+            Some(d) => {
+                report.notes.push(format!(
+                    "the graph's release date `{d}` is not a date: set to 1970-01-01"
+                ));
+                "1970-01-01".to_owned()
+            }
+            None => {
                 report
                     .notes
                     .push("no release date in the graph: set to 1970-01-01".to_owned());
@@ -552,6 +922,15 @@ fn record_prefixes(manifest: &mut Manifest, used: BTreeMap<&str, &str>, report: 
     }
 }
 
+/// Whether `d` (shaped `YYYY-MM-DD`) is a day of the calendar (not 2024-02-31).
+fn calendar_date(d: &str) -> bool {
+    let probe = Manifest {
+        release_date: d.to_owned(),
+        ..Manifest::new("probe", "1", &["en"])
+    };
+    probe.check().is_ok()
+}
+
 fn is_date(d: &str) -> bool {
     let b = d.as_bytes();
     b.len() == 10
@@ -562,7 +941,8 @@ fn is_date(d: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-/// Builds the concept `id` of `kind` from what the graph says about it.
+/// Builds the concept `id` of `kind` from what the graph says about it (its own labels and
+/// the forms copied from its label resources, `extra`), with the triples read but not kept.
 #[allow(
     clippy::too_many_arguments,
     reason = "one call site; a struct would only rename them"
@@ -571,20 +951,46 @@ fn build_concept(
     kind: ConceptKind,
     defaults: &[(Attribute, String)],
     r: &Resource,
+    extra: &[LabelValue],
     id: String,
     languages: &[String],
     primary: &str,
     at: &impl Fn(Pos) -> Location,
     report: &mut ImportReport,
-) -> Result<Concept, Diagnostic> {
+) -> Result<(Concept, Vec<Dropped>), Diagnostic> {
     let mut warnings: Vec<(Pos, String)> = Vec::new();
+    let mut dropped: Vec<Dropped> = Vec::new();
+    let drop_label = |l: &LabelValue, dropped: &mut Vec<Dropped>| {
+        dropped.push(match &l.node {
+            Some((node, i)) => Dropped::Node(node.clone(), *i, l.origin()),
+            None => Dropped::Own(l.origin()),
+        });
+    };
     let mut labels = Labels::default();
-    let mut descriptions: BTreeMap<String, String> = BTreeMap::new();
-    for l in &r.labels {
-        let lang = l.lang.clone().unwrap_or_else(|| primary.to_owned());
-        if !languages.contains(&lang) {
-            *report.ignored_languages.entry(lang).or_default() += 1;
-            continue;
+    let mut descriptions: BTreeMap<String, (String, &LabelValue)> = BTreeMap::new();
+    let mut names: Vec<(String, &LabelValue)> = Vec::new();
+    // Labels in an imported language first, then regional variants folded into one (so `en`
+    // wins over `en-us`).
+    let mut placed: Vec<(bool, String, &LabelValue)> = Vec::new();
+    for l in r.labels.iter().chain(extra.iter()) {
+        let tag = l.lang.clone().unwrap_or_else(|| primary.to_owned());
+        match fold_language(&tag, languages) {
+            Some(lang) => placed.push((lang != tag, lang.to_owned(), l)),
+            None => {
+                if !matches!(
+                    l.role,
+                    LabelRole::NodeLanguage | LabelRole::LiteralForm | LabelRole::NodeLiteral
+                ) {
+                    *report.ignored_languages.entry(tag).or_default() += 1;
+                }
+                drop_label(l, &mut dropped);
+            }
+        }
+    }
+    placed.sort_by_key(|(folded, _, _)| *folded);
+    for (folded, lang, l) in placed {
+        if folded && let Some(tag) = &l.lang {
+            *report.folded_languages.entry(tag.clone()).or_default() += 1;
         }
         match l.role {
             LabelRole::Pref => match labels.pref.get(&lang) {
@@ -592,6 +998,10 @@ fn build_concept(
                     labels.pref.insert(lang, l.text.clone());
                 }
                 Some(p) if *p == l.text => {}
+                Some(_) if folded => {
+                    // `behavior`@en-us beside `behaviour`@en: a synonym, found by search.
+                    labels.alt.entry(lang).or_default().push(l.text.clone());
+                }
                 Some(p) => {
                     warnings.push((
                         l.pos,
@@ -611,50 +1021,98 @@ fn build_concept(
                     labels.definition.insert(lang, l.text.clone());
                 }
                 Some(d) if *d == l.text => {}
-                Some(_) => warnings.push((
-                    l.pos,
-                    format!("`{id}` has a second definition in `{lang}`; dropped"),
-                )),
+                Some(_) => {
+                    if !folded {
+                        warnings.push((
+                            l.pos,
+                            format!("`{id}` has a second definition in `{lang}`; dropped"),
+                        ));
+                    }
+                    drop_label(l, &mut dropped);
+                }
             },
-            LabelRole::Description => {
-                descriptions.entry(lang).or_insert_with(|| l.text.clone());
-            }
-            LabelRole::LiteralForm | LabelRole::XlPref | LabelRole::XlAlt | LabelRole::XlHidden => {
+            LabelRole::Description => match descriptions.entry(lang) {
+                std::collections::btree_map::Entry::Occupied(_) => {
+                    drop_label(l, &mut dropped);
+                }
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert((l.text.clone(), l));
+                }
+            },
+            LabelRole::Name => names.push((lang, l)),
+            LabelRole::LiteralForm
+            | LabelRole::NodeLiteral
+            | LabelRole::NodeLanguage
+            | LabelRole::XlPref
+            | LabelRole::XlAlt
+            | LabelRole::XlHidden => drop_label(l, &mut dropped),
+        }
+    }
+    for (lang, (d, l)) in descriptions {
+        match labels.definition.entry(lang) {
+            std::collections::btree_map::Entry::Occupied(_) => drop_label(l, &mut dropped),
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(d);
             }
         }
     }
-    for (lang, d) in descriptions {
-        labels.definition.entry(lang).or_insert(d);
+    // rdfs:label: a preferred label where SKOS gives none.
+    for (lang, l) in names {
+        match labels.pref.get(&lang) {
+            None => {
+                labels.pref.insert(lang, l.text.clone());
+            }
+            Some(p) if *p == l.text => {}
+            Some(_) => drop_label(l, &mut dropped),
+        }
     }
 
-    let mut values: BTreeMap<Attribute, (String, Pos)> = BTreeMap::new();
-    for (attr, value, pos) in &r.attributes {
+    let mut values: BTreeMap<Attribute, (String, Pos, Pred)> = BTreeMap::new();
+    for (attr, value, pos, pred) in &r.attributes {
+        if *attr == Attribute::Status {
+            continue; // decided before the concept is built
+        }
+        let origin = Origin {
+            source: pos.source,
+            pred: *pred,
+        };
         match values.get(attr) {
             None => {
-                values.insert(*attr, (value.trim().to_owned(), *pos));
+                values.insert(*attr, (value.trim().to_owned(), *pos, *pred));
             }
-            Some((v, _)) if v == value.trim() => {}
-            Some((v, _)) => warnings.push((
-                *pos,
-                format!(
-                    "`{id}` has a second `{}` (`{value}` besides `{v}`); dropped",
-                    attr.name()
-                ),
-            )),
+            Some((v, _, _)) if v == value.trim() => {}
+            Some((v, _, _)) => {
+                warnings.push((
+                    *pos,
+                    format!(
+                        "`{id}` has a second `{}` (`{value}` besides `{v}`); dropped",
+                        attr.name()
+                    ),
+                ));
+                dropped.push(Dropped::Own(origin));
+            }
         }
     }
-    for (attr, value) in defaults {
-        values
-            .entry(*attr)
-            .or_insert_with(|| (value.clone(), r.first));
+    // A concept's scheme-only properties (a `skos:note`, ...) have no place on it.
+    for (_, _, origin) in &r.scheme {
+        dropped.push(Dropped::Own(*origin));
     }
     let mut attrs = Attrs {
-        values,
+        values: values
+            .into_iter()
+            .map(|(a, (v, pos, pred))| (a, (v, pos, Some(pred))))
+            .collect(),
         id: &id,
         kind,
         first: r.first,
         at,
     };
+    for (attr, value) in defaults {
+        attrs
+            .values
+            .entry(*attr)
+            .or_insert_with(|| (value.clone(), r.first, None));
+    }
     let data = match kind {
         ConceptKind::Skill => ConceptData::Skill {
             skill_type: attrs
@@ -664,22 +1122,28 @@ fn build_concept(
         ConceptKind::KnowledgeArea => ConceptData::KnowledgeArea,
         ConceptKind::OccupationTask => ConceptData::OccupationTask,
         ConceptKind::Occupation => {
-            let notation = attrs.take(Attribute::Notation);
+            let notation = attrs.take_full(Attribute::Notation);
             let isco = attrs
                 .take(Attribute::Isco)
                 .map(|(v, _)| v)
                 .or_else(|| match notation {
-                    Some((n, _)) if is_isco(&n) => Some(n),
-                    Some(_) => {
+                    Some((n, _, _)) if is_isco(&n) => Some(n),
+                    Some((_, pos, pred)) => {
                         *report
                             .unused_attributes
                             .entry("notation".into())
                             .or_default() += 1;
+                        if let Some(pred) = pred {
+                            dropped.push(Dropped::Own(Origin {
+                                source: pos.source,
+                                pred,
+                            }));
+                        }
                         None
                     }
                     None => None,
                 })
-                .or_else(|| r.isco.first().map(|(code, _)| code.clone()));
+                .or_else(|| r.isco.first().map(|(code, _, _)| code.clone()));
             ConceptData::Occupation { isco }
         }
         ConceptKind::Qualification => {
@@ -694,7 +1158,7 @@ fn build_concept(
                     Some((c, _)) if !c.is_empty() => c,
                     _ => return Err(attrs.missing(Attribute::Code)),
                 },
-                nlqf: attrs.parse::<Nlqf>(Attribute::Nlqf)?,
+                nlqf: attrs.parse_opt::<Nlqf>(Attribute::Nlqf)?,
             }
         }
         ConceptKind::LearningOffer => ConceptData::LearningOffer {
@@ -719,22 +1183,39 @@ fn build_concept(
             },
         },
     };
-    for attr in attrs.values.keys() {
-        *report
-            .unused_attributes
-            .entry(attr.name().to_owned())
-            .or_default() += 1;
+    if kind != ConceptKind::Occupation {
+        // ISCO links of a concept that is not an occupation.
+        for (_, pos, pred) in &r.isco {
+            dropped.push(Dropped::Own(Origin {
+                source: pos.source,
+                pred: *pred,
+            }));
+        }
+    }
+    for (attr, (_, pos, pred)) in &attrs.values {
+        // Only values the graph gave count; a class default that found no place is no loss.
+        if let Some(pred) = pred {
+            *report
+                .unused_attributes
+                .entry(attr.name().to_owned())
+                .or_default() += 1;
+            dropped.push(Dropped::Own(Origin {
+                source: pos.source,
+                pred: *pred,
+            }));
+        }
     }
     for (pos, message) in warnings {
         report.push(Diagnostic::warning(K::InvalidValue, at(pos), message).about(id.clone()));
     }
-    Ok(Concept::new(id, labels, data))
+    Ok((Concept::new(id, labels, data), dropped))
 }
 
 /// The attribute values of one resource, taken one by one as the concept is built; what is left
 /// over had no place in the concept's kind.
 struct Attrs<'a, F> {
-    values: BTreeMap<Attribute, (String, Pos)>,
+    /// Value, place, and the predicate that gave it (`None` for a class default).
+    values: BTreeMap<Attribute, (String, Pos, Option<Pred>)>,
     id: &'a str,
     kind: ConceptKind,
     first: Pos,
@@ -743,6 +1224,10 @@ struct Attrs<'a, F> {
 
 impl<F: Fn(Pos) -> Location> Attrs<'_, F> {
     fn take(&mut self, attr: Attribute) -> Option<(String, Pos)> {
+        self.values.remove(&attr).map(|(v, pos, _)| (v, pos))
+    }
+
+    fn take_full(&mut self, attr: Attribute) -> Option<(String, Pos, Option<Pred>)> {
         self.values.remove(&attr)
     }
 

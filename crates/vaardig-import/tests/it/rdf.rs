@@ -149,7 +149,8 @@ fn predicates_become_relations_with_importance_and_direction() {
         )
         .is_some()
     );
-    // cnluwv:specialization points at the narrower occupation.
+    // cnluwv:specialization names a job title (a DetailedLabel): a synonym, not a narrower
+    // occupation.
     assert!(
         relation(
             &o,
@@ -157,8 +158,10 @@ fn predicates_become_relations_with_importance_and_direction() {
             &lasser,
             RelationKind::Broader
         )
-        .is_some()
+        .is_none()
     );
+    let lasser = o.get(&lasser).expect("present");
+    assert_eq!(lasser.labels.alt("nl"), ["Hoofdlasser"]);
 }
 
 #[test]
@@ -175,7 +178,8 @@ fn a_relation_stated_both_ways_is_merged() {
         )
         .is_some()
     );
-    assert_eq!(o.relation_count(RelationKind::Broader), 2);
+    // The only `broader` (cnluwv:specialization is a label, not a hierarchy link).
+    assert_eq!(o.relation_count(RelationKind::Broader), 1);
     assert_eq!(imported.report.merged_duplicates, 1);
 }
 
@@ -199,7 +203,7 @@ fn notations_are_isco_codes_or_qualification_codes() {
             assert_eq!(*qualification_type, QualificationType::MboDiploma);
             assert_eq!(*code_system, CodeSystem::Crebo);
             assert_eq!(code, "25168");
-            assert_eq!(*nlqf, Nlqf::new(3).expect("valid"));
+            assert_eq!(*nlqf, Nlqf::new(3));
         }
         other => panic!("not a qualification: {other:?}"),
     }
@@ -218,15 +222,19 @@ fn resources_that_cannot_be_concepts_are_rejected_with_a_reason() {
             .find(|d| d.is_error() && d.message.contains(needle))
             .unwrap_or_else(|| panic!("no error mentioning {needle:?}: {:#?}", r.diagnostics))
     };
-    // No NLQF level: a qualification cannot be built; its relation says why it is missing.
-    let no_level = error("has no `nlqf`");
-    assert_eq!(
-        no_level.location.line,
-        Some(68),
-        "the resource's first triple"
+    // No NLQF level: the qualification still imports (NLQF is optional), with its relation.
+    let norm = o.get("cnl:id/educational-norm/99999").expect("imported");
+    assert_eq!(norm.nlqf(), None);
+    assert!(
+        relation(
+            o,
+            "cnl:id/educational-norm/99999",
+            &format!("{HC}leidinggeven"),
+            RelationKind::Covers
+        )
+        .is_some()
     );
-    assert!(o.get("cnl:id/educational-norm/99999").is_none());
-    error("educational-norm/99999`, whose record was rejected");
+    assert!(!r.diagnostics.iter().any(|d| d.message.contains("nlqf")));
     // Two kinds at once.
     let both = error("typed both");
     assert_eq!(both.kind, K::InvalidValue);
@@ -252,10 +260,16 @@ fn unknown_predicates_and_classes_are_counted_not_fatal() {
     assert_eq!(r.unmapped_subjects, 1);
     assert!(r.counts_balance());
     // Every triple of the fixture is accounted for. Skipped: the unknown predicate, the unknown
-    // class and the label of its resource. Rejected: the three triples of the norm without a
-    // level and its relation, and the triples of `both` (3), `english-only` (2) and the blank
-    // node (2).
-    assert_eq!(counts(&r, "competentnl.ttl"), (62, 48, 3, 11));
+    // class, the label of its resource, and the two notations that are no ISCO or
+    // qualification code (counted by predicate). Rejected: the triples of `both` (3),
+    // `english-only` (2) and the blank node (2).
+    assert_eq!(counts(&r, "competentnl.ttl"), (64, 52, 5, 7));
+    assert_eq!(
+        r.unused_predicates
+            .get("http://www.w3.org/2004/02/skos/core#notation"),
+        Some(&2)
+    );
+    assert_eq!(r.unexplained_skipped(), 0);
 }
 
 #[test]
@@ -344,8 +358,17 @@ fn the_esco_mapping_reads_esco_rdf() {
     // German and Dutch labels are outside the manifest's languages: counted.
     let ignored = &imported.report.ignored_languages;
     assert_eq!((ignored.get("de"), ignored.get("nl")), (Some(&1), Some(&1)));
-    // The ISCO group itself is a skos:Concept the ESCO mapping does not import.
-    assert_eq!(imported.report.unmapped_subjects, 1);
+    // The ISCO group itself is a skos:Concept the ESCO mapping deliberately does not import:
+    // its triples are counted by predicate (its label, with the German and Dutch ones).
+    assert_eq!(imported.report.unmapped_subjects, 0);
+    assert_eq!(
+        imported
+            .report
+            .unused_predicates
+            .get("http://www.w3.org/2004/02/skos/core#prefLabel"),
+        Some(&3)
+    );
+    assert_eq!(imported.report.unexplained_skipped(), 0);
 }
 
 #[test]
@@ -495,9 +518,106 @@ fn the_report_serialises_for_programs() {
     let report = competentnl().report;
     let json = serde_json::to_value(&report).expect("serialises");
     assert_eq!(json["format"], "rdf");
-    assert_eq!(json["sources"][0]["read"], 62);
+    assert_eq!(json["sources"][0]["read"], 64);
     assert_eq!(
         json["diagnostics"].as_array().map(Vec::len),
         Some(report.diagnostics.len())
+    );
+}
+
+fn esco_dump() -> Result<vaardig_import::Import, ImportError> {
+    import_rdf(
+        &[fixture("rdf/esco-dump.ttl")],
+        &Mapping::esco(),
+        ImportOptions::new().languages(["en"]).strict(true),
+    )
+}
+
+#[test]
+fn isco_links_stated_both_ways_are_one_code_not_a_rejection() {
+    // The dump states each ISCO link as the occupation's skos:broader and the group's
+    // skos:narrower; neither is rejected (a strict import passes).
+    let imported = esco_dump().expect("strict passes").build().expect("builds");
+    let o = &imported.ontology;
+    assert_eq!(isco(o, "esco:occupation/o1").as_deref(), Some("7212"));
+    // o2 has its code only from the group's side.
+    assert_eq!(isco(o, "esco:occupation/o2").as_deref(), Some("7212"));
+    assert_eq!(o.relation_count(RelationKind::Broader), 0);
+    assert_eq!(
+        imported.report.merged_duplicates, 2,
+        "o1's code and s1's requirement"
+    );
+}
+
+#[test]
+fn node_literal_descriptions_are_read() {
+    let imported = esco_dump().expect("strict passes").build().expect("builds");
+    let o = &imported.ontology;
+    let def = |id: &str| o.get(id).and_then(|c| c.labels.definition("en"));
+    // The `en` node wins over the `en-us` one; an `en-us` node alone is folded into `en`.
+    assert_eq!(def("esco:occupation/o1"), Some("Welders join metal parts."));
+    assert_eq!(
+        def("esco:occupation/o2"),
+        Some("Flame cutters cut metal with a torch.")
+    );
+    // The SKOS-XL synonym is read; its label role is counted as not kept.
+    let o1 = o.get("esco:occupation/o1").expect("present");
+    assert_eq!(o1.labels.alt("en"), ["welding operator"]);
+    assert_eq!(
+        imported
+            .report
+            .unused_predicates
+            .get("http://data.europa.eu/esco/model#hasLabelRole"),
+        Some(&1)
+    );
+}
+
+#[test]
+fn regional_tags_fold_into_their_language() {
+    let imported = esco_dump().expect("strict passes").build().expect("builds");
+    let o = &imported.ontology;
+    assert_eq!(o.manifest().languages, ["en"]);
+    let s1 = o.get("esco:skill/s1").expect("present");
+    assert_eq!(s1.labels.pref("en"), Some("recognise signs of corrosion"));
+    // The American spelling is a synonym (so searching it finds the skill), as is an `en-us`
+    // synonym; an `en-us` label equal to the `en` one adds nothing.
+    assert_eq!(
+        s1.labels.alt("en"),
+        ["recognize signs of corrosion", "spot corrosion"]
+    );
+    let r = &imported.report;
+    assert_eq!(r.folded_languages.get("en-us"), Some(&5));
+    assert!(r.ignored_languages.is_empty(), "{:?}", r.ignored_languages);
+    assert_eq!(r.unexplained_skipped(), 0);
+}
+
+#[test]
+fn an_impossible_release_date_is_not_taken() {
+    let ttl = r#"
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix cnlo: <https://linkeddata.competentnl.nl/def/competentnl#> .
+<https://e.org/scheme> a skos:ConceptScheme ; dcterms:title "t" ; dcterms:issued "2024-02-31" .
+<https://e.org/a> a cnlo:HumanCapability ; skos:prefLabel "a"@nl .
+"#;
+    let imported = vaardig_import::import_rdf_reader(
+        ttl.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "date.ttl",
+        &Mapping::competentnl(),
+        ImportOptions::new(),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds");
+    assert_eq!(imported.ontology.manifest().release_date, "1970-01-01");
+    assert!(
+        imported
+            .report
+            .notes
+            .iter()
+            .any(|n| n.contains("`2024-02-31` is not a date")),
+        "{:?}",
+        imported.report.notes
     );
 }

@@ -145,7 +145,7 @@ fn everything() -> Ontology {
             qualification_type: QualificationType::MboCertificate,
             code_system: CodeSystem::Other,
             code: "X-25".into(),
-            nlqf: Nlqf::new(2).expect("valid"),
+            nlqf: Nlqf::new(2),
         },
     ));
     b.add_concept(Concept::new(

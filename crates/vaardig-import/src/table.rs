@@ -1,5 +1,6 @@
-//! Reading one ESCO CSV table row by row: columns found by name, multi-line quoted fields, every
-//! row counted, every bad row reported with its line.
+//! Reading one table row by row — ESCO's CSV (multi-line quoted fields) or O*NET's
+//! tab-separated text files (no quoting) — with columns found by name, every row counted and
+//! every bad row reported with its line.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
@@ -125,10 +126,32 @@ impl<R: Read> Read for Lines<R> {
     }
 }
 
+/// How a table file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    /// Comma-separated, double quotes around fields that need them (ESCO).
+    Csv,
+    /// Tab-separated, quotes are ordinary characters (O*NET's text files).
+    Tsv,
+}
+
 impl Table {
-    /// Opens `path`, reads its header and checks that `required` columns are there.
+    /// Opens the CSV table `path`, reads its header and checks that `required` columns are
+    /// there.
     pub(crate) fn open(
         path: &Path,
+        required: &[&str],
+        tracker: &mut Tracker,
+        report: &mut ImportReport,
+    ) -> Result<Table, ImportError> {
+        Table::open_as(path, Dialect::Csv, required, tracker, report)
+    }
+
+    /// Opens `path` written in `dialect`, reads its header and checks that `required` columns
+    /// are there.
+    pub(crate) fn open_as(
+        path: &Path,
+        dialect: Dialect,
         required: &[&str],
         tracker: &mut Tracker,
         report: &mut ImportReport,
@@ -145,11 +168,15 @@ impl Table {
             inner: counting,
             index: Rc::clone(&lines),
         };
-        let mut reader = csv::ReaderBuilder::new()
+        let mut builder = csv::ReaderBuilder::new();
+        builder
             .has_headers(true)
             // ESCO leaves out trailing empty fields (skillsHierarchy): short rows are fine.
-            .flexible(true)
-            .from_reader(tracked);
+            .flexible(true);
+        if dialect == Dialect::Tsv {
+            builder.delimiter(b'\t').quoting(false);
+        }
+        let mut reader = builder.from_reader(tracked);
         let header = reader.byte_headers().map_err(|e| match e.into_kind() {
             csv::ErrorKind::Io(source) => io(source),
             other => ImportError::MissingColumns {
@@ -187,6 +214,13 @@ impl Table {
     /// The index of this table's counts in the report.
     pub(crate) fn source(&self) -> usize {
         self.source
+    }
+
+    /// The column names of the header, in file order.
+    pub(crate) fn column_names(&self) -> Vec<String> {
+        let mut names: Vec<(&String, &usize)> = self.columns.iter().collect();
+        names.sort_by_key(|(_, i)| **i);
+        names.into_iter().map(|(n, _)| n.clone()).collect()
     }
 
     /// Calls `on_row` for every data row and counts the outcome; malformed rows are rejected
