@@ -73,6 +73,7 @@ pub use profile::{Evidence, MAX_AGE, Profile, ProfileError, ProfileSkill};
 pub use relatedness::{OccupationLink, Relatedness};
 pub use rights::{
     Budget, Entitlement, FundingScheme, LearningRights, Person, PublicScheme, RightsError, Scheme,
+    euros,
 };
 pub use route::{Exemption, Optimality, Optimise, Route, RouteOptions, RouteStep};
 pub use scorer::{OfferInfo, Scorer};

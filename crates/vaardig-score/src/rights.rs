@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use vaardig_core::Nlqf;
 
 use crate::lang::{Lang, amount};
+use crate::profile::MAX_AGE;
 use crate::scorer::OfferInfo;
 
 /// What a funding scheme needs to know about a person.
@@ -69,6 +70,12 @@ pub enum RightsError {
         /// The scheme's id.
         scheme: String,
     },
+    /// An age no person has.
+    #[error("age {age} is above {MAX_AGE}, the highest a profile may state")]
+    AgeOutOfRange {
+        /// The age given.
+        age: u8,
+    },
     /// An unknown scheme id.
     #[error("unknown funding scheme `{0}` (expected leerrechten or publiek-tot-mbo4)")]
     UnknownScheme(String),
@@ -110,6 +117,9 @@ pub struct LearningRights {
     pub mid_max_nlqf: u8,
     /// Whether rights accrue year by year (true) or are all available from `start_age` (false).
     pub yearly: bool,
+    /// From this age on nothing accrues and nothing can be spent: the AOW (state pension)
+    /// age (67).
+    pub end_age: u8,
 }
 
 impl Default for LearningRights {
@@ -125,15 +135,26 @@ impl Default for LearningRights {
             mid_extra_weeks: 0.5,
             mid_max_nlqf: 4,
             yearly: true,
+            end_age: 67,
         }
     }
 }
 
-/// The learning-rights arithmetic for one person.
+/// The learning-rights arithmetic for one person, with the rule it applied.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entitlement {
     /// Study weeks accrued per year.
     pub weeks_per_year: f64,
+    /// Of which extra weeks for the person's NLQF level.
+    pub extra_weeks_per_year: f64,
+    /// Euros per study week.
+    pub week_eur: f64,
+    /// Hours in one study week.
+    pub week_hours: f64,
+    /// The age at which accrual starts.
+    pub start_age: u8,
+    /// The age from which nothing accrues or can be spent (AOW age).
+    pub end_age: u8,
     /// Years accrued so far.
     pub years_accrued: u8,
     /// The whole-life entitlement in euros.
@@ -142,39 +163,163 @@ pub struct Entitlement {
     pub accrued_eur: f64,
     /// Already used.
     pub used_eur: f64,
-    /// Available now: accrued minus used, at least 0.
+    /// Available now: accrued minus used, at least 0 (0 from `end_age` on).
     pub available_eur: f64,
-    /// `available_eur` in study hours.
+    /// `available_eur` as study weeks at the scheme's price per week.
+    pub available_weeks: f64,
+    /// `available_weeks × week_hours`: hours at the scheme's price, not what a chosen course
+    /// costs per hour (a route shows that).
     pub available_hours: f64,
+    /// Whether the person is at or past `end_age`.
+    pub ended: bool,
 }
 
 impl Entitlement {
-    /// A short explanation of the arithmetic.
+    /// The rule and the arithmetic, in plain words.
+    ///
+    /// ```
+    /// use vaardig_core::Nlqf;
+    /// use vaardig_score::{Lang, LearningRights};
+    ///
+    /// let e = LearningRights::default().entitlement(30, Nlqf::new(2), 0.0);
+    /// let nl = e.explain(Lang::Nl);
+    /// assert!(nl.contains("vanaf 27 jaar"), "{nl}");
+    /// assert!(nl.contains("€ 2.400"), "{nl}");
+    /// ```
     pub fn explain(&self, lang: Lang) -> String {
-        match lang {
+        let eur = |x| euros(lang, x);
+        let weeks = |x: f64| amount_nl_en(lang, x);
+        let rule = match lang {
             Lang::Nl => format!(
-                "{} studieweken per jaar; {} jaar opgebouwd: EUR {} van EUR {} levenslang, EUR {} gebruikt, \
-                 EUR {} beschikbaar ({} uur).",
-                amount(self.weeks_per_year),
-                self.years_accrued,
-                amount(self.accrued_eur),
-                amount(self.lifetime_eur),
-                amount(self.used_eur),
-                amount(self.available_eur),
-                amount(self.available_hours)
+                "Regel: vanaf {} jaar tot de AOW-leeftijd ({}) bouwt u elk jaar {} {} op ({}), \
+                 {} per week van {} uur.",
+                self.start_age,
+                self.end_age,
+                weeks(self.weeks_per_year),
+                plural(lang, self.weeks_per_year, "studieweek", "studieweken"),
+                if self.extra_weeks_per_year > 0.0 {
+                    format!(
+                        "waarvan {} extra voor uw opleidingsniveau",
+                        weeks(self.extra_weeks_per_year)
+                    )
+                } else {
+                    "geen extra weken voor uw opleidingsniveau".to_owned()
+                },
+                eur(self.week_eur),
+                weeks(self.week_hours)
             ),
             Lang::En => format!(
-                "{} study weeks per year; {} years accrued: EUR {} of EUR {} over a lifetime, EUR {} used, \
-                 EUR {} available ({} hours).",
-                amount(self.weeks_per_year),
-                self.years_accrued,
-                amount(self.accrued_eur),
-                amount(self.lifetime_eur),
-                amount(self.used_eur),
-                amount(self.available_eur),
-                amount(self.available_hours)
+                "Rule: from age {} until the state pension age ({}) you accrue {} {} a year ({}), \
+                 at {} per week of {} hours.",
+                self.start_age,
+                self.end_age,
+                weeks(self.weeks_per_year),
+                plural(lang, self.weeks_per_year, "study week", "study weeks"),
+                if self.extra_weeks_per_year > 0.0 {
+                    format!(
+                        "of which {} extra for your level of education",
+                        weeks(self.extra_weeks_per_year)
+                    )
+                } else {
+                    "no extra weeks for your level of education".to_owned()
+                },
+                eur(self.week_eur),
+                weeks(self.week_hours)
             ),
+        };
+        let now = if self.ended {
+            match lang {
+                Lang::Nl => format!(
+                    "Vanaf {} jaar zijn er geen leerrechten meer: {} beschikbaar.",
+                    self.end_age,
+                    eur(0.0)
+                ),
+                Lang::En => format!(
+                    "From age {} there are no learning rights: {} available.",
+                    self.end_age,
+                    eur(0.0)
+                ),
+            }
+        } else {
+            match lang {
+                Lang::Nl => format!(
+                    "{} {} opgebouwd: {} van {} voor het hele leven; {} gebruikt; nu {} beschikbaar \
+                     ({} {}).",
+                    self.years_accrued,
+                    "jaar",
+                    eur(self.accrued_eur),
+                    eur(self.lifetime_eur),
+                    eur(self.used_eur),
+                    eur(self.available_eur),
+                    weeks(self.available_weeks),
+                    plural(lang, self.available_weeks, "studieweek", "studieweken"),
+                ),
+                Lang::En => format!(
+                    "{} {} accrued: {} of {} over a lifetime; {} used; {} available now ({} {}).",
+                    self.years_accrued,
+                    plural(lang, f64::from(self.years_accrued), "year", "years"),
+                    eur(self.accrued_eur),
+                    eur(self.lifetime_eur),
+                    eur(self.used_eur),
+                    eur(self.available_eur),
+                    weeks(self.available_weeks),
+                    plural(lang, self.available_weeks, "study week", "study weeks"),
+                ),
+            }
+        };
+        format!("{rule} {now}")
+    }
+}
+
+/// `one` when `n` is 1, else `many`.
+fn plural<'a>(_lang: Lang, n: f64, one: &'a str, many: &'a str) -> &'a str {
+    if (n - 1.0).abs() < 1e-9 { one } else { many }
+}
+
+/// A number with the language's decimal mark: `1,5` in Dutch, `1.5` in English.
+fn amount_nl_en(lang: Lang, x: f64) -> String {
+    let s = amount(x);
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// An amount in euros as each language writes it: `€ 15.600` and `€ 12,50` in Dutch,
+/// `€15,600` and `€12.50` in English.
+///
+/// ```
+/// use vaardig_score::{Lang, euros};
+/// assert_eq!(euros(Lang::Nl, 15_600.0), "€ 15.600");
+/// assert_eq!(euros(Lang::Nl, 12.5), "€ 12,50");
+/// assert_eq!(euros(Lang::En, 15_600.0), "€15,600");
+/// assert_eq!(euros(Lang::En, -0.0), "€0");
+/// ```
+pub fn euros(lang: Lang, x: f64) -> String {
+    let x = if x.is_finite() && x.abs() >= 0.005 {
+        x
+    } else {
+        0.0
+    };
+    let cents = (x.abs() * 100.0).round() as u64;
+    let (whole, frac) = (cents / 100, cents % 100);
+    let (group, decimal, prefix) = match lang {
+        Lang::Nl => ('.', ',', "€ "),
+        Lang::En => (',', '.', "€"),
+    };
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(group);
         }
+        grouped.push(c);
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    if frac == 0 {
+        format!("{sign}{prefix}{grouped}")
+    } else {
+        format!("{sign}{prefix}{grouped}{decimal}{frac:02}")
     }
 }
 
@@ -206,34 +351,48 @@ impl LearningRights {
     pub fn entitlement(&self, age: u8, nlqf: Option<Nlqf>, used_eur: f64) -> Entitlement {
         let weeks = self.weeks_per_year(nlqf);
         let per_year = weeks * self.week_eur;
+        // Accrual runs from start_age for `years` years, and never past end_age.
+        let span = self.years.min(self.end_age.saturating_sub(self.start_age));
         let years_accrued = if age < self.start_age {
             0
         } else if self.yearly {
-            (age - self.start_age).saturating_add(1).min(self.years)
+            (age - self.start_age).saturating_add(1).min(span)
         } else {
-            self.years
+            span
         };
-        let lifetime_eur = per_year * f64::from(self.years);
+        let ended = age >= self.end_age;
+        let lifetime_eur = per_year * f64::from(span);
         let accrued_eur = per_year * f64::from(years_accrued);
         let used_eur = if used_eur.is_finite() {
             used_eur.max(0.0)
         } else {
             0.0
         };
-        let available_eur = (accrued_eur - used_eur).max(0.0);
-        let available_hours = if self.week_eur > 0.0 {
-            available_eur / self.week_eur * self.week_hours
+        let available_eur = if ended {
+            0.0
+        } else {
+            (accrued_eur - used_eur).max(0.0)
+        };
+        let available_weeks = if self.week_eur > 0.0 {
+            available_eur / self.week_eur
         } else {
             0.0
         };
         Entitlement {
             weeks_per_year: weeks,
+            extra_weeks_per_year: weeks - self.basic_weeks,
+            week_eur: self.week_eur,
+            week_hours: self.week_hours,
+            start_age: self.start_age,
+            end_age: self.end_age,
             years_accrued,
             lifetime_eur,
             accrued_eur,
             used_eur,
             available_eur,
-            available_hours,
+            available_weeks,
+            available_hours: available_weeks * self.week_hours,
+            ended,
         }
     }
 }
@@ -251,6 +410,9 @@ impl FundingScheme for LearningRights {
         let age = person.age.ok_or_else(|| RightsError::MissingAge {
             scheme: self.id().to_owned(),
         })?;
+        if age > MAX_AGE {
+            return Err(RightsError::AgeOutOfRange { age });
+        }
         let e = self.entitlement(age, person.nlqf, person.used_eur);
         Ok(Budget {
             scheme: self.id().to_owned(),
@@ -397,14 +559,68 @@ mod tests {
         assert_eq!(young.lifetime_eur, 12_000.0);
         let at_27 = r.entitlement(27, Nlqf::new(6), 0.0);
         assert_eq!((at_27.years_accrued, at_27.available_eur), (1, 300.0));
-        let old = r.entitlement(90, Nlqf::new(3), 100.0);
-        assert_eq!(old.years_accrued, 40);
-        assert_eq!(old.lifetime_eur, 18_000.0);
-        assert_eq!(old.available_eur, 17_900.0);
+        // The last year before the AOW age: all 40 years accrued and available.
+        let last = r.entitlement(66, Nlqf::new(3), 100.0);
+        assert_eq!(last.years_accrued, 40);
+        assert_eq!(last.lifetime_eur, 18_000.0);
+        assert_eq!(last.available_eur, 17_900.0);
+        assert!(!last.ended);
+        // From the AOW age on nothing is available (a 70-year-old has no lifetime budget left).
+        let old = r.entitlement(70, Nlqf::new(3), 100.0);
+        assert!(old.ended);
+        assert_eq!(old.available_eur, 0.0);
+        assert!(
+            old.explain(Lang::Nl)
+                .contains("Vanaf 67 jaar zijn er geen leerrechten meer")
+        );
+        assert!(
+            old.explain(Lang::En)
+                .contains("From age 67 there are no learning rights")
+        );
         let overspent = r.entitlement(30, Nlqf::new(6), 10_000.0);
         assert_eq!(overspent.available_eur, 0.0);
         let upfront = LearningRights { yearly: false, ..r }.entitlement(30, None, 0.0);
         assert_eq!(upfront.available_eur, upfront.lifetime_eur);
+    }
+
+    #[test]
+    fn the_explanation_states_the_rule_in_each_language() {
+        let e = LearningRights::default().entitlement(45, Nlqf::new(2), 1250.5);
+        let nl = e.explain(Lang::Nl);
+        assert!(
+            nl.contains("vanaf 27 jaar tot de AOW-leeftijd (67)"),
+            "{nl}"
+        );
+        assert!(nl.contains("2 studieweken"), "{nl}");
+        assert!(
+            nl.contains("waarvan 1 extra voor uw opleidingsniveau"),
+            "{nl}"
+        );
+        assert!(nl.contains("€ 1.250,50 gebruikt"), "{nl}");
+        assert!(nl.contains("€ 300 per week van 40 uur"), "{nl}");
+        let en = e.explain(Lang::En);
+        assert!(
+            en.contains("from age 27 until the state pension age (67)"),
+            "{en}"
+        );
+        assert!(en.contains("€1,250.50 used"), "{en}");
+        // 19 years at € 600 = € 11.400, less € 1.250,50 used.
+        assert_eq!(e.available_eur, 11_400.0 - 1250.5);
+        assert!((e.available_weeks - (11_400.0 - 1250.5) / 300.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn an_impossible_age_is_refused_as_a_profile_refuses_it() {
+        let r = LearningRights::default();
+        let person = Person {
+            age: Some(200),
+            ..Person::default()
+        };
+        assert!(matches!(
+            r.budget(&person),
+            Err(RightsError::AgeOutOfRange { age: 200 })
+        ));
+        assert!(crate::Profile::from_json(r#"{"age": 200}"#).is_err());
     }
 
     #[test]

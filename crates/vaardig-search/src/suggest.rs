@@ -222,7 +222,7 @@ impl Suggester {
             }
         }
         // The rank is the place in the global order.
-        raw.sort_unstable_by(|a, b| a.order.cmp(&b.order));
+        raw.sort_unstable_by_key(|r| r.order);
         for (r, e) in raw.iter_mut().enumerate() {
             e.entry.rank = u32::try_from(r).unwrap_or(u32::MAX);
         }

@@ -216,14 +216,15 @@ pub struct RouteArgs {
 /// Arguments of `vaardig rights`.
 #[derive(Debug, Args)]
 pub struct RightsArgs {
-    /// Age in years.
-    #[arg(long)]
+    /// Age in years (at most 120, as in a profile).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=i64::from(vaardig_score::MAX_AGE)))]
     pub age: u8,
-    /// Highest completed NLQF level (0: none, no startkwalificatie).
+    /// Highest completed NLQF level, 1–8; 0 (or leaving `nlqf` out of a profile) means none,
+    /// no startkwalificatie.
     #[arg(long, value_name = "LEVEL", value_parser = clap::value_parser!(u8).range(0..=8))]
     pub nlqf: u8,
-    /// Learning budget already used, in euros.
-    #[arg(long, value_name = "EUR", default_value_t = 0.0)]
+    /// Learning budget already used, in euros (`12.50` or `12,50`).
+    #[arg(long, value_name = "EUR", default_value = "0", value_parser = parse_euros)]
     pub used_eur: f64,
     /// Language of the explanation.
     #[arg(long, value_enum, default_value = "nl")]
@@ -231,6 +232,30 @@ pub struct RightsArgs {
     /// Print JSON: {lifetime_eur, available_eur, available_hours, ...} under learning rights.
     #[arg(long)]
     pub json: bool,
+}
+
+/// A non-negative euro amount with a decimal point or comma (`12.50`, `12,50`, `€ 1.250,50`).
+fn parse_euros(s: &str) -> Result<f64, String> {
+    let t: String = s
+        .trim()
+        .trim_start_matches('€')
+        .trim()
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
+    // With both marks, the last one is the decimal mark; a lone comma is one too.
+    let normalised = match (t.rfind(','), t.rfind('.')) {
+        (Some(c), Some(d)) if c > d => t.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => t.replace(',', ""),
+        (Some(_), None) => t.replace(',', "."),
+        _ => t.clone(),
+    };
+    match normalised.parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err(format!(
+            "`{s}` is not an amount in euros (for example 12,50)"
+        )),
+    }
 }
 
 fn parse_nlqf(s: &str) -> Result<Nlqf, String> {
@@ -485,18 +510,16 @@ pub fn rights(_ctx: &Context, args: RightsArgs) -> anyhow::Result<ExitCode> {
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let eur = |x: f64| format!("EUR {x:.2}");
+    let eur = |x: f64| vaardig_score::euros(lang, x);
+    let weeks = |x: f64| format!("{x:.1}").trim_end_matches(".0").replace('.', ",");
     let rows = vec![
-        vec!["weken per jaar".into(), format!("{}", e.weeks_per_year)],
+        vec!["studieweken per jaar".into(), weeks(e.weeks_per_year)],
         vec!["jaren opgebouwd".into(), e.years_accrued.to_string()],
-        vec!["levenslang".into(), eur(e.lifetime_eur)],
+        vec!["heel het leven".into(), eur(e.lifetime_eur)],
         vec!["opgebouwd".into(), eur(e.accrued_eur)],
         vec!["gebruikt".into(), eur(e.used_eur)],
         vec!["beschikbaar".into(), eur(e.available_eur)],
-        vec![
-            "beschikbaar (uren)".into(),
-            format!("{:.0}", e.available_hours),
-        ],
+        vec!["beschikbaar (studieweken)".into(), weeks(e.available_weeks)],
     ];
     println!("{} ({})", scheme.name(Lang::Nl), scheme.id());
     print!("{}", table(&["", "bedrag"], &rows));
