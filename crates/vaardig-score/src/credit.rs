@@ -134,8 +134,10 @@ impl Holdings {
     /// The entries for one capability (a sorted range).
     pub(crate) fn entries_for(&self, cap: u32) -> &[Entry] {
         let start = self.entries.partition_point(|e| e.cap < cap);
-        let end = start + self.entries[start..].partition_point(|e| e.cap == cap);
-        &self.entries[start..end]
+        // One capability's run is short: walk it rather than search the whole tail.
+        let tail = self.entries.get(start..).unwrap_or_default();
+        let len = tail.iter().take_while(|e| e.cap == cap).count();
+        &tail[..len]
     }
 }
 

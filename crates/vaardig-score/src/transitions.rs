@@ -489,11 +489,11 @@ impl Scorer {
     /// Reachability of `occ` from `holdings`: the route estimate, NLQF step and shortage.
     fn reach(&self, holdings: &Holdings, person: &Person, occ: u32) -> Result<Reach, ScoreError> {
         let cfg = &self.config.transitions;
-        let route = self.route_at(holdings, person, occ, &RouteOptions::default())?;
-        let untaught_hours = cfg.untaught_skill_hours * route.uncovered.len() as f64;
+        let plan = self.plan_at(holdings, person, occ, &RouteOptions::default())?;
+        let untaught_hours = cfg.untaught_skill_hours * plan.untaught() as f64;
         // `+ 0.0` turns an empty sum's −0 into 0, so JSON never says "-0.0".
-        let route_hours = route.total_hours + 0.0;
-        let route_cost = route.total_cost_eur + 0.0;
+        let route_hours = plan.total_hours + 0.0;
+        let route_cost = plan.total_cost_eur + 0.0;
         let hours = route_hours + untaught_hours;
         let hours_term = 1.0 / (1.0 + hours / cfg.hours_scale);
         let step = match (self.occ_nlqf[occ as usize], holdings.nlqf) {

@@ -278,6 +278,33 @@ struct Target {
     importance: Importance,
 }
 
+/// A route as indices and totals, before it is described.
+pub(crate) struct Plan {
+    /// The targets, essential first.
+    targets: Vec<Target>,
+    /// Requirements already held well enough, with the credit that exempts them.
+    exempt: Vec<(u32, Credit)>,
+    /// The chosen offers (dense), in study order.
+    pub(crate) chosen: Vec<u32>,
+    /// Per target: whether some usable offer teaches it.
+    pub(crate) taught: Vec<bool>,
+    /// Per target: whether the chosen offers teach it.
+    on_route: Vec<bool>,
+    /// Study hours of the chosen offers.
+    pub(crate) total_hours: f64,
+    /// Euros of the chosen offers.
+    pub(crate) total_cost_eur: f64,
+    budget: Option<Budget>,
+    method: cover::Method,
+}
+
+impl Plan {
+    /// How many targets no usable offer teaches.
+    pub(crate) fn untaught(&self) -> usize {
+        self.taught.iter().filter(|t| !**t).count()
+    }
+}
+
 impl Scorer {
     /// The route from `profile` to occupation `occupation`.
     ///
@@ -324,7 +351,7 @@ impl Scorer {
         self.route_at(holdings, person, occ, options)
     }
 
-    /// The route to the occupation with dense index `occ`.
+    /// The route to the occupation with dense index `occ`, described.
     pub(crate) fn route_at(
         &self,
         holdings: &Holdings,
@@ -332,12 +359,25 @@ impl Scorer {
         occ: u32,
         options: &RouteOptions<'_>,
     ) -> Result<Route, ScoreError> {
+        let plan = self.plan_at(holdings, person, occ, options)?;
+        Ok(self.describe(holdings, occ, options, plan))
+    }
+
+    /// The route to `occ` as indices and totals only: what transitions rank by, without the
+    /// names and steps a [`Route`] spells out.
+    pub(crate) fn plan_at(
+        &self,
+        holdings: &Holdings,
+        person: &Person,
+        occ: u32,
+        options: &RouteOptions<'_>,
+    ) -> Result<Plan, ScoreError> {
         let budget = options.scheme.map(|s| s.budget(person)).transpose()?;
         let cfg = &self.config.route;
 
         // 1. Targets and exemptions.
         let mut targets: Vec<Target> = Vec::new();
-        let mut exempt = Vec::new();
+        let mut exempt: Vec<(u32, Credit)> = Vec::new();
         for r in self.requires.row(occ as usize) {
             // Attitudes are discussed, not studied: never a course target.
             let wanted = (r.importance == Importance::Essential
@@ -349,15 +389,7 @@ impl Scorer {
             let credit = self.best_credit(holdings, holdings.entries_for(r.cap), r.level);
             match credit {
                 Some(c) if !Credit::needs_study(Some(&c), cfg.target_below_credit) => {
-                    if let Some(h) = holdings.held.get(c.entry.held as usize) {
-                        exempt.push(Exemption {
-                            skill: self.cap_named(r.cap),
-                            held: self.cap_named(h.cap),
-                            evidence: h.evidence,
-                            validated: h.validated,
-                            credit: c.credit,
-                        });
-                    }
+                    exempt.push((r.cap, c));
                 }
                 _ => targets.push(Target {
                     cap: r.cap,
@@ -517,7 +549,6 @@ impl Scorer {
             .map(|&i| instance.cands[i].key)
             .collect();
 
-        // 4. Describe.
         let mut route_hit = vec![false; n_targets];
         for &i in &solution.order {
             for &t in &instance.cands[i].teaches {
@@ -526,16 +557,6 @@ impl Scorer {
                 }
             }
         }
-        let target_names: Vec<Named> = targets.iter().map(|t| self.cap_named(t.cap)).collect();
-        let pick = |f: &dyn Fn(usize) -> bool| -> Vec<Named> {
-            (0..n_targets)
-                .filter(|&i| f(i))
-                .map(|i| target_names[i].clone())
-                .collect()
-        };
-        let uncovered = pick(&|i| !usable_hit[i]);
-        let not_fitted = pick(&|i| usable_hit[i] && !route_hit[i]);
-        let steps = self.steps(&chosen, &targets, holdings);
         let total_hours = chosen
             .iter()
             .map(|&o| self.offer_info[o as usize].hours)
@@ -544,8 +565,63 @@ impl Scorer {
             .iter()
             .map(|&o| self.offer_info[o as usize].cost_eur)
             .sum();
+        Ok(Plan {
+            targets,
+            exempt,
+            chosen,
+            taught: usable_hit,
+            on_route: route_hit,
+            total_hours,
+            total_cost_eur,
+            budget,
+            method: solution.method,
+        })
+    }
+
+    /// A [`Route`] with names, steps and exemptions spelled out from `plan`.
+    fn describe(
+        &self,
+        holdings: &Holdings,
+        occ: u32,
+        options: &RouteOptions<'_>,
+        plan: Plan,
+    ) -> Route {
+        let Plan {
+            targets,
+            exempt,
+            chosen,
+            taught,
+            on_route,
+            total_hours,
+            total_cost_eur,
+            budget,
+            method,
+        } = plan;
+        let exempt = exempt
+            .into_iter()
+            .filter_map(|(cap, c)| {
+                let h = holdings.held.get(c.entry.held as usize)?;
+                Some(Exemption {
+                    skill: self.cap_named(cap),
+                    held: self.cap_named(h.cap),
+                    evidence: h.evidence,
+                    validated: h.validated,
+                    credit: c.credit,
+                })
+            })
+            .collect();
+        let target_names: Vec<Named> = targets.iter().map(|t| self.cap_named(t.cap)).collect();
+        let pick = |f: &dyn Fn(usize) -> bool| -> Vec<Named> {
+            (0..targets.len())
+                .filter(|&i| f(i))
+                .map(|i| target_names[i].clone())
+                .collect()
+        };
+        let uncovered = pick(&|i| !taught[i]);
+        let not_fitted = pick(&|i| taught[i] && !on_route[i]);
+        let steps = self.steps(&chosen, &targets, holdings);
         let within_budget = budget.as_ref().is_none_or(|b| b.fits(total_cost_eur));
-        let optimality = match solution.method {
+        let optimality = match method {
             cover::Method::Exact => Optimality::Exact,
             cover::Method::Greedy {
                 max_targets_per_offer,
@@ -555,7 +631,7 @@ impl Scorer {
                 ratio_bound,
             },
         };
-        Ok(Route {
+        Route {
             occupation: self.occ_named(occ),
             optimise: options.optimise,
             offers: chosen
@@ -573,7 +649,7 @@ impl Scorer {
             exempt,
             completes: self.completed_qualifications(&chosen, holdings),
             optimality,
-        })
+        }
     }
 
     fn steps(&self, chosen: &[u32], targets: &[Target], holdings: &Holdings) -> Vec<RouteStep> {
