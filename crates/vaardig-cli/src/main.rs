@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::context::Context;
+use crate::output::StdoutFailure;
 
 /// Match people, courses and occupations over a CompetentNL-style skills taxonomy.
 #[derive(Debug, Parser)]
@@ -73,10 +74,24 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let ctx = Context::new(cli.ontology, cli.config);
-    match run(cli.command, &ctx) {
+    let result = run(cli.command, &ctx).and_then(|code| {
+        output::flush_stdout()?;
+        Ok(code)
+    });
+    // A failed write on stdout decides the exit, however its error travelled up: a closed pipe
+    // ends quietly and successfully, like Unix tools; anything else is an input/output error.
+    match output::stdout_failure() {
+        Some(StdoutFailure::Closed) => return ExitCode::SUCCESS,
+        Some(StdoutFailure::Failed(why)) => {
+            output::errln!("error: cannot write to standard output: {why}");
+            return ExitCode::from(2);
+        }
+        None => {}
+    }
+    match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            output::errln!("error: {err:#}");
             ExitCode::from(2)
         }
     }

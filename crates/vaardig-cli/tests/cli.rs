@@ -544,3 +544,117 @@ fn import_skos_reports_a_broken_file_with_its_line() {
         "{stderr}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Output that cannot be written: a closed pipe ends quietly with 0, a full disk is exit 2.
+
+/// Runs `vaardig args` with stdin `input`, closing the reading end of its stdout before the
+/// input is sent: these commands read all their input before printing, so every write they
+/// make meets a closed pipe (no race).
+fn with_closed_stdout(args: &[&str], input: &str) -> Output {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vaardig"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the vaardig binary runs");
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input.as_bytes()).expect("input sent");
+    drop(stdin);
+    child.wait_with_output().expect("vaardig ends")
+}
+
+fn to_dev_full(args: &[&str]) -> Output {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full exists on Linux");
+    Command::new(env!("CARGO_BIN_EXE_vaardig"))
+        .args(args)
+        .stdout(full)
+        .output()
+        .expect("the vaardig binary runs")
+}
+
+#[test]
+fn a_closed_pipe_ends_text_output_quietly_with_exit_0() {
+    for (args, input) in [
+        (
+            &["extract", "--file", "-"][..],
+            "Ik heb ervaring met wondverzorging.",
+        ),
+        (&["search", "--batch", "-"][..], "wondzorg\nheftruck\n"),
+        (&["search", "--batch", "-", "--json"][..], "wondzorg\n"),
+    ] {
+        let out = with_closed_stdout(args, input);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?} said: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_reader_that_stops_after_one_line_ends_a_long_export_with_exit_0() {
+    use std::io::BufRead as _;
+    use std::process::Stdio;
+    // The JSON export is 1.6 MB, far beyond a pipe's buffer: the writer is still writing
+    // when the reader goes, as with `vaardig export | head -1`.
+    for args in [&["export"][..], &["export", "--format", "turtle"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vaardig"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut reader = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        let mut first = String::new();
+        reader.read_line(&mut first).expect("one line");
+        assert!(!first.is_empty());
+        drop(reader);
+        let out = child.wait_with_output().expect("ends");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_full_disk_on_stdout_is_a_clean_error_with_exit_2() {
+    for args in [
+        &["validate"][..],
+        &["stats"][..],
+        &["show", "skill:wondverzorging"][..],
+        &["search", "wondzorg"][..],
+        &["search", "wondzorg", "--json"][..],
+        &["export"][..],
+        &["config", "--defaults"][..],
+    ] {
+        let out = to_dev_full(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output") && !stderr.contains("panicked"),
+            "{args:?}: {stderr}"
+        );
+    }
+}

@@ -20,7 +20,7 @@ use vaardig_import::{
 };
 
 use crate::context::Context;
-use crate::output::{print_json, table};
+use crate::output::{err, errln, print_json, table};
 
 /// How many diagnostics the summary lists before pointing at `--report`.
 const SHOWN_DIAGNOSTICS: usize = 20;
@@ -138,7 +138,7 @@ pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
     summarise(&report);
     save_report(&common, &report)?;
     let m = ontology.manifest();
-    eprintln!(
+    errln!(
         "wrote {} {} ({} concepts, languages {}) to {} in {:.1} s; {} validation warning(s) (see `vaardig validate {}`)",
         m.name,
         m.version,
@@ -209,7 +209,7 @@ fn summarise(report: &ImportReport) {
             ]
         })
         .collect();
-    eprint!(
+    err!(
         "{}",
         table(&["file", "read", "imported", "skipped", "rejected"], &rows)
     );
@@ -222,16 +222,16 @@ fn summarise(report: &ImportReport) {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    eprintln!("concepts: {}", counts(&report.concepts));
-    eprintln!("relations: {}", counts(&report.relations));
+    errln!("concepts: {}", counts(&report.concepts));
+    errln!("relations: {}", counts(&report.relations));
     if report.merged_duplicates > 0 {
-        eprintln!(
+        errln!(
             "relations stated twice and merged: {}",
             report.merged_duplicates
         );
     }
     if report.unmapped_subjects > 0 {
-        eprintln!(
+        errln!(
             "resources of no mapped class (skipped): {}",
             report.unmapped_subjects
         );
@@ -259,24 +259,24 @@ fn summarise(report: &ImportReport) {
             } else {
                 String::new()
             };
-            eprintln!("{what}: {}{more}", shown.join(", "));
+            errln!("{what}: {}{more}", shown.join(", "));
         }
     }
     for note in &report.notes {
-        eprintln!("note: {note}");
+        errln!("note: {note}");
     }
     // Rejections first, then adjustments; each group in reading order.
     let errors = report.diagnostics.iter().filter(|d| d.is_error());
     let warnings = report.diagnostics.iter().filter(|d| !d.is_error());
     for d in errors.chain(warnings).take(SHOWN_DIAGNOSTICS) {
-        eprintln!("{d}");
+        errln!("{d}");
     }
     let hidden = report.diagnostics.len().saturating_sub(SHOWN_DIAGNOSTICS) as u64
         + report.diagnostics_not_listed;
     if hidden > 0 {
-        eprintln!("… and {hidden} more diagnostic(s); `--report FILE` writes them all");
+        errln!("… and {hidden} more diagnostic(s); `--report FILE` writes them all");
     }
-    eprintln!(
+    errln!(
         "{} rejected, {} warning(s)",
         report.rejected(),
         report.warning_count()

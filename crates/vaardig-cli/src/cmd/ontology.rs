@@ -8,7 +8,7 @@ use serde::Serialize;
 use vaardig_core::{Concept, Diagnostic, RelationKind, Stats};
 
 use crate::context::Context;
-use crate::output::{print_json, table};
+use crate::output::{errln, out, outln, print_json, table};
 
 /// Arguments of `vaardig stats`.
 #[derive(Debug, Args)]
@@ -96,7 +96,7 @@ pub fn generate(args: GenerateArgs) -> anyhow::Result<ExitCode> {
     let built =
         vaardig_core::generate::generate(&config).map_err(|e| crate::context::describe(&e))?;
     vaardig_core::write_dir(&built.ontology, &args.out)?;
-    eprintln!(
+    errln!(
         "wrote {} concepts to {}",
         built.ontology.len(),
         args.out.display()
@@ -111,7 +111,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> anyhow::Result<ExitCode> {
         print_json(&stats)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} {}", stats.name, stats.version);
+    outln!("{} {}", stats.name, stats.version)?;
     let counts = [
         ("skills", stats.skills),
         ("knowledge areas", stats.knowledge_areas),
@@ -126,15 +126,15 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|(k, v)| vec![(*k).to_owned(), v.to_string()])
         .collect();
-    print!("{}", table(&["concepts", "count"], &rows));
-    println!();
+    out!("{}", table(&["concepts", "count"], &rows))?;
+    outln!()?;
     let rows: Vec<Vec<String>> = stats
         .relations
         .iter()
         .map(|(k, v)| vec![k.clone(), v.to_string()])
         .collect();
-    print!("{}", table(&["relations", "count"], &rows));
-    println!();
+    out!("{}", table(&["relations", "count"], &rows))?;
+    outln!()?;
     let rows: Vec<Vec<String>> = stats
         .pref_label_completeness
         .iter()
@@ -147,11 +147,11 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> anyhow::Result<ExitCode> {
             ]
         })
         .collect();
-    print!(
+    out!(
         "{}",
         table(&["language", "preferred labels", "with synonyms"], &rows)
-    );
-    println!("\nhierarchy depth: {}", stats.hierarchy_depth);
+    )?;
+    outln!("\nhierarchy depth: {}", stats.hierarchy_depth)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -187,13 +187,13 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> anyhow::Result<ExitCode> {
         })?;
     } else {
         for d in &diagnostics {
-            println!("{d}");
+            outln!("{d}")?;
         }
         let what = dir.map_or_else(
             || "embedded ontology".to_owned(),
             |d| d.display().to_string(),
         );
-        println!("{what}: {errors} error(s), {warnings} warning(s)");
+        outln!("{what}: {errors} error(s), {warnings} warning(s)")?;
     }
     Ok(if errors == 0 {
         ExitCode::SUCCESS
@@ -252,24 +252,24 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
         print_json(&Shown { concept, relations })?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} ({})", concept.id, concept.kind());
+    outln!("{} ({})", concept.id, concept.kind())?;
     // Languages in the manifest's order: the primary language (Dutch by default) first.
     for l in &ontology.manifest().languages {
         let Some(label) = concept.labels.pref(l) else {
             continue;
         };
-        println!("  {l}: {label}");
+        outln!("  {l}: {label}")?;
         let alts = concept.labels.alt(l);
         if !alts.is_empty() {
-            println!("      synonyms: {}", alts.join(", "));
+            outln!("      synonyms: {}", alts.join(", "))?;
         }
         if let Some(d) = concept.labels.definition(l) {
-            println!("      {d}");
+            outln!("      {d}")?;
         }
     }
-    print_attributes(concept);
+    print_attributes(concept)?;
     if !relations.is_empty() {
-        println!();
+        outln!()?;
         let rows: Vec<Vec<String>> = relations
             .iter()
             .map(|r| {
@@ -289,23 +289,23 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
                 ]
             })
             .collect();
-        print!("{}", table(&["relation", "id", "label", ""], &rows));
+        out!("{}", table(&["relation", "id", "label", ""], &rows))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_attributes(concept: &Concept) {
+fn print_attributes(concept: &Concept) -> std::io::Result<()> {
     use vaardig_core::ConceptData as D;
     match &concept.data {
-        D::Skill { skill_type } => println!("  type: {skill_type}"),
-        D::Occupation { isco: Some(isco) } => println!("  ISCO-08: {isco}"),
+        D::Skill { skill_type } => outln!("  type: {skill_type}"),
+        D::Occupation { isco: Some(isco) } => outln!("  ISCO-08: {isco}"),
         D::Qualification {
             qualification_type,
             code_system,
             code,
             nlqf,
         } => {
-            println!("  {qualification_type}, {code_system} {code}, NLQF {nlqf}");
+            outln!("  {qualification_type}, {code_system} {code}, NLQF {nlqf}")
         }
         D::LearningOffer {
             offer_type,
@@ -316,15 +316,15 @@ fn print_attributes(concept: &Concept) {
             nlqf,
         } => {
             let level = nlqf.map(|n| format!(", NLQF {n}")).unwrap_or_default();
-            println!(
+            outln!(
                 "  {offer_type} by {provider} ({provider_type}): {hours} h, EUR {cost_eur:.2}{level}"
-            );
+            )
         }
-        D::Sector { shortage } => println!(
+        D::Sector { shortage } => outln!(
             "  shortage sector: {}",
             if *shortage { "yes" } else { "no" }
         ),
-        _ => {}
+        _ => Ok(()),
     }
 }
 
@@ -349,7 +349,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
                 );
             };
             vaardig_core::write_dir(ontology, dir)?;
-            eprintln!("wrote {} concepts to {}", ontology.len(), dir.display());
+            errln!("wrote {} concepts to {}", ontology.len(), dir.display());
         }
         ExportFormat::Turtle => match &args.out {
             Some(path) => {
@@ -358,7 +358,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
                 std::io::Write::flush(&mut file)?;
             }
             None => {
-                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let mut out = std::io::BufWriter::new(crate::output::Stdout);
                 vaardig_import::write_turtle(ontology, &mut out)?;
                 std::io::Write::flush(&mut out)?;
             }

@@ -19,7 +19,7 @@ use vaardig_score::{
 use vaardig_search::{SearchOptions, Searcher};
 
 use crate::context::Context;
-use crate::output::{print_json, table};
+use crate::output::{out, outln, print_json, table};
 
 /// The language of explanations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -246,7 +246,7 @@ pub fn gap(ctx: &Context, args: GapArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         print_json(&gap)?;
     } else {
-        print!("{}", render_gap(&gap, args.lang.into()));
+        out!("{}", render_gap(&gap, args.lang.into()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -276,12 +276,12 @@ pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitC
     if args.json {
         print_json(&result.items)?;
     } else if args.dot {
-        print!(
+        out!(
             "{}",
             vaardig_diff::dot::transition_neighbourhood(&result, args.lang.into())
-        );
+        )?;
     } else {
-        print!("{}", render_transitions(&result, args.lang.into()));
+        out!("{}", render_transitions(&result, args.lang.into()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -322,7 +322,7 @@ fn transitions_batch(
         .filter_map(|(_, s)| s.as_ref().ok().cloned())
         .collect();
     let mut answers = scorer.transitions_batch(&valid, options).into_iter();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::new(crate::output::Stdout);
     let mut failed = false;
     for (line, source) in &parsed {
         // One answer per parsed source, in order; a line that did not parse has its error.
@@ -405,20 +405,20 @@ pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let heading = |nl: &str, en: &str| match lang {
-        Lang::Nl => println!("\n== {nl}\n"),
-        Lang::En => println!("\n== {en}\n"),
+        Lang::Nl => outln!("\n== {nl}\n"),
+        Lang::En => outln!("\n== {en}\n"),
     };
     if let Some(name) = &profile.name {
-        println!("{name}");
+        outln!("{name}")?;
     }
-    heading("Beroepen binnen bereik", "Occupations within reach");
-    print!("{}", render_transitions(&transitions, lang));
-    heading("Kloof naar het doelberoep", "Gap to the target occupation");
-    print!("{}", render_gap(&gap, lang));
-    heading("Leerrechten", "Learning rights");
-    println!("{}", entitlement.explain(lang));
-    heading("Leerroute", "Learning route");
-    print!("{}", render_route(&route, lang));
+    heading("Beroepen binnen bereik", "Occupations within reach")?;
+    out!("{}", render_transitions(&transitions, lang))?;
+    heading("Kloof naar het doelberoep", "Gap to the target occupation")?;
+    out!("{}", render_gap(&gap, lang))?;
+    heading("Leerrechten", "Learning rights")?;
+    outln!("{}", entitlement.explain(lang))?;
+    heading("Leerroute", "Learning route")?;
+    out!("{}", render_route(&route, lang))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -455,7 +455,7 @@ pub fn route(ctx: &Context, args: RouteArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         print_json(&route)?;
     } else {
-        print!("{}", render_route(&route, args.lang.into()));
+        out!("{}", render_route(&route, args.lang.into()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -498,9 +498,9 @@ pub fn rights(_ctx: &Context, args: RightsArgs) -> anyhow::Result<ExitCode> {
             format!("{:.0}", e.available_hours),
         ],
     ];
-    println!("{} ({})", scheme.name(Lang::Nl), scheme.id());
-    print!("{}", table(&["", "bedrag"], &rows));
-    println!("\n{}", e.explain(lang));
+    outln!("{} ({})", scheme.name(Lang::Nl), scheme.id())?;
+    out!("{}", table(&["", "bedrag"], &rows))?;
+    outln!("\n{}", e.explain(lang))?;
     Ok(ExitCode::SUCCESS)
 }
 

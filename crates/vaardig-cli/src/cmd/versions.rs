@@ -14,7 +14,7 @@ use vaardig_diff::{
 };
 
 use crate::context::{Context, load_ontology_dir as load};
-use crate::output::{print_json, table};
+use crate::output::{out, outln, print_json, table};
 
 /// Arguments of `vaardig diff`.
 #[derive(Debug, Args)]
@@ -162,12 +162,12 @@ pub fn diff(_ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
             rows: args.rows,
             chart,
         };
-        print!(
+        out!(
             "{}",
             markdown::diff_report(&d, &old, &new, measured.as_ref(), &options)
-        );
+        )?;
     } else {
-        print_summary(&d, measured.as_ref());
+        print_summary(&d, measured.as_ref())?;
     }
     Ok(if args.exit_code && !d.is_empty() {
         ExitCode::from(1)
@@ -176,12 +176,15 @@ pub fn diff(_ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn print_summary(d: &Diff, impact: Option<&Impact>) {
+fn print_summary(d: &Diff, impact: Option<&Impact>) -> std::io::Result<()> {
     let s = &d.summary;
-    println!(
+    outln!(
         "{} {} → {} {}",
-        d.old.name, d.old.version, d.new.name, d.new.version
-    );
+        d.old.name,
+        d.old.version,
+        d.new.name,
+        d.new.version
+    )?;
     let rows: Vec<Vec<String>> = [
         ("concepts added", s.added),
         ("concepts removed", s.removed),
@@ -199,9 +202,9 @@ fn print_summary(d: &Diff, impact: Option<&Impact>) {
     .iter()
     .map(|(what, n)| vec![(*what).to_owned(), n.to_string()])
     .collect();
-    print!("{}", table(&["change", "count"], &rows));
+    out!("{}", table(&["change", "count"], &rows))?;
     if let Some(i) = impact {
-        println!(
+        outln!(
             "\nimpact on {} profiles: mean top-{} overlap {:.1} %, mean Kendall τ-b {}, mean |Δgap| {:.4}",
             i.profiles.len(),
             i.options.k,
@@ -209,9 +212,9 @@ fn print_summary(d: &Diff, impact: Option<&Impact>) {
             i.mean_kendall_tau
                 .map_or_else(|| "–".to_owned(), |t| format!("{t:.3}")),
             i.mean_abs_gap_delta
-        );
+        )?;
     }
-    println!("\n(--markdown for the full report, --json for every change)");
+    outln!("\n(--markdown for the full report, --json for every change)")
 }
 
 /// Runs `vaardig report`.
@@ -237,9 +240,9 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
             rows: args.rows,
             chart: None,
         };
-        print!("{}", markdown::quality_report(&r, &options));
+        out!("{}", markdown::quality_report(&r, &options))?;
     } else {
-        println!("{} {}", r.version.name, r.version.version);
+        outln!("{} {}", r.version.name, r.version.version)?;
         let findings: Vec<Vec<String>> = [
             ("skills no occupation requires", r.unrequired_skills.len()),
             (
@@ -256,7 +259,7 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|(what, n)| vec![(*what).to_owned(), n.to_string()])
         .collect();
-        print!("{}", table(&["check", "count"], &findings));
+        out!("{}", table(&["check", "count"], &findings))?;
         let labels: Vec<Vec<String>> = r
             .labels
             .iter()
@@ -269,15 +272,15 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 ]
             })
             .collect();
-        println!();
-        print!(
+        outln!()?;
+        out!(
             "{}",
             table(
                 &["language", "preferred", "synonyms", "definition"],
                 &labels
             )
-        );
-        println!("\n(--markdown for the full report, --json for every list)");
+        )?;
+        outln!("\n(--markdown for the full report, --json for every list)")?;
     }
     Ok(ExitCode::SUCCESS)
 }
