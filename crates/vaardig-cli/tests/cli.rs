@@ -658,3 +658,54 @@ fn a_full_disk_on_stdout_is_a_clean_error_with_exit_2() {
         );
     }
 }
+
+#[test]
+fn every_loading_command_takes_a_hundred_thousand_deep_hierarchy() {
+    // A `broader` chain of ~87k levels overflowed the main thread's stack (petgraph's
+    // recursive `tarjan_scc`), in every command that loads an ontology.
+    const DEPTH: usize = 100_000;
+    let dir = temp_dir("deep-chain");
+    let mut skills = String::from("id,skill_type,pref_label_nl\n");
+    let mut broader = String::from("from,to\n");
+    for i in 0..DEPTH {
+        skills.push_str(&format!("skill:s{i},skill,vaardigheid {i}\n"));
+        if i + 1 < DEPTH {
+            broader.push_str(&format!("skill:s{i},skill:s{}\n", i + 1));
+        }
+    }
+    let files = [
+        (
+            "ontology.toml",
+            "name = \"deep\"\nversion = \"1\"\nrelease_date = \"2026-01-01\"\nlanguages = [\"nl\"]\nlicence = \"x\"\nsource = \"x\"\n".to_owned(),
+        ),
+        ("skills.csv", skills),
+        ("broader.csv", broader),
+        ("occupations.csv", "id,pref_label_nl\nocc:a,a\nocc:b,b\n".to_owned()),
+        (
+            "requires.csv",
+            "from,to,importance\nocc:a,skill:s0,essential\nocc:b,skill:s99999,essential\n"
+                .to_owned(),
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    let d = dir.to_str().expect("utf-8");
+    for args in [
+        &["validate", d][..],
+        &["--ontology", d, "stats"][..],
+        &["--ontology", d, "transitions", "--skill", "skill:s5"][..],
+        &["--ontology", d, "search", "vaardigheid"][..],
+    ] {
+        let out = vaardig(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let v = json(&["--ontology", d, "stats", "--json"]);
+    assert_eq!(v["hierarchy_depth"], DEPTH);
+    let _ = std::fs::remove_dir_all(&dir);
+}
