@@ -27,6 +27,11 @@ struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<std::path::PathBuf>,
 
+    /// Replace existing output (`--out`, `--report`, ...). Output is always written whole or
+    /// not at all; without this flag, existing output is left alone.
+    #[arg(long, global = true)]
+    force: bool,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -73,7 +78,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ctx = Context::new(cli.ontology, cli.config);
+    let ctx = Context::new(cli.ontology, cli.config, cli.force);
     let result = run(cli.command, &ctx).and_then(|code| {
         output::flush_stdout()?;
         Ok(code)
@@ -103,7 +108,7 @@ fn run(command: Command, ctx: &Context) -> anyhow::Result<ExitCode> {
         Command::Validate(args) => cmd::ontology::validate(ctx, args),
         Command::Show(args) => cmd::ontology::show(ctx, args),
         Command::Export(args) => cmd::ontology::export(ctx, args),
-        Command::Generate(args) => cmd::ontology::generate(args),
+        Command::Generate(args) => cmd::ontology::generate(ctx, args),
         Command::Search(args) => cmd::search::search(ctx, args),
         Command::Extract(args) => cmd::search::extract(ctx, args),
         Command::Advies(args) => cmd::score::advice(ctx, args),

@@ -7,9 +7,12 @@
 //! however the error was wrapped on its way up.
 
 use std::io::{self, Write};
+use std::path::Path;
 use std::sync::OnceLock;
 
+use anyhow::Context as _;
 use serde::Serialize;
+use vaardig_core::io::{AtomicFile, OutputPolicy};
 
 /// The first write error on standard output, kept for `main` to classify.
 static STDOUT_FAILURE: OnceLock<io::Error> = OnceLock::new();
@@ -102,6 +105,23 @@ pub fn stdout_failure() -> Option<StdoutFailure> {
             StdoutFailure::Failed(e.to_string())
         }
     })
+}
+
+/// Writes `bytes` to the file `path` atomically (see [`vaardig_core::io::atomic`]).
+pub fn write_file(path: &Path, bytes: &[u8], policy: &OutputPolicy) -> anyhow::Result<()> {
+    write_with(path, policy, |out| out.write_all(bytes))
+}
+
+/// Writes the file `path` atomically with `write`: it appears whole, or not at all.
+pub fn write_with(
+    path: &Path,
+    policy: &OutputPolicy,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    let mut file = AtomicFile::create(path, policy)?;
+    write(&mut file).with_context(|| format!("cannot write {}", path.display()))?;
+    file.commit()?;
+    Ok(())
 }
 
 /// Prints `value` as pretty JSON on stdout, followed by a newline.

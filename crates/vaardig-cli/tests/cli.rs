@@ -709,3 +709,258 @@ fn every_loading_command_takes_a_hundred_thousand_deep_hierarchy() {
     assert_eq!(v["hierarchy_depth"], DEPTH);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Outputs are written whole or not at all, and never over what they should not replace.
+
+/// Every file of `dir` with its bytes.
+fn files_of(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .expect("a directory")
+        .map(|e| {
+            let e = e.expect("entry");
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("readable"),
+            )
+        })
+        .collect()
+}
+
+fn fails_with(args: &[&str], needle: &str) {
+    let out = vaardig(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(stderr.contains(needle), "{args:?}: {stderr}");
+}
+
+#[test]
+fn existing_output_is_replaced_only_with_force() {
+    let dir = temp_dir("force");
+    let out = dir.join("out");
+    let o = out.to_str().expect("utf-8");
+    let generate = |force: bool| {
+        let mut args = vec!["generate", "--scale", "small", "--out", o];
+        if force {
+            args.push("--force");
+        }
+        vaardig(&args)
+    };
+    assert!(generate(false).status.success());
+    let before = files_of(&out);
+    let again = generate(false);
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(again.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(o) && stderr.contains("--force"), "{stderr}");
+    assert_eq!(files_of(&out), before);
+    // The embedded ontology over the generated one: only with --force, and then all of it.
+    fails_with(&["export", "--format", "csv", "--out", o], "--force");
+    assert_eq!(files_of(&out), before);
+    let replaced = vaardig(&["export", "--format", "csv", "--out", o, "--force"]);
+    assert!(replaced.status.success());
+    let written = vaardig_core::load_dir(&out).expect("loads").ontology;
+    assert_eq!(written.len(), Ontology::embedded().expect("valid").len());
+    // Single files too.
+    let json_file = dir.join("export.json");
+    let j = json_file.to_str().expect("utf-8");
+    assert!(vaardig(&["export", "--out", j]).status.success());
+    fails_with(&["export", "--out", j], "--force");
+    assert!(vaardig(&["--force", "export", "--out", j]).status.success());
+    assert!(
+        names_in(&dir).iter().all(|n| !n.contains(".vaardig-")),
+        "no temporary files left: {:?}",
+        names_in(&dir)
+    );
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn garbage_imported_over_old_output_fails_and_leaves_it_intact() {
+    let dir = temp_dir("garbage-import");
+    let out = dir.join("out");
+    let o = out.to_str().expect("utf-8");
+    assert!(
+        vaardig(&["export", "--format", "csv", "--out", o])
+            .status
+            .success()
+    );
+    let before = files_of(&out);
+    // Deterministic "random" bytes: a binary file named .ttl.
+    let mut x: u32 = 12345;
+    let garbage: Vec<u8> = (0..20_000)
+        .map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) as u8
+        })
+        .collect();
+    let ttl = dir.join("random.ttl");
+    std::fs::write(&ttl, garbage).expect("write");
+    let t = ttl.to_str().expect("utf-8");
+    fails_with(
+        &["import", "skos", t, "--out", o, "--force", "--quiet"],
+        "nothing imported",
+    );
+    assert_eq!(files_of(&out), before, "the old ontology is intact");
+    let fresh = dir.join("fresh");
+    let f = fresh.to_str().expect("utf-8");
+    fails_with(
+        &["import", "skos", t, "--out", f, "--quiet"],
+        "nothing imported",
+    );
+    assert!(!fresh.exists(), "no empty ontology written");
+}
+
+#[test]
+fn output_inside_an_input_or_in_a_foreign_directory_is_refused() {
+    let dir = temp_dir("refused-out");
+    let ontology = dir.join("ontology");
+    let on = ontology.to_str().expect("utf-8");
+    assert!(
+        vaardig(&["export", "--format", "csv", "--out", on])
+            .status
+            .success()
+    );
+    let before = files_of(&ontology);
+    // Exporting an ontology over itself, or into itself.
+    for target in [ontology.clone(), ontology.join("sub")] {
+        let t = target.to_str().expect("utf-8");
+        fails_with(
+            &[
+                "--ontology",
+                on,
+                "export",
+                "--format",
+                "csv",
+                "--out",
+                t,
+                "--force",
+            ],
+            "input",
+        );
+    }
+    // Importing into the directory being imported.
+    let ttl = dir.join("in.ttl");
+    assert!(
+        vaardig(&[
+            "export",
+            "--format",
+            "turtle",
+            "--out",
+            ttl.to_str().expect("utf-8")
+        ])
+        .status
+        .success()
+    );
+    fails_with(
+        &[
+            "import",
+            "skos",
+            ttl.to_str().expect("utf-8"),
+            "--out",
+            dir.to_str().expect("utf-8"),
+            "--force",
+            "--quiet",
+        ],
+        "input",
+    );
+    // A directory of someone else's files, even one with a table-named file.
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).expect("dir");
+    std::fs::write(home.join("skills.csv"), "my own list").expect("file");
+    fails_with(
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            home.to_str().expect("utf-8"),
+            "--force",
+        ],
+        "not vaardig output",
+    );
+    assert_eq!(
+        std::fs::read(home.join("skills.csv")).expect("kept"),
+        b"my own list"
+    );
+    assert_eq!(files_of(&ontology), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_in_or_as_the_output_are_never_written_through() {
+    let dir = temp_dir("links-out");
+    let outside = dir.join("outside.txt");
+    std::fs::write(&outside, "precious").expect("file");
+    let out = dir.join("out");
+    let o = out.to_str().expect("utf-8");
+    assert!(
+        vaardig(&["export", "--format", "csv", "--out", o])
+            .status
+            .success()
+    );
+    std::fs::remove_file(out.join("skills.csv")).expect("rm");
+    std::os::unix::fs::symlink(&outside, out.join("skills.csv")).expect("link");
+    let again = vaardig(&["export", "--format", "csv", "--out", o, "--force"]);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(std::fs::read(&outside).expect("kept"), b"precious");
+    let report = dir.join("report.json");
+    std::os::unix::fs::symlink(&outside, &report).expect("link");
+    fails_with(
+        &[
+            "export",
+            "--out",
+            report.to_str().expect("utf-8"),
+            "--force",
+        ],
+        "symbolic link",
+    );
+    assert_eq!(std::fs::read(&outside).expect("kept"), b"precious");
+}
+
+#[test]
+fn a_full_disk_under_a_file_output_is_exit_2() {
+    // `--report /dev/full` and `export --out` on a full disk used to exit 0.
+    fails_with(&["export", "--out", "/dev/full"], "/dev/full");
+    fails_with(
+        &["export", "--format", "turtle", "--out", "/dev/full"],
+        "/dev/full",
+    );
+    let dir = temp_dir("report-full");
+    let ttl = dir.join("in.ttl");
+    assert!(
+        vaardig(&[
+            "export",
+            "--format",
+            "turtle",
+            "--out",
+            ttl.to_str().expect("utf-8")
+        ])
+        .status
+        .success()
+    );
+    fails_with(
+        &[
+            "import",
+            "skos",
+            ttl.to_str().expect("utf-8"),
+            "--out",
+            dir.join("o").to_str().expect("utf-8"),
+            "--report",
+            "/dev/full",
+            "--quiet",
+        ],
+        "/dev/full",
+    );
+}

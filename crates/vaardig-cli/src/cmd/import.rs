@@ -14,13 +14,15 @@ use std::time::Instant;
 use anyhow::Context as _;
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use vaardig_core::OutputPolicy;
+use vaardig_core::io::{AtomicDir, AtomicFile};
 use vaardig_import::{
     ImportError, ImportOptions, ImportReport, Imported, ManifestOverrides, Mapping, Progress,
     import_esco, import_rdf,
 };
 
 use crate::context::Context;
-use crate::output::{err, errln, print_json, table};
+use crate::output::{err, errln, print_json, table, write_with};
 
 /// How many diagnostics the summary lists before pointing at `--report`.
 const SHOWN_DIAGNOSTICS: usize = 20;
@@ -95,8 +97,29 @@ pub struct EscoArgs {
 }
 
 /// Runs an import subcommand.
-pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    let inputs: Vec<PathBuf> = match &command {
+        ImportCommand::Skos(args) => {
+            let mut inputs = args.files.clone();
+            if Mapping::builtin(&args.mapping).is_none() {
+                inputs.push(PathBuf::from(&args.mapping));
+            }
+            inputs
+        }
+        ImportCommand::Esco(args) => args.dirs.clone(),
+    };
+    let policy = ctx.output_policy(inputs);
+    // Refuse a bad `--out` or `--report` before the (long) import, not after it. (Each check
+    // makes an empty temporary sibling and removes it again.)
+    let common = match &command {
+        ImportCommand::Skos(a) => &a.common,
+        ImportCommand::Esco(a) => &a.common,
+    };
+    AtomicDir::create(&common.out, vaardig_core::MANIFEST_FILE, &policy)?;
+    if let Some(report) = &common.report {
+        AtomicFile::create(report, &policy)?;
+    }
     let (result, common) = match command {
         ImportCommand::Skos(args) => {
             let mapping = match Mapping::builtin(&args.mapping) {
@@ -120,7 +143,7 @@ pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
         Ok(import) => import,
         Err(ImportError::Rejected { report }) => {
             summarise(&report);
-            save_report(&common, &report)?;
+            save_report(&common, &report, &policy)?;
             anyhow::bail!(
                 "strict import: {} row(s) or triple(s) rejected; nothing written",
                 report.rejected()
@@ -133,10 +156,20 @@ pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
         warnings,
         report,
     } = import.build()?;
-    vaardig_core::write_dir(&ontology, &common.out)
+    if ontology.is_empty() {
+        summarise(&report);
+        save_report(&common, &report, &policy)?;
+        anyhow::bail!(
+            "nothing imported: no concept in the input ({} row(s) or triple(s) rejected); \
+             {} was not written",
+            report.rejected(),
+            common.out.display()
+        );
+    }
+    vaardig_core::write_dir_with(&ontology, &common.out, &policy)
         .with_context(|| format!("cannot write the ontology to {}", common.out.display()))?;
     summarise(&report);
-    save_report(&common, &report)?;
+    save_report(&common, &report, &policy)?;
     let m = ontology.manifest();
     errln!(
         "wrote {} {} ({} concepts, languages {}) to {} in {:.1} s; {} validation warning(s) (see `vaardig validate {}`)",
@@ -284,13 +317,16 @@ fn summarise(report: &ImportReport) {
 }
 
 /// Writes the report where `--report` and `--json` say.
-fn save_report(common: &CommonArgs, report: &ImportReport) -> anyhow::Result<()> {
+fn save_report(
+    common: &CommonArgs,
+    report: &ImportReport,
+    policy: &OutputPolicy,
+) -> anyhow::Result<()> {
     if let Some(path) = &common.report {
-        let file = std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
-        );
-        serde_json::to_writer_pretty(file, report)?;
+        write_with(path, policy, |out| {
+            serde_json::to_writer_pretty(&mut *out, report)?;
+            out.write_all(b"\n")
+        })?;
     }
     if common.json {
         print_json(report)?;

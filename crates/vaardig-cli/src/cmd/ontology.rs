@@ -1,5 +1,6 @@
 //! `vaardig stats`, `validate`, `show` and `export`: looking at an ontology as it is.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,7 +9,7 @@ use serde::Serialize;
 use vaardig_core::{Concept, Diagnostic, RelationKind, Stats};
 
 use crate::context::Context;
-use crate::output::{errln, out, outln, print_json, table};
+use crate::output::{errln, out, outln, print_json, table, write_with};
 
 /// Arguments of `vaardig stats`.
 #[derive(Debug, Args)]
@@ -84,7 +85,7 @@ pub struct GenerateArgs {
 }
 
 /// Runs `vaardig generate`.
-pub fn generate(args: GenerateArgs) -> anyhow::Result<ExitCode> {
+pub fn generate(ctx: &Context, args: GenerateArgs) -> anyhow::Result<ExitCode> {
     use vaardig_core::generate::GeneratorConfig;
     let mut config = match args.scale {
         Scale::Small => GeneratorConfig::small(),
@@ -95,7 +96,8 @@ pub fn generate(args: GenerateArgs) -> anyhow::Result<ExitCode> {
     }
     let built =
         vaardig_core::generate::generate(&config).map_err(|e| crate::context::describe(&e))?;
-    vaardig_core::write_dir(&built.ontology, &args.out)?;
+    let policy = ctx.output_policy(std::iter::empty::<PathBuf>());
+    vaardig_core::write_dir_with(&built.ontology, &args.out, &policy)?;
     errln!(
         "wrote {} concepts to {}",
         built.ontology.len(),
@@ -331,14 +333,15 @@ fn print_attributes(concept: &Concept) -> std::io::Result<()> {
 /// Runs `vaardig export`.
 pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
+    let policy = ctx.output_policy(std::iter::empty::<PathBuf>());
     match args.format {
         ExportFormat::Json => {
             let doc = vaardig_core::export::json_export(ontology);
             match &args.out {
-                Some(path) => {
-                    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
-                    serde_json::to_writer_pretty(file, &doc)?;
-                }
+                Some(path) => write_with(path, &policy, |out| {
+                    serde_json::to_writer_pretty(&mut *out, &doc)?;
+                    out.write_all(b"\n")
+                })?,
                 None => print_json(&doc)?,
             }
         }
@@ -348,19 +351,17 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
                     "`--format csv` writes a directory of tables: give it with `--out DIR`"
                 );
             };
-            vaardig_core::write_dir(ontology, dir)?;
+            vaardig_core::write_dir_with(ontology, dir, &policy)?;
             errln!("wrote {} concepts to {}", ontology.len(), dir.display());
         }
         ExportFormat::Turtle => match &args.out {
-            Some(path) => {
-                let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
-                vaardig_import::write_turtle(ontology, &mut file)?;
-                std::io::Write::flush(&mut file)?;
-            }
+            Some(path) => write_with(path, &policy, |mut out| {
+                vaardig_import::write_turtle(ontology, &mut out).map_err(std::io::Error::other)
+            })?,
             None => {
                 let mut out = std::io::BufWriter::new(crate::output::Stdout);
                 vaardig_import::write_turtle(ontology, &mut out)?;
-                std::io::Write::flush(&mut out)?;
+                out.flush()?;
             }
         },
     }

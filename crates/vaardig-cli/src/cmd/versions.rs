@@ -14,7 +14,7 @@ use vaardig_diff::{
 };
 
 use crate::context::{Context, load_ontology_dir as load};
-use crate::output::{out, outln, print_json, table};
+use crate::output::{out, outln, print_json, table, write_file};
 
 /// Arguments of `vaardig diff`.
 #[derive(Debug, Args)]
@@ -98,12 +98,20 @@ fn read(path: &Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-fn write(path: &Path, text: &str) -> anyhow::Result<()> {
-    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+/// Writes `text` to `path` atomically; the inputs of `diff` are never overwritten.
+fn write(ctx: &Context, args: &DiffArgs, path: &Path, text: &str) -> anyhow::Result<()> {
+    let inputs = [
+        Some(&args.old),
+        Some(&args.new),
+        args.mapping.as_ref(),
+        args.profiles.as_ref(),
+    ];
+    let policy = ctx.output_policy(inputs.into_iter().flatten().cloned());
+    write_file(path, text.as_bytes(), &policy)
 }
 
 /// Runs `vaardig diff`.
-pub fn diff(_ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
+pub fn diff(ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
     if !(0.0..=1.0).contains(&args.accept) {
         anyhow::bail!("--accept must be from 0 to 1, got {}", args.accept);
     }
@@ -127,7 +135,12 @@ pub fn diff(_ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
     };
     let d = vaardig_diff::diff_with(&old, &new, &options)?;
     if let Some(path) = &args.write_mapping {
-        write(path, &vaardig_diff::mapping::write_csv(&d.mapping))?;
+        write(
+            ctx,
+            &args,
+            path,
+            &vaardig_diff::mapping::write_csv(&d.mapping),
+        )?;
     }
 
     let profiles: Vec<NamedProfile> = match &args.profiles {
@@ -148,7 +161,12 @@ pub fn diff(_ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
         let Some(i) = &measured else {
             anyhow::bail!("--svg needs profiles: pass --profiles FILE or --sample N");
         };
-        write(path, &vaardig_diff::plot::rank_change_histogram(i)?)?;
+        write(
+            ctx,
+            &args,
+            path,
+            &vaardig_diff::plot::rank_change_histogram(i)?,
+        )?;
         chart = Some(path.display().to_string());
     }
 
