@@ -964,3 +964,36 @@ fn a_full_disk_under_a_file_output_is_exit_2() {
         "/dev/full",
     );
 }
+
+#[test]
+fn eight_processes_on_one_empty_index_directory_all_answer_the_same() {
+    // Used to fail most runs: lock busy, missing files.
+    let dir = temp_dir("shared-index");
+    let index = dir.join("index");
+    let children: Vec<_> = (0..8)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_vaardig"))
+                .args(["search", "wondzorg", "--json", "--index"])
+                .arg(&index)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("runs")
+        })
+        .collect();
+    let outputs: Vec<Output> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().expect("ends"))
+        .collect();
+    let expected = json(&["search", "wondzorg", "--json"]);
+    for out in &outputs {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(v, expected);
+    }
+    assert_eq!(names_in(&index), ["tantivy", "vaardig-search.json"]);
+}
