@@ -997,3 +997,92 @@ fn eight_processes_on_one_empty_index_directory_all_answer_the_same() {
     }
     assert_eq!(names_in(&index), ["tantivy", "vaardig-search.json"]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Text output: no negative zeros, no terminal control characters from the data.
+
+#[test]
+fn an_empty_route_costs_0_not_minus_0() {
+    // The sum of no floats is -0.0: an empty route printed `totaal: -0 uur, EUR -0.00`.
+    let shown = json(&["show", "occ:verpleegkundige", "--json"]);
+    let skills: Vec<Value> = shown["relations"]
+        .as_array()
+        .expect("relations")
+        .iter()
+        .filter(|r| r["kind"] == "requires" && r["direction"] == "out")
+        .map(|r| serde_json::json!({ "id": r["id"], "level": 5, "evidence": "diploma", "validated": true }))
+        .collect();
+    let dir = temp_dir("full-profile");
+    let profile = dir.join("profile.json");
+    std::fs::write(
+        &profile,
+        serde_json::json!({ "skills": skills }).to_string(),
+    )
+    .expect("write");
+    let p = profile.to_str().expect("utf-8");
+    let args = ["route", "--profile", p, "--to", "occ:verpleegkundige"];
+    let text = vaardig(&args);
+    assert!(
+        text.status.success(),
+        "{}",
+        String::from_utf8_lossy(&text.stderr)
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("totaal: 0 uur, EUR 0.00"), "{text}");
+    let raw = vaardig(&[&args[..], &["--json"]].concat());
+    let raw = String::from_utf8_lossy(&raw.stdout);
+    assert!(!raw.contains("-0.0"), "{raw}");
+    let v: Value = serde_json::from_str(&raw).expect("JSON");
+    assert_eq!(v["total_hours"], 0.0);
+}
+
+#[test]
+fn terminal_control_characters_in_labels_are_escaped_on_text_output() {
+    let dir = temp_dir("escapes");
+    let evil = "rood\u{1b}[31m\u{7}\u{9b}2J\u{202e}tekst";
+    std::fs::write(
+        dir.join("ontology.toml"),
+        "name = \"x\"\nversion = \"1\"\nrelease_date = \"2026-01-01\"\nlanguages = [\"nl\"]\nlicence = \"x\"\nsource = \"x\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("skills.csv"),
+        format!("id,skill_type,pref_label_nl\nskill:rood,skill,{evil}\n"),
+    )
+    .expect("write");
+    let d = dir.to_str().expect("utf-8");
+    for args in [
+        &["--ontology", d, "show", "skill:rood"][..],
+        &["--ontology", d, "search", "rood"][..],
+    ] {
+        let out = vaardig(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for bad in ["\u{1b}", "\u{7}", "\u{9b}", "\u{202e}"] {
+            assert!(
+                !String::from_utf8_lossy(&out.stdout).contains(bad),
+                "{args:?} printed {bad:?} raw"
+            );
+        }
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("\\u{1b}[31m"),
+            "{args:?}"
+        );
+    }
+    // JSON keeps the label exactly (JSON escapes control characters by its own rules).
+    let v = json(&["--ontology", d, "show", "skill:rood", "--json"]);
+    assert_eq!(v["labels"]["pref"]["nl"], evil, "{v}");
+    // Diagnostics on stderr are escaped too.
+    std::fs::write(
+        dir.join("skills.csv"),
+        format!("id,skill_type,pref_label_nl\nskill:rood\u{1b}]0;pwned\u{7},skill,x\n"),
+    )
+    .expect("write");
+    let out = vaardig(&["validate", d]);
+    assert_eq!(out.status.code(), Some(1));
+    let all = [out.stdout, out.stderr].concat();
+    assert!(!all.contains(&0x1b), "{}", String::from_utf8_lossy(&all));
+}

@@ -9,7 +9,7 @@ use serde::Serialize;
 use vaardig_core::{Concept, Diagnostic, RelationKind, Stats};
 
 use crate::context::Context;
-use crate::output::{errln, out, outln, print_json, table, write_with};
+use crate::output::{errln, fixed, out, outln, print_json, table, write_with};
 
 /// Arguments of `vaardig stats`.
 #[derive(Debug, Args)]
@@ -318,9 +318,8 @@ fn print_attributes(concept: &Concept) -> std::io::Result<()> {
             nlqf,
         } => {
             let level = nlqf.map(|n| format!(", NLQF {n}")).unwrap_or_default();
-            outln!(
-                "  {offer_type} by {provider} ({provider_type}): {hours} h, EUR {cost_eur:.2}{level}"
-            )
+            let cost = fixed(*cost_eur, 2);
+            outln!("  {offer_type} by {provider} ({provider_type}): {hours} h, EUR {cost}{level}")
         }
         D::Sector { shortage } => outln!(
             "  shortage sector: {}",

@@ -19,7 +19,7 @@ use vaardig_score::{
 use vaardig_search::{SearchOptions, Searcher};
 
 use crate::context::Context;
-use crate::output::{out, outln, print_json, table};
+use crate::output::{fixed, out, outln, print_json, table};
 
 /// The language of explanations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -485,7 +485,7 @@ pub fn rights(_ctx: &Context, args: RightsArgs) -> anyhow::Result<ExitCode> {
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let eur = |x: f64| format!("EUR {x:.2}");
+    let eur = |x: f64| format!("EUR {}", fixed(x, 2));
     let rows = vec![
         vec!["weken per jaar".into(), format!("{}", e.weeks_per_year)],
         vec!["jaren opgebouwd".into(), e.years_accrued.to_string()],
@@ -493,10 +493,7 @@ pub fn rights(_ctx: &Context, args: RightsArgs) -> anyhow::Result<ExitCode> {
         vec!["opgebouwd".into(), eur(e.accrued_eur)],
         vec!["gebruikt".into(), eur(e.used_eur)],
         vec!["beschikbaar".into(), eur(e.available_eur)],
-        vec![
-            "beschikbaar (uren)".into(),
-            format!("{:.0}", e.available_hours),
-        ],
+        vec!["beschikbaar (uren)".into(), fixed(e.available_hours, 0)],
     ];
     outln!("{} ({})", scheme.name(Lang::Nl), scheme.id())?;
     out!("{}", table(&["", "bedrag"], &rows))?;
@@ -709,7 +706,7 @@ fn render_transitions(t: &Transitions, lang: Lang) -> String {
                 pct(x.relatedness.score),
                 pct(x.reachability.score),
                 pct(x.coverage),
-                format!("{:.0}", x.gap_hours),
+                fixed(x.gap_hours, 0),
                 if x.shortage { "ja" } else { "" }.to_owned(),
                 if more > 0 {
                     format!("{} +{more}", missing.join(", "))
@@ -759,8 +756,8 @@ fn render_route(r: &Route, lang: Lang) -> String {
                 (i + 1).to_string(),
                 s.offer.label.to_string(),
                 s.offer.id.to_string(),
-                format!("{:.0}", s.hours),
-                format!("{:.0}", s.cost_eur),
+                fixed(s.hours, 0),
+                fixed(s.cost_eur, 0),
                 s.nlqf.map_or_else(String::new, |n| n.to_string()),
                 covers.join(", "),
             ]
@@ -771,14 +768,16 @@ fn render_route(r: &Route, lang: Lang) -> String {
         &rows,
     ));
     out.push_str(&format!(
-        "\ntotaal: {:.0} uur, EUR {:.2}",
-        r.total_hours, r.total_cost_eur
+        "\ntotaal: {} uur, EUR {}",
+        fixed(r.total_hours, 0),
+        fixed(r.total_cost_eur, 2)
     ));
     if let Some(b) = &r.budget {
         match b.available_eur {
             Some(a) => out.push_str(&format!(
-                "; {}: EUR {a:.2} beschikbaar, {}",
+                "; {}: EUR {} beschikbaar, {}",
                 b.scheme,
+                fixed(a, 2),
                 if r.within_budget { "past" } else { "past niet" }
             )),
             None => out.push_str(&format!("; {}", b.scheme)),

@@ -534,14 +534,15 @@ impl Scorer {
         let uncovered = pick(&|i| !usable_hit[i]);
         let not_fitted = pick(&|i| usable_hit[i] && !route_hit[i]);
         let steps = self.steps(&chosen, &targets, holdings);
+        // Folded from +0.0, not `sum()`: the sum of no floats is -0.0, printed `-0 uur, EUR -0.00`.
         let total_hours = chosen
             .iter()
             .map(|&o| self.offer_info[o as usize].hours)
-            .sum();
+            .fold(0.0, |a, b| a + b);
         let total_cost_eur: f64 = chosen
             .iter()
             .map(|&o| self.offer_info[o as usize].cost_eur)
-            .sum();
+            .fold(0.0, |a, b| a + b);
         let within_budget = budget.as_ref().is_none_or(|b| b.fits(total_cost_eur));
         let optimality = match solution.method {
             cover::Method::Exact => Optimality::Exact,
