@@ -1078,7 +1078,7 @@ fn terminal_control_characters_in_labels_are_escaped_on_text_output() {
     // Diagnostics on stderr are escaped too.
     std::fs::write(
         dir.join("skills.csv"),
-        format!("id,skill_type,pref_label_nl\nskill:rood\u{1b}]0;pwned\u{7},skill,x\n"),
+        "id,skill_type,pref_label_nl\nskill:rood\u{1b}]0;pwned\u{7},skill,x\n",
     )
     .expect("write");
     let out = vaardig(&["validate", d]);
