@@ -92,8 +92,10 @@ impl OntologyBuilder {
         self.add_concept_at(concept, Location::default())
     }
 
-    /// Adds a concept read from `location` (reported with any problem it has).
-    pub fn add_concept_at(&mut self, concept: Concept, location: Location) -> &mut Self {
+    /// Adds a concept read from `location` (reported with any problem it has). Its labels are
+    /// put in Unicode NFC.
+    pub fn add_concept_at(&mut self, mut concept: Concept, location: Location) -> &mut Self {
+        concept.labels.normalize();
         self.concepts.push((concept, location));
         self
     }

@@ -563,3 +563,19 @@ fn a_cycle_at_the_end_of_a_deep_chain_is_found() {
         cycle[0].message
     );
 }
+
+#[test]
+fn labels_are_put_in_nfc() {
+    let mut tables = valid();
+    let skills = tables
+        .iter_mut()
+        .find(|(f, _)| f == "skills.csv")
+        .expect("skills");
+    skills.1 = String::from_utf8(skills.1.clone())
+        .expect("utf-8")
+        .replace("tillen,lifting", "hygie\u{308}ne,hygiene")
+        .into_bytes();
+    let o = load(&tables).expect("valid").ontology;
+    let til = o.get("skill:til").expect("there");
+    assert_eq!(til.labels.pref("nl"), Some("hygiëne"));
+}
