@@ -39,7 +39,8 @@ pub enum ImportCommand {
 /// Options shared by both importers.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// The directory to write the native ontology to (created if needed).
+    /// The directory to write the native ontology to: created whole, or (with `--force`) put in
+    /// place of an earlier vaardig output; never a directory of other files.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// Languages to import, comma separated, in preference order; the first that can label
