@@ -632,56 +632,61 @@ impl Drop for AtomicFile {
 mod tests {
     use super::*;
 
-    fn base(name: &str) -> PathBuf {
+    type Result = std::result::Result<(), Box<dyn std::error::Error>>;
+
+    fn base(name: &str) -> io::Result<PathBuf> {
         let dir =
             std::env::temp_dir().join(format!("vaardig-atomic-unit-{}-{name}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("temp dir");
-        dir
+        fs::create_dir_all(&dir)?;
+        Ok(dir)
     }
 
     #[test]
-    fn the_root_and_inputs_are_refused() {
-        let b = base("inputs");
+    fn the_root_and_inputs_are_refused() -> Result {
+        let b = base("inputs")?;
         let input = b.join("in");
-        fs::create_dir_all(&input).expect("dir");
+        fs::create_dir_all(&input)?;
         let policy = OutputPolicy::new().input(&input);
         for target in [input.clone(), input.join("out"), b.clone(), "/".into()] {
-            let err = AtomicDir::create(&target, "m", &policy).expect_err("refused");
+            let refused = AtomicDir::create(&target, "m", &policy);
             assert!(
-                matches!(err, OutputError::Refused { .. }),
-                "{target:?}: {err}"
+                matches!(refused, Err(OutputError::Refused { .. })),
+                "{target:?}: {refused:?}"
             );
         }
         let sneaky = input.join("..").join("in").join("x");
         assert!(AtomicDir::create(sneaky, "m", &policy).is_err());
-        let _ = fs::remove_dir_all(&b);
+        fs::remove_dir_all(&b)?;
+        Ok(())
     }
 
     #[test]
-    fn a_dropped_write_leaves_nothing() {
-        let b = base("drop");
+    fn a_dropped_write_leaves_nothing() -> Result {
+        let b = base("drop")?;
         {
-            let mut d = AtomicDir::create(b.join("out"), "m", &OutputPolicy::new()).expect("ok");
-            d.write_file("m", b"x").expect("written");
+            let mut d = AtomicDir::create(b.join("out"), "m", &OutputPolicy::new())?;
+            d.write_file("m", b"x")?;
         }
-        assert_eq!(fs::read_dir(&b).expect("dir").count(), 0);
+        assert_eq!(fs::read_dir(&b)?.count(), 0);
         {
-            let mut f = AtomicFile::create(b.join("f"), &OutputPolicy::new()).expect("ok");
-            f.write_all(b"x").expect("written");
+            let mut f = AtomicFile::create(b.join("f"), &OutputPolicy::new())?;
+            f.write_all(b"x")?;
         }
-        assert_eq!(fs::read_dir(&b).expect("dir").count(), 0);
-        let _ = fs::remove_dir_all(&b);
+        assert_eq!(fs::read_dir(&b)?.count(), 0);
+        fs::remove_dir_all(&b)?;
+        Ok(())
     }
 
     #[test]
-    fn names_with_directory_parts_are_refused() {
-        let b = base("names");
-        let mut d = AtomicDir::create(b.join("out"), "m", &OutputPolicy::new()).expect("ok");
+    fn names_with_directory_parts_are_refused() -> Result {
+        let b = base("names")?;
+        let mut d = AtomicDir::create(b.join("out"), "m", &OutputPolicy::new())?;
         for name in ["../x", "a/b", "/etc/passwd", ".."] {
             assert!(d.write_file(name, b"x").is_err(), "{name}");
         }
         drop(d);
-        let _ = fs::remove_dir_all(&b);
+        fs::remove_dir_all(&b)?;
+        Ok(())
     }
 }
