@@ -82,7 +82,11 @@ pub(crate) fn open_or_build(
 
     match read_marker(&marker_path) {
         Ok(Some(found)) => {
+            // The index must carry the same stamp: a build killed between putting its index in
+            // place and writing the marker leaves another ontology's index beside this marker.
+            let stamped = read_marker(&index_path.join(MARKER)).ok().flatten();
             if found.matches(&expected)
+                && stamped.as_ref() == Some(&found)
                 && let Some((index, fields)) = reopen(&index_path, found.documents)
             {
                 return Ok((index, fields, Origin::Reused));

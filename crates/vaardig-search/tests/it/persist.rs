@@ -199,3 +199,53 @@ fn eight_threads_building_one_index_all_get_the_same_answers() {
             .reused()
     );
 }
+
+#[test]
+fn a_build_killed_at_any_point_is_recovered_on_the_next_open() {
+    // The states a killed build leaves, from first to last step: a half-built temporary
+    // sibling; the new index in place with no marker yet; the new index with the old marker.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("index");
+    drop(Searcher::open_or_build(demo(), &path).expect("builds"));
+
+    // 1. Killed while writing the temporary sibling: a stray half-built directory.
+    let stray = path.join(".tantivy.vaardig-tmp.999999.0");
+    std::fs::create_dir(&stray).expect("dir");
+    std::fs::write(stray.join("meta.json"), "{ half").expect("write");
+    let s = Searcher::open_or_build(demo(), &path).expect("opens");
+    assert!(
+        s.reused(),
+        "the finished index is untouched by a stray build"
+    );
+    same_answers(&s, demo_searcher());
+    drop(s);
+
+    // 2. Killed after the rename, before the marker: no marker, a stamped index.
+    std::fs::remove_file(path.join("vaardig-search.json")).expect("rm");
+    let s = Searcher::open_or_build(demo(), &path).expect("recovers");
+    same_answers(&s, demo_searcher());
+    drop(s);
+    assert!(
+        Searcher::open_or_build(demo(), &path)
+            .expect("opens")
+            .reused()
+    );
+
+    // 3. A rebuild for another ontology killed before its marker: the old marker (another
+    // hash) beside the new index. Opening for either ontology gives that ontology's answers.
+    let mut b = OntologyBuilder::new(Manifest::new("demo", "2", &["nl", "en"]));
+    b.add_concept(skill("skill:koken", labels("koken", "cooking", &[], &[])));
+    let changed = b.build().expect("valid").ontology;
+    let marker = std::fs::read(path.join("vaardig-search.json")).expect("marker");
+    drop(Searcher::open_or_build(&changed, &path).expect("rebuilds"));
+    std::fs::write(path.join("vaardig-search.json"), marker).expect("old marker back");
+    let s = Searcher::open_or_build(demo(), &path).expect("rebuilds");
+    assert!(!s.reused(), "an index for another ontology is never used");
+    same_answers(&s, demo_searcher());
+    drop(s);
+    let s = Searcher::open_or_build(&changed, &path).expect("rebuilds");
+    assert_eq!(
+        s.search("koken", &SearchOptions::default())[0].id,
+        "skill:koken"
+    );
+}
