@@ -1086,3 +1086,44 @@ fn terminal_control_characters_in_labels_are_escaped_on_text_output() {
     let all = [out.stdout, out.stderr].concat();
     assert!(!all.contains(&0x1b), "{}", String::from_utf8_lossy(&all));
 }
+
+#[test]
+fn diff_never_writes_its_mapping_over_an_input() {
+    let dir = temp_dir("diff-outputs");
+    let o = dir.join("o");
+    let o = o.to_str().expect("utf-8");
+    assert!(
+        vaardig(&["export", "--format", "csv", "--out", o])
+            .status
+            .success()
+    );
+    let mapping = dir.join("m.csv");
+    let m = mapping.to_str().expect("utf-8");
+    let first = vaardig(&["diff", o, o, "--sample", "0", "--write-mapping", m]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let before = std::fs::read(&mapping).expect("written");
+    fails_with(
+        &[
+            "diff",
+            o,
+            o,
+            "--sample",
+            "0",
+            "--mapping",
+            m,
+            "--write-mapping",
+            m,
+            "--force",
+        ],
+        "input",
+    );
+    fails_with(
+        &["diff", o, o, "--sample", "0", "--write-mapping", m],
+        "--force",
+    );
+    assert_eq!(std::fs::read(&mapping).expect("kept"), before);
+}
