@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::{Context as _, anyhow};
-use vaardig_core::{Ontology, OntologyError};
+use vaardig_core::{Ontology, OntologyError, OutputPolicy};
 use vaardig_score::{Scorer, ScoringConfig};
 
 /// The global options and the lazily loaded ontology.
@@ -12,17 +12,33 @@ use vaardig_score::{Scorer, ScoringConfig};
 pub struct Context {
     ontology_dir: Option<PathBuf>,
     config_file: Option<PathBuf>,
+    force: bool,
     ontology: OnceLock<Ontology>,
 }
 
 impl Context {
-    /// A context for `--ontology DIR` (or the embedded ontology when `None`).
-    pub fn new(ontology_dir: Option<PathBuf>, config_file: Option<PathBuf>) -> Self {
+    /// A context for `--ontology DIR` (or the embedded ontology when `None`), `--config FILE`
+    /// and `--force`.
+    pub fn new(ontology_dir: Option<PathBuf>, config_file: Option<PathBuf>, force: bool) -> Self {
         Context {
             ontology_dir,
             config_file,
+            force,
             ontology: OnceLock::new(),
         }
+    }
+
+    /// Where output may go: existing output is replaced only with `--force`, and never the
+    /// `--ontology` directory or the `--config` file, nor `inputs` (the command's own).
+    pub fn output_policy<P: Into<PathBuf>>(
+        &self,
+        inputs: impl IntoIterator<Item = P>,
+    ) -> OutputPolicy {
+        OutputPolicy::new()
+            .force(self.force)
+            .inputs(self.ontology_dir.iter().cloned())
+            .inputs(self.config_file.iter().cloned())
+            .inputs(inputs)
     }
 
     /// The scoring configuration: `--config FILE`, or the defaults.

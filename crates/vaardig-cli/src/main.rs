@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::context::Context;
+use crate::output::StdoutFailure;
 
 /// Match people, courses and occupations over a CompetentNL-style skills taxonomy.
 #[derive(Debug, Parser)]
@@ -25,6 +26,11 @@ struct Cli {
     /// Scoring weights from this TOML file (every field of `vaardig config --defaults`).
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<std::path::PathBuf>,
+
+    /// Replace existing output (`--out`, `--report`, ...). Output is always written whole or
+    /// not at all; without this flag, existing output is left alone.
+    #[arg(long, global = true)]
+    force: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -72,11 +78,25 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ctx = Context::new(cli.ontology, cli.config);
-    match run(cli.command, &ctx) {
+    let ctx = Context::new(cli.ontology, cli.config, cli.force);
+    let result = run(cli.command, &ctx).and_then(|code| {
+        output::flush_stdout()?;
+        Ok(code)
+    });
+    // A failed write on stdout decides the exit, however its error travelled up: a closed pipe
+    // ends quietly and successfully, like Unix tools; anything else is an input/output error.
+    match output::stdout_failure() {
+        Some(StdoutFailure::Closed) => return ExitCode::SUCCESS,
+        Some(StdoutFailure::Failed(why)) => {
+            output::errln!("error: cannot write to standard output: {why}");
+            return ExitCode::from(2);
+        }
+        None => {}
+    }
+    match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            output::errln!("error: {err:#}");
             ExitCode::from(2)
         }
     }
@@ -88,7 +108,7 @@ fn run(command: Command, ctx: &Context) -> anyhow::Result<ExitCode> {
         Command::Validate(args) => cmd::ontology::validate(ctx, args),
         Command::Show(args) => cmd::ontology::show(ctx, args),
         Command::Export(args) => cmd::ontology::export(ctx, args),
-        Command::Generate(args) => cmd::ontology::generate(args),
+        Command::Generate(args) => cmd::ontology::generate(ctx, args),
         Command::Search(args) => cmd::search::search(ctx, args),
         Command::Extract(args) => cmd::search::extract(ctx, args),
         Command::Advies(args) => cmd::score::advice(ctx, args),

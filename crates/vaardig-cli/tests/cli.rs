@@ -649,6 +649,423 @@ fn import_onet_29_1_then_transitions_and_validate() {
     assert_eq!(
         vaardig(&["--ontology", d, "validate"]).status.code(),
         Some(0)
+// ---------------------------------------------------------------------------------------------
+// Output that cannot be written: a closed pipe ends quietly with 0, a full disk is exit 2.
+
+/// Runs `vaardig args` with stdin `input`, closing the reading end of its stdout before the
+/// input is sent: these commands read all their input before printing, so every write they
+/// make meets a closed pipe (no race).
+fn with_closed_stdout(args: &[&str], input: &str) -> Output {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vaardig"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the vaardig binary runs");
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input.as_bytes()).expect("input sent");
+    drop(stdin);
+    child.wait_with_output().expect("vaardig ends")
+}
+
+fn to_dev_full(args: &[&str]) -> Output {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full exists on Linux");
+    Command::new(env!("CARGO_BIN_EXE_vaardig"))
+        .args(args)
+        .stdout(full)
+        .output()
+        .expect("the vaardig binary runs")
+}
+
+#[test]
+fn a_closed_pipe_ends_text_output_quietly_with_exit_0() {
+    for (args, input) in [
+        (
+            &["extract", "--file", "-"][..],
+            "Ik heb ervaring met wondverzorging.",
+        ),
+        (&["search", "--batch", "-"][..], "wondzorg\nheftruck\n"),
+        (&["search", "--batch", "-", "--json"][..], "wondzorg\n"),
+    ] {
+        let out = with_closed_stdout(args, input);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?} said: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_reader_that_stops_after_one_line_ends_a_long_export_with_exit_0() {
+    use std::io::BufRead as _;
+    use std::process::Stdio;
+    // The JSON export is 1.6 MB, far beyond a pipe's buffer: the writer is still writing
+    // when the reader goes, as with `vaardig export | head -1`.
+    for args in [&["export"][..], &["export", "--format", "turtle"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vaardig"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut reader = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        let mut first = String::new();
+        reader.read_line(&mut first).expect("one line");
+        assert!(!first.is_empty());
+        drop(reader);
+        let out = child.wait_with_output().expect("ends");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_full_disk_on_stdout_is_a_clean_error_with_exit_2() {
+    for args in [
+        &["validate"][..],
+        &["stats"][..],
+        &["show", "skill:wondverzorging"][..],
+        &["search", "wondzorg"][..],
+        &["search", "wondzorg", "--json"][..],
+        &["export"][..],
+        &["config", "--defaults"][..],
+    ] {
+        let out = to_dev_full(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output") && !stderr.contains("panicked"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn every_loading_command_takes_a_hundred_thousand_deep_hierarchy() {
+    // A `broader` chain of ~87k levels overflowed the main thread's stack (petgraph's
+    // recursive `tarjan_scc`), in every command that loads an ontology.
+    const DEPTH: usize = 100_000;
+    let dir = temp_dir("deep-chain");
+    let mut skills = String::from("id,skill_type,pref_label_nl\n");
+    let mut broader = String::from("from,to\n");
+    for i in 0..DEPTH {
+        skills.push_str(&format!("skill:s{i},skill,vaardigheid {i}\n"));
+        if i + 1 < DEPTH {
+            broader.push_str(&format!("skill:s{i},skill:s{}\n", i + 1));
+        }
+    }
+    let files = [
+        (
+            "ontology.toml",
+            "name = \"deep\"\nversion = \"1\"\nrelease_date = \"2026-01-01\"\nlanguages = [\"nl\"]\nlicence = \"x\"\nsource = \"x\"\n".to_owned(),
+        ),
+        ("skills.csv", skills),
+        ("broader.csv", broader),
+        ("occupations.csv", "id,pref_label_nl\nocc:a,a\nocc:b,b\n".to_owned()),
+        (
+            "requires.csv",
+            "from,to,importance\nocc:a,skill:s0,essential\nocc:b,skill:s99999,essential\n"
+                .to_owned(),
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    let d = dir.to_str().expect("utf-8");
+    for args in [
+        &["validate", d][..],
+        &["--ontology", d, "stats"][..],
+        &["--ontology", d, "transitions", "--skill", "skill:s5"][..],
+        &["--ontology", d, "search", "vaardigheid"][..],
+    ] {
+        let out = vaardig(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let v = json(&["--ontology", d, "stats", "--json"]);
+    assert_eq!(v["hierarchy_depth"], DEPTH);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs are written whole or not at all, and never over what they should not replace.
+
+/// Every file of `dir` with its bytes.
+fn files_of(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .expect("a directory")
+        .map(|e| {
+            let e = e.expect("entry");
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("readable"),
+            )
+        })
+        .collect()
+}
+
+fn fails_with(args: &[&str], needle: &str) {
+    let out = vaardig(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(stderr.contains(needle), "{args:?}: {stderr}");
+}
+
+#[test]
+fn existing_output_is_replaced_only_with_force() {
+    let dir = temp_dir("force");
+    let out = dir.join("out");
+    let o = out.to_str().expect("utf-8");
+    let generate = |force: bool| {
+        let mut args = vec!["generate", "--scale", "small", "--out", o];
+        if force {
+            args.push("--force");
+        }
+        vaardig(&args)
+    };
+    assert!(generate(false).status.success());
+    let before = files_of(&out);
+    let again = generate(false);
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(again.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(o) && stderr.contains("--force"), "{stderr}");
+    assert_eq!(files_of(&out), before);
+    // The embedded ontology over the generated one: only with --force, and then all of it.
+    fails_with(&["export", "--format", "csv", "--out", o], "--force");
+    assert_eq!(files_of(&out), before);
+    let replaced = vaardig(&["export", "--format", "csv", "--out", o, "--force"]);
+    assert!(replaced.status.success());
+    let written = vaardig_core::load_dir(&out).expect("loads").ontology;
+    assert_eq!(written.len(), Ontology::embedded().expect("valid").len());
+    // Single files too.
+    let json_file = dir.join("export.json");
+    let j = json_file.to_str().expect("utf-8");
+    assert!(vaardig(&["export", "--out", j]).status.success());
+    fails_with(&["export", "--out", j], "--force");
+    assert!(vaardig(&["--force", "export", "--out", j]).status.success());
+    assert!(
+        names_in(&dir).iter().all(|n| !n.contains(".vaardig-")),
+        "no temporary files left: {:?}",
+        names_in(&dir)
+    );
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn garbage_imported_over_old_output_fails_and_leaves_it_intact() {
+    let dir = temp_dir("garbage-import");
+    let out = dir.join("out");
+    let o = out.to_str().expect("utf-8");
+    assert!(
+        vaardig(&["export", "--format", "csv", "--out", o])
+            .status
+            .success()
+    );
+    let before = files_of(&out);
+    // Deterministic "random" bytes: a binary file named .ttl.
+    let mut x: u32 = 12345;
+    let garbage: Vec<u8> = (0..20_000)
+        .map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) as u8
+        })
+        .collect();
+    let ttl = dir.join("random.ttl");
+    std::fs::write(&ttl, garbage).expect("write");
+    let t = ttl.to_str().expect("utf-8");
+    fails_with(
+        &["import", "skos", t, "--out", o, "--force", "--quiet"],
+        "nothing imported",
+    );
+    assert_eq!(files_of(&out), before, "the old ontology is intact");
+    let fresh = dir.join("fresh");
+    let f = fresh.to_str().expect("utf-8");
+    fails_with(
+        &["import", "skos", t, "--out", f, "--quiet"],
+        "nothing imported",
+    );
+    assert!(!fresh.exists(), "no empty ontology written");
+}
+
+#[test]
+fn output_inside_an_input_or_in_a_foreign_directory_is_refused() {
+    let dir = temp_dir("refused-out");
+    let ontology = dir.join("ontology");
+    let on = ontology.to_str().expect("utf-8");
+    assert!(
+        vaardig(&["export", "--format", "csv", "--out", on])
+            .status
+            .success()
+    );
+    let before = files_of(&ontology);
+    // Exporting an ontology over itself, or into itself.
+    for target in [ontology.clone(), ontology.join("sub")] {
+        let t = target.to_str().expect("utf-8");
+        fails_with(
+            &[
+                "--ontology",
+                on,
+                "export",
+                "--format",
+                "csv",
+                "--out",
+                t,
+                "--force",
+            ],
+            "input",
+        );
+    }
+    // Importing into the directory being imported.
+    let ttl = dir.join("in.ttl");
+    assert!(
+        vaardig(&[
+            "export",
+            "--format",
+            "turtle",
+            "--out",
+            ttl.to_str().expect("utf-8")
+        ])
+        .status
+        .success()
+    );
+    fails_with(
+        &[
+            "import",
+            "skos",
+            ttl.to_str().expect("utf-8"),
+            "--out",
+            dir.to_str().expect("utf-8"),
+            "--force",
+            "--quiet",
+        ],
+        "input",
+    );
+    // A directory of someone else's files, even one with a table-named file.
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).expect("dir");
+    std::fs::write(home.join("skills.csv"), "my own list").expect("file");
+    fails_with(
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            home.to_str().expect("utf-8"),
+            "--force",
+        ],
+        "not vaardig output",
+    );
+    assert_eq!(
+        std::fs::read(home.join("skills.csv")).expect("kept"),
+        b"my own list"
+    );
+    assert_eq!(files_of(&ontology), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_in_or_as_the_output_are_never_written_through() {
+    let dir = temp_dir("links-out");
+    let outside = dir.join("outside.txt");
+    std::fs::write(&outside, "precious").expect("file");
+    let out = dir.join("out");
+    let o = out.to_str().expect("utf-8");
+    assert!(
+        vaardig(&["export", "--format", "csv", "--out", o])
+            .status
+            .success()
+    );
+    std::fs::remove_file(out.join("skills.csv")).expect("rm");
+    std::os::unix::fs::symlink(&outside, out.join("skills.csv")).expect("link");
+    let again = vaardig(&["export", "--format", "csv", "--out", o, "--force"]);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(std::fs::read(&outside).expect("kept"), b"precious");
+    let report = dir.join("report.json");
+    std::os::unix::fs::symlink(&outside, &report).expect("link");
+    fails_with(
+        &[
+            "export",
+            "--out",
+            report.to_str().expect("utf-8"),
+            "--force",
+        ],
+        "symbolic link",
+    );
+    assert_eq!(std::fs::read(&outside).expect("kept"), b"precious");
+}
+
+#[test]
+fn a_full_disk_under_a_file_output_is_exit_2() {
+    // `--report /dev/full` and `export --out` on a full disk used to exit 0.
+    fails_with(&["export", "--out", "/dev/full"], "/dev/full");
+    fails_with(
+        &["export", "--format", "turtle", "--out", "/dev/full"],
+        "/dev/full",
+    );
+    let dir = temp_dir("report-full");
+    let ttl = dir.join("in.ttl");
+    assert!(
+        vaardig(&[
+            "export",
+            "--format",
+            "turtle",
+            "--out",
+            ttl.to_str().expect("utf-8")
+        ])
+        .status
+        .success()
+    );
+    fails_with(
+        &[
+            "import",
+            "skos",
+            ttl.to_str().expect("utf-8"),
+            "--out",
+            dir.join("o").to_str().expect("utf-8"),
+            "--report",
+            "/dev/full",
+            "--quiet",
+        ],
+        "/dev/full",
     );
 }
 
@@ -701,4 +1118,164 @@ fn import_tabiya_sample_then_transitions_and_gap() {
         "--json",
     ]);
     assert!(gap.is_object(), "{gap}");
+fn eight_processes_on_one_empty_index_directory_all_answer_the_same() {
+    // Used to fail most runs: lock busy, missing files.
+    let dir = temp_dir("shared-index");
+    let index = dir.join("index");
+    let children: Vec<_> = (0..8)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_vaardig"))
+                .args(["search", "wondzorg", "--json", "--index"])
+                .arg(&index)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("runs")
+        })
+        .collect();
+    let outputs: Vec<Output> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().expect("ends"))
+        .collect();
+    let expected = json(&["search", "wondzorg", "--json"]);
+    for out in &outputs {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(v, expected);
+    }
+    assert_eq!(names_in(&index), ["tantivy", "vaardig-search.json"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text output: no negative zeros, no terminal control characters from the data.
+
+#[test]
+fn an_empty_route_costs_0_not_minus_0() {
+    // The sum of no floats is -0.0: an empty route printed `totaal: -0 uur, EUR -0.00`.
+    let shown = json(&["show", "occ:verpleegkundige", "--json"]);
+    let skills: Vec<Value> = shown["relations"]
+        .as_array()
+        .expect("relations")
+        .iter()
+        .filter(|r| r["kind"] == "requires" && r["direction"] == "out")
+        .map(|r| serde_json::json!({ "id": r["id"], "level": 5, "evidence": "diploma", "validated": true }))
+        .collect();
+    let dir = temp_dir("full-profile");
+    let profile = dir.join("profile.json");
+    std::fs::write(
+        &profile,
+        serde_json::json!({ "skills": skills }).to_string(),
+    )
+    .expect("write");
+    let p = profile.to_str().expect("utf-8");
+    let args = ["route", "--profile", p, "--to", "occ:verpleegkundige"];
+    let text = vaardig(&args);
+    assert!(
+        text.status.success(),
+        "{}",
+        String::from_utf8_lossy(&text.stderr)
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("totaal: 0 uur, EUR 0.00"), "{text}");
+    let raw = vaardig(&[&args[..], &["--json"]].concat());
+    let raw = String::from_utf8_lossy(&raw.stdout);
+    assert!(!raw.contains("-0.0"), "{raw}");
+    let v: Value = serde_json::from_str(&raw).expect("JSON");
+    assert_eq!(v["total_hours"], 0.0);
+}
+
+#[test]
+fn terminal_control_characters_in_labels_are_escaped_on_text_output() {
+    let dir = temp_dir("escapes");
+    let evil = "rood\u{1b}[31m\u{7}\u{9b}2J\u{202e}tekst";
+    std::fs::write(
+        dir.join("ontology.toml"),
+        "name = \"x\"\nversion = \"1\"\nrelease_date = \"2026-01-01\"\nlanguages = [\"nl\"]\nlicence = \"x\"\nsource = \"x\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("skills.csv"),
+        format!("id,skill_type,pref_label_nl\nskill:rood,skill,{evil}\n"),
+    )
+    .expect("write");
+    let d = dir.to_str().expect("utf-8");
+    for args in [
+        &["--ontology", d, "show", "skill:rood"][..],
+        &["--ontology", d, "search", "rood"][..],
+    ] {
+        let out = vaardig(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for bad in ["\u{1b}", "\u{7}", "\u{9b}", "\u{202e}"] {
+            assert!(
+                !String::from_utf8_lossy(&out.stdout).contains(bad),
+                "{args:?} printed {bad:?} raw"
+            );
+        }
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("\\u{1b}[31m"),
+            "{args:?}"
+        );
+    }
+    // JSON keeps the label exactly (JSON escapes control characters by its own rules).
+    let v = json(&["--ontology", d, "show", "skill:rood", "--json"]);
+    assert_eq!(v["labels"]["pref"]["nl"], evil, "{v}");
+    // Diagnostics on stderr are escaped too.
+    std::fs::write(
+        dir.join("skills.csv"),
+        "id,skill_type,pref_label_nl\nskill:rood\u{1b}]0;pwned\u{7},skill,x\n",
+    )
+    .expect("write");
+    let out = vaardig(&["validate", d]);
+    assert_eq!(out.status.code(), Some(1));
+    let all = [out.stdout, out.stderr].concat();
+    assert!(!all.contains(&0x1b), "{}", String::from_utf8_lossy(&all));
+}
+
+#[test]
+fn diff_never_writes_its_mapping_over_an_input() {
+    let dir = temp_dir("diff-outputs");
+    let o = dir.join("o");
+    let o = o.to_str().expect("utf-8");
+    assert!(
+        vaardig(&["export", "--format", "csv", "--out", o])
+            .status
+            .success()
+    );
+    let mapping = dir.join("m.csv");
+    let m = mapping.to_str().expect("utf-8");
+    let first = vaardig(&["diff", o, o, "--sample", "0", "--write-mapping", m]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let before = std::fs::read(&mapping).expect("written");
+    fails_with(
+        &[
+            "diff",
+            o,
+            o,
+            "--sample",
+            "0",
+            "--mapping",
+            m,
+            "--write-mapping",
+            m,
+            "--force",
+        ],
+        "input",
+    );
+    fails_with(
+        &["diff", o, o, "--sample", "0", "--write-mapping", m],
+        "--force",
+    );
+    assert_eq!(std::fs::read(&mapping).expect("kept"), before);
 }

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::concept::{Concept, ConceptData, Labels, Relation};
@@ -92,8 +92,10 @@ impl OntologyBuilder {
         self.add_concept_at(concept, Location::default())
     }
 
-    /// Adds a concept read from `location` (reported with any problem it has).
-    pub fn add_concept_at(&mut self, concept: Concept, location: Location) -> &mut Self {
+    /// Adds a concept read from `location` (reported with any problem it has). Its labels are
+    /// put in Unicode NFC.
+    pub fn add_concept_at(&mut self, mut concept: Concept, location: Location) -> &mut Self {
+        concept.labels.normalize();
         self.concepts.push((concept, location));
         self
     }
@@ -505,7 +507,8 @@ fn check_cycles(graph: &DiGraph<Concept, Relation, u32>, out: &mut Vec<Diagnosti
         |_, _| Some(()),
         |_, e| (e.kind == RelationKind::Broader).then_some(()),
     );
-    for component in tarjan_scc(&hierarchy) {
+    // Kosaraju is iterative: no recursion on hierarchy depth (Tarjan in petgraph recurses).
+    for component in kosaraju_scc(&hierarchy) {
         if component.len() < 2 {
             continue;
         }

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization as _;
 
 use crate::model::{
     CodeSystem, ConceptKind, Importance, Level, Nlqf, OfferType, ProviderType, QualificationType,
@@ -35,6 +36,22 @@ impl Labels {
                 .collect(),
             ..Labels::default()
         }
+    }
+
+    /// Every label in Unicode NFC (composed: `e` + U+0301 becomes `é`), so the same word is
+    /// the same text whichever way the source encoded its accents. Text already in NFC (nearly
+    /// all) is left as it is.
+    pub(crate) fn normalize(&mut self) {
+        let fix = |s: &mut String| {
+            if unicode_normalization::is_nfc_quick(s.chars())
+                != unicode_normalization::IsNormalized::Yes
+            {
+                *s = s.nfc().collect();
+            }
+        };
+        self.pref.values_mut().for_each(fix);
+        self.alt.values_mut().flatten().for_each(fix);
+        self.definition.values_mut().for_each(fix);
     }
 
     /// The preferred label in `lang`, if there is one.

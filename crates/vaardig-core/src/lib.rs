@@ -42,7 +42,7 @@ pub use builder::{Built, MAX_COST_EUR, MAX_HOURS, MAX_ID_LEN, OntologyBuilder, i
 pub use concept::{Concept, ConceptData, Labels, Relation};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Location, OntologyError, Severity};
 pub use embedded::EMBEDDED_TABLES;
-pub use io::{load_dir, write_dir};
+pub use io::{OutputError, OutputPolicy, load_dir, write_dir, write_dir_with};
 pub use manifest::{MANIFEST_FILE, Manifest};
 pub use model::{
     CodeSystem, ConceptKind, Importance, Level, Nlqf, OfferType, OutOfRange, ProviderType,

@@ -542,3 +542,73 @@ fn neighbours_come_in_id_order() {
         .collect();
     assert_eq!(narrower, ["skill:til", "skill:wond"]);
 }
+
+/// A `broader` chain of `depth` skills, `s0 → s1 → … → s(depth-1)`, as in-memory tables.
+fn chain(depth: usize) -> Vec<(String, Vec<u8>)> {
+    let mut skills = String::from("id,skill_type,pref_label_nl\n");
+    let mut broader = String::from("from,to\n");
+    for i in 0..depth {
+        skills.push_str(&format!("skill:s{i},skill,vaardigheid {i}\n"));
+        if i + 1 < depth {
+            broader.push_str(&format!("skill:s{i},skill:s{}\n", i + 1));
+        }
+    }
+    vec![
+        (
+            "ontology.toml".to_owned(),
+            MANIFEST
+                .replace("[\"nl\", \"en\"]", "[\"nl\"]")
+                .into_bytes(),
+        ),
+        ("skills.csv".to_owned(), skills.into_bytes()),
+        ("broader.csv".to_owned(), broader.into_bytes()),
+    ]
+}
+
+#[test]
+fn a_hundred_thousand_deep_broader_chain_loads_without_recursion() {
+    // Used to overflow the stack in petgraph's recursive `tarjan_scc` (87k levels was enough on
+    // the main thread; a test thread has less).
+    let built = load(&chain(100_000)).expect("a deep hierarchy is valid");
+    assert_eq!(built.ontology.len(), 100_000);
+    assert_eq!(
+        vaardig_core::Stats::of(&built.ontology).hierarchy_depth,
+        100_000
+    );
+}
+
+#[test]
+fn a_cycle_at_the_end_of_a_deep_chain_is_found() {
+    let mut tables = chain(100_000);
+    tables[2]
+        .1
+        .extend_from_slice(b"skill:s99999,skill:s99990\n");
+    let err = load(&tables).expect_err("a cycle");
+    let cycle: Vec<_> = err
+        .diagnostics()
+        .iter()
+        .filter(|d| d.kind == DiagnosticKind::Cycle)
+        .collect();
+    assert_eq!(cycle.len(), 1, "{:?}", err.diagnostics());
+    assert!(
+        cycle[0].message.contains("10 concept(s)"),
+        "{}",
+        cycle[0].message
+    );
+}
+
+#[test]
+fn labels_are_put_in_nfc() {
+    let mut tables = valid();
+    let skills = tables
+        .iter_mut()
+        .find(|(f, _)| f == "skills.csv")
+        .expect("skills");
+    skills.1 = String::from_utf8(skills.1.clone())
+        .expect("utf-8")
+        .replace("tillen,lifting", "hygie\u{308}ne,hygiene")
+        .into_bytes();
+    let o = load(&tables).expect("valid").ontology;
+    let til = o.get("skill:til").expect("there");
+    assert_eq!(til.labels.pref("nl"), Some("hygiëne"));
+}

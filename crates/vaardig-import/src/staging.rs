@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::Dfs;
 use vaardig_core::io::MAX_FIELD_BYTES;
@@ -410,7 +410,8 @@ fn describe_relation(relation: &Relation) -> String {
 
 /// Indices (into `kept`) of `broader` edges that close a cycle: in input order, an edge is kept
 /// unless its target already reaches its source. Only edges inside a strongly connected
-/// component are examined, so an acyclic hierarchy costs one Tarjan pass.
+/// component are examined, so an acyclic hierarchy costs one Kosaraju pass (iterative:
+/// no recursion on hierarchy depth).
 fn cycle_closing_edges(
     kept: &[(u32, u32, Relation, usize, Location)],
     nodes: usize,
@@ -430,7 +431,8 @@ fn cycle_closing_edges(
     }
     let mut component = vec![usize::MAX; nodes];
     let mut any = false;
-    for (c, scc) in tarjan_scc(&graph).into_iter().enumerate() {
+    // Kosaraju is iterative: no recursion on hierarchy depth (Tarjan in petgraph recurses).
+    for (c, scc) in kosaraju_scc(&graph).into_iter().enumerate() {
         if scc.len() > 1 {
             any = true;
             for n in scc {

@@ -106,12 +106,21 @@ pub(crate) fn percent(share: f64) -> String {
     format!("{:.0}%", (share * 100.0).clamp(0.0, 100.0))
 }
 
-/// A number of hours or euros, without decimals when it is whole.
+/// A number of hours or euros, without decimals when it is whole; never `-0` or `-0.00`.
 pub(crate) fn amount(x: f64) -> String {
-    if (x - x.round()).abs() < 1e-9 {
+    let text = if (x - x.round()).abs() < 1e-9 {
         format!("{x:.0}")
     } else {
         format!("{x:.2}")
+    };
+    without_negative_zero(text)
+}
+
+/// `text` (a formatted number) without the sign when every digit is 0: `-0.00` is `0.00`.
+pub(crate) fn without_negative_zero(text: String) -> String {
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_owned(),
+        _ => text,
     }
 }
 
@@ -125,6 +134,16 @@ mod tests {
         assert_eq!(join_list(Lang::En, &["a", "b"], 5), "a and b");
         assert_eq!(join_list(Lang::En, &["a", "b", "c"], 2), "a, b and 1 more");
         assert_eq!(join_list(Lang::Nl, &[], 2), "");
+    }
+
+    #[test]
+    fn amounts_never_print_a_negative_zero() {
+        assert_eq!(amount(-0.0), "0");
+        assert_eq!(amount(-0.001), "0.00");
+        assert_eq!(amount(-1.5), "-1.50");
+        assert_eq!(amount(2.0), "2");
+        assert_eq!(without_negative_zero("-0.000".to_owned()), "0.000");
+        assert_eq!(without_negative_zero("-10".to_owned()), "-10");
     }
 
     #[test]

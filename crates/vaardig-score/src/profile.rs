@@ -137,12 +137,35 @@ pub const MAX_AGE: u8 = 120;
 impl Profile {
     /// Parses a profile from JSON text (the file format). Only the syntax and value ranges are
     /// checked here; [`Profile::check`] checks the ids against an ontology.
+    ///
+    /// A UTF-8 byte order mark at the start is skipped (editors on Windows write one). The
+    /// document must be a JSON object: `[]` or `[...]` is refused, although serde would read
+    /// an array as the fields in order.
     pub fn from_json(text: &str) -> Result<Profile, ProfileError> {
-        let profile: Profile = serde_json::from_str(text).map_err(|e| ProfileError::Json {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let start = text.len() - text.trim_start().len();
+        if let Some(first) = text[start..].chars().next()
+            && first != '{'
+        {
+            let before = &text[..start];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            return Err(ProfileError::Json {
+                line,
+                column,
+                message: format!(
+                    "a profile is a JSON object `{{ \"skills\": [...], ... }}`, found `{}`",
+                    first.escape_default()
+                ),
+            });
+        }
+        let mut profile: Profile = serde_json::from_str(text).map_err(|e| ProfileError::Json {
             line: e.line(),
             column: e.column(),
             message: e.to_string(),
         })?;
+        // `-0` is 0 (it would print as `EUR -0.00`).
+        profile.used_eur += 0.0;
         profile.check_values()?;
         Ok(profile)
     }
@@ -300,6 +323,32 @@ mod tests {
         assert!(Profile::from_json(r#"{"age": 200}"#).is_err());
         assert!(Profile::from_json(r#"{"used_eur": -1}"#).is_err());
         assert!(Profile::from_json(r#"{"typo": 1}"#).is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_an_array_is_refused() {
+        // A UTF-8 BOM used to fail with "expected value"; `[]` used to be an empty profile.
+        let p = Profile::from_json(
+            "\u{feff}{\"skills\": [{\"id\": \"skill:a\", \"evidence\": \"diploma\"}]}",
+        )
+        .expect("BOM");
+        assert_eq!(p.skills.len(), 1);
+        for text in [
+            "[]",
+            "\u{feff}[]",
+            "\n  [{\"id\": \"skill:a\"}]",
+            "\"x\"",
+            "3",
+        ] {
+            let e = Profile::from_json(text).expect_err("not an object");
+            assert!(e.to_string().contains("JSON object"), "{text:?}: {e}");
+        }
+        match Profile::from_json("\n  []") {
+            Err(ProfileError::Json { line, column, .. }) => assert_eq!((line, column), (2, 3)),
+            other => panic!("{other:?}"),
+        }
+        let zero = Profile::from_json(r#"{"used_eur": -0}"#).expect("valid");
+        assert!(zero.used_eur.is_sign_positive());
     }
 
     #[test]

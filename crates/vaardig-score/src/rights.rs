@@ -363,8 +363,9 @@ impl LearningRights {
         let ended = age >= self.end_age;
         let lifetime_eur = per_year * f64::from(span);
         let accrued_eur = per_year * f64::from(years_accrued);
-        let used_eur = if used_eur.is_finite() {
-            used_eur.max(0.0)
+        // Not `max(0.0)`: that may keep -0.0, which prints as `EUR -0.00`.
+        let used_eur = if used_eur.is_finite() && used_eur > 0.0 {
+            used_eur
         } else {
             0.0
         };

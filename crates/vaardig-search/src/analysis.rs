@@ -1,4 +1,5 @@
-//! Text analysis, the same for indexing and for querying: words are split on anything that is not
+//! Text analysis, the same for indexing and for querying: text is put in Unicode NFC (queries
+//! here, labels by the ontology builder), words are split on anything that is not
 //! a letter or digit, lower-cased and accent-folded (é → e, ĳ → ij); Dutch and English labels are
 //! also stemmed. Edge n-grams (word prefixes) and suffixes are made here too, for partial words
 //! and Dutch compounds.
@@ -6,10 +7,60 @@
 //! All analyzers are tantivy's own ([`SimpleTokenizer`], [`LowerCaser`], [`AsciiFoldingFilter`],
 //! [`Stemmer`], [`StopWordFilter`]); this module only chains them and registers them by name.
 
+use std::borrow::Cow;
+
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
     Stemmer, StopWordFilter, TextAnalyzer, TokenizerManager, WhitespaceTokenizer,
 };
+
+/// `text` in Unicode NFC (`e` + U+0301 becomes `é`), borrowed when it already is (nearly always):
+/// labels are NFC (the ontology builder normalises them), so queries must be too, or decomposed
+/// accents split words apart.
+pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization as _, is_nfc_quick};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
+
+/// `text` in NFC with, for every byte offset of the result, the byte offset in `text` it came
+/// from (`offsets.len()` is the result's length + 1), so spans found in the normalised text can
+/// be given back in the caller's text. `None` when `text` is NFC already.
+///
+/// Each starter (a character of canonical combining class 0) and the marks after it are
+/// normalised on their own: a composed character's offsets all point at its start in `text`.
+/// Complexity: linear in the length of `text`.
+pub(crate) fn nfc_with_offsets(text: &str) -> Option<(String, Vec<usize>)> {
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{IsNormalized, UnicodeNormalization as _, is_nfc_quick};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    let mut flush = |segment_start: usize, segment: &str, out: &mut String| {
+        let normal: String = segment.nfc().collect();
+        if normal == segment {
+            offsets.extend(segment_start..segment_start + segment.len());
+        } else {
+            offsets.extend(std::iter::repeat_n(segment_start, normal.len()));
+        }
+        out.push_str(&normal);
+    };
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if i > start && canonical_combining_class(c) == 0 {
+            flush(start, &text[start..i], &mut out);
+            start = i;
+        }
+    }
+    flush(start, &text[start..], &mut out);
+    offsets.push(text.len());
+    Some((out, offsets))
+}
 
 /// The analyzer name for folded, unstemmed words.
 pub(crate) const PLAIN: &str = "vaardig_plain";

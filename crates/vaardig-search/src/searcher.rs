@@ -200,7 +200,8 @@ impl Searcher {
                 .iter()
                 .any(|l| analysis::Lang::of(l) == analysis::Lang::Other),
         };
-        let Some(plan) = planner.plan(query, options.lang, options.prefix) else {
+        let query = analysis::nfc(query);
+        let Some(plan) = planner.plan(&query, options.lang, options.prefix) else {
             return Vec::new();
         };
         let mut accept_kind = [false; 16];
@@ -341,6 +342,18 @@ impl Searcher {
         let extractor = inner.extractor.get_or_init(|| {
             Extractor::new(&inner.ontology, &inner.languages, &mut analyzers.clone())
         });
-        extractor.extract(&inner.ontology, &inner.languages, &mut analyzers, text)
+        // Labels are NFC; so must the text be. Spans are given back in the caller's text.
+        match analysis::nfc_with_offsets(text) {
+            None => extractor.extract(&inner.ontology, &inner.languages, &mut analyzers, text),
+            Some((normal, offsets)) => {
+                let mut mentions =
+                    extractor.extract(&inner.ontology, &inner.languages, &mut analyzers, &normal);
+                for m in &mut mentions {
+                    m.start = offsets.get(m.start).copied().unwrap_or(text.len());
+                    m.end = offsets.get(m.end).copied().unwrap_or(text.len());
+                }
+                mentions
+            }
+        }
     }
 }

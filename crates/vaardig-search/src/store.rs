@@ -1,17 +1,25 @@
 //! On-disk indexes: a directory owned by vaardig-search, holding a tantivy index (memory-mapped
-//! when opened) and a marker file naming the ontology content hash and index format it was built
-//! for. A matching marker means the index is reused; anything else means it is rebuilt.
+//! when opened) and a marker file naming the ontology content hash, index format and document
+//! count it was built for. A matching marker, and an index that opens and holds that many
+//! documents, means the index is reused; anything else means it is rebuilt.
 //!
-//! Layout: `DIR/vaardig-search.json` (the marker, written last, so an interrupted build is never
-//! mistaken for a finished one) and `DIR/tantivy/` (the index). A directory that holds other
-//! files and no marker is refused, never wiped.
+//! Layout: `DIR/vaardig-search.json` (the marker) and `DIR/tantivy/` (the index, with a copy of
+//! the marker inside, its stamp). A build writes a fresh temporary sibling
+//! `DIR/.tantivy.vaardig-tmp.PID.N`, stamps it, renames it into place, and only then writes the
+//! marker (atomically, through `vaardig_core::io::AtomicFile`): an interrupted build is never
+//! mistaken for a finished one, and nothing is ever written through a symbolic link. A builder
+//! that loses a race to another process opens the winner's index when it is stamped for the
+//! same ontology. A directory that holds other files and no marker — even a folder named
+//! `tantivy` without our stamp — is refused, never wiped.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
 use vaardig_core::Ontology;
+use vaardig_core::io::{AtomicFile, OutputPolicy};
 
 use crate::analysis;
 use crate::error::SearchError;
@@ -31,6 +39,8 @@ struct Marker {
     content_hash: String,
     /// The ontology's name and version, for people reading the file.
     ontology: String,
+    /// How many label documents the index holds.
+    documents: u64,
 }
 
 impl Marker {
@@ -40,7 +50,13 @@ impl Marker {
             format: FORMAT_VERSION,
             content_hash: format!("{:016x}", ontology.content_hash()),
             ontology: format!("{} {}", m.name, m.version),
+            documents: 0,
         }
+    }
+
+    /// Built by this format for this ontology (the document count is checked on opening).
+    fn matches(&self, other: &Marker) -> bool {
+        self.format == other.format && self.content_hash == other.content_hash
     }
 }
 
@@ -64,37 +80,144 @@ pub(crate) fn open_or_build(
     let index_path = dir.join(INDEX_DIR);
     let expected = Marker::for_ontology(ontology);
 
-    match fs::read_to_string(&marker_path) {
-        Ok(text) => {
-            let found: Option<Marker> = serde_json::from_str(&text).ok();
-            if found.as_ref() == Some(&expected)
-                && let Some((index, fields)) = reopen(&index_path)
+    match read_marker(&marker_path) {
+        Ok(Some(found)) => {
+            // The index must carry the same stamp: a build killed between putting its index in
+            // place and writing the marker leaves another ontology's index beside this marker.
+            let stamped = read_marker(&index_path.join(MARKER)).ok().flatten();
+            if found.matches(&expected)
+                && stamped.as_ref() == Some(&found)
+                && let Some((index, fields)) = reopen(&index_path, found.documents)
             {
                 return Ok((index, fields, Origin::Reused));
             }
-            fs::remove_file(&marker_path).map_err(|e| SearchError::io(&marker_path, e))?;
         }
+        // A marker that is not ours to read (broken, a link): ours to replace.
+        Ok(None) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => refuse_foreign(dir)?,
         Err(e) => return Err(SearchError::io(&marker_path, e)),
     }
 
-    if index_path.exists() {
-        fs::remove_dir_all(&index_path).map_err(|e| SearchError::io(&index_path, e))?;
-    }
-    fs::create_dir_all(&index_path).map_err(|e| SearchError::io(&index_path, e))?;
+    // Build into a fresh temporary sibling (removed again if anything fails).
+    let tmp = Temp(sibling(dir, "tmp"));
+    fs::create_dir(&tmp.0).map_err(|e| SearchError::io(&tmp.0, e))?;
     let (schema, fields) = schema::schema();
-    let index = Index::create_in_dir(&index_path, schema)?;
+    let index = Index::create_in_dir(&tmp.0, schema)?;
     analysis::register(index.tokenizers());
     build(&index, &fields)?;
-    write_marker(&marker_path, &expected)?;
+    let documents = index.reader()?.searcher().num_docs();
+    drop(index);
+    let marker = Marker {
+        documents,
+        ..expected
+    };
+    write_new_file(&tmp.0.join(MARKER), &marker)?;
+
+    let (index, fields) = swap_in(&tmp.0, &index_path, &marker)?;
+    write_marker(&marker_path, &marker)?;
     Ok((index, fields, Origin::Built))
 }
 
-/// Opens an existing index, or `None` when it is missing, broken or of another schema.
-fn reopen(index_path: &Path) -> Option<(Index, Fields)> {
+/// Puts the built index `tmp` at `index_path` (moving an old one aside first) and opens it.
+/// When `index_path` already holds a good index stamped for the same ontology — another
+/// process won the race — that one is opened and ours is discarded.
+fn swap_in(tmp: &Path, index_path: &Path, ours: &Marker) -> Result<(Index, Fields), SearchError> {
+    let io = |e| SearchError::io(index_path, e);
+    let same = || {
+        read_marker(&index_path.join(MARKER))
+            .ok()
+            .flatten()
+            .is_some_and(|theirs| theirs.matches(ours) && theirs.documents == ours.documents)
+    };
+    for _ in 0..4 {
+        if same()
+            && let Some(opened) = reopen(index_path, ours.documents)
+        {
+            return Ok(opened);
+        }
+        match fs::symlink_metadata(index_path) {
+            Ok(m) if m.file_type().is_symlink() || m.is_file() => {
+                // Never follow it: remove the link (or stray file) itself.
+                fs::remove_file(index_path).map_err(io)?;
+            }
+            Ok(_) => {
+                let old = sibling(index_path.parent().unwrap_or(Path::new(".")), "old");
+                match fs::rename(index_path, &old) {
+                    Ok(()) => {
+                        let _ = fs::remove_dir_all(&old);
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(io(e)),
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io(e)),
+        }
+        if fs::rename(tmp, index_path).is_ok()
+            && let Some(opened) = reopen(index_path, ours.documents)
+        {
+            return Ok(opened);
+        }
+        // Lost a race: another index arrived in between; the next round looks at it.
+    }
+    Err(io(std::io::Error::other(
+        "other processes keep replacing the index; try again",
+    )))
+}
+
+/// A temporary directory, removed when dropped (after a rename it is gone already).
+struct Temp(PathBuf);
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// `DIR/.tantivy.vaardig-KIND.PID.N`.
+fn sibling(dir: &Path, kind: &str) -> PathBuf {
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(
+        ".{INDEX_DIR}.vaardig-{kind}.{}.{n}",
+        std::process::id()
+    ))
+}
+
+/// The marker at `path`: `Ok(None)` when it is there but not a readable marker of ours (broken,
+/// a link, another format), `Err` when it cannot be read (`NotFound` when absent).
+fn read_marker(path: &Path) -> std::io::Result<Option<Marker>> {
+    let meta = fs::symlink_metadata(path)?;
+    if !meta.is_file() {
+        return Ok(None);
+    }
+    let text = fs::read_to_string(path)?;
+    Ok(serde_json::from_str(&text).ok())
+}
+
+/// Opens an existing index, or `None` when it is missing, broken, of another schema, or does
+/// not hold the `documents` its marker promises (e.g. a `meta.json` without segments).
+fn reopen(index_path: &Path, documents: u64) -> Option<(Index, Fields)> {
+    if fs::symlink_metadata(index_path)
+        .ok()?
+        .file_type()
+        .is_symlink()
+    {
+        return None;
+    }
     let index = Index::open_in_dir(index_path).ok()?;
     let fields = Fields::of(&index.schema())?;
     analysis::register(index.tokenizers());
+    let reader = index.reader().ok()?;
+    let searcher = reader.searcher();
+    if searcher.num_docs() != documents {
+        return None;
+    }
+    // Every segment's stored documents must be readable (a missing or truncated file fails).
+    for segment in searcher.segment_readers() {
+        segment.get_store_reader(0).ok()?;
+    }
     Some((index, fields))
 }
 
@@ -104,7 +227,16 @@ fn refuse_foreign(dir: &Path) -> Result<(), SearchError> {
     for entry in entries {
         let entry = entry.map_err(|e| SearchError::io(dir, e))?;
         let name = entry.file_name();
-        if name != INDEX_DIR && name != temp_name().as_str() {
+        let name = name.to_string_lossy();
+        let ours = if name == INDEX_DIR {
+            // Ours only when stamped: a user's own `tantivy/` folder is left alone.
+            fs::symlink_metadata(entry.path().join(MARKER)).is_ok_and(|m| m.is_file())
+        } else {
+            name.starts_with(&format!(".{INDEX_DIR}.vaardig-"))
+                || name.starts_with(&format!(".{MARKER}.vaardig-"))
+                || name == format!("{MARKER}.tmp")
+        };
+        if !ours {
             return Err(SearchError::ForeignDirectory {
                 path: dir.to_path_buf(),
                 marker: MARKER,
@@ -114,16 +246,34 @@ fn refuse_foreign(dir: &Path) -> Result<(), SearchError> {
     Ok(())
 }
 
-fn temp_name() -> String {
-    format!("{MARKER}.tmp")
+/// Writes a new file (never through a link: `create_new` fails on one) and fsyncs it.
+fn write_new_file(path: &Path, marker: &Marker) -> Result<(), SearchError> {
+    use std::io::Write;
+    let text = serde_json::to_string_pretty(marker)
+        .map_err(|e| SearchError::io(path, std::io::Error::other(e)))?;
+    let mut file = fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| SearchError::io(path, e))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| SearchError::io(path, e))
 }
 
-/// Writes the marker atomically: to a temporary file, then renamed into place.
+/// Writes the marker atomically (a temporary sibling renamed into place); a link or broken file
+/// where the marker should be is replaced, never written through.
 fn write_marker(path: &Path, marker: &Marker) -> Result<(), SearchError> {
-    let tmp: PathBuf = path.with_file_name(temp_name());
+    use std::io::Write;
+    if fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
+        fs::remove_file(path).map_err(|e| SearchError::io(path, e))?;
+    }
     let text = serde_json::to_string_pretty(marker)
-        .map_err(|e| SearchError::io(&tmp, std::io::Error::other(e)))?;
-    fs::write(&tmp, text).map_err(|e| SearchError::io(&tmp, e))?;
-    fs::rename(&tmp, path).map_err(|e| SearchError::io(path, e))?;
-    Ok(())
+        .map_err(|e| SearchError::io(path, std::io::Error::other(e)))?;
+    let policy = OutputPolicy::new().force(true);
+    let mut file =
+        AtomicFile::create(path, &policy).map_err(|e| SearchError::io(path, e.into()))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| SearchError::io(path, e))?;
+    file.commit().map_err(|e| SearchError::io(path, e.into()))
 }

@@ -484,6 +484,9 @@ fn hit(ontology: &Ontology, languages: &[String], e: &Entry, exact: bool) -> Opt
 /// the text ends after a finished word. `None` when it has no words.
 fn normalise(analyzers: &mut Analyzers, text: &str) -> Option<String> {
     let text = crate::query::truncate(text, MAX_QUERY_BYTES);
+    // Labels are NFC; a decomposed accent must fold the same way.
+    let text = crate::analysis::nfc(text);
+    let text = text.as_ref();
     let mut out = String::with_capacity(text.len() + 1);
     let end = analyzers.fold_into(text, &mut out)?;
     if end < text.len() {

@@ -1,6 +1,7 @@
 //! `vaardig config`: the scoring configuration as a TOML file, and reading one back
 //! (`--config FILE` on every scoring command).
 
+use crate::output::out;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -25,7 +26,7 @@ pub fn run(ctx: &Context, args: ConfigArgs) -> anyhow::Result<ExitCode> {
     } else {
         ctx.scoring_config()?
     };
-    print!("{}", to_toml(&config)?);
+    out!("{}", to_toml(&config)?)?;
     Ok(ExitCode::SUCCESS)
 }
 

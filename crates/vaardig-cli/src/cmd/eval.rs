@@ -10,7 +10,7 @@ use vaardig_core::Ontology;
 use vaardig_score::eval::{self, EvalReport, Truth};
 
 use crate::context::Context;
-use crate::output::print_json;
+use crate::output::{errln, outln, print_json};
 
 /// `vaardig eval …`
 #[derive(Debug, Subcommand)]
@@ -96,7 +96,7 @@ fn transitions(ctx: &Context, args: EvalTransitionsArgs) -> anyhow::Result<ExitC
                 ),
             };
             if truth.sources.is_empty() {
-                eprintln!(
+                errln!(
                     "note: truth `{}` has no sources in this ontology; skipped",
                     truth.name
                 );
@@ -109,9 +109,9 @@ fn transitions(ctx: &Context, args: EvalTransitionsArgs) -> anyhow::Result<ExitC
         print_json(&reports)?;
     } else {
         for r in &reports {
-            println!("{}", r.to_markdown());
+            outln!("{}", r.to_markdown())?;
             for (from, to) in &r.implausible_hits {
-                println!("implausible in top {}: {from} → {to}", r.k);
+                outln!("implausible in top {}: {from} → {to}", r.k)?;
             }
         }
     }

@@ -14,13 +14,15 @@ use std::time::Instant;
 use anyhow::Context as _;
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use vaardig_core::OutputPolicy;
+use vaardig_core::io::{AtomicDir, AtomicFile};
 use vaardig_import::{
     ImportError, ImportOptions, ImportReport, Imported, ManifestOverrides, Mapping, OnetOptions,
     Progress, import_esco, import_onet, import_rdf, import_tabiya,
 };
 
 use crate::context::Context;
-use crate::output::{print_json, table};
+use crate::output::{err, errln, print_json, table, write_with};
 
 /// How many diagnostics the summary lists before pointing at `--report`.
 const SHOWN_DIAGNOSTICS: usize = 20;
@@ -43,7 +45,8 @@ pub enum ImportCommand {
 /// Options shared by both importers.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// The directory to write the native ontology to (created if needed).
+    /// The directory to write the native ontology to: created whole, or (with `--force`) put in
+    /// place of an earlier vaardig output; never a directory of other files.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// Languages to import, comma separated, in preference order; the first that can label
@@ -134,8 +137,33 @@ pub struct TabiyaArgs {
 }
 
 /// Runs an import subcommand.
-pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    let inputs: Vec<PathBuf> = match &command {
+        ImportCommand::Skos(args) => {
+            let mut inputs = args.files.clone();
+            if Mapping::builtin(&args.mapping).is_none() {
+                inputs.push(PathBuf::from(&args.mapping));
+            }
+            inputs
+        }
+        ImportCommand::Esco(args) => args.dirs.clone(),
+        ImportCommand::Onet(args) => vec![args.dir.clone()],
+        ImportCommand::Tabiya(args) => vec![args.dir.clone()],
+    };
+    let policy = ctx.output_policy(inputs);
+    // Refuse a bad `--out` or `--report` before the (long) import, not after it. (Each check
+    // makes an empty temporary sibling and removes it again.)
+    let common = match &command {
+        ImportCommand::Skos(a) => &a.common,
+        ImportCommand::Esco(a) => &a.common,
+        ImportCommand::Onet(a) => &a.common,
+        ImportCommand::Tabiya(a) => &a.common,
+    };
+    AtomicDir::create(&common.out, vaardig_core::MANIFEST_FILE, &policy)?;
+    if let Some(report) = &common.report {
+        AtomicFile::create(report, &policy)?;
+    }
     let (result, common) = match command {
         ImportCommand::Skos(args) => {
             let mapping = match Mapping::builtin(&args.mapping) {
@@ -176,7 +204,7 @@ pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
         Ok(import) => import,
         Err(ImportError::Rejected { report }) => {
             summarise(&report);
-            save_report(&common, &report)?;
+            save_report(&common, &report, &policy)?;
             anyhow::bail!(
                 "strict import: {} row(s) or triple(s) rejected; nothing written",
                 report.rejected()
@@ -189,12 +217,22 @@ pub fn run(_ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
         warnings,
         report,
     } = import.build()?;
-    vaardig_core::write_dir(&ontology, &common.out)
+    if ontology.is_empty() {
+        summarise(&report);
+        save_report(&common, &report, &policy)?;
+        anyhow::bail!(
+            "nothing imported: no concept in the input ({} row(s) or triple(s) rejected); \
+             {} was not written",
+            report.rejected(),
+            common.out.display()
+        );
+    }
+    vaardig_core::write_dir_with(&ontology, &common.out, &policy)
         .with_context(|| format!("cannot write the ontology to {}", common.out.display()))?;
     summarise(&report);
-    save_report(&common, &report)?;
+    save_report(&common, &report, &policy)?;
     let m = ontology.manifest();
-    eprintln!(
+    errln!(
         "wrote {} {} ({} concepts, languages {}) to {} in {:.1} s; {} validation warning(s) (see `vaardig validate {}`)",
         m.name,
         m.version,
@@ -265,7 +303,7 @@ fn summarise(report: &ImportReport) {
             ]
         })
         .collect();
-    eprint!(
+    err!(
         "{}",
         table(&["file", "read", "imported", "skipped", "rejected"], &rows)
     );
@@ -278,16 +316,16 @@ fn summarise(report: &ImportReport) {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    eprintln!("concepts: {}", counts(&report.concepts));
-    eprintln!("relations: {}", counts(&report.relations));
+    errln!("concepts: {}", counts(&report.concepts));
+    errln!("relations: {}", counts(&report.relations));
     if report.merged_duplicates > 0 {
-        eprintln!(
+        errln!(
             "relations stated twice and merged: {}",
             report.merged_duplicates
         );
     }
     if report.unmapped_subjects > 0 {
-        eprintln!(
+        errln!(
             "resources of no mapped class (skipped): {}",
             report.unmapped_subjects
         );
@@ -327,24 +365,24 @@ fn summarise(report: &ImportReport) {
             } else {
                 String::new()
             };
-            eprintln!("{what}: {}{more}", shown.join(", "));
+            errln!("{what}: {}{more}", shown.join(", "));
         }
     }
     for note in &report.notes {
-        eprintln!("note: {note}");
+        errln!("note: {note}");
     }
     // Rejections first, then adjustments; each group in reading order.
     let errors = report.diagnostics.iter().filter(|d| d.is_error());
     let warnings = report.diagnostics.iter().filter(|d| !d.is_error());
     for d in errors.chain(warnings).take(SHOWN_DIAGNOSTICS) {
-        eprintln!("{d}");
+        errln!("{d}");
     }
     let hidden = report.diagnostics.len().saturating_sub(SHOWN_DIAGNOSTICS) as u64
         + report.diagnostics_not_listed;
     if hidden > 0 {
-        eprintln!("… and {hidden} more diagnostic(s); `--report FILE` writes them all");
+        errln!("… and {hidden} more diagnostic(s); `--report FILE` writes them all");
     }
-    eprintln!(
+    errln!(
         "{} rejected, {} warning(s)",
         report.rejected(),
         report.warning_count()
@@ -352,13 +390,16 @@ fn summarise(report: &ImportReport) {
 }
 
 /// Writes the report where `--report` and `--json` say.
-fn save_report(common: &CommonArgs, report: &ImportReport) -> anyhow::Result<()> {
+fn save_report(
+    common: &CommonArgs,
+    report: &ImportReport,
+    policy: &OutputPolicy,
+) -> anyhow::Result<()> {
     if let Some(path) = &common.report {
-        let file = std::io::BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
-        );
-        serde_json::to_writer_pretty(file, report)?;
+        write_with(path, policy, |out| {
+            serde_json::to_writer_pretty(&mut *out, report)?;
+            out.write_all(b"\n")
+        })?;
     }
     if common.json {
         print_json(report)?;

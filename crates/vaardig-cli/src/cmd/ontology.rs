@@ -1,5 +1,6 @@
 //! `vaardig stats`, `validate`, `show` and `export`: looking at an ontology as it is.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,7 +9,7 @@ use serde::Serialize;
 use vaardig_core::{Concept, Diagnostic, RelationKind, Stats};
 
 use crate::context::Context;
-use crate::output::{print_json, table};
+use crate::output::{errln, fixed, out, outln, print_json, table, write_with};
 
 /// Arguments of `vaardig stats`.
 #[derive(Debug, Args)]
@@ -84,7 +85,7 @@ pub struct GenerateArgs {
 }
 
 /// Runs `vaardig generate`.
-pub fn generate(args: GenerateArgs) -> anyhow::Result<ExitCode> {
+pub fn generate(ctx: &Context, args: GenerateArgs) -> anyhow::Result<ExitCode> {
     use vaardig_core::generate::GeneratorConfig;
     let mut config = match args.scale {
         Scale::Small => GeneratorConfig::small(),
@@ -95,8 +96,9 @@ pub fn generate(args: GenerateArgs) -> anyhow::Result<ExitCode> {
     }
     let built =
         vaardig_core::generate::generate(&config).map_err(|e| crate::context::describe(&e))?;
-    vaardig_core::write_dir(&built.ontology, &args.out)?;
-    eprintln!(
+    let policy = ctx.output_policy(std::iter::empty::<PathBuf>());
+    vaardig_core::write_dir_with(&built.ontology, &args.out, &policy)?;
+    errln!(
         "wrote {} concepts to {}",
         built.ontology.len(),
         args.out.display()
@@ -111,7 +113,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> anyhow::Result<ExitCode> {
         print_json(&stats)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} {}", stats.name, stats.version);
+    outln!("{} {}", stats.name, stats.version)?;
     let counts = [
         ("skills", stats.skills),
         ("knowledge areas", stats.knowledge_areas),
@@ -126,15 +128,15 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|(k, v)| vec![(*k).to_owned(), v.to_string()])
         .collect();
-    print!("{}", table(&["concepts", "count"], &rows));
-    println!();
+    out!("{}", table(&["concepts", "count"], &rows))?;
+    outln!()?;
     let rows: Vec<Vec<String>> = stats
         .relations
         .iter()
         .map(|(k, v)| vec![k.clone(), v.to_string()])
         .collect();
-    print!("{}", table(&["relations", "count"], &rows));
-    println!();
+    out!("{}", table(&["relations", "count"], &rows))?;
+    outln!()?;
     let rows: Vec<Vec<String>> = stats
         .pref_label_completeness
         .iter()
@@ -147,11 +149,11 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> anyhow::Result<ExitCode> {
             ]
         })
         .collect();
-    print!(
+    out!(
         "{}",
         table(&["language", "preferred labels", "with synonyms"], &rows)
-    );
-    println!("\nhierarchy depth: {}", stats.hierarchy_depth);
+    )?;
+    outln!("\nhierarchy depth: {}", stats.hierarchy_depth)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -187,13 +189,13 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> anyhow::Result<ExitCode> {
         })?;
     } else {
         for d in &diagnostics {
-            println!("{d}");
+            outln!("{d}")?;
         }
         let what = dir.map_or_else(
             || "embedded ontology".to_owned(),
             |d| d.display().to_string(),
         );
-        println!("{what}: {errors} error(s), {warnings} warning(s)");
+        outln!("{what}: {errors} error(s), {warnings} warning(s)")?;
     }
     Ok(if errors == 0 {
         ExitCode::SUCCESS
@@ -252,24 +254,24 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
         print_json(&Shown { concept, relations })?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} ({})", concept.id, concept.kind());
+    outln!("{} ({})", concept.id, concept.kind())?;
     // Languages in the manifest's order: the primary language (Dutch by default) first.
     for l in &ontology.manifest().languages {
         let Some(label) = concept.labels.pref(l) else {
             continue;
         };
-        println!("  {l}: {label}");
+        outln!("  {l}: {label}")?;
         let alts = concept.labels.alt(l);
         if !alts.is_empty() {
-            println!("      synonyms: {}", alts.join(", "));
+            outln!("      synonyms: {}", alts.join(", "))?;
         }
         if let Some(d) = concept.labels.definition(l) {
-            println!("      {d}");
+            outln!("      {d}")?;
         }
     }
-    print_attributes(concept);
+    print_attributes(concept)?;
     if !relations.is_empty() {
-        println!();
+        outln!()?;
         let rows: Vec<Vec<String>> = relations
             .iter()
             .map(|r| {
@@ -289,16 +291,16 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
                 ]
             })
             .collect();
-        print!("{}", table(&["relation", "id", "label", ""], &rows));
+        out!("{}", table(&["relation", "id", "label", ""], &rows))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_attributes(concept: &Concept) {
+fn print_attributes(concept: &Concept) -> std::io::Result<()> {
     use vaardig_core::ConceptData as D;
     match &concept.data {
-        D::Skill { skill_type } => println!("  type: {skill_type}"),
-        D::Occupation { isco: Some(isco) } => println!("  ISCO-08: {isco}"),
+        D::Skill { skill_type } => outln!("  type: {skill_type}"),
+        D::Occupation { isco: Some(isco) } => outln!("  ISCO-08: {isco}"),
         D::Qualification {
             qualification_type,
             code_system,
@@ -306,7 +308,7 @@ fn print_attributes(concept: &Concept) {
             nlqf,
         } => {
             let level = nlqf.map(|n| format!(", NLQF {n}")).unwrap_or_default();
-            println!("  {qualification_type}, {code_system} {code}{level}");
+            outln!("  {qualification_type}, {code_system} {code}{level}")
         }
         D::LearningOffer {
             offer_type,
@@ -317,29 +319,29 @@ fn print_attributes(concept: &Concept) {
             nlqf,
         } => {
             let level = nlqf.map(|n| format!(", NLQF {n}")).unwrap_or_default();
-            println!(
-                "  {offer_type} by {provider} ({provider_type}): {hours} h, EUR {cost_eur:.2}{level}"
-            );
+            let cost = fixed(*cost_eur, 2);
+            outln!("  {offer_type} by {provider} ({provider_type}): {hours} h, EUR {cost}{level}")
         }
-        D::Sector { shortage } => println!(
+        D::Sector { shortage } => outln!(
             "  shortage sector: {}",
             if *shortage { "yes" } else { "no" }
         ),
-        _ => {}
+        _ => Ok(()),
     }
 }
 
 /// Runs `vaardig export`.
 pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
+    let policy = ctx.output_policy(std::iter::empty::<PathBuf>());
     match args.format {
         ExportFormat::Json => {
             let doc = vaardig_core::export::json_export(ontology);
             match &args.out {
-                Some(path) => {
-                    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
-                    serde_json::to_writer_pretty(file, &doc)?;
-                }
+                Some(path) => write_with(path, &policy, |out| {
+                    serde_json::to_writer_pretty(&mut *out, &doc)?;
+                    out.write_all(b"\n")
+                })?,
                 None => print_json(&doc)?,
             }
         }
@@ -349,19 +351,17 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
                     "`--format csv` writes a directory of tables: give it with `--out DIR`"
                 );
             };
-            vaardig_core::write_dir(ontology, dir)?;
-            eprintln!("wrote {} concepts to {}", ontology.len(), dir.display());
+            vaardig_core::write_dir_with(ontology, dir, &policy)?;
+            errln!("wrote {} concepts to {}", ontology.len(), dir.display());
         }
         ExportFormat::Turtle => match &args.out {
-            Some(path) => {
-                let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
-                vaardig_import::write_turtle(ontology, &mut file)?;
-                std::io::Write::flush(&mut file)?;
-            }
+            Some(path) => write_with(path, &policy, |mut out| {
+                vaardig_import::write_turtle(ontology, &mut out).map_err(std::io::Error::other)
+            })?,
             None => {
-                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let mut out = std::io::BufWriter::new(crate::output::Stdout);
                 vaardig_import::write_turtle(ontology, &mut out)?;
-                std::io::Write::flush(&mut out)?;
+                out.flush()?;
             }
         },
     }

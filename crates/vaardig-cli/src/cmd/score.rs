@@ -19,7 +19,7 @@ use vaardig_score::{
 use vaardig_search::{SearchOptions, Searcher};
 
 use crate::context::Context;
-use crate::output::{print_json, table};
+use crate::output::{fixed, out, outln, print_json, table};
 
 /// The language of explanations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -271,7 +271,7 @@ pub fn gap(ctx: &Context, args: GapArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         print_json(&gap)?;
     } else {
-        print!("{}", render_gap(&gap, args.lang.into()));
+        out!("{}", render_gap(&gap, args.lang.into()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -301,12 +301,12 @@ pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitC
     if args.json {
         print_json(&result.items)?;
     } else if args.dot {
-        print!(
+        out!(
             "{}",
             vaardig_diff::dot::transition_neighbourhood(&result, args.lang.into())
-        );
+        )?;
     } else {
-        print!("{}", render_transitions(&result, args.lang.into()));
+        out!("{}", render_transitions(&result, args.lang.into()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -347,7 +347,7 @@ fn transitions_batch(
         .filter_map(|(_, s)| s.as_ref().ok().cloned())
         .collect();
     let mut answers = scorer.transitions_batch(&valid, options).into_iter();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::new(crate::output::Stdout);
     let mut failed = false;
     for (line, source) in &parsed {
         // One answer per parsed source, in order; a line that did not parse has its error.
@@ -430,20 +430,20 @@ pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let heading = |nl: &str, en: &str| match lang {
-        Lang::Nl => println!("\n== {nl}\n"),
-        Lang::En => println!("\n== {en}\n"),
+        Lang::Nl => outln!("\n== {nl}\n"),
+        Lang::En => outln!("\n== {en}\n"),
     };
     if let Some(name) = &profile.name {
-        println!("{name}");
+        outln!("{name}")?;
     }
-    heading("Beroepen binnen bereik", "Occupations within reach");
-    print!("{}", render_transitions(&transitions, lang));
-    heading("Kloof naar het doelberoep", "Gap to the target occupation");
-    print!("{}", render_gap(&gap, lang));
-    heading("Leerrechten", "Learning rights");
-    println!("{}", entitlement.explain(lang));
-    heading("Leerroute", "Learning route");
-    print!("{}", render_route(&route, lang));
+    heading("Beroepen binnen bereik", "Occupations within reach")?;
+    out!("{}", render_transitions(&transitions, lang))?;
+    heading("Kloof naar het doelberoep", "Gap to the target occupation")?;
+    out!("{}", render_gap(&gap, lang))?;
+    heading("Leerrechten", "Learning rights")?;
+    outln!("{}", entitlement.explain(lang))?;
+    heading("Leerroute", "Learning route")?;
+    out!("{}", render_route(&route, lang))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -480,7 +480,7 @@ pub fn route(ctx: &Context, args: RouteArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         print_json(&route)?;
     } else {
-        print!("{}", render_route(&route, args.lang.into()));
+        out!("{}", render_route(&route, args.lang.into()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -521,9 +521,9 @@ pub fn rights(_ctx: &Context, args: RightsArgs) -> anyhow::Result<ExitCode> {
         vec!["beschikbaar".into(), eur(e.available_eur)],
         vec!["beschikbaar (studieweken)".into(), weeks(e.available_weeks)],
     ];
-    println!("{} ({})", scheme.name(Lang::Nl), scheme.id());
-    print!("{}", table(&["", "bedrag"], &rows));
-    println!("\n{}", e.explain(lang));
+    outln!("{} ({})", scheme.name(Lang::Nl), scheme.id())?;
+    out!("{}", table(&["", "bedrag"], &rows))?;
+    outln!("\n{}", e.explain(lang))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -740,7 +740,7 @@ fn render_transitions(t: &Transitions, lang: Lang) -> String {
                 pct(x.relatedness.score),
                 pct(x.reachability.score),
                 pct(x.coverage),
-                format!("{:.0}", x.gap_hours),
+                fixed(x.gap_hours, 0),
                 if x.shortage { "ja" } else { "" }.to_owned(),
                 if more > 0 {
                     format!("{} +{more}", missing.join(", "))
@@ -790,8 +790,8 @@ fn render_route(r: &Route, lang: Lang) -> String {
                 (i + 1).to_string(),
                 s.offer.label.to_string(),
                 s.offer.id.to_string(),
-                format!("{:.0}", s.hours),
-                format!("{:.0}", s.cost_eur),
+                fixed(s.hours, 0),
+                fixed(s.cost_eur, 0),
                 s.nlqf.map_or_else(String::new, |n| n.to_string()),
                 covers.join(", "),
             ]
@@ -802,14 +802,16 @@ fn render_route(r: &Route, lang: Lang) -> String {
         &rows,
     ));
     out.push_str(&format!(
-        "\ntotaal: {:.0} uur, EUR {:.2}",
-        r.total_hours, r.total_cost_eur
+        "\ntotaal: {} uur, EUR {}",
+        fixed(r.total_hours, 0),
+        fixed(r.total_cost_eur, 2)
     ));
     if let Some(b) = &r.budget {
         match b.available_eur {
             Some(a) => out.push_str(&format!(
-                "; {}: EUR {a:.2} beschikbaar, {}",
+                "; {}: EUR {} beschikbaar, {}",
                 b.scheme,
+                fixed(a, 2),
                 if r.within_budget { "past" } else { "past niet" }
             )),
             None => out.push_str(&format!("; {}", b.scheme)),

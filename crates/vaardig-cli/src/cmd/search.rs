@@ -13,7 +13,7 @@ use vaardig_core::ConceptKind;
 use vaardig_search::{Hit, LangFilter, Mention, SearchOptions, Searcher};
 
 use crate::context::Context;
-use crate::output::{print_json, table};
+use crate::output::{out, print_json, table};
 
 /// Languages accepted by `--lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -127,7 +127,7 @@ pub fn search(ctx: &Context, args: SearchArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         print_json(&hits)?;
     } else {
-        print!("{}", hits_table(&hits));
+        out!("{}", hits_table(&hits))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -170,7 +170,7 @@ fn run_batch(
             std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
         Box::new(BufReader::new(file))
     };
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = BufWriter::new(crate::output::Stdout);
     for (n, line) in input.split(b'\n').enumerate() {
         let mut line =
             line.with_context(|| format!("cannot read line {} of {}", n + 1, path.display()))?;
@@ -225,10 +225,10 @@ pub fn extract(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 ]
             })
             .collect();
-        print!(
+        out!(
             "{}",
             table(&["span", "text", "id", "label", "score"], &rows)
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,7 +14,7 @@ use vaardig_diff::{
 };
 
 use crate::context::{Context, load_ontology_dir as load};
-use crate::output::{print_json, table};
+use crate::output::{out, outln, print_json, table, write_file};
 
 /// Arguments of `vaardig diff`.
 #[derive(Debug, Args)]
@@ -98,12 +98,20 @@ fn read(path: &Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-fn write(path: &Path, text: &str) -> anyhow::Result<()> {
-    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+/// Writes `text` to `path` atomically; the inputs of `diff` are never overwritten.
+fn write(ctx: &Context, args: &DiffArgs, path: &Path, text: &str) -> anyhow::Result<()> {
+    let inputs = [
+        Some(&args.old),
+        Some(&args.new),
+        args.mapping.as_ref(),
+        args.profiles.as_ref(),
+    ];
+    let policy = ctx.output_policy(inputs.into_iter().flatten().cloned());
+    write_file(path, text.as_bytes(), &policy)
 }
 
 /// Runs `vaardig diff`.
-pub fn diff(_ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
+pub fn diff(ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
     if !(0.0..=1.0).contains(&args.accept) {
         anyhow::bail!("--accept must be from 0 to 1, got {}", args.accept);
     }
@@ -127,7 +135,12 @@ pub fn diff(_ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
     };
     let d = vaardig_diff::diff_with(&old, &new, &options)?;
     if let Some(path) = &args.write_mapping {
-        write(path, &vaardig_diff::mapping::write_csv(&d.mapping))?;
+        write(
+            ctx,
+            &args,
+            path,
+            &vaardig_diff::mapping::write_csv(&d.mapping),
+        )?;
     }
 
     let profiles: Vec<NamedProfile> = match &args.profiles {
@@ -148,7 +161,12 @@ pub fn diff(_ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
         let Some(i) = &measured else {
             anyhow::bail!("--svg needs profiles: pass --profiles FILE or --sample N");
         };
-        write(path, &vaardig_diff::plot::rank_change_histogram(i)?)?;
+        write(
+            ctx,
+            &args,
+            path,
+            &vaardig_diff::plot::rank_change_histogram(i)?,
+        )?;
         chart = Some(path.display().to_string());
     }
 
@@ -162,12 +180,12 @@ pub fn diff(_ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
             rows: args.rows,
             chart,
         };
-        print!(
+        out!(
             "{}",
             markdown::diff_report(&d, &old, &new, measured.as_ref(), &options)
-        );
+        )?;
     } else {
-        print_summary(&d, measured.as_ref());
+        print_summary(&d, measured.as_ref())?;
     }
     Ok(if args.exit_code && !d.is_empty() {
         ExitCode::from(1)
@@ -176,12 +194,15 @@ pub fn diff(_ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn print_summary(d: &Diff, impact: Option<&Impact>) {
+fn print_summary(d: &Diff, impact: Option<&Impact>) -> std::io::Result<()> {
     let s = &d.summary;
-    println!(
+    outln!(
         "{} {} → {} {}",
-        d.old.name, d.old.version, d.new.name, d.new.version
-    );
+        d.old.name,
+        d.old.version,
+        d.new.name,
+        d.new.version
+    )?;
     let rows: Vec<Vec<String>> = [
         ("concepts added", s.added),
         ("concepts removed", s.removed),
@@ -199,9 +220,9 @@ fn print_summary(d: &Diff, impact: Option<&Impact>) {
     .iter()
     .map(|(what, n)| vec![(*what).to_owned(), n.to_string()])
     .collect();
-    print!("{}", table(&["change", "count"], &rows));
+    out!("{}", table(&["change", "count"], &rows))?;
     if let Some(i) = impact {
-        println!(
+        outln!(
             "\nimpact on {} profiles: mean top-{} overlap {:.1} %, mean Kendall τ-b {}, mean |Δgap| {:.4}",
             i.profiles.len(),
             i.options.k,
@@ -209,9 +230,9 @@ fn print_summary(d: &Diff, impact: Option<&Impact>) {
             i.mean_kendall_tau
                 .map_or_else(|| "–".to_owned(), |t| format!("{t:.3}")),
             i.mean_abs_gap_delta
-        );
+        )?;
     }
-    println!("\n(--markdown for the full report, --json for every change)");
+    outln!("\n(--markdown for the full report, --json for every change)")
 }
 
 /// Runs `vaardig report`.
@@ -237,9 +258,9 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
             rows: args.rows,
             chart: None,
         };
-        print!("{}", markdown::quality_report(&r, &options));
+        out!("{}", markdown::quality_report(&r, &options))?;
     } else {
-        println!("{} {}", r.version.name, r.version.version);
+        outln!("{} {}", r.version.name, r.version.version)?;
         let findings: Vec<Vec<String>> = [
             ("skills no occupation requires", r.unrequired_skills.len()),
             (
@@ -256,7 +277,7 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|(what, n)| vec![(*what).to_owned(), n.to_string()])
         .collect();
-        print!("{}", table(&["check", "count"], &findings));
+        out!("{}", table(&["check", "count"], &findings))?;
         let labels: Vec<Vec<String>> = r
             .labels
             .iter()
@@ -269,15 +290,15 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
                 ]
             })
             .collect();
-        println!();
-        print!(
+        outln!()?;
+        out!(
             "{}",
             table(
                 &["language", "preferred", "synonyms", "definition"],
                 &labels
             )
-        );
-        println!("\n(--markdown for the full report, --json for every list)");
+        )?;
+        outln!("\n(--markdown for the full report, --json for every list)")?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,14 +1,16 @@
 //! Reading and writing the native on-disk format: `ontology.toml` plus one CSV table per concept
 //! kind and per relation kind (see `ontology/README.md` for the format).
 
+pub mod atomic;
 mod columns;
 mod read;
 mod source;
 mod write;
 
+pub use atomic::{AtomicDir, AtomicFile, OutputError, OutputPolicy, Refusal};
 pub use read::{load, load_dir};
 pub use source::{DirSource, StaticSource, TableSource};
-pub use write::{to_tables, write_dir};
+pub use write::{to_tables, write_dir, write_dir_with};
 
 /// The longest single CSV field accepted, in bytes (a label, a definition, an id).
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;

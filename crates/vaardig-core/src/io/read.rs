@@ -162,7 +162,8 @@ impl Row<'_> {
             )
         })?;
         if value.is_finite() {
-            Ok(value)
+            // `-0` is 0: adding +0.0 turns -0.0 into +0.0, so it never prints as `-0`.
+            Ok(value + 0.0)
         } else {
             Err(Diagnostic::error(
                 K::InvalidValue,

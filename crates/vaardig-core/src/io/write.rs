@@ -2,11 +2,12 @@
 //! ontology; rows come in id order, so two releases diff cleanly.
 
 use std::collections::BTreeMap;
-use std::io;
 use std::path::Path;
 
 use crate::concept::{Concept, ConceptData};
+use crate::io::atomic::{AtomicDir, OutputError, OutputPolicy};
 use crate::io::columns::{ALT_SEPARATOR, LABEL_COLUMNS, concept_columns, relation_columns};
+use crate::io::{MAX_FIELD_BYTES, MAX_ROWS_PER_TABLE};
 use crate::manifest::MANIFEST_FILE;
 use crate::model::{ConceptKind, RelationKind};
 use crate::ontology::Ontology;
@@ -55,12 +56,76 @@ pub fn to_tables(ontology: &Ontology) -> Vec<(&'static str, String)> {
     out
 }
 
-/// Writes the native format into `dir` (created if needed), replacing the files it writes.
-pub fn write_dir(ontology: &Ontology, dir: impl AsRef<Path>) -> io::Result<()> {
-    let dir = dir.as_ref();
-    std::fs::create_dir_all(dir)?;
+/// Writes the native format into `dir`, which must not exist yet or be empty (see
+/// [`write_dir_with`] to replace existing output).
+///
+/// # Errors
+/// As [`write_dir_with`].
+pub fn write_dir(ontology: &Ontology, dir: impl AsRef<Path>) -> Result<(), OutputError> {
+    write_dir_with(ontology, dir, &OutputPolicy::new())
+}
+
+/// Writes the native format into `dir` atomically (see [`crate::io::atomic`]): the whole
+/// directory appears at once, or the old one stays as it was. The output is checked against
+/// the limits of loading first, so vaardig never writes what it cannot read back.
+///
+/// # Errors
+/// [`OutputError::Refused`] when `policy` refuses `dir` (existing output without `force`, a
+/// directory that is not vaardig output, an input, the root, a link), [`OutputError::TooLarge`]
+/// when a field or the manifest is over a loading limit, [`OutputError::Io`] naming the file.
+pub fn write_dir_with(
+    ontology: &Ontology,
+    dir: impl AsRef<Path>,
+    policy: &OutputPolicy,
+) -> Result<(), OutputError> {
+    check_loadable(ontology)?;
+    let mut out = AtomicDir::create(dir, MANIFEST_FILE, policy)?;
     for (file, text) in to_tables(ontology) {
-        std::fs::write(dir.join(file), text)?;
+        out.write_file(file, text.as_bytes())?;
+    }
+    out.commit()
+}
+
+/// Refuses what loading would refuse: a manifest or a field over [`MAX_FIELD_BYTES`], a table
+/// over [`MAX_ROWS_PER_TABLE`] rows.
+fn check_loadable(ontology: &Ontology) -> Result<(), OutputError> {
+    let too_large = |file: &str, what: String, size: usize, limit: usize| OutputError::TooLarge {
+        file: file.to_owned(),
+        what,
+        size,
+        limit,
+    };
+    let manifest = ontology.manifest().to_toml();
+    if manifest.len() > MAX_FIELD_BYTES {
+        return Err(too_large(
+            MANIFEST_FILE,
+            "the manifest".to_owned(),
+            manifest.len(),
+            MAX_FIELD_BYTES,
+        ));
+    }
+    let languages = &ontology.manifest().languages;
+    for &kind in ConceptKind::ALL {
+        let rows = ontology.count(kind);
+        if rows as u64 > MAX_ROWS_PER_TABLE {
+            return Err(too_large(
+                kind.table_file(),
+                format!("the table ({rows} rows)"),
+                rows,
+                MAX_ROWS_PER_TABLE as usize,
+            ));
+        }
+        for (_, c) in ontology.concepts(kind) {
+            let row = concept_row(c, languages);
+            if let Some(field) = row.iter().find(|f| f.len() > MAX_FIELD_BYTES) {
+                return Err(too_large(
+                    kind.table_file(),
+                    format!("a field of `{}`", c.id),
+                    field.len(),
+                    MAX_FIELD_BYTES,
+                ));
+            }
+        }
     }
     Ok(())
 }

@@ -604,6 +604,34 @@ fn an_impossible_release_date_is_not_taken() {
         ttl.as_bytes(),
         vaardig_import::RdfFormat::Turtle,
         "date.ttl",
+#[test]
+fn a_hundred_thousand_deep_broader_chain_imports_without_recursion() {
+    // Used to overflow the stack in petgraph's recursive `tarjan_scc`, in staging and building.
+    const DEPTH: usize = 100_000;
+    let hc = "https://linkeddata.competentnl.nl/id/human-capability/";
+    let class = "https://linkeddata.competentnl.nl/def/competentnl#HumanCapability";
+    let skos = "http://www.w3.org/2004/02/skos/core#";
+    let rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+    let mut nt = String::new();
+    for i in 0..DEPTH {
+        nt.push_str(&format!("<{hc}s{i}> <{rdf_type}> <{class}> .\n"));
+        nt.push_str(&format!(
+            "<{hc}s{i}> <{skos}prefLabel> \"vaardigheid {i}\"@nl .\n"
+        ));
+        if i + 1 < DEPTH {
+            nt.push_str(&format!("<{hc}s{i}> <{skos}broader> <{hc}s{}> .\n", i + 1));
+        }
+    }
+    // One edge that closes a cycle at the deep end: staging rejects it, the rest imports.
+    nt.push_str(&format!(
+        "<{hc}s{}> <{skos}broader> <{hc}s{}> .\n",
+        DEPTH - 1,
+        DEPTH - 10
+    ));
+    let imported = vaardig_import::import_rdf_reader(
+        nt.as_bytes(),
+        vaardig_import::RdfFormat::NTriples,
+        "chain.nt",
         &Mapping::competentnl(),
         ImportOptions::new(),
     )
@@ -620,4 +648,16 @@ fn an_impossible_release_date_is_not_taken() {
         "{:?}",
         imported.report.notes
     );
+    assert_eq!(imported.ontology.len(), DEPTH);
+    assert_eq!(
+        imported.ontology.relation_count(RelationKind::Broader),
+        DEPTH - 1
+    );
+    let cycles = imported
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == K::Cycle)
+        .count();
+    assert_eq!(cycles, 1, "{:?}", imported.report.diagnostics);
 }

@@ -557,14 +557,15 @@ impl Scorer {
                 }
             }
         }
+        // Folded from +0.0, not `sum()`: the sum of no floats is -0.0, printed `-0 uur, EUR -0.00`.
         let total_hours = chosen
             .iter()
             .map(|&o| self.offer_info[o as usize].hours)
-            .sum();
+            .fold(0.0, |a, b| a + b);
         let total_cost_eur: f64 = chosen
             .iter()
             .map(|&o| self.offer_info[o as usize].cost_eur)
-            .sum();
+            .fold(0.0, |a, b| a + b);
         Ok(Plan {
             targets,
             exempt,

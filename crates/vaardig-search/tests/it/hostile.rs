@@ -202,3 +202,34 @@ proptest! {
         check(&String::from_utf8_lossy(&bytes));
     }
 }
+
+#[test]
+fn decomposed_accents_search_and_extract_like_composed_ones() {
+    // `e` + U+0308 instead of `ë`: used to split the word in two (the mark is no letter), so
+    // search ranked differently and extraction found nothing.
+    let s = demo_searcher();
+    let composed = "hygiënisch werken";
+    let decomposed = "hygie\u{308}nisch werken";
+    assert_ne!(composed, decomposed);
+    assert_eq!(
+        s.search(decomposed, &SearchOptions::default()),
+        s.search(composed, &SearchOptions::default())
+    );
+    let text = format!("Ik kan {decomposed} en communiceren met clie\u{308}nten.");
+    let mentions = s.extract(&text);
+    let ids: Vec<&str> = mentions.iter().map(|m| m.id.as_str()).collect();
+    let expected: Vec<String> = s
+        .extract(&text.replace("e\u{308}", "ë"))
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    assert!(!ids.is_empty());
+    assert_eq!(ids, expected);
+    // Spans are into the caller's (decomposed) text.
+    for m in &mentions {
+        let span = text.get(m.start..m.end).expect("a span on char boundaries");
+        assert!(!span.is_empty(), "{m:?}");
+    }
+    let first = &mentions[0];
+    assert_eq!(&text[first.start..first.end], decomposed, "{mentions:?}");
+}
