@@ -649,6 +649,60 @@ fn import_onet_29_1_then_transitions_and_validate() {
     assert_eq!(
         vaardig(&["--ontology", d, "validate"]).status.code(),
         Some(0)
+    );
+}
+
+#[test]
+#[cfg_attr(not(external_data), ignore = "needs ../shared/data/external")]
+fn import_tabiya_sample_then_transitions_and_gap() {
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/external/tabiya-sample");
+    let out_dir = temp_dir("tabiya");
+    let out = vaardig(&[
+        "import",
+        "tabiya",
+        sample.to_str().expect("utf-8"),
+        "--out",
+        out_dir.to_str().expect("utf-8"),
+        "--quiet",
+        "--strict",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d = out_dir.to_str().expect("utf-8");
+    let stats = json(&["--ontology", d, "stats", "--json"]);
+    assert_eq!(stats["occupations"], 3015);
+    // "technical director" (ESCO), by its UUIDHISTORY id.
+    let director = "tabiya:c2245d0e-9233-4863-a061-b7581209979c";
+    let transitions = json(&[
+        "--ontology",
+        d,
+        "transitions",
+        "--from",
+        director,
+        "--limit",
+        "3",
+        "--json",
+    ]);
+    assert_eq!(transitions.as_array().expect("list").len(), 3);
+    let gap = json(&[
+        "--ontology",
+        d,
+        "gap",
+        "--occupation",
+        director,
+        "--skill",
+        "tabiya:768ae2e8-bc0e-4641-bb36-ba1b00b839fc",
+        "--lang",
+        "en",
+        "--json",
+    ]);
+    assert!(gap.is_object(), "{gap}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Output that cannot be written: a closed pipe ends quietly with 0, a full disk is exit 2.
 
@@ -1070,54 +1124,6 @@ fn a_full_disk_under_a_file_output_is_exit_2() {
 }
 
 #[test]
-#[cfg_attr(not(external_data), ignore = "needs ../shared/data/external")]
-fn import_tabiya_sample_then_transitions_and_gap() {
-    let sample =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/external/tabiya-sample");
-    let out_dir = temp_dir("tabiya");
-    let out = vaardig(&[
-        "import",
-        "tabiya",
-        sample.to_str().expect("utf-8"),
-        "--out",
-        out_dir.to_str().expect("utf-8"),
-        "--quiet",
-        "--strict",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let d = out_dir.to_str().expect("utf-8");
-    let stats = json(&["--ontology", d, "stats", "--json"]);
-    assert_eq!(stats["occupations"], 3015);
-    // "technical director" (ESCO), by its UUIDHISTORY id.
-    let director = "tabiya:c2245d0e-9233-4863-a061-b7581209979c";
-    let transitions = json(&[
-        "--ontology",
-        d,
-        "transitions",
-        "--from",
-        director,
-        "--limit",
-        "3",
-        "--json",
-    ]);
-    assert_eq!(transitions.as_array().expect("list").len(), 3);
-    let gap = json(&[
-        "--ontology",
-        d,
-        "gap",
-        "--occupation",
-        director,
-        "--skill",
-        "tabiya:768ae2e8-bc0e-4641-bb36-ba1b00b839fc",
-        "--lang",
-        "en",
-        "--json",
-    ]);
-    assert!(gap.is_object(), "{gap}");
 fn eight_processes_on_one_empty_index_directory_all_answer_the_same() {
     // Used to fail most runs: lock busy, missing files.
     let dir = temp_dir("shared-index");

@@ -304,7 +304,9 @@ impl Scorer {
                 }
             }
         }
-        entries.sort_by(|a, b| {
+        // Entries equal in this key are equal in every field, so an unstable sort is
+        // deterministic (and the duplicates go next).
+        entries.sort_unstable_by(|a, b| {
             a.cap
                 .cmp(&b.cap)
                 .then(b.base.total_cmp(&a.base))

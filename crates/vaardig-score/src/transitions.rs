@@ -387,24 +387,22 @@ impl Scorer {
             Source::Occupation(a) => Some(a),
             Source::Person => holdings.current_occupation,
         };
-        let mut cands: Vec<Scored> = (0..self.occs.len() as u32)
+        // (relatedness, occupation) of every candidate, best first: small keys to sort; the
+        // key is total, so the unstable sort is deterministic.
+        let mut order: Vec<(f64, u32)> = (0..self.occs.len() as u32)
             .filter(|&o| options.include_current || skip != Some(o))
             .filter(|&o| !options.shortage_only || self.occ_shortage[o as usize])
             .filter(|&o| sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s)))
-            .map(|o| Scored {
-                occ: o,
-                relatedness: relatedness.get(o),
-                reach: None,
-            })
-            .filter(|s| s.relatedness > 0.0)
+            .map(|o| (relatedness.get(o), o))
+            .filter(|&(r, _)| r > 0.0)
             .collect();
-        let considered_all = cands.len();
-        let by_relatedness = |a: &Scored, b: &Scored| {
-            b.relatedness
-                .total_cmp(&a.relatedness)
-                .then(a.occ.cmp(&b.occ))
+        let considered_all = order.len();
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let scored = |&(relatedness, occ): &(f64, u32)| Scored {
+            occ,
+            relatedness,
+            reach: None,
         };
-        cands.sort_by(by_relatedness);
         let limit = options.limit.unwrap_or(usize::MAX);
         let w = self.config.transitions.reachability_weight;
         let person = Person {
@@ -422,6 +420,7 @@ impl Scorer {
             || !matches!(options.rank_by, RankBy::Combined | RankBy::Relatedness);
         let mut considered = considered_all;
         let chosen: Vec<Scored> = if needs_all {
+            let mut cands: Vec<Scored> = order.iter().map(scored).collect();
             for s in &mut cands {
                 reach_of(s)?;
             }
@@ -432,14 +431,14 @@ impl Scorer {
             cands
         } else if options.rank_by == RankBy::Relatedness {
             // Reachability is computed below, for the listed ones only.
-            cands.truncate(limit);
-            cands
+            order.iter().take(limit).map(scored).collect()
         } else {
             // Combined: the score never exceeds relatedness, so once the next relatedness is
             // below the `limit`-th combined score nothing further can enter.
             let mut kept: Vec<Scored> = Vec::new();
+            let mut best: Vec<f64> = Vec::with_capacity(limit.min(1024) + 1);
             let mut kth = f64::NEG_INFINITY;
-            for mut s in cands {
+            for mut s in order.iter().map(scored) {
                 if limit == 0 {
                     break;
                 }
@@ -447,11 +446,16 @@ impl Scorer {
                     break;
                 }
                 reach_of(&mut s)?;
+                // The best `limit` combined scores so far, best first.
+                let c = s.combined(w);
+                let at = best.partition_point(|&b| b >= c);
+                if at < limit {
+                    best.insert(at, c);
+                    best.truncate(limit);
+                }
                 kept.push(s);
-                if kept.len() >= limit {
-                    let mut scores: Vec<f64> = kept.iter().map(|k| k.combined(w)).collect();
-                    scores.sort_by(|a, b| b.total_cmp(a));
-                    kth = scores.get(limit - 1).copied().unwrap_or(f64::NEG_INFINITY);
+                if best.len() >= limit {
+                    kth = best[limit - 1];
                 }
             }
             kept
