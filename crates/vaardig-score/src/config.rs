@@ -234,6 +234,9 @@ pub struct HierarchyCredit {
     pub decay: f64,
     /// The longest path that still gives credit, in `broader` steps: 2 (0 turns partial credit off).
     pub max_depth: u8,
+    /// Sibling credit only within groups of at most this many skills: 64. Membership of a
+    /// very broad group (ESCO's transversal groups hold hundreds) says little about a skill.
+    pub max_group: u32,
 }
 
 impl Default for HierarchyCredit {
@@ -245,6 +248,7 @@ impl Default for HierarchyCredit {
             related: 0.3,
             decay: 0.5,
             max_depth: 2,
+            max_group: 64,
         }
     }
 }

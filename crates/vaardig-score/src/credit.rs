@@ -291,7 +291,11 @@ impl Scorer {
             }
             if h.max_depth >= 2 {
                 for &p in self.parents.row(s.cap as usize) {
-                    for &c in self.children.row(p as usize) {
+                    let group = self.children.row(p as usize);
+                    if group.len() > h.max_group as usize {
+                        continue;
+                    }
+                    for &c in group {
                         if c != s.cap && skill(&c) {
                             push(&mut entries, c, h.sibling, MatchKind::Sibling);
                         }

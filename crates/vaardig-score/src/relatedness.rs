@@ -361,16 +361,21 @@ impl Scorer {
             raise(r.cap, 1.0, touched);
         }
         if near > 0.0 && h.max_depth >= 1 {
+            // Attitudes neither give nor take near-skill credit (as in a gap).
+            let skill = |c: &&u32| !self.is_attitude(**c);
             for r in self.requires.row(a as usize) {
+                if self.is_attitude(r.cap) {
+                    continue;
+                }
                 let c = r.cap as usize;
                 // The held skill is narrower than its parent, broader than its children.
-                for &p in self.parents.row(c) {
+                for &p in self.parents.row(c).iter().filter(skill) {
                     raise(p, near * h.narrower, touched);
                 }
-                for &ch in self.children.row(c) {
+                for &ch in self.children.row(c).iter().filter(skill) {
                     raise(ch, near * h.broader, touched);
                 }
-                for &x in self.related.row(c) {
+                for &x in self.related.row(c).iter().filter(skill) {
                     raise(x, near * h.related, touched);
                 }
             }
@@ -387,9 +392,10 @@ impl Scorer {
         }
         let near = self.config.relatedness.near_skill;
         let h = &self.config.hierarchy;
-        if near <= 0.0 || h.max_depth < 1 {
+        if near <= 0.0 || h.max_depth < 1 || self.is_attitude(c) {
             return 0.0;
         }
+        let holds = |x: u32| !self.is_attitude(x) && holds(x);
         let c = c as usize;
         let mut best: f64 = 0.0;
         if self.children.row(c).iter().any(|&x| holds(x)) {
