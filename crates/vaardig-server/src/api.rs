@@ -7,6 +7,8 @@ use axum::Json;
 use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::Value;
 use vaardig_score::Profile;
@@ -34,27 +36,20 @@ pub(crate) fn version_of(
         .map_err(|e| ApiError::bad_request(e.body_text()))
 }
 
-/// Runs `f` on the blocking pool and serialises its answer.
-pub(crate) async fn blocking<T, F>(f: F) -> Result<Json<Value>, ApiError>
+/// Runs `f` on the blocking pool and serialises its answer in the library's field order (the
+/// bytes `vaardig … --json` prints, without the pretty-printing).
+pub(crate) async fn blocking<T, F>(f: F) -> Result<Response, ApiError>
 where
-    T: serde::Serialize,
+    T: serde::Serialize + Send + 'static,
     F: FnOnce() -> Result<T, ApiError> + Send + 'static,
-    T: Send + 'static,
 {
-    let answer = tokio::task::spawn_blocking(f).await.map_err(|_| {
-        ApiError::new(
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "the computation failed",
-        )
-    })??;
-    serde_json::to_value(&answer).map(Json).map_err(|e| {
-        ApiError::new(
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            e.to_string(),
-        )
+    let internal = |m: String| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", m);
+    let bytes = tokio::task::spawn_blocking(move || {
+        f().and_then(|answer| serde_json::to_vec(&answer).map_err(|e| internal(e.to_string())))
     })
+    .await
+    .map_err(|_| internal("the computation failed".into()))??;
+    Ok(([(header::CONTENT_TYPE, "application/json")], bytes).into_response())
 }
 
 fn profile(v: &Version, person: Person) -> Result<Profile, ApiError> {
@@ -76,7 +71,7 @@ pub(crate) async fn extract(
     State(s): State<AppState>,
     q: Result<Query<VersionParam>, QueryRejection>,
     body: Body,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let v = s.version(version_of(q)?.as_deref())?;
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
@@ -92,7 +87,7 @@ pub(crate) async fn gap(
     State(s): State<AppState>,
     q: Result<Query<VersionParam>, QueryRejection>,
     body: Body,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let v = s.version(version_of(q)?.as_deref())?;
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
@@ -110,7 +105,7 @@ pub(crate) async fn transitions(
     State(s): State<AppState>,
     q: Result<Query<VersionParam>, QueryRejection>,
     body: Body,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let v = s.version(version_of(q)?.as_deref())?;
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
@@ -139,7 +134,7 @@ pub(crate) async fn route(
     State(s): State<AppState>,
     q: Result<Query<VersionParam>, QueryRejection>,
     body: Body,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let v = s.version(version_of(q)?.as_deref())?;
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
@@ -151,7 +146,7 @@ pub(crate) async fn route(
 }
 
 /// `POST /rights {age, nlqf, used_eur}` → as `vaardig rights --json`.
-pub(crate) async fn rights(State(s): State<AppState>, body: Body) -> Result<Json<Value>, ApiError> {
+pub(crate) async fn rights(State(s): State<AppState>, body: Body) -> Result<Response, ApiError> {
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
         let query: RightsQuery =
@@ -167,7 +162,7 @@ pub(crate) async fn advice(
     State(s): State<AppState>,
     q: Result<Query<VersionParam>, QueryRejection>,
     body: Body,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let v = s.version(version_of(q)?.as_deref())?;
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
@@ -189,7 +184,7 @@ pub(crate) struct DiffParams {
 pub(crate) async fn diff(
     State(s): State<AppState>,
     q: Result<Query<DiffParams>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let Query(p) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
     let old = s.version(Some(&p.from))?;
     let new = s.version(Some(&p.to))?;

@@ -27,6 +27,7 @@ pub async fn serve(versions: Versions, options: ServeOptions) -> Result<(), Serv
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
     let versions = Arc::new(versions);
     let app = router(Arc::clone(&versions), options.limits);
