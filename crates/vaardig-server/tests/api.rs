@@ -846,3 +846,6 @@ async fn a_real_socket_answers_and_shuts_down_gracefully() -> TestResult {
     tokio::time::timeout(Duration::from_secs(5), server).await???;
     Ok(())
 }
+
+#[path = "api/browser.rs"]
+mod browser;

@@ -98,6 +98,17 @@
       status(n ? t("extracted", { n }) : t("noneFound"));
     } catch (e) { status(t("error", { m: e.message })); }
   }
+  // Skills for a typed text: in the page's language first, then in any language.
+  async function suggestions(text, limit) {
+    for (const lang of [state.lang, null]) {
+      const q = new URLSearchParams({ text, type: "skill", limit: String(limit) });
+      if (lang) q.set("language", lang);
+      const page = await (await fetch("/suggest2?" + q.toString())).json();
+      const hits = (page._embedded && page._embedded.results) || [];
+      if (hits.length) return hits;
+    }
+    return [];
+  }
   let suggestTimer = null;
   function suggest() {
     clearTimeout(suggestTimer);
@@ -105,11 +116,9 @@
     if (text.trim().length < 2) return;
     suggestTimer = setTimeout(async () => {
       try {
-        const q = new URLSearchParams({ text, type: "skill", language: state.lang, limit: "10" });
-        const r = await fetch("/suggest2?" + q.toString());
-        const page = await r.json();
+        const hits = await suggestions(text, 10);
         const list = $("skill-options"); list.textContent = "";
-        for (const hit of (page._embedded && page._embedded.results) || []) {
+        for (const hit of hits) {
           state.options.set(hit.title, { id: hit.code, label: hit.title });
           list.append(el("option", { value: hit.title }));
         }
@@ -121,9 +130,7 @@
     if (!text) return;
     let s = state.options.get(text);
     if (!s) {
-      const q = new URLSearchParams({ text, type: "skill", language: state.lang, limit: "1" });
-      const page = await (await fetch("/suggest2?" + q.toString())).json();
-      const hit = page._embedded && page._embedded.results[0];
+      const hit = (await suggestions(text, 1))[0];
       if (hit) s = { id: hit.code, label: hit.title };
     }
     if (s) { addSkill(s); renderChips(); $("skill-input").value = ""; status(""); }
@@ -181,7 +188,7 @@
         el("dt", { text: t("shared") }), el("dd", { text: x.drivers.map(label).join(", ") || "—" }),
         el("dt", { text: t("toLearn") }), el("dd", { text: x.missing.map(label).join(", ") || "—" }),
         el("dt", { text: t("entry") }), el("dd", { text: entry(x) }));
-      const btn = el("button", { type: "button", class: "choose", text: t("choose") });
+      const btn = el("button", { type: "button", class: "choose", "aria-label": t("choose") + ": " + label(x), text: t("choose") });
       btn.addEventListener("click", () => choose(x.occupation));
       const facts = [t("score") + " " + pct(x.score), t("related") + " " + pct(x.relatedness.score),
         t("reachable") + " " + pct(x.reachability.score), Math.round(x.gap_hours) + " " + t("hours"),
@@ -198,10 +205,10 @@
     const m = $("map"); m.textContent = "";
     const items = state.transitions.slice(0, 8);
     if (!items.length) return;
-    const cx = 240, cy = 140, r = 105;
+    const cx = 320, cy = 150, r = 110;
     items.forEach((x, i) => {
       const a = (2 * Math.PI * i) / items.length - Math.PI / 2;
-      const x2 = cx + r * Math.cos(a) * 1.6, y2 = cy + r * Math.sin(a);
+      const x2 = cx + r * Math.cos(a) * 1.9, y2 = cy + r * Math.sin(a);
       m.append(svg("line", { x1: cx, y1: cy, x2, y2, stroke: x.shortage ? "#8a4b00" : "#1d4f91", "stroke-width": 1 + 8 * x.score }));
       m.append(svg("circle", { cx: x2, cy: y2, r: 6, fill: "#1d4f91" }));
       const tx = svg("text", { x: x2, y: y2 - 10, "text-anchor": "middle", "font-size": "12", fill: "#111" });
@@ -245,7 +252,7 @@
       table(["#", t("offer"), t("hours"), t("eur"), "NLQF", t("closes")],
         r.steps.map((s, i) => [String(i + 1), label(s.offer), String(Math.round(s.hours)), money(s.cost_eur), s.nlqf == null ? "" : String(s.nlqf), s.covers.map(label).join(", ")])),
       el("p", { class: "total", text: t("total", { h: Math.round(r.total_hours), c: money(r.total_cost_eur) }) + (r.budget ? " · " + (r.within_budget ? t("fits") : t("fitsNot")) : "") }),
-      r.uncovered.length ? el("p", { text: t("noOffer", { l: r.uncovered.map(label).join(", ") }) }) : null);
+      ...(r.uncovered.length ? [el("p", { text: t("noOffer", { l: r.uncovered.map(label).join(", ") }) })] : []));
     $("h-advice").setAttribute("tabindex", "-1");
   }
 
