@@ -1,7 +1,7 @@
 //! # vaardig-service
 //!
-//! The one layer every front of vaardig calls — the CLI, the HTTP service and the Python
-//! package — so that the same question gets the same answer everywhere:
+//! The one layer every front of vaardig calls — the CLI, the HTTP service and any language
+//! binding to come — so that the same question gets the same answer everywhere:
 //!
 //! - [`resolve`]: a skill named by id, URI or label becomes an id ([`SkillResolver`]); an
 //!   ambiguous label is an error listing the candidates;
