@@ -17,11 +17,14 @@
 //!
 //! ```
 //! use vaardig_core::Ontology;
-//! use vaardig_score::Scorer;
+//! use vaardig_score::{Profile, Scorer};
 //! use vaardig_service::{AdviceQuery, Person, SkillResolver, advise};
 //!
 //! let ontology = Ontology::embedded()?;
-//! let person = Person { skills: vec!["wondzorg".into()], ..Person::default() };
+//! let person = Person {
+//!     profile: Some(Profile { age: Some(40), ..Profile::default() }),
+//!     skills: vec!["wondzorg".into()],
+//! };
 //! let profile = person.build(&ontology, &SkillResolver::new(&ontology))?;
 //! let scorer = Scorer::with_defaults(&ontology);
 //! let advice = advise(&scorer, &profile, &AdviceQuery::default())?;
