@@ -23,9 +23,26 @@ use tokio::net::TcpStream;
 use tokio::sync::Mutex;
 
 const WORDS: &[&str] = &[
-    "nurse", "welding", "accounting", "driver", "teacher", "cook", "software", "sales",
-    "cleaning", "electrician", "customer service", "warehouse", "forklift", "care", "plumber",
-    "marketing", "baker", "security", "translation", "carpentry",
+    "nurse",
+    "welding",
+    "accounting",
+    "driver",
+    "teacher",
+    "cook",
+    "software",
+    "sales",
+    "cleaning",
+    "electrician",
+    "customer service",
+    "warehouse",
+    "forklift",
+    "care",
+    "plumber",
+    "marketing",
+    "baker",
+    "security",
+    "translation",
+    "carpentry",
 ];
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -39,7 +56,9 @@ impl Conn {
     async fn open(addr: &str) -> Result<Conn, Error> {
         let s = TcpStream::connect(addr).await?;
         s.set_nodelay(true)?;
-        Ok(Conn { reader: BufReader::new(s) })
+        Ok(Conn {
+            reader: BufReader::new(s),
+        })
     }
 
     /// Sends one request and reads the answer; returns the status and the body.
@@ -47,7 +66,11 @@ impl Conn {
         self.reader.get_mut().write_all(req).await?;
         let mut line = String::new();
         self.reader.read_line(&mut line).await?;
-        let status: u16 = line.split(' ').nth(1).and_then(|s| s.parse().ok()).ok_or("no status")?;
+        let status: u16 = line
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .ok_or("no status")?;
         let mut len = 0usize;
         loop {
             line.clear();
@@ -82,23 +105,44 @@ fn post(path: &str, body: &str) -> Vec<u8> {
 
 fn encode(s: &str) -> String {
     s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
 /// The requests of one kind, built once.
 async fn requests(addr: &str, kind: &str) -> Result<Vec<Vec<u8>>, Error> {
     if kind == "search" {
-        return Ok(WORDS.iter().map(|w| get(&format!("/search?text={}&limit=10", encode(w)))).collect());
+        return Ok(WORDS
+            .iter()
+            .map(|w| get(&format!("/search?text={}&limit=10", encode(w))))
+            .collect());
     }
     let mut c = Conn::open(addr).await?;
     let mut out = Vec::new();
     for w in WORDS {
-        let (_, body) = c.send(&get(&format!("/search?text={}&type=occupation&limit=5", encode(w)))).await?;
+        let (_, body) = c
+            .send(&get(&format!(
+                "/search?text={}&type=occupation&limit=5",
+                encode(w)
+            )))
+            .await?;
         let v: serde_json::Value = serde_json::from_slice(&body)?;
-        for r in v["_embedded"]["results"].as_array().cloned().unwrap_or_default() {
+        for r in v["_embedded"]["results"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+        {
             if let Some(code) = r["code"].as_str() {
-                out.push(post("/transitions", &serde_json::json!({"from": code, "limit": 10}).to_string()));
+                out.push(post(
+                    "/transitions",
+                    &serde_json::json!({"from": code, "limit": 10}).to_string(),
+                ));
             }
         }
     }
@@ -134,7 +178,11 @@ async fn closed(addr: String, kind: String, conns: usize, secs: u64) -> Result<(
             let mut n = i;
             while Instant::now() < end {
                 let (status, _) = c.send(&reqs[n % reqs.len()]).await?;
-                if status == 200 { done.fetch_add(1, Ordering::Relaxed); } else { errors.fetch_add(1, Ordering::Relaxed); }
+                if status == 200 {
+                    done.fetch_add(1, Ordering::Relaxed);
+                } else {
+                    errors.fetch_add(1, Ordering::Relaxed);
+                }
                 n += conns;
             }
             Ok::<(), Error>(())
@@ -152,7 +200,13 @@ async fn closed(addr: String, kind: String, conns: usize, secs: u64) -> Result<(
     Ok(())
 }
 
-async fn open(addr: String, kind: String, rate: f64, secs: u64, pid: Option<String>) -> Result<(), Error> {
+async fn open(
+    addr: String,
+    kind: String,
+    rate: f64,
+    secs: u64,
+    pid: Option<String>,
+) -> Result<(), Error> {
     let reqs = Arc::new(requests(&addr, &kind).await?);
     let pool = Arc::new(Mutex::new(Vec::<Conn>::new()));
     let latencies = Arc::new(Mutex::new(Vec::<f64>::new()));
@@ -172,22 +226,36 @@ async fn open(addr: String, kind: String, rate: f64, secs: u64, pid: Option<Stri
             memory.push(rss_kib(pid).unwrap_or_default());
             next_sample += Duration::from_secs(1);
         }
-        let (addr, reqs, pool, latencies, errors) = (addr.clone(), reqs.clone(), pool.clone(), latencies.clone(), errors.clone());
+        let (addr, reqs, pool, latencies, errors) = (
+            addr.clone(),
+            reqs.clone(),
+            pool.clone(),
+            latencies.clone(),
+            errors.clone(),
+        );
         tasks.push(tokio::spawn(async move {
             let conn = pool.lock().await.pop();
             let mut c = match conn {
                 Some(c) => c,
                 None => match Conn::open(&addr).await {
                     Ok(c) => c,
-                    Err(_) => { errors.fetch_add(1, Ordering::Relaxed); return; }
+                    Err(_) => {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                        return;
+                    }
                 },
             };
             match c.send(&reqs[i as usize % reqs.len()]).await {
                 Ok((200, _)) => {
-                    latencies.lock().await.push(due.elapsed().as_secs_f64() * 1000.0);
+                    latencies
+                        .lock()
+                        .await
+                        .push(due.elapsed().as_secs_f64() * 1000.0);
                     pool.lock().await.push(c);
                 }
-                _ => { errors.fetch_add(1, Ordering::Relaxed); }
+                _ => {
+                    errors.fetch_add(1, Ordering::Relaxed);
+                }
             }
         }));
         if tasks.len() > 10_000 {
@@ -223,17 +291,32 @@ async fn open(addr: String, kind: String, rate: f64, secs: u64, pid: Option<Stri
 fn library(dir: &str, secs: u64) -> Result<(), Error> {
     use vaardig_score::{Scorer, TransitionOptions};
     use vaardig_search::{ConceptKind, SearchOptions, Searcher};
-    let ontology = vaardig_core::load_dir(std::path::Path::new(dir)).map_err(|e| e.to_string())?.ontology;
+    let ontology = vaardig_core::load_dir(std::path::Path::new(dir))
+        .map_err(|e| e.to_string())?
+        .ontology;
     let searcher = Searcher::new(&ontology)?;
     let scorer = Scorer::with_defaults(&ontology);
     let mut occs = Vec::new();
     for w in WORDS {
-        for h in searcher.search(w, &SearchOptions { kinds: vec![ConceptKind::Occupation], limit: 5, ..SearchOptions::default() }) {
+        for h in searcher.search(
+            w,
+            &SearchOptions {
+                kinds: vec![ConceptKind::Occupation],
+                limit: 5,
+                ..SearchOptions::default()
+            },
+        ) {
             occs.push(h.id);
         }
     }
     // Build the occupation matrix once, as the server does on its first transitions request.
-    let _ = scorer.transitions_from(&occs[0], &TransitionOptions { limit: Some(10), ..Default::default() });
+    let _ = scorer.transitions_from(
+        &occs[0],
+        &TransitionOptions {
+            limit: Some(10),
+            ..Default::default()
+        },
+    );
     for kind in ["search", "transitions"] {
         let done = AtomicU64::new(0);
         let end = Instant::now() + Duration::from_secs(secs);
@@ -245,10 +328,22 @@ fn library(dir: &str, secs: u64) -> Result<(), Error> {
                     while Instant::now() < end {
                         if kind == "search" {
                             // What GET /search does: every hit up to 1,000 (for `total`), one page kept.
-                            let hits = searcher.search(WORDS[n % WORDS.len()], &SearchOptions { limit: 1000, ..SearchOptions::default() });
+                            let hits = searcher.search(
+                                WORDS[n % WORDS.len()],
+                                &SearchOptions {
+                                    limit: 1000,
+                                    ..SearchOptions::default()
+                                },
+                            );
                             std::hint::black_box(hits.len());
                         } else {
-                            let r = scorer.transitions_from(&occs[n % occs.len()], &TransitionOptions { limit: Some(10), ..Default::default() });
+                            let r = scorer.transitions_from(
+                                &occs[n % occs.len()],
+                                &TransitionOptions {
+                                    limit: Some(10),
+                                    ..Default::default()
+                                },
+                            );
                             std::hint::black_box(r.map(|t| t.items.len()).unwrap_or_default());
                         }
                         done.fetch_add(1, Ordering::Relaxed);
@@ -257,19 +352,37 @@ fn library(dir: &str, secs: u64) -> Result<(), Error> {
                 });
             }
         });
-        println!("library {kind}: 2 threads, {secs} s: {:.0} answers/s", done.load(Ordering::Relaxed) as f64 / secs as f64);
+        println!(
+            "library {kind}: 2 threads, {secs} s: {:.0} answers/s",
+            done.load(Ordering::Relaxed) as f64 / secs as f64
+        );
     }
     Ok(())
 }
 
 fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let arg = |i: usize| args.get(i).cloned().ok_or_else(|| Error::from(format!("missing argument {i}; see the module docs")));
-    let rt = || tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build();
+    let arg = |i: usize| {
+        args.get(i)
+            .cloned()
+            .ok_or_else(|| Error::from(format!("missing argument {i}; see the module docs")))
+    };
+    let rt = || {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+    };
     match arg(0)?.as_str() {
         "library" => library(&arg(1)?, arg(2)?.parse()?),
         "closed" => rt()?.block_on(closed(arg(1)?, arg(2)?, arg(3)?.parse()?, arg(4)?.parse()?)),
-        "open" => rt()?.block_on(open(arg(1)?, arg(2)?, arg(3)?.parse()?, arg(4)?.parse()?, args.get(5).cloned())),
+        "open" => rt()?.block_on(open(
+            arg(1)?,
+            arg(2)?,
+            arg(3)?.parse()?,
+            arg(4)?.parse()?,
+            args.get(5).cloned(),
+        )),
         other => Err(format!("unknown mode `{other}`: library, closed or open").into()),
     }
 }
