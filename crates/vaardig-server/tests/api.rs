@@ -705,6 +705,42 @@ async fn requests_beyond_the_in_flight_bound_get_429_at_once() -> TestResult {
     Ok(())
 }
 
+#[tokio::test]
+async fn a_thousand_requests_in_flight_are_held_and_the_next_is_refused() -> TestResult {
+    let app = router(
+        versions(),
+        Limits {
+            in_flight: 1_000,
+            ..Limits::default()
+        },
+    );
+    let mut holders = Vec::new();
+    for _ in 0..1_000 {
+        let a = app.clone();
+        let req = pending_post("/extract")?;
+        holders.push(tokio::spawn(async move {
+            a.oneshot(req).await.map(|r| r.status())
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        holders.iter().all(|h| !h.is_finished()),
+        "all 1,000 are still in flight"
+    );
+    let (s, v) = get(&app, "/healthz").await?;
+    assert_eq!(
+        (s, error_code(&v)),
+        (StatusCode::TOO_MANY_REQUESTS, "overloaded")
+    );
+    for h in holders {
+        h.abort();
+    }
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let (s, _) = get(&app, "/healthz").await?;
+    assert_eq!(s, StatusCode::OK);
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------------------------
 // Versions, reload, documents, the page.
 
@@ -765,6 +801,56 @@ async fn reload_under_load_fails_no_request() -> TestResult {
     );
     let (s, _) = get(&app, "/search?text=wondzorg").await?;
     assert_eq!(s, StatusCode::OK);
+    Ok(())
+}
+
+#[tokio::test]
+async fn reload_serves_the_changed_directory() -> TestResult {
+    let dir = std::env::temp_dir().join(format!("vaardig-server-reload-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    vaardig_core::write_dir(&Ontology::embedded()?, &dir)?;
+    let versions = Arc::new(Versions::load(vec![Source {
+        name: Some("live".into()),
+        dir: Some(dir.clone()),
+    }])?);
+    let app = router(Arc::clone(&versions), Limits::default());
+    let title = |v: &Value| v["title"].as_str().unwrap_or_default().to_owned();
+    let uri = "/resource/skill?uri=skill:wondverzorging&language=en";
+    let (_, before) = get(&app, uri).await?;
+    assert_eq!(title(&before), "wound care");
+
+    let skills = dir.join("skills.csv");
+    let text = std::fs::read_to_string(&skills)?;
+    std::fs::write(&skills, text.replace(",wound care,", ",wound nursing,"))?;
+    let mut tasks = Vec::new();
+    for _ in 0..100 {
+        let a = app.clone();
+        let req = Request::get(uri).body(Body::empty())?;
+        tasks.push(tokio::spawn(async move {
+            a.oneshot(req).await.map(|r| r.status())
+        }));
+    }
+    let v = Arc::clone(&versions);
+    tokio::task::spawn_blocking(move || v.reload()).await??;
+    for t in tasks {
+        assert_eq!(
+            t.await?,
+            Ok(StatusCode::OK),
+            "no request fails during the reload"
+        );
+    }
+    let (_, after) = get(&app, uri).await?;
+    assert_eq!(title(&after), "wound nursing");
+
+    // A broken directory does not replace the working version.
+    std::fs::write(dir.join("skills.csv"), "not,a,skills,table\n")?;
+    assert!(versions.reload().is_err());
+    let (s, still) = get(&app, uri).await?;
+    assert_eq!(
+        (s, title(&still)),
+        (StatusCode::OK, "wound nursing".to_owned())
+    );
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 
