@@ -62,6 +62,8 @@ enum Command {
     Route(cmd::score::RouteArgs),
     /// A person's learning rights (leerrechten) budget.
     Rights(cmd::score::RightsArgs),
+    /// Serve the HTTP API (ESCO-compatible lookup, vaardig's questions) and the adviser's page.
+    Serve(cmd::serve::ServeArgs),
     /// Import a published taxonomy (SKOS/Turtle, ESCO CSV) into the native format.
     #[command(subcommand)]
     Import(cmd::import::ImportCommand),
@@ -116,6 +118,7 @@ fn run(command: Command, ctx: &Context) -> anyhow::Result<ExitCode> {
         Command::Transitions(args) => cmd::score::transitions(ctx, args),
         Command::Route(args) => cmd::score::route(ctx, args),
         Command::Rights(args) => cmd::score::rights(ctx, args),
+        Command::Serve(args) => cmd::serve::run(ctx, args),
         Command::Import(command) => cmd::import::run(ctx, command),
         Command::Config(args) => cmd::config::run(ctx, args),
         Command::Eval(command) => cmd::eval::run(ctx, command),

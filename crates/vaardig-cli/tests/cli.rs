@@ -1285,3 +1285,143 @@ fn diff_never_writes_its_mapping_over_an_input() {
     );
     assert_eq!(std::fs::read(&mapping).expect("kept"), before);
 }
+
+// ---------------------------------------------------------------------------------------------
+// `vaardig serve`: the HTTP service gives the CLI's answers.
+
+/// A running `vaardig serve` on a free port of 127.0.0.1, stopped with SIGTERM on drop.
+struct Server {
+    child: std::process::Child,
+    addr: std::net::SocketAddr,
+}
+
+impl Server {
+    fn start() -> Server {
+        let addr = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port");
+        let child = Command::new(env!("CARGO_BIN_EXE_vaardig"))
+            .args(["serve", "--addr", &addr.to_string()])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("vaardig serve starts");
+        let server = Server { child, addr };
+        for _ in 0..200 {
+            if std::net::TcpStream::connect(addr).is_ok() {
+                return server;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("vaardig serve did not listen on {addr}");
+    }
+
+    /// One HTTP/1.1 request; the status and the body.
+    fn request(&self, method: &str, path: &str, body: &str) -> (u16, String) {
+        use std::io::{Read, Write};
+        let mut conn = std::net::TcpStream::connect(self.addr).expect("connect");
+        write!(
+            conn,
+            "{method} {path} HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .expect("send");
+        let mut out = String::new();
+        conn.read_to_string(&mut out).expect("read");
+        let (head, body) = out.split_once("\r\n\r\n").expect("an HTTP answer");
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("a status");
+        (status, body.to_owned())
+    }
+
+    fn stop(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        self.child.wait().expect("the server exits")
+    }
+}
+
+#[test]
+fn serve_answers_equal_the_cli_answers_and_sigterm_stops_it() {
+    let server = Server::start();
+    let profile = std::fs::read_to_string("../../examples/profiles/kassamedewerker.json")
+        .expect("the example profile");
+    let profile: Value = serde_json::from_str(&profile).expect("profile JSON");
+    let cases: Vec<(&str, Value, Vec<&str>)> = vec![
+        (
+            "/gap",
+            serde_json::json!({"skills": ["wondzorg"], "occupation": "occ:verzorgende-ig"}),
+            vec![
+                "gap",
+                "--skill",
+                "wondzorg",
+                "--occupation",
+                "occ:verzorgende-ig",
+                "--json",
+            ],
+        ),
+        (
+            "/transitions",
+            serde_json::json!({"from": "occ:kassamedewerker", "limit": 5}),
+            vec![
+                "transitions",
+                "--from",
+                "occ:kassamedewerker",
+                "--limit",
+                "5",
+                "--json",
+            ],
+        ),
+        (
+            "/advies",
+            serde_json::json!({"profile": profile}),
+            vec![
+                "advies",
+                "--profile",
+                "../../examples/profiles/kassamedewerker.json",
+                "--json",
+            ],
+        ),
+        (
+            "/route",
+            serde_json::json!({"profile": profile, "to": "occ:verkoopmedewerker", "scheme": "leerrechten"}),
+            vec![
+                "route",
+                "--profile",
+                "../../examples/profiles/kassamedewerker.json",
+                "--to",
+                "occ:verkoopmedewerker",
+                "--scheme",
+                "leerrechten",
+                "--json",
+            ],
+        ),
+        (
+            "/rights",
+            serde_json::json!({"age": 35, "nlqf": 2}),
+            vec!["rights", "--age", "35", "--nlqf", "2", "--json"],
+        ),
+    ];
+    for (path, body, args) in cases {
+        let (status, http) = server.request("POST", path, &body.to_string());
+        assert_eq!(status, 200, "{path}: {http}");
+        let http: Value = serde_json::from_str(&http).expect("JSON from the server");
+        assert_eq!(
+            http,
+            json(&args),
+            "{path} differs from `vaardig {}`",
+            args.join(" ")
+        );
+    }
+    let (status, page) = server.request("GET", "/", "");
+    assert_eq!(status, 200);
+    assert!(page.contains("<html lang=\"nl\">"));
+    let exit = server.stop();
+    assert!(exit.success(), "SIGTERM is a clean stop: {exit:?}");
+}

@@ -6,4 +6,5 @@ pub mod import;
 pub mod ontology;
 pub mod score;
 pub mod search;
+pub mod serve;
 pub mod versions;

@@ -10,13 +10,15 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow, bail};
 use clap::{Args, ValueEnum};
-use vaardig_core::{ConceptKind, Importance, Nlqf, Ontology};
+use vaardig_core::{Importance, Nlqf, Ontology};
 use vaardig_score::{
-    Evidence, FundingScheme, Gap, Lang, LearningRights, Optimise, Profile, ProfileSkill, RankBy,
-    Route, RouteOptions, Scheme, Scorer, SkillMatch, TransitionOptions, TransitionSource,
-    Transitions,
+    FundingScheme, Gap, Lang, LearningRights, Optimise, Profile, RankBy, Route, Scorer, SkillMatch,
+    TransitionOptions, TransitionSource, Transitions,
 };
-use vaardig_search::{SearchOptions, Searcher};
+use vaardig_service::{
+    AdviceQuery, Person, PersonError, RightsQuery, RouteQuery, ServiceError, SkillResolver,
+    TransitionsQuery,
+};
 
 use crate::context::Context;
 use crate::output::{fixed, out, outln, print_json, table};
@@ -280,14 +282,15 @@ pub fn gap(ctx: &Context, args: GapArgs) -> anyhow::Result<ExitCode> {
 pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
     let scorer = ctx.scorer_for(ontology)?;
-    let options = TransitionOptions {
-        sector: args.sector.clone(),
+    let options = TransitionsQuery {
+        from: None,
+        limit: args.limit,
         shortage_only: args.shortage_only,
+        sector: args.sector.clone(),
         max_gap_hours: args.max_gap_hours,
-        limit: Some(args.limit),
-        include_current: false,
         rank_by: args.rank_by.into(),
-    };
+    }
+    .options()?;
     if let Some(path) = &args.batch {
         return transitions_batch(&scorer, path, &options);
     }
@@ -382,51 +385,21 @@ pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
     let profile = load_person(ontology, &args.person)?;
     let scorer = ctx.scorer_for(ontology)?;
     let lang: Lang = args.lang.into();
-    let options = TransitionOptions {
+    let query = AdviceQuery {
+        to: args.to.clone(),
+        limit: args.limit,
         shortage_only: args.shortage_only,
-        limit: Some(args.limit),
-        ..Default::default()
+        scheme: scheme_id(args.scheme).to_owned(),
+        optimise: optimise(args.optimise),
     };
-    let transitions = scorer.transitions(&profile, &options)?;
-    let target = match (&args.to, transitions.items.first()) {
-        (Some(id), _) => id.clone(),
-        (None, Some(best)) => best.occupation.clone(),
-        (None, None) => {
+    let advice = match vaardig_service::advise(&scorer, &profile, &query) {
+        Err(ServiceError::NoneWithinReach) => {
             bail!("no occupation is within reach of this profile; try without --shortage-only")
         }
+        other => other?,
     };
-    let gap = scorer.gap(&profile, &target)?;
-    let scheme = Scheme::by_id(scheme_id(args.scheme))?;
-    let entitlement = LearningRights::default().entitlement(
-        profile.age.unwrap_or(0),
-        profile.nlqf,
-        profile.used_eur,
-    );
-    let route = scorer.route(
-        &profile,
-        &target,
-        &RouteOptions {
-            optimise: optimise(args.optimise),
-            scheme: Some(scheme.as_dyn()),
-            ..Default::default()
-        },
-    )?;
     if args.json {
-        #[derive(serde::Serialize)]
-        struct Advice<'a> {
-            transitions: &'a [vaardig_score::Transition],
-            target: &'a str,
-            gap: &'a Gap,
-            entitlement: &'a vaardig_score::Entitlement,
-            route: &'a Route,
-        }
-        print_json(&Advice {
-            transitions: &transitions.items,
-            target: &target,
-            gap: &gap,
-            entitlement: &entitlement,
-            route: &route,
-        })?;
+        print_json(&advice)?;
         return Ok(ExitCode::SUCCESS);
     }
     let heading = |nl: &str, en: &str| match lang {
@@ -437,13 +410,13 @@ pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
         outln!("{name}")?;
     }
     heading("Beroepen binnen bereik", "Occupations within reach")?;
-    out!("{}", render_transitions(&transitions, lang))?;
+    out!("{}", render_transitions(&advice.transitions, lang))?;
     heading("Kloof naar het doelberoep", "Gap to the target occupation")?;
-    out!("{}", render_gap(&gap, lang))?;
+    out!("{}", render_gap(&advice.gap, lang))?;
     heading("Leerrechten", "Learning rights")?;
-    outln!("{}", entitlement.explain(lang))?;
+    outln!("{}", advice.entitlement.explain(lang))?;
     heading("Leerroute", "Learning route")?;
-    out!("{}", render_route(&route, lang))?;
+    out!("{}", render_route(&advice.route, lang))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -466,17 +439,14 @@ pub fn route(ctx: &Context, args: RouteArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
     let profile = load_person(ontology, &args.person)?;
     let scorer = ctx.scorer_for(ontology)?;
-    let scheme = args
-        .scheme
-        .map(|s| Scheme::by_id(scheme_id(s)))
-        .transpose()?;
-    let options = RouteOptions {
+    let query = RouteQuery {
+        to: args.to.clone(),
+        scheme: args.scheme.map(|s| scheme_id(s).to_owned()),
         optimise: optimise(args.optimise),
         max_nlqf: args.max_nlqf,
-        scheme: scheme.as_ref().map(Scheme::as_dyn),
         include_important: args.include_important,
     };
-    let route = scorer.route(&profile, &args.to, &options)?;
+    let route = vaardig_service::route(&scorer, &profile, &query)?;
     if args.json {
         print_json(&route)?;
     } else {
@@ -490,24 +460,16 @@ pub fn rights(_ctx: &Context, args: RightsArgs) -> anyhow::Result<ExitCode> {
     if !(args.used_eur.is_finite() && args.used_eur >= 0.0) {
         bail!("--used-eur must be a non-negative amount");
     }
+    let answer = vaardig_service::rights(&RightsQuery {
+        age: args.age,
+        nlqf: args.nlqf,
+        used_eur: args.used_eur,
+    })?;
     let scheme = LearningRights::default();
-    let e = scheme.entitlement(args.age, Nlqf::new(args.nlqf), args.used_eur);
+    let e = &answer.entitlement;
     let lang: Lang = args.lang.into();
     if args.json {
-        #[derive(serde::Serialize)]
-        struct Out<'a> {
-            scheme: &'a str,
-            age: u8,
-            nlqf: u8,
-            #[serde(flatten)]
-            entitlement: &'a vaardig_score::Entitlement,
-        }
-        print_json(&Out {
-            scheme: scheme.id(),
-            age: args.age,
-            nlqf: args.nlqf,
-            entitlement: &e,
-        })?;
+        print_json(&answer)?;
         return Ok(ExitCode::SUCCESS);
     }
     let eur = |x: f64| vaardig_score::euros(lang, x);
@@ -530,128 +492,30 @@ pub fn rights(_ctx: &Context, args: RightsArgs) -> anyhow::Result<ExitCode> {
 // ---------------------------------------------------------------------------------------------
 // The person.
 
-/// The profile from `--profile` plus `--skill` labels.
+/// The profile from `--profile` plus `--skill` labels, built by the shared
+/// [`vaardig_service::Person`].
 fn load_person(ontology: &Ontology, args: &PersonArgs) -> anyhow::Result<Profile> {
     if args.profile.is_none() && args.skill.is_empty() {
         bail!("give the person with --profile FILE and/or --skill LABEL");
     }
-    let mut profile = match &args.profile {
-        Some(path) => read_profile(path)?,
-        None => Profile::default(),
+    let person = Person {
+        profile: args.profile.as_deref().map(read_profile).transpose()?,
+        skills: args.skill.clone(),
     };
-    if !args.skill.is_empty() {
-        let resolver = Resolver::new(ontology);
-        for label in &args.skill {
-            let id = resolver.resolve(label)?;
-            profile
-                .skills
-                .push(ProfileSkill::new(id, Evidence::SelfDeclared));
-        }
-    }
-    profile
-        .check(ontology)
-        .with_context(|| match &args.profile {
+    match person.build(ontology, &SkillResolver::new(ontology)) {
+        Ok(profile) => Ok(profile),
+        Err(PersonError::Profile(e)) => Err(anyhow!(e)).with_context(|| match &args.profile {
             Some(p) => format!("profile {}", p.display()),
             None => "profile".to_owned(),
-        })?;
-    Ok(profile)
+        }),
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn read_profile(path: &Path) -> anyhow::Result<Profile> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read profile {}", path.display()))?;
     Profile::from_json(&text).with_context(|| format!("profile {}", path.display()))
-}
-
-/// Turns a skill label into an id: an id as is, then an exact (case-insensitive) preferred or
-/// alternative label, then the best search hit when it is clearly best.
-struct Resolver<'a> {
-    ontology: &'a Ontology,
-    searcher: Option<Searcher>,
-}
-
-impl<'a> Resolver<'a> {
-    fn new(ontology: &'a Ontology) -> Self {
-        Resolver {
-            ontology,
-            searcher: None,
-        }
-    }
-
-    fn resolve(&self, label: &str) -> anyhow::Result<String> {
-        let wanted = label.trim();
-        if let Some(c) = self.ontology.get(wanted)
-            && c.kind().is_capability()
-        {
-            return Ok(c.id.clone());
-        }
-        let folded = wanted.to_lowercase();
-        let mut exact: Vec<(String, String)> = Vec::new();
-        for kind in [ConceptKind::Skill, ConceptKind::KnowledgeArea] {
-            for (_, c) in self.ontology.concepts(kind) {
-                let hit = c
-                    .labels
-                    .pref
-                    .values()
-                    .chain(c.labels.alt.values().flatten())
-                    .any(|l| l.to_lowercase() == folded);
-                if hit {
-                    exact.push((c.id.clone(), c.label("nl").to_owned()));
-                }
-            }
-        }
-        exact.sort();
-        exact.dedup();
-        match exact.len() {
-            1 => return Ok(exact.remove(0).0),
-            0 => {}
-            _ => bail!(ambiguous(label, &exact)),
-        }
-        let searcher = match &self.searcher {
-            Some(s) => s.clone(),
-            None => Searcher::new(self.ontology).context("cannot build the search index")?,
-        };
-        let hits = searcher.search(
-            wanted,
-            &SearchOptions {
-                kinds: vec![ConceptKind::Skill, ConceptKind::KnowledgeArea],
-                limit: 5,
-                ..SearchOptions::default()
-            },
-        );
-        let mut ids: Vec<(String, f32)> = Vec::new();
-        for h in &hits {
-            if !ids.iter().any(|(id, _)| *id == h.id) {
-                ids.push((h.id.clone(), h.score));
-            }
-        }
-        match ids.as_slice() {
-            [] => Err(anyhow!("no skill matches `{label}`")),
-            [(id, _)] => Ok(id.clone()),
-            [(id, best), (_, second), ..] if *second < 0.75 * *best => Ok(id.clone()),
-            _ => {
-                let candidates: Vec<(String, String)> = ids
-                    .iter()
-                    .map(|(id, _)| {
-                        let l = self.ontology.get(id).map_or(id.as_str(), |c| c.label("nl"));
-                        (id.clone(), l.to_owned())
-                    })
-                    .collect();
-                Err(anyhow!(ambiguous(label, &candidates)))
-            }
-        }
-    }
-}
-
-fn ambiguous(label: &str, candidates: &[(String, String)]) -> String {
-    let list: Vec<String> = candidates
-        .iter()
-        .map(|(id, l)| format!("  {id}  {l}"))
-        .collect();
-    format!(
-        "the skill `{label}` is ambiguous; use one of these ids:\n{}",
-        list.join("\n")
-    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -837,21 +701,4 @@ fn render_route(r: &Route, lang: Lang) -> String {
     out.push_str(&r.explain(lang));
     out.push('\n');
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ambiguity_lists_every_candidate() {
-        let msg = ambiguous(
-            "zorg",
-            &[
-                ("skill:a".into(), "a".into()),
-                ("skill:b".into(), "b".into()),
-            ],
-        );
-        assert!(msg.contains("skill:a") && msg.contains("skill:b"), "{msg}");
-    }
 }

@@ -1,0 +1,270 @@
+// The adviser's page: CV text → skill chips → person → transitions → gap and route → print.
+// Plain DOM code, no framework; every value from the server is set as text, never as HTML.
+"use strict";
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const state = { lang: "nl", skills: [], transitions: [], advice: null, options: new Map() };
+  const EVIDENCE = ["work_experience", "diploma", "mbo_certificate", "microcredential", "self_declared"];
+
+  function t(key, vars) {
+    let s = (window.I18N[state.lang] || {})[key] || window.I18N.nl[key] || key;
+    for (const [k, v] of Object.entries(vars || {})) s = s.replace("{" + k + "}", String(v));
+    return s;
+  }
+  function label(named) { return state.lang === "en" ? (named.label_en || named.label) : named.label; }
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "text") e.textContent = v; else if (k === "class") e.className = v; else e.setAttribute(k, v);
+    }
+    for (const c of children) if (c != null) e.append(c);
+    return e;
+  }
+  function svg(tag, attrs) {
+    const e = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+    return e;
+  }
+  const pct = (x) => Math.round(x * 100) + "%";
+  const money = (x) => x.toFixed(2);
+  function status(msg) { $("status").textContent = msg || ""; }
+
+  async function post(path, body) {
+    const r = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const j = await r.json();
+    if (!r.ok) throw new Error(j.message || r.statusText);
+    return j;
+  }
+
+  // --- language -------------------------------------------------------------------------------
+  function applyLang(lang) {
+    state.lang = lang;
+    document.documentElement.lang = lang;
+    $("lang-nl").setAttribute("aria-pressed", String(lang === "nl"));
+    $("lang-en").setAttribute("aria-pressed", String(lang === "en"));
+    document.querySelectorAll("[data-i18n]").forEach((n) => { n.textContent = t(n.dataset.i18n); });
+    document.querySelectorAll("[data-i18n-placeholder]").forEach((n) => { n.placeholder = t(n.dataset.i18nPlaceholder); });
+    document.title = t("title");
+    fillNlqf();
+    renderChips();
+    renderTransitions();
+    renderAdvice();
+  }
+  function fillNlqf() {
+    const sel = $("nlqf"); const keep = sel.value || "2";
+    sel.textContent = "";
+    sel.append(el("option", { value: "0", text: t("none") }));
+    for (let i = 1; i <= 8; i++) sel.append(el("option", { value: String(i), text: "NLQF " + i }));
+    sel.value = keep;
+  }
+
+  // --- skills ---------------------------------------------------------------------------------
+  function addSkill(s) {
+    if (state.skills.some((x) => x.id === s.id)) return false;
+    state.skills.push(Object.assign({ evidence: "self_declared", level: null, found: null }, s));
+    return true;
+  }
+  function renderChips() {
+    const ul = $("chips"); ul.textContent = "";
+    $("no-chips").hidden = state.skills.length > 0;
+    state.skills.forEach((s, i) => {
+      const ev = el("select", { "aria-label": t("evidence") + ": " + s.label });
+      for (const e of EVIDENCE) ev.append(el("option", { value: e, text: t("ev_" + e) }));
+      ev.value = s.evidence;
+      ev.addEventListener("change", () => { s.evidence = ev.value; });
+      const lv = el("select", { "aria-label": t("level") + ": " + s.label });
+      lv.append(el("option", { value: "", text: t("level") + ": " + t("noLevel") }));
+      for (let l = 1; l <= 5; l++) lv.append(el("option", { value: String(l), text: t("level") + " " + l }));
+      lv.value = s.level == null ? "" : String(s.level);
+      lv.addEventListener("change", () => { s.level = lv.value ? Number(lv.value) : null; });
+      const rm = el("button", { type: "button", class: "remove", "aria-label": t("remove") + ": " + s.label, text: "×" });
+      rm.addEventListener("click", () => { state.skills.splice(i, 1); renderChips(); $("skill-input").focus(); });
+      const found = s.found ? el("span", { class: "evidence", text: t("found") + " “" + s.found + "”" }) : null;
+      ul.append(el("li", { class: "chip", "data-id": s.id }, el("span", { class: "name", text: s.label }), found, ev, lv, rm));
+    });
+  }
+  async function extract() {
+    const text = $("cv").value;
+    if (!text.trim()) return;
+    status(t("busy"));
+    try {
+      const mentions = await post("/extract", { text });
+      let n = 0;
+      for (const m of mentions) {
+        if (m.kind !== "skill" && m.kind !== "knowledge_area") continue;
+        if (addSkill({ id: m.id, label: m.label, found: m.text, evidence: "work_experience" })) n++;
+      }
+      renderChips();
+      status(n ? t("extracted", { n }) : t("noneFound"));
+    } catch (e) { status(t("error", { m: e.message })); }
+  }
+  // Skills for a typed text: in the page's language first, then in any language.
+  async function suggestions(text, limit) {
+    for (const lang of [state.lang, null]) {
+      const q = new URLSearchParams({ text, type: "skill", limit: String(limit) });
+      if (lang) q.set("language", lang);
+      const page = await (await fetch("/suggest2?" + q.toString())).json();
+      const hits = (page._embedded && page._embedded.results) || [];
+      if (hits.length) return hits;
+    }
+    return [];
+  }
+  let suggestTimer = null;
+  function suggest() {
+    clearTimeout(suggestTimer);
+    const text = $("skill-input").value;
+    if (text.trim().length < 2) return;
+    suggestTimer = setTimeout(async () => {
+      try {
+        const hits = await suggestions(text, 10);
+        const list = $("skill-options"); list.textContent = "";
+        for (const hit of hits) {
+          state.options.set(hit.title, { id: hit.code, label: hit.title });
+          list.append(el("option", { value: hit.title }));
+        }
+      } catch (e) { /* autocomplete is a help, not a requirement */ }
+    }, 150);
+  }
+  async function addTyped() {
+    const text = $("skill-input").value.trim();
+    if (!text) return;
+    let s = state.options.get(text);
+    if (!s) {
+      const hit = (await suggestions(text, 1))[0];
+      if (hit) s = { id: hit.code, label: hit.title };
+    }
+    if (s) { addSkill(s); renderChips(); $("skill-input").value = ""; status(""); }
+    else status(t("noneFound"));
+  }
+
+  // --- advice ---------------------------------------------------------------------------------
+  function request(to) {
+    const profile = {
+      age: Number($("age").value) || undefined,
+      skills: state.skills.map((s) => {
+        const o = { id: s.id, evidence: s.evidence };
+        if (s.level) o.level = s.level;
+        return o;
+      })
+    };
+    const nlqf = Number($("nlqf").value);
+    if (nlqf > 0) profile.nlqf = nlqf;
+    const body = { profile, limit: 10, scheme: $("scheme").value, shortage_only: $("shortage").checked };
+    if (to) body.to = to;
+    return body;
+  }
+  async function advise() {
+    if (!state.skills.length) { status(t("needSkills")); return; }
+    status(t("busy"));
+    try {
+      const a = await post("/advies", request(null));
+      state.transitions = a.transitions;
+      state.advice = null;
+      renderTransitions(); renderAdvice();
+      status(t("shown", { n: a.transitions.length }));
+      $("h-trans").focus();
+    } catch (e) { status(t("error", { m: e.message })); }
+  }
+  async function choose(occ) {
+    status(t("busy"));
+    try {
+      state.advice = await post("/advies", request(occ));
+      renderAdvice();
+      status("");
+      $("h-advice").focus();
+    } catch (e) { status(t("error", { m: e.message })); }
+  }
+  function entry(x) {
+    if (x.nlqf == null) return t("unknownLevel");
+    if (x.nlqf_step > 0) return t("stepUp", { n: x.nlqf, s: x.nlqf_step });
+    return t("sameLevel", { n: x.nlqf });
+  }
+  function renderTransitions() {
+    const sec = $("transitions-section");
+    sec.hidden = state.transitions.length === 0;
+    const ol = $("transitions"); ol.textContent = "";
+    state.transitions.forEach((x) => {
+      const why = el("dl", {},
+        el("dt", { text: t("shared") }), el("dd", { text: x.drivers.map(label).join(", ") || "—" }),
+        el("dt", { text: t("toLearn") }), el("dd", { text: x.missing.map(label).join(", ") || "—" }),
+        el("dt", { text: t("entry") }), el("dd", { text: entry(x) }));
+      const btn = el("button", { type: "button", class: "choose", "aria-label": t("choose") + ": " + label(x), text: t("choose") });
+      btn.addEventListener("click", () => choose(x.occupation));
+      const facts = [t("score") + " " + pct(x.score), t("related") + " " + pct(x.relatedness.score),
+        t("reachable") + " " + pct(x.reachability.score), Math.round(x.gap_hours) + " " + t("hours"),
+        t("eur") + " " + Math.round(x.cost_eur)].join(" · ");
+      ol.append(el("li", { "data-id": x.occupation },
+        el("h3", { text: label(x) }, x.shortage ? el("span", { class: "badge", text: t("shortage") }) : null),
+        el("p", { class: "facts", text: facts }),
+        el("details", {}, el("summary", { text: t("why") }), why), btn));
+    });
+    drawMap();
+    $("h-trans").setAttribute("tabindex", "-1");
+  }
+  function drawMap() {
+    const m = $("map"); m.textContent = "";
+    const items = state.transitions.slice(0, 8);
+    if (!items.length) return;
+    const cx = 320, cy = 150, r = 110;
+    items.forEach((x, i) => {
+      const a = (2 * Math.PI * i) / items.length - Math.PI / 2;
+      const x2 = cx + r * Math.cos(a) * 1.9, y2 = cy + r * Math.sin(a);
+      m.append(svg("line", { x1: cx, y1: cy, x2, y2, stroke: x.shortage ? "#8a4b00" : "#1d4f91", "stroke-width": 1 + 8 * x.score }));
+      m.append(svg("circle", { cx: x2, cy: y2, r: 6, fill: "#1d4f91" }));
+      const tx = svg("text", { x: x2, y: y2 - 10, "text-anchor": "middle", "font-size": "12", fill: "#111" });
+      tx.textContent = label(x);
+      m.append(tx);
+    });
+    m.append(svg("circle", { cx, cy, r: 16, fill: "#111" }));
+    const me = svg("text", { x: cx, y: cy + 4, "text-anchor": "middle", "font-size": "11", fill: "#fff" });
+    me.textContent = state.lang === "en" ? "you" : "u";
+    m.append(me);
+  }
+  function table(headers, rows) {
+    const tb = el("tbody");
+    for (const r of rows) tb.append(el("tr", {}, ...r.map((c) => el("td", { text: c }))));
+    return el("table", {}, el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { scope: "col", text: h })))), tb);
+  }
+  function renderAdvice() {
+    const a = state.advice;
+    $("advice-section").hidden = !a;
+    const box = $("advice"); box.textContent = "";
+    if (!a) return;
+    const g = a.gap, r = a.route, e = a.entitlement;
+    const ess = (ms) => ms.filter((m) => m.importance === "essential");
+    const held = ess(g.matched).length, partly = ess(g.partial).length, gone = ess(g.missing).length;
+    const total = held + partly + gone || 1;
+    const bar = el("div", { class: "bar", role: "img", "aria-label": t("coverage", { c: held, t: total }) },
+      el("span", { class: "held", style: "width:" + (100 * held / total) + "%" }),
+      el("span", { class: "partly", style: "width:" + (100 * partly / total) + "%" }),
+      el("span", { class: "gone", style: "width:" + (100 * gone / total) + "%" }));
+    const row = (status) => (m) => [t(status), label(m.skill), t("imp_" + m.importance), m.required_level == null ? "" : String(m.required_level), pct(m.credit)];
+    box.append(
+      el("h3", { text: t("adviceFor", { occ: label(g.occupation) }) }),
+      el("h4", { text: t("gapTitle", { occ: label(g.occupation) }) }),
+      el("p", { text: t("coverage", { c: held, t: total }) + " · " + t("score") + " " + pct(g.score) }),
+      bar,
+      table([t("status"), t("skill"), t("importance"), t("level"), t("credit")],
+        [...g.missing.map(row("missing")), ...g.partial.map(row("partial")), ...g.matched.map(row("covered"))]),
+      el("h4", { text: t("rightsTitle") }),
+      el("p", { text: t("available", { e: money(e.available_eur), h: Math.round(e.available_hours) }) + " · " + t("lifetime", { e: money(e.lifetime_eur) }) }),
+      el("h4", { text: t("routeTitle") }),
+      table(["#", t("offer"), t("hours"), t("eur"), "NLQF", t("closes")],
+        r.steps.map((s, i) => [String(i + 1), label(s.offer), String(Math.round(s.hours)), money(s.cost_eur), s.nlqf == null ? "" : String(s.nlqf), s.covers.map(label).join(", ")])),
+      el("p", { class: "total", text: t("total", { h: Math.round(r.total_hours), c: money(r.total_cost_eur) }) + (r.budget ? " · " + (r.within_budget ? t("fits") : t("fitsNot")) : "") }),
+      ...(r.uncovered.length ? [el("p", { text: t("noOffer", { l: r.uncovered.map(label).join(", ") }) })] : []));
+    $("h-advice").setAttribute("tabindex", "-1");
+  }
+
+  // --- wiring ---------------------------------------------------------------------------------
+  $("lang-nl").addEventListener("click", () => applyLang("nl"));
+  $("lang-en").addEventListener("click", () => applyLang("en"));
+  $("extract").addEventListener("click", extract);
+  $("skill-input").addEventListener("input", suggest);
+  $("skill-input").addEventListener("keydown", (ev) => { if (ev.key === "Enter") { ev.preventDefault(); addTyped(); } });
+  $("add-skill").addEventListener("click", addTyped);
+  $("advise").addEventListener("click", advise);
+  $("print").addEventListener("click", () => window.print());
+  const wanted = new URLSearchParams(location.search).get("lang");
+  applyLang(wanted === "en" ? "en" : "nl");
+})();
