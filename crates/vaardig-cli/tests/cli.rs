@@ -1425,3 +1425,32 @@ fn serve_answers_equal_the_cli_answers_and_sigterm_stops_it() {
     let exit = server.stop();
     assert!(exit.success(), "SIGTERM is a clean stop: {exit:?}");
 }
+
+/// Issue 13: occupations by label, and a mistyped id gets "did you mean" instead of "ambiguous".
+#[test]
+fn occupations_resolve_by_label_and_a_typo_gets_suggestions() {
+    let profile = "../../examples/profiles/kassamedewerker.json";
+    let by_label = json(&[
+        "gap",
+        "--profile",
+        profile,
+        "--occupation",
+        "boekhouder",
+        "--json",
+    ]);
+    assert_eq!(by_label["occupation"]["id"], "occ:boekhouder");
+    let out = vaardig(&[
+        "gap",
+        "--profile",
+        profile,
+        "--occupation",
+        "occ:verpleegkundig",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("did you mean") && stderr.contains("occ:verpleegkundige"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("ambiguous"), "{stderr}");
+}

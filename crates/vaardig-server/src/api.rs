@@ -52,6 +52,12 @@ where
     Ok(([(header::CONTENT_TYPE, "application/json")], bytes).into_response())
 }
 
+/// An occupation named by id, URI or label, as its id.
+fn occupation(v: &Version, text: &str) -> Result<String, ApiError> {
+    let resolver = SkillResolver::occupations(&v.ontology).searching_with(v.searcher.clone());
+    Ok(resolver.resolve(text).map_err(ServiceError::from)?)
+}
+
 fn profile(v: &Version, person: Person) -> Result<Profile, ApiError> {
     let resolver = SkillResolver::with_searcher(&v.ontology, v.searcher.clone());
     Ok(person
@@ -93,9 +99,8 @@ pub(crate) async fn gap(
     blocking(move || {
         let (person, query): (Person, GapQuery) = split(value)?;
         let p = profile(&v, person)?;
-        Ok(v.scorer
-            .gap(&p, &query.occupation)
-            .map_err(ServiceError::from)?)
+        let occ = occupation(&v, &query.occupation)?;
+        Ok(v.scorer.gap(&p, &occ).map_err(ServiceError::from)?)
     })
     .await
 }
@@ -118,7 +123,7 @@ pub(crate) async fn transitions(
                         "give either `from` or a person (`profile`, `skills`), not both",
                     ));
                 }
-                v.scorer.transitions_from(occ, &options)
+                v.scorer.transitions_from(&occupation(&v, occ)?, &options)
             }
             None => v.scorer.transitions(&profile(&v, person)?, &options),
         }
@@ -138,7 +143,8 @@ pub(crate) async fn route(
     let v = s.version(version_of(q)?.as_deref())?;
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
-        let (person, query): (Person, RouteQuery) = split(value)?;
+        let (person, mut query): (Person, RouteQuery) = split(value)?;
+        query.to = occupation(&v, &query.to)?;
         let p = profile(&v, person)?;
         Ok(vaardig_service::route(&v.scorer, &p, &query)?)
     })
@@ -166,7 +172,8 @@ pub(crate) async fn advice(
     let v = s.version(version_of(q)?.as_deref())?;
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
-        let (person, query): (Person, AdviceQuery) = split(value)?;
+        let (person, mut query): (Person, AdviceQuery) = split(value)?;
+        query.to = query.to.map(|t| occupation(&v, &t)).transpose()?;
         let p = profile(&v, person)?;
         Ok(vaardig_service::advise(&v.scorer, &p, &query)?)
     })

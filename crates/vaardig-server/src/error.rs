@@ -122,6 +122,15 @@ impl From<ServiceError> for ApiError {
                     .map(|(id, label)| serde_json::json!({"id": id, "label": label}))
                     .collect::<Vec<_>>()
             })),
+            ServiceError::Person(PersonError::Resolve(ResolveError::NotFound {
+                suggestions,
+                ..
+            })) if !suggestions.is_empty() => Some(serde_json::json!({
+                "suggestions": suggestions
+                    .iter()
+                    .map(|(id, label)| serde_json::json!({"id": id, "label": label}))
+                    .collect::<Vec<_>>()
+            })),
             _ => None,
         };
         ApiError {

@@ -44,8 +44,12 @@ impl ServiceError {
         match self {
             ServiceError::InvalidRequest(_) => "invalid_request",
             ServiceError::Person(PersonError::Empty) => "no_person",
-            ServiceError::Person(PersonError::Resolve(ResolveError::NotFound { .. })) => {
-                "unknown_label"
+            ServiceError::Person(PersonError::Resolve(e @ ResolveError::NotFound { .. })) => {
+                if e.is_id() {
+                    "unknown_id"
+                } else {
+                    "unknown_label"
+                }
             }
             ServiceError::Person(PersonError::Resolve(ResolveError::Ambiguous { .. })) => {
                 "ambiguous_label"

@@ -1,9 +1,11 @@
-//! [`SkillResolver`]: a skill named by a person (an id, a URI or a label) becomes an id.
+//! [`SkillResolver`]: a skill (or, with [`SkillResolver::occupations`], an occupation) named by
+//! a person — an id, a URI or a label — becomes an id.
 //!
-//! In order: an id or URI of a skill or knowledge area as is; then an exact (case-insensitive)
-//! preferred or alternative label in any language; then the best search hit when it is clearly
-//! best (the second hit scores below 0.75 of the first). Anything else is an error: no match, or
-//! an ambiguity listing every candidate with its Dutch label.
+//! In order: an id or URI as is (one of another kind too, for the library to refuse as such); then an exact (case-insensitive) preferred or
+//! alternative label in any language; then the best search hit when it is clearly best (the
+//! second hit scores below 0.75 of the first). Anything else is an error: no match (with the
+//! closest labels as "did you mean", also for a mistyped id), or an ambiguity listing every
+//! candidate with its Dutch label.
 
 use std::sync::OnceLock;
 
@@ -15,14 +17,20 @@ use vaardig_search::{SearchError, SearchOptions, Searcher};
 #[non_exhaustive]
 pub enum ResolveError {
     /// Nothing matches the label.
-    #[error("no skill matches `{label}`")]
+    #[error("{}", not_found_message(noun, label, suggestions))]
     NotFound {
+        /// What was looked for: `skill` or `occupation`.
+        noun: &'static str,
         /// The label as given.
         label: String,
+        /// `(id, Dutch label)` of the closest concepts (typo tolerant), best first; may be empty.
+        suggestions: Vec<(String, String)>,
     },
-    /// Several skills match equally well.
-    #[error("{}", ambiguous_message(label, candidates))]
+    /// Several concepts match equally well.
+    #[error("{}", ambiguous_message(noun, label, candidates))]
     Ambiguous {
+        /// What was looked for: `skill` or `occupation`.
+        noun: &'static str,
         /// The label as given.
         label: String,
         /// `(id, Dutch label)` of every candidate, in id order for exact matches and rank order
@@ -34,13 +42,45 @@ pub enum ResolveError {
     Index(String),
 }
 
-fn ambiguous_message(label: &str, candidates: &[(String, String)]) -> String {
+impl ResolveError {
+    /// Whether the text looked like an id or URI (`occ:…`, `http://…`) rather than a label.
+    pub fn is_id(&self) -> bool {
+        match self {
+            ResolveError::NotFound { label, .. } | ResolveError::Ambiguous { label, .. } => {
+                looks_like_id(label)
+            }
+            ResolveError::Index(_) => false,
+        }
+    }
+}
+
+/// An id or URI has a `prefix:` and no spaces.
+fn looks_like_id(text: &str) -> bool {
+    let t = text.trim();
+    t.contains(':') && !t.contains(' ')
+}
+
+fn ambiguous_message(noun: &str, label: &str, candidates: &[(String, String)]) -> String {
     let list: Vec<String> = candidates
         .iter()
         .map(|(id, l)| format!("  {id}  {l}"))
         .collect();
     format!(
-        "the skill `{label}` is ambiguous; use one of these ids:\n{}",
+        "the {noun} `{label}` is ambiguous; use one of these ids:\n{}",
+        list.join("\n")
+    )
+}
+
+fn not_found_message(noun: &str, label: &str, suggestions: &[(String, String)]) -> String {
+    if suggestions.is_empty() {
+        return format!("no {noun} matches `{label}`");
+    }
+    let list: Vec<String> = suggestions
+        .iter()
+        .map(|(id, l)| format!("  {id}  {l}"))
+        .collect();
+    format!(
+        "no {noun} matches `{label}` exactly; did you mean:\n{}",
         list.join("\n")
     )
 }
@@ -62,7 +102,14 @@ fn ambiguous_message(label: &str, candidates: &[(String, String)]) -> String {
 pub struct SkillResolver<'a> {
     ontology: &'a Ontology,
     searcher: OnceLock<Searcher>,
+    /// The kinds a label may name.
+    kinds: &'static [ConceptKind],
+    /// What the kinds are called in messages.
+    noun: &'static str,
 }
+
+const CAPABILITIES: &[ConceptKind] = &[ConceptKind::Skill, ConceptKind::KnowledgeArea];
+const OCCUPATIONS: &[ConceptKind] = &[ConceptKind::Occupation];
 
 impl<'a> SkillResolver<'a> {
     /// A resolver that builds its search index when a label needs it.
@@ -70,18 +117,49 @@ impl<'a> SkillResolver<'a> {
         SkillResolver {
             ontology,
             searcher: OnceLock::new(),
+            kinds: CAPABILITIES,
+            noun: "skill",
+        }
+    }
+
+    /// A resolver of occupations (`boekhouder` → `occ:boekhouder`), building its search index
+    /// when a label needs it.
+    ///
+    /// ```
+    /// use vaardig_core::Ontology;
+    /// use vaardig_service::{ResolveError, SkillResolver};
+    ///
+    /// let ontology = Ontology::embedded()?;
+    /// let occupations = SkillResolver::occupations(&ontology);
+    /// assert_eq!(occupations.resolve("verpleegkundige")?, "occ:verpleegkundige");
+    /// // A mistyped id is not found, with the closest occupations as suggestions.
+    /// let Err(ResolveError::NotFound { suggestions, .. }) = occupations.resolve("occ:verpleegkundig")
+    /// else { panic!("a typo is not an id") };
+    /// assert!(suggestions.iter().any(|(id, _)| id == "occ:verpleegkundige"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn occupations(ontology: &'a Ontology) -> Self {
+        SkillResolver {
+            kinds: OCCUPATIONS,
+            noun: "occupation",
+            ..SkillResolver::new(ontology)
+        }
+    }
+
+    /// This resolver using an index already built over its ontology.
+    pub fn searching_with(self, searcher: Searcher) -> Self {
+        let cell = OnceLock::new();
+        // ok: the cell is new, so this set cannot find it full.
+        let _ = cell.set(searcher);
+        SkillResolver {
+            searcher: cell,
+            ..self
         }
     }
 
     /// A resolver using an index already built over `ontology`.
     pub fn with_searcher(ontology: &'a Ontology, searcher: Searcher) -> Self {
-        let cell = OnceLock::new();
-        // ok: the cell is new, so this set cannot find it full.
-        let _ = cell.set(searcher);
-        SkillResolver {
-            ontology,
-            searcher: cell,
-        }
+        SkillResolver::new(ontology).searching_with(searcher)
     }
 
     fn searcher(&self) -> Result<&Searcher, ResolveError> {
@@ -93,17 +171,18 @@ impl<'a> SkillResolver<'a> {
         Ok(self.searcher.get_or_init(|| built))
     }
 
-    /// The id of the skill or knowledge area `label` names.
+    /// The id of the concept `label` names (a skill or knowledge area, or an occupation for
+    /// [`SkillResolver::occupations`]).
     pub fn resolve(&self, label: &str) -> Result<String, ResolveError> {
         let wanted = label.trim();
-        if let Some(c) = self.ontology.get(wanted)
-            && c.kind().is_capability()
-        {
+        // An id (or URI) is never reinterpreted: one of another kind is returned as is, so the
+        // library reports it as the wrong kind ("not an occupation").
+        if let Some(c) = self.ontology.get(wanted) {
             return Ok(c.id.clone());
         }
         let folded = wanted.to_lowercase();
         let mut exact: Vec<(String, String)> = Vec::new();
-        for kind in [ConceptKind::Skill, ConceptKind::KnowledgeArea] {
+        for &kind in self.kinds {
             for (_, c) in self.ontology.concepts(kind) {
                 let hit = c
                     .labels
@@ -123,19 +202,49 @@ impl<'a> SkillResolver<'a> {
             0 => {}
             _ => {
                 return Err(ResolveError::Ambiguous {
+                    noun: self.noun,
                     label: label.to_owned(),
                     candidates: exact,
                 });
             }
         }
+        // An id-like text (`occ:verpleegkundig`) is searched for by its words.
+        let looks_like_id = looks_like_id(wanted);
+        let query = if looks_like_id {
+            wanted
+                .rsplit(['/', ':'])
+                .next()
+                .unwrap_or(wanted)
+                .replace(['-', '_'], " ")
+        } else {
+            wanted.to_owned()
+        };
         let hits = self.searcher()?.search(
-            wanted,
+            &query,
             &SearchOptions {
-                kinds: vec![ConceptKind::Skill, ConceptKind::KnowledgeArea],
+                kinds: self.kinds.to_vec(),
                 limit: 5,
                 ..SearchOptions::default()
             },
         );
+        let named = |id: &str| {
+            let l = self.ontology.get(id).map_or(id, |c| c.label("nl"));
+            (id.to_owned(), l.to_owned())
+        };
+        if looks_like_id {
+            // An id is never guessed: the closest concepts are suggestions only.
+            let mut suggestions: Vec<(String, String)> = Vec::new();
+            for h in hits.iter().take(3) {
+                if !suggestions.iter().any(|(id, _)| *id == h.id) {
+                    suggestions.push(named(&h.id));
+                }
+            }
+            return Err(ResolveError::NotFound {
+                noun: self.noun,
+                label: label.to_owned(),
+                suggestions,
+            });
+        }
         let mut ids: Vec<(String, f32)> = Vec::new();
         for h in &hits {
             if !ids.iter().any(|(id, _)| *id == h.id) {
@@ -144,19 +253,16 @@ impl<'a> SkillResolver<'a> {
         }
         match ids.as_slice() {
             [] => Err(ResolveError::NotFound {
+                noun: self.noun,
                 label: label.to_owned(),
+                suggestions: Vec::new(),
             }),
             [(id, _)] => Ok(id.clone()),
             [(id, best), (_, second), ..] if *second < 0.75 * *best => Ok(id.clone()),
             _ => Err(ResolveError::Ambiguous {
+                noun: self.noun,
                 label: label.to_owned(),
-                candidates: ids
-                    .iter()
-                    .map(|(id, _)| {
-                        let l = self.ontology.get(id).map_or(id.as_str(), |c| c.label("nl"));
-                        (id.clone(), l.to_owned())
-                    })
-                    .collect(),
+                candidates: ids.iter().map(|(id, _)| named(id)).collect(),
             }),
         }
     }
@@ -169,6 +275,7 @@ mod tests {
     #[test]
     fn ambiguity_lists_every_candidate() {
         let e = ResolveError::Ambiguous {
+            noun: "skill",
             label: "zorg".into(),
             candidates: vec![
                 ("skill:a".into(), "a".into()),
@@ -189,10 +296,37 @@ mod tests {
             "skill:wondverzorging"
         );
         assert!(resolver.searcher.get().is_none(), "an id needs no index");
-        assert!(matches!(
-            resolver.resolve("occ:verpleegkundige"),
-            Err(ResolveError::NotFound { .. }) | Err(ResolveError::Ambiguous { .. }) | Ok(_)
-        ));
+        // An occupation id stays itself, for the library to refuse as the wrong kind.
+        assert_eq!(
+            resolver.resolve("occ:verpleegkundige")?,
+            "occ:verpleegkundige"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn occupations_resolve_by_label_and_typos_get_suggestions()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let ontology = Ontology::embedded()?;
+        let occupations = SkillResolver::occupations(&ontology);
+        assert_eq!(
+            occupations.resolve("occ:kassamedewerker")?,
+            "occ:kassamedewerker"
+        );
+        assert_eq!(
+            occupations.resolve("Kassamedewerker")?,
+            "occ:kassamedewerker"
+        );
+        let err = occupations
+            .resolve("occ:kasamedewerker")
+            .expect_err("a mistyped id is not found");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("did you mean") && msg.contains("occ:kassamedewerker"),
+            "{msg}"
+        );
+        // A skill label is not an occupation label.
+        assert!(occupations.resolve("wondverzorging").is_err());
         Ok(())
     }
 }

@@ -264,12 +264,20 @@ fn parse_nlqf(s: &str) -> Result<Nlqf, String> {
     s.parse::<Nlqf>().map_err(|e| e.to_string())
 }
 
+/// An occupation named by id, URI or label, as its id.
+fn resolve_occupation(ontology: &Ontology, text: Option<&str>) -> anyhow::Result<Option<String>> {
+    Ok(text
+        .map(|t| SkillResolver::occupations(ontology).resolve(t))
+        .transpose()?)
+}
+
 /// Runs `vaardig gap`.
 pub fn gap(ctx: &Context, args: GapArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
     let profile = load_person(ontology, &args.person)?;
     let scorer = ctx.scorer_for(ontology)?;
-    let gap = scorer.gap(&profile, &args.occupation)?;
+    let occupation = SkillResolver::occupations(ontology).resolve(&args.occupation)?;
+    let gap = scorer.gap(&profile, &occupation)?;
     if args.json {
         print_json(&gap)?;
     } else {
@@ -295,7 +303,10 @@ pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitC
         return transitions_batch(&scorer, path, &options);
     }
     let result = match &args.from {
-        Some(occ) => scorer.transitions_from(occ, &options)?,
+        Some(occ) => {
+            let occ = SkillResolver::occupations(ontology).resolve(occ)?;
+            scorer.transitions_from(&occ, &options)?
+        }
         None => {
             let profile = load_person(ontology, &args.person)?;
             scorer.transitions(&profile, &options)?
@@ -386,7 +397,7 @@ pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
     let scorer = ctx.scorer_for(ontology)?;
     let lang: Lang = args.lang.into();
     let query = AdviceQuery {
-        to: args.to.clone(),
+        to: resolve_occupation(ontology, args.to.as_deref())?,
         limit: args.limit,
         shortage_only: args.shortage_only,
         scheme: scheme_id(args.scheme).to_owned(),
@@ -440,7 +451,7 @@ pub fn route(ctx: &Context, args: RouteArgs) -> anyhow::Result<ExitCode> {
     let profile = load_person(ontology, &args.person)?;
     let scorer = ctx.scorer_for(ontology)?;
     let query = RouteQuery {
-        to: args.to.clone(),
+        to: SkillResolver::occupations(ontology).resolve(&args.to)?,
         scheme: args.scheme.map(|s| scheme_id(s).to_owned()),
         optimise: optimise(args.optimise),
         max_nlqf: args.max_nlqf,
