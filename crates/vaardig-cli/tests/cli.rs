@@ -1454,3 +1454,26 @@ fn occupations_resolve_by_label_and_a_typo_gets_suggestions() {
     );
     assert!(!stderr.contains("ambiguous"), "{stderr}");
 }
+
+/// Issue 13: `advies --skill …` with `--age` and `--nlqf` works on its default scheme; without an
+/// age the error says how to give one.
+#[test]
+fn advice_from_skill_labels_takes_age_and_nlqf() {
+    let out = vaardig(&[
+        "advies", "--skill", "wondzorg", "--age", "45", "--nlqf", "2",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Leerrechten") && text.contains("vanaf 27 jaar"),
+        "{text}"
+    );
+    let out = vaardig(&["advies", "--skill", "wondzorg"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--age"));
+}

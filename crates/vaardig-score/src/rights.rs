@@ -65,7 +65,9 @@ impl Budget {
 #[non_exhaustive]
 pub enum RightsError {
     /// The scheme depends on age and none is known.
-    #[error("the scheme `{scheme}` needs the person's age (add `age` to the profile)")]
+    #[error(
+        "the scheme `{scheme}` needs the person's age (add `age` to the profile, or give `--age` on the command line)"
+    )]
     MissingAge {
         /// The scheme's id.
         scheme: String,

@@ -51,6 +51,12 @@ pub struct PersonArgs {
     /// A skill the person holds, by id or label (repeatable; counted as self-declared).
     #[arg(long, value_name = "LABEL")]
     pub skill: Vec<String>,
+    /// The person's age (overrides the profile's; learning rights need it).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=i64::from(vaardig_score::MAX_AGE)))]
+    pub age: Option<u8>,
+    /// Highest completed NLQF level, 1–8, or 0 for none (overrides the profile's).
+    #[arg(long, value_name = "LEVEL", value_parser = clap::value_parser!(u8).range(0..=8))]
+    pub nlqf: Option<u8>,
 }
 
 /// Arguments of `vaardig gap`.
@@ -514,7 +520,16 @@ fn load_person(ontology: &Ontology, args: &PersonArgs) -> anyhow::Result<Profile
         skills: args.skill.clone(),
     };
     match person.build(ontology, &SkillResolver::new(ontology)) {
-        Ok(profile) => Ok(profile),
+        Ok(mut profile) => {
+            if let Some(age) = args.age {
+                profile.age = Some(age);
+            }
+            if let Some(level) = args.nlqf {
+                // 0 means no startkwalificatie, as `nlqf` left out of a profile does.
+                profile.nlqf = Nlqf::new(level);
+            }
+            Ok(profile)
+        }
         Err(PersonError::Profile(e)) => Err(anyhow!(e)).with_context(|| match &args.profile {
             Some(p) => format!("profile {}", p.display()),
             None => "profile".to_owned(),
