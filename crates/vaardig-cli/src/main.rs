@@ -62,6 +62,9 @@ enum Command {
     Route(cmd::score::RouteArgs),
     /// A person's learning rights (leerrechten) budget.
     Rights(cmd::score::RightsArgs),
+    /// Profiles: `vaardig profile new` drafts one from CV text (see docs/profile.md).
+    #[command(subcommand)]
+    Profile(cmd::profile::ProfileCommand),
     /// Serve the HTTP API (ESCO-compatible lookup, vaardig's questions) and the adviser's page.
     Serve(cmd::serve::ServeArgs),
     /// Import a published taxonomy (SKOS/Turtle, ESCO CSV) into the native format.
@@ -118,6 +121,7 @@ fn run(command: Command, ctx: &Context) -> anyhow::Result<ExitCode> {
         Command::Transitions(args) => cmd::score::transitions(ctx, args),
         Command::Route(args) => cmd::score::route(ctx, args),
         Command::Rights(args) => cmd::score::rights(ctx, args),
+        Command::Profile(command) => cmd::profile::run(ctx, command),
         Command::Serve(args) => cmd::serve::run(ctx, args),
         Command::Import(command) => cmd::import::run(ctx, command),
         Command::Config(args) => cmd::config::run(ctx, args),

@@ -1477,3 +1477,42 @@ fn advice_from_skill_labels_takes_age_and_nlqf() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--age"));
 }
+
+/// Issue 13: `profile new` drafts a profile from CV text that `advies` then takes.
+#[test]
+fn profile_new_drafts_a_profile_that_advice_takes() {
+    let dir = temp_dir("profile-new");
+    let path = dir.join("p.json");
+    let p = path.to_str().expect("utf-8");
+    let cv = "Acht jaar kassamedewerker. Ik heb de kas opgemaakt en vakken gevuld.";
+    let out = vaardig(&[
+        "profile", "new", cv, "--age", "34", "--nlqf", "1", "--out", p,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let profile: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("json");
+    assert_eq!(profile["current_occupation"], "occ:kassamedewerker");
+    assert_eq!(profile["age"], 34);
+    let ids: Vec<&str> = profile["skills"]
+        .as_array()
+        .expect("skills")
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    assert!(ids.contains(&"skill:kas-opmaken"), "{ids:?}");
+    // An existing file is not overwritten without --force.
+    let again = vaardig(&["profile", "new", cv, "--out", p]);
+    assert_eq!(again.status.code(), Some(2));
+    let advice = vaardig(&["advies", "--profile", p]);
+    assert_eq!(
+        advice.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&advice.stderr)
+    );
+}

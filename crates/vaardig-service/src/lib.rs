@@ -11,6 +11,7 @@
 //!   [`RouteQuery`], [`AdviceQuery`], [`RightsQuery`]), deserialisable from JSON;
 //! - [`answer`]: the answer shapes that are not a single library type ([`Advice`],
 //!   [`RightsAnswer`], [`Extracted`]) and the functions that compute them;
+//! - [`draft`]: a first profile from CV text for an adviser to correct ([`draft_profile`]);
 //! - [`ServiceError`]: everything that can go wrong, each with a stable [`ServiceError::code`].
 //!
 //! This crate does no I/O: fronts read files or sockets and hand text and values in.
@@ -33,12 +34,14 @@
 //! ```
 
 pub mod answer;
+pub mod draft;
 mod error;
 pub mod person;
 pub mod request;
 pub mod resolve;
 
 pub use answer::{Advice, Extracted, RightsAnswer, advise, extract, rights, route};
+pub use draft::{Draft, DraftOptions, draft_profile};
 pub use error::ServiceError;
 pub use person::{Person, PersonError};
 pub use request::{AdviceQuery, GapQuery, RightsQuery, RouteQuery, TransitionsQuery};

@@ -4,6 +4,7 @@ pub mod config;
 pub mod eval;
 pub mod import;
 pub mod ontology;
+pub mod profile;
 pub mod score;
 pub mod search;
 pub mod serve;

@@ -93,7 +93,7 @@ fn searcher(ctx: &Context, index: Option<&Path>) -> anyhow::Result<Searcher> {
 }
 
 /// Reads a whole file (or stdin for `-`), replacing invalid UTF-8.
-fn read_text(path: &Path) -> anyhow::Result<String> {
+pub(crate) fn read_text(path: &Path) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
     if path == Path::new("-") {
         std::io::stdin()
