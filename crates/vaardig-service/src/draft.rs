@@ -66,16 +66,12 @@ pub fn draft_profile(
     let mut notes = Vec::new();
     for m in searcher.extract(text) {
         match m.kind {
-            ConceptKind::Skill | ConceptKind::KnowledgeArea => {
-                if !skills.iter().any(|s| s.id == m.id) {
-                    skills.push(ProfileSkill::new(m.id, evidence));
-                }
+            ConceptKind::Skill | ConceptKind::KnowledgeArea
+                if !skills.iter().any(|s| s.id == m.id) =>
+            {
+                skills.push(ProfileSkill::new(m.id, evidence));
             }
-            ConceptKind::Occupation => {
-                if !occupations.contains(&m.id) {
-                    occupations.push(m.id);
-                }
-            }
+            ConceptKind::Occupation if !occupations.contains(&m.id) => occupations.push(m.id),
             _ => {}
         }
     }
