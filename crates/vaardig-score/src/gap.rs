@@ -139,34 +139,7 @@ impl Gap {
             ));
         }
         if !self.partial.is_empty() {
-            let parts: Vec<String> = self
-                .partial
-                .iter()
-                .map(|m| match &m.via {
-                    Some(v) if v.relation != MatchKind::Exact => format!(
-                        "{} ({} {})",
-                        m.skill.label_in(lang),
-                        lang.pick("via", "via"),
-                        v.skill.label_in(lang)
-                    ),
-                    Some(v) => match (v.held_level, m.required_level) {
-                        (Some(held), Some(asked)) if held < asked => format!(
-                            "{} ({})",
-                            m.skill.label_in(lang),
-                            match lang {
-                                Lang::Nl => format!("heeft niveau {held}, gevraagd {asked}"),
-                                Lang::En => format!("holds level {held}, asked {asked}"),
-                            }
-                        ),
-                        _ => format!(
-                            "{} ({})",
-                            m.skill.label_in(lang),
-                            lang.pick("niveau te laag", "level too low")
-                        ),
-                    },
-                    None => m.skill.label_in(lang).to_owned(),
-                })
-                .collect();
+            let parts: Vec<String> = self.partial.iter().map(|m| m.describe(lang)).collect();
             out.push_str(&format!(
                 " {}: {}.",
                 lang.pick("Deels aanwezig", "Partly held"),
@@ -185,20 +158,7 @@ impl Gap {
             ));
         }
         if !self.matched.is_empty() {
-            // A skill implied by a narrower one says which.
-            let held: Vec<String> = self
-                .matched
-                .iter()
-                .map(|m| match &m.via {
-                    Some(v) if v.relation != MatchKind::Exact => format!(
-                        "{} ({} {})",
-                        m.skill.label_in(lang),
-                        lang.pick("via", "via"),
-                        v.skill.label_in(lang)
-                    ),
-                    _ => m.skill.label_in(lang).to_owned(),
-                })
-                .collect();
+            let held: Vec<String> = self.matched.iter().map(|m| m.describe(lang)).collect();
             out.push_str(&format!(
                 " {}: {}.",
                 lang.pick("Aanwezig", "Held"),
@@ -206,6 +166,30 @@ impl Gap {
             ));
         }
         out
+    }
+}
+
+impl SkillMatch {
+    /// The skill's label with how it is held: `wondzorg (via decubituszorg)` for a near skill,
+    /// `afrekenen (heeft niveau 2, gevraagd 3)` for a level shortfall, else the label alone.
+    pub fn describe(&self, lang: Lang) -> String {
+        let label = self.skill.label_in(lang);
+        let Some(v) = &self.via else {
+            return label.to_owned();
+        };
+        if v.relation != MatchKind::Exact {
+            return format!("{label} (via {})", v.skill.label_in(lang));
+        }
+        match (v.held_level, self.required_level) {
+            (Some(held), Some(asked)) if held < asked => match lang {
+                Lang::Nl => format!("{label} (heeft niveau {held}, gevraagd {asked})"),
+                Lang::En => format!("{label} (holds level {held}, asked {asked})"),
+            },
+            _ if v.level_factor < 1.0 => {
+                format!("{label} ({})", lang.pick("niveau te laag", "level too low"))
+            }
+            _ => label.to_owned(),
+        }
     }
 }
 

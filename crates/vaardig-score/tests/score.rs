@@ -1023,3 +1023,20 @@ fn a_specialisation_implies_its_broader_skill() {
         Some(MatchKind::Narrower { distance: 1 })
     );
 }
+
+/// Issue 13: a level shortfall is said with both levels, in each language.
+#[test]
+fn a_level_shortfall_says_held_and_asked() {
+    let p = person(vec![skill("skill:afrekenen", Evidence::Diploma, Some(2))]);
+    let g = TINY.gap(&p, "occ:kassamedewerker").expect("gap");
+    let nl = g.explain(Lang::Nl);
+    assert!(
+        nl.contains("afrekenen (heeft niveau 2, gevraagd 3)"),
+        "{nl}"
+    );
+    let en = g.explain(Lang::En);
+    assert!(
+        en.contains("handling payments (holds level 2, asked 3)"),
+        "{en}"
+    );
+}
