@@ -102,6 +102,11 @@ pub(crate) fn join_list(lang: Lang, items: &[&str], max: usize) -> String {
 }
 
 /// A share in `[0, 1]` as a whole percentage.
+/// `one` when `n` is 1, else `many` ("1 eis", "3 eisen").
+pub(crate) fn plural<'a>(n: f64, one: &'a str, many: &'a str) -> &'a str {
+    if (n - 1.0).abs() < 1e-9 { one } else { many }
+}
+
 pub(crate) fn percent(share: f64) -> String {
     format!("{:.0}%", (share * 100.0).clamp(0.0, 100.0))
 }

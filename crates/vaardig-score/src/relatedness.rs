@@ -35,7 +35,7 @@ use crate::config::{HierarchyCredit, RelatednessWeights};
 use crate::credit::Holdings;
 use crate::csr::{Csr, to_u32};
 use crate::error::ScoreError;
-use crate::lang::{Lang, Named, join_list, percent};
+use crate::lang::{Lang, Named, join_list, percent, plural};
 use crate::scorer::{NONE, Req, Scorer};
 use crate::similarity::Similar;
 
@@ -132,13 +132,15 @@ impl Relatedness {
         if self.shrink < 0.8 {
             out.push_str(&match lang {
                 Lang::Nl => format!(
-                    "; het beroep noemt maar {} eis(en), dus de verwantschap is met {} verlaagd",
+                    "; het beroep noemt maar {} {}, dus de verwantschap is met {} verlaagd",
                     self.requirements,
+                    plural(self.requirements as f64, "eis", "eisen"),
                     percent(1.0 - self.shrink)
                 ),
                 Lang::En => format!(
-                    "; the occupation lists only {} requirement(s), so relatedness is lowered by {}",
+                    "; the occupation lists only {} {}, so relatedness is lowered by {}",
                     self.requirements,
+                    plural(self.requirements as f64, "requirement", "requirements"),
                     percent(1.0 - self.shrink)
                 ),
             });

@@ -11,7 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use vaardig_core::Nlqf;
 
-use crate::lang::{Lang, amount};
+use crate::lang::{Lang, amount, plural};
 use crate::profile::MAX_AGE;
 use crate::scorer::OfferInfo;
 
@@ -198,7 +198,7 @@ impl Entitlement {
                 self.start_age,
                 self.end_age,
                 weeks(self.weeks_per_year),
-                plural(lang, self.weeks_per_year, "studieweek", "studieweken"),
+                plural(self.weeks_per_year, "studieweek", "studieweken"),
                 if self.extra_weeks_per_year > 0.0 {
                     format!(
                         "waarvan {} extra voor uw opleidingsniveau",
@@ -216,7 +216,7 @@ impl Entitlement {
                 self.start_age,
                 self.end_age,
                 weeks(self.weeks_per_year),
-                plural(lang, self.weeks_per_year, "study week", "study weeks"),
+                plural(self.weeks_per_year, "study week", "study weeks"),
                 if self.extra_weeks_per_year > 0.0 {
                     format!(
                         "of which {} extra for your level of education",
@@ -254,28 +254,23 @@ impl Entitlement {
                     eur(self.used_eur),
                     eur(self.available_eur),
                     weeks(self.available_weeks),
-                    plural(lang, self.available_weeks, "studieweek", "studieweken"),
+                    plural(self.available_weeks, "studieweek", "studieweken"),
                 ),
                 Lang::En => format!(
                     "{} {} accrued: {} of {} over a lifetime; {} used; {} available now ({} {}).",
                     self.years_accrued,
-                    plural(lang, f64::from(self.years_accrued), "year", "years"),
+                    plural(f64::from(self.years_accrued), "year", "years"),
                     eur(self.accrued_eur),
                     eur(self.lifetime_eur),
                     eur(self.used_eur),
                     eur(self.available_eur),
                     weeks(self.available_weeks),
-                    plural(lang, self.available_weeks, "study week", "study weeks"),
+                    plural(self.available_weeks, "study week", "study weeks"),
                 ),
             }
         };
         format!("{rule} {now}")
     }
-}
-
-/// `one` when `n` is 1, else `many`.
-fn plural<'a>(_lang: Lang, n: f64, one: &'a str, many: &'a str) -> &'a str {
-    if (n - 1.0).abs() < 1e-9 { one } else { many }
 }
 
 /// A number with the language's decimal mark: `1,5` in Dutch, `1.5` in English.

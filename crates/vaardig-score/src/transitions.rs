@@ -21,7 +21,7 @@ use vaardig_core::{ConceptKind, Importance};
 use crate::credit::Holdings;
 use crate::error::ScoreError;
 use crate::gap::Gap;
-use crate::lang::{Lang, Named, amount, join_list, percent};
+use crate::lang::{Lang, Named, amount, join_list, percent, plural};
 use crate::profile::Profile;
 use crate::relatedness::Relatedness;
 use crate::rights::Person;
@@ -174,14 +174,15 @@ impl Transition {
             ),
         };
         if self.cost_eur > 0.0 {
-            out.push_str(&format!(", EUR {}", amount(self.cost_eur)));
+            out.push_str(&format!(", {}", crate::rights::euros(lang, self.cost_eur)));
         }
         if let Some(step) = self.nlqf_step
             && step > 0
         {
+            let n = f64::from(step);
             out.push_str(&match lang {
-                Lang::Nl => format!(", {step} NLQF-niveau(s) hoger"),
-                Lang::En => format!(", {step} NLQF level(s) up"),
+                Lang::Nl => format!(", {step} NLQF-{} hoger", plural(n, "niveau", "niveaus")),
+                Lang::En => format!(", {step} NLQF {} up", plural(n, "level", "levels")),
             });
         }
         if self.shortage {

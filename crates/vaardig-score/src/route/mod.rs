@@ -16,8 +16,9 @@ use vaardig_core::{Importance, Nlqf};
 use crate::credit::{Credit, Holdings};
 use crate::error::ScoreError;
 use crate::gap::importance_rank;
-use crate::lang::{Lang, Named, amount, join_list};
+use crate::lang::{Lang, Named, amount, join_list, plural};
 use crate::profile::{Evidence, Profile};
+use crate::rights::euros;
 use crate::rights::{Budget, FundingScheme, Person};
 use crate::scorer::Scorer;
 
@@ -177,18 +178,20 @@ impl Route {
             let offers: Vec<&str> = self.steps.iter().map(|s| s.offer.label_in(lang)).collect();
             match lang {
                 Lang::Nl => format!(
-                    "Route naar {occ}: {} ({} onderdelen, {} uur, EUR {}).",
+                    "Route naar {occ}: {} ({} {}, {} uur, {}).",
                     join_list(lang, &offers, 6),
                     self.steps.len(),
+                    plural(self.steps.len() as f64, "onderdeel", "onderdelen"),
                     amount(self.total_hours),
-                    amount(self.total_cost_eur)
+                    euros(lang, self.total_cost_eur)
                 ),
                 Lang::En => format!(
-                    "Route to {occ}: {} ({} offers, {} hours, EUR {}).",
+                    "Route to {occ}: {} ({} {}, {} hours, {}).",
                     join_list(lang, &offers, 6),
                     self.steps.len(),
+                    plural(self.steps.len() as f64, "offer", "offers"),
                     amount(self.total_hours),
-                    amount(self.total_cost_eur)
+                    euros(lang, self.total_cost_eur)
                 ),
             }
         };
@@ -232,9 +235,9 @@ impl Route {
         {
             out.push_str(&match lang {
                 Lang::Nl => format!(
-                    " Budget ({}): EUR {} beschikbaar{}.",
+                    " Budget ({}): {} beschikbaar{}.",
                     b.scheme,
-                    amount(avail),
+                    euros(lang, avail),
                     if self.within_budget {
                         ", past"
                     } else {
@@ -242,9 +245,9 @@ impl Route {
                     }
                 ),
                 Lang::En => format!(
-                    " Budget ({}): EUR {} available{}.",
+                    " Budget ({}): {} available{}.",
                     b.scheme,
-                    amount(avail),
+                    euros(lang, avail),
                     if self.within_budget {
                         ", fits"
                     } else {
