@@ -23,8 +23,7 @@ export VAARDIG_BIN="$CARGO_TARGET_DIR/debug/vaardig"
 
 echo "== python: maturin develop (at $((SECONDS - start)) s)"
 # maturin installs into the venv named by VIRTUAL_ENV.
-VIRTUAL_ENV="$VENV" PATH="$VENV/bin:$PATH" \
-  "$VENV/bin/maturin" develop --quiet -m python/pyproject.toml
+(cd python && VIRTUAL_ENV="$VENV" PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" develop --quiet)
 
 echo "== python: pytest (at $((SECONDS - start)) s)"
 "$VENV/bin/python" -m pytest -q python/tests "$@"

@@ -123,7 +123,10 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UnknownIdError", py.get_type::<UnknownIdError>())?;
     m.add("RightsError", py.get_type::<RightsError>())?;
     m.add("InvalidRequestError", py.get_type::<InvalidRequestError>())?;
-    m.add("NoneWithinReachError", py.get_type::<NoneWithinReachError>())?;
+    m.add(
+        "NoneWithinReachError",
+        py.get_type::<NoneWithinReachError>(),
+    )?;
     m.add("SearchIndexError", py.get_type::<SearchIndexError>())?;
     Ok(())
 }

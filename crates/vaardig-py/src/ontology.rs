@@ -22,7 +22,10 @@ use crate::error;
 /// `value` as plain Python values (dicts, lists, str, int, float, bool, None): the JSON text
 /// the CLI prints, read by Python's own `json.loads`, so an answer equals `json.loads` of
 /// `vaardig … --json` to the last bit.
-pub fn to_py<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+pub fn to_py<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     let text = serde_json::to_string(value)
         .map_err(|e| error::invalid(py, format!("cannot serialise the answer: {e}")))?;
     py.import("json")?.call_method1("loads", (text,))
@@ -60,9 +63,8 @@ impl Inner {
         if let Some(s) = self.searcher.get() {
             return Ok(s);
         }
-        let built = Searcher::new(&self.ontology).map_err(|e| {
-            ServiceError::from(vaardig_service::ResolveError::Index(e.to_string()))
-        })?;
+        let built = Searcher::new(&self.ontology)
+            .map_err(|e| ServiceError::from(vaardig_service::ResolveError::Index(e.to_string())))?;
         Ok(self.searcher.get_or_init(|| built))
     }
 
