@@ -63,7 +63,7 @@ pyo3::create_exception!(
 );
 
 /// `err` with `.code` set to `code`.
-fn with_code(py: Python<'_>, err: PyErr, code: &str) -> PyErr {
+pub fn with_code(py: Python<'_>, err: PyErr, code: &str) -> PyErr {
     // A failed setattr only loses the code; the exception and its message stand.
     let _ = err.value(py).setattr("code", code);
     err

@@ -32,7 +32,7 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
 }
 
 /// A value of the service's vocabulary (`"combined"`, `"hours"`, an NLQF level) from its JSON.
-fn from_json<T: DeserializeOwned>(
+fn vocabulary<T: DeserializeOwned>(
     py: Python<'_>,
     name: &str,
     value: serde_json::Value,
@@ -189,16 +189,14 @@ impl From<ServiceError> for PersonFailure {
 }
 
 impl PersonFailure {
+    /// The exception; a profile error names the profile file as the CLI does.
     fn into_py(self, py: Python<'_>) -> PyErr {
-        let err = error::service(py, &self.error);
         match (&self.file, self.error.code()) {
-            (Some(file), "invalid_profile") => {
+            (Some(file), code @ "invalid_profile") => {
                 let message = format!("profile {}: {}", file.display(), self.error);
-                let wrapped = crate::error::ProfileError::new_err(message);
-                let _ = wrapped.value(py).setattr("code", "invalid_profile");
-                wrapped
+                error::with_code(py, error::ProfileError::new_err(message), code)
             }
-            _ => err,
+            _ => error::service(py, &self.error),
         }
     }
 }
@@ -375,7 +373,7 @@ impl Ontology {
             shortage_only,
             sector,
             max_gap_hours,
-            rank_by: from_json(py, "rank_by", rank_by.into())?,
+            rank_by: vocabulary(py, "rank_by", rank_by.into())?,
         };
         let person = PersonInput::new(py, profile, skills)?;
         if query.from.is_some() && !person.is_empty() {
@@ -415,9 +413,9 @@ impl Ontology {
         let query = RouteQuery {
             to,
             scheme,
-            optimise: from_json(py, "optimise", optimise.into())?,
+            optimise: vocabulary(py, "optimise", optimise.into())?,
             max_nlqf: max_nlqf
-                .map(|n| from_json(py, "max_nlqf", n.into()))
+                .map(|n| vocabulary(py, "max_nlqf", n.into()))
                 .transpose()?,
             include_important,
         };
@@ -452,7 +450,7 @@ impl Ontology {
             limit,
             shortage_only,
             scheme: scheme.to_owned(),
-            optimise: from_json(py, "optimise", optimise.into())?,
+            optimise: vocabulary(py, "optimise", optimise.into())?,
         };
         let person = PersonInput::new(py, profile, skills)?;
         let advice = self.run(py, |inner| {
@@ -464,8 +462,8 @@ impl Ontology {
 
     /// Transitions from many occupations at once (all of them by default) as a long
     /// `pyarrow.Table`: one row per (source, transition), columns `source, rank, occupation,
-    /// label, score, relatedness, reachability, gap_hours, shortage`, `rank` from 1. Needs
-    /// pyarrow.
+    /// label, score, relatedness, reachability, gap_hours, shortage`, `rank` from 1. The
+    /// sources are answered in parallel; an unknown id raises `UnknownIdError`. Needs pyarrow.
     #[pyo3(signature = (occupations = None, limit = 10))]
     fn transitions_table<'py>(
         &self,
@@ -477,7 +475,7 @@ impl Ontology {
         py.import("pyarrow")?.call_method1("table", (columns,))
     }
 
-    /// The columns of [`Ontology::transitions_table`] as a dict of lists (no pyarrow needed).
+    /// The columns of `transitions_table` as a dict of lists (no pyarrow needed).
     #[pyo3(signature = (occupations = None, limit = 10))]
     fn transitions_columns<'py>(
         &self,
