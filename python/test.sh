@@ -3,8 +3,8 @@
 #
 #   bash python/test.sh            # from anywhere; CARGO_TARGET_DIR is honoured
 #
-# The CLI binary is built too (a no-op after `cargo test --workspace`): the tests compare the
-# package's answers with `vaardig … --json`.
+# The CLI binary is built too (a no-op after `cargo test --workspace`; skipped when VAARDIG_BIN
+# names one): the tests compare the package's answers with `vaardig … --json`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -17,9 +17,11 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r python/requirements-test.txt
 
-echo "== python: build the CLI for the comparison tests (at $((SECONDS - start)) s)"
-cargo build --quiet -p vaardig-cli --bin vaardig
-export VAARDIG_BIN="$CARGO_TARGET_DIR/debug/vaardig"
+if [ -z "${VAARDIG_BIN:-}" ]; then
+  echo "== python: build the CLI for the comparison tests (at $((SECONDS - start)) s)"
+  cargo build --quiet -p vaardig-cli --bin vaardig
+  export VAARDIG_BIN="$CARGO_TARGET_DIR/debug/vaardig"
+fi
 
 echo "== python: maturin develop (at $((SECONDS - start)) s)"
 # maturin installs into the venv named by VIRTUAL_ENV.

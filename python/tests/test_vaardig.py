@@ -315,3 +315,9 @@ def test_heavy_calls_release_the_gil(onto):
     # Holding the GIL, the library would leave this loop only the 5 ms switch slices between
     # calls; released, it runs at a good share of its own speed.
     assert n / elapsed > 0.1 * alone, (n, elapsed, alone)
+
+
+def test_the_module_docstring_runs():
+    import doctest
+
+    assert doctest.testmod(vaardig).failed == 0
