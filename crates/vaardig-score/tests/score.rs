@@ -484,6 +484,22 @@ fn route_minimises_hours_or_cost_exactly() {
     // Cost: wond + hyg (EUR 450) beats zorgbasis (EUR 600).
     assert_eq!(cost.offers, ["offer:hyg", "offer:medicatie", "offer:wond"]);
     assert_eq!(cost.total_cost_eur, 850.0);
+    // Plain words, not jargon, and amounts as each language writes them.
+    let nl = hours.explain(Lang::Nl);
+    assert!(
+        nl.contains("Dit is zeker de kortste route met dit aanbod."),
+        "{nl}"
+    );
+    assert!(!nl.contains("Bewezen minimaal"), "{nl}");
+    assert!(
+        cost.explain(Lang::Nl).contains("€ 850"),
+        "{}",
+        cost.explain(Lang::Nl)
+    );
+    assert!(
+        cost.explain(Lang::En)
+            .contains("certainly the cheapest route")
+    );
 }
 
 #[test]

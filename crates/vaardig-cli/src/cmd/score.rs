@@ -692,17 +692,21 @@ fn render_route(r: &Route, lang: Lang) -> String {
         &rows,
     ));
     out.push_str(&format!(
-        "\ntotaal: {} uur, EUR {}",
+        "\ntotaal: {} uur, {}",
         fixed(r.total_hours, 0),
-        fixed(r.total_cost_eur, 2)
+        vaardig_score::euros(lang, r.total_cost_eur)
     ));
     if let Some(b) = &r.budget {
         match b.available_eur {
             Some(a) => out.push_str(&format!(
-                "; {}: EUR {} beschikbaar, {}",
+                "; {}: {} beschikbaar, {}",
                 b.scheme,
-                fixed(a, 2),
-                if r.within_budget { "past" } else { "past niet" }
+                vaardig_score::euros(lang, a),
+                if r.within_budget {
+                    "past binnen het budget"
+                } else {
+                    "past niet binnen het budget"
+                }
             )),
             None => out.push_str(&format!("; {}", b.scheme)),
         }

@@ -264,11 +264,27 @@ impl Route {
             ));
         }
         out.push(' ');
-        out.push_str(match (self.optimality, lang) {
-            (Optimality::Exact, Lang::Nl) => "Bewezen minimaal.",
-            (Optimality::Exact, Lang::En) => "Proven minimal.",
-            (Optimality::Greedy { .. }, Lang::Nl) => "Benadering (greedy).",
-            (Optimality::Greedy { .. }, Lang::En) => "Approximation (greedy).",
+        let what = match (self.optimise, lang) {
+            (Optimise::Hours, Lang::Nl) => "kortste",
+            (Optimise::Hours, Lang::En) => "shortest",
+            (Optimise::Cost, Lang::Nl) => "goedkoopste",
+            (Optimise::Cost, Lang::En) => "cheapest",
+        };
+        out.push_str(&match (self.optimality, lang) {
+            (Optimality::Exact, Lang::Nl) => {
+                format!("Dit is zeker de {what} route met dit aanbod.")
+            }
+            (Optimality::Exact, Lang::En) => {
+                format!("This is certainly the {what} route with these offers.")
+            }
+            (Optimality::Greedy { ratio_bound, .. }, Lang::Nl) => format!(
+                "Een snelle benadering: hooguit {}× de {what} route.",
+                amount((ratio_bound * 100.0).round() / 100.0).replace('.', ",")
+            ),
+            (Optimality::Greedy { ratio_bound, .. }, Lang::En) => format!(
+                "A quick approximation: at most {}× the {what} route.",
+                amount((ratio_bound * 100.0).round() / 100.0)
+            ),
         });
         out
     }
