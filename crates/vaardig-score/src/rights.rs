@@ -622,37 +622,37 @@ mod tests {
     }
 
     #[test]
-    fn learning_rights_need_an_age() {
+    fn learning_rights_need_an_age() -> Result<(), RightsError> {
         let r = LearningRights::default();
         assert!(matches!(
             r.budget(&Person::default()),
             Err(RightsError::MissingAge { .. })
         ));
-        let b = r
-            .budget(&Person {
-                age: Some(28),
-                nlqf: None,
-                used_eur: 0.0,
-            })
-            .expect("age given");
+        let b = r.budget(&Person {
+            age: Some(28),
+            nlqf: None,
+            used_eur: 0.0,
+        })?;
         assert_eq!(b.available_eur, Some(1_200.0));
         assert_eq!(b.available_hours, Some(160.0));
         assert!(b.fits(1_200.0) && !b.fits(1_200.5));
+        Ok(())
     }
 
     #[test]
-    fn public_scheme_funds_up_to_nlqf_4() {
+    fn public_scheme_funds_up_to_nlqf_4() -> Result<(), RightsError> {
         let s = PublicScheme::default();
         assert!(s.eligible(&offer(Some(4))));
         assert!(!s.eligible(&offer(Some(5))));
         assert!(!s.eligible(&offer(None)));
-        let b = s.budget(&Person::default()).expect("no age needed");
+        let b = s.budget(&Person::default())?;
         assert!(b.available_eur.is_none() && b.fits(1e9));
         let public_only = PublicScheme {
             public_providers_only: true,
             ..s
         };
         assert!(!public_only.eligible(&offer(Some(2))));
+        Ok(())
     }
 
     #[test]
