@@ -152,6 +152,9 @@ impl Searcher {
     /// best-matching label. Empty when nothing matches or the query has no words; never an
     /// error, never a panic.
     ///
+    /// With `options.prefix` (autocomplete) this is [`Searcher::suggest`]: one answer for
+    /// autocomplete, whichever method a front calls.
+    ///
     /// # Ranking
     /// Each query word matches by its best alternative — stemmed exact, prefix, compound part,
     /// compound tail, edit distance 1, edit distance 2, in that order of strength — weighted by
@@ -186,6 +189,14 @@ impl Searcher {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn search(&self, query: &str, options: &SearchOptions) -> Vec<Hit> {
+        if options.prefix {
+            return self.suggest(query, options);
+        }
+        self.search_index(query, options)
+    }
+
+    /// The full-text search itself (`prefix` makes the last word a word prefix).
+    fn search_index(&self, query: &str, options: &SearchOptions) -> Vec<Hit> {
         let limit = options.limit.min(MAX_LIMIT);
         if limit == 0 {
             return Vec::new();
@@ -313,7 +324,7 @@ impl Searcher {
             prefix: true,
             ..options.clone()
         };
-        self.search(text, &fallback)
+        self.search_index(text, &fallback)
     }
 
     /// Finds skill and occupation mentions in free text (Dutch, English or mixed).

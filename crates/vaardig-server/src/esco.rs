@@ -285,12 +285,8 @@ fn search_page(
         limit: MAX_TOTAL,
         prefix: endpoint == "suggest2",
     };
-    // Autocomplete answers from the label table (as `vaardig search --prefix` does).
-    let hits = if options.prefix {
-        v.searcher.suggest(&p.text, &options)
-    } else {
-        v.searcher.search(&p.text, &options)
-    };
+    // With `prefix` (suggest2) this answers from the autocomplete table.
+    let hits = v.searcher.search(&p.text, &options);
     let total = hits.len();
     let start = offset.saturating_mul(limit).min(total);
     let results: Vec<Value> = hits

@@ -123,22 +123,13 @@ pub fn search(ctx: &Context, args: SearchArgs) -> anyhow::Result<ExitCode> {
         return run_batch(&searcher, batch, &options);
     }
     let query = args.query.unwrap_or_default();
-    let hits = lookup(&searcher, &query, &options);
+    let hits = searcher.search(&query, &options);
     if args.json {
         print_json(&hits)?;
     } else {
         out!("{}", hits_table(&hits))?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Autocomplete (`--prefix`) answers from the label map, everything else from the full search.
-fn lookup(searcher: &Searcher, query: &str, options: &SearchOptions) -> Vec<Hit> {
-    if options.prefix {
-        searcher.suggest(query, options)
-    } else {
-        searcher.search(query, options)
-    }
 }
 
 fn hits_table(hits: &[Hit]) -> String {
@@ -178,7 +169,7 @@ fn run_batch(
             line.pop();
         }
         let query = String::from_utf8_lossy(&line);
-        let hits = lookup(searcher, &query, options);
+        let hits = searcher.search(&query, options);
         serde_json::to_writer(&mut out, &hits)?;
         out.write_all(b"\n")?;
     }
