@@ -316,6 +316,12 @@ impl Ontology {
         *self.inner.content_hash.get_or_init(|| self.compute_hash())
     }
 
+    /// Sets the [`Ontology::content_hash`] a snapshot recorded for this content, sparing its
+    /// computation; a hash already computed is kept.
+    pub(crate) fn seed_content_hash(&self, hash: u64) {
+        let _ = self.inner.content_hash.set(hash);
+    }
+
     fn compute_hash(&self) -> u64 {
         // FNV-1a: fixed and platform-independent, unlike std's randomly keyed hashers.
         let mut h = fnv::FnvHasher::default();
