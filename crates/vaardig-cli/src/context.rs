@@ -1,11 +1,24 @@
-//! What every command shares: which ontology to use, loaded once on first use.
+//! What every command shares: which ontology to use, loaded once on first use, and the cache
+//! that makes a fresh process fast.
+//!
+//! # The cache
+//! An `--ontology DIR` is opened through a snapshot ([`vaardig_core::snapshot`]): beside the
+//! tables when that directory is writable, else in the cache directory. The search index is
+//! kept in the cache directory too, under `search/HASH-vFORMAT/` (the ontology's content hash
+//! and the index format), and reused while both match. Each is rebuilt when it is wrong in any
+//! way, never trusted. The cache directory is `$VAARDIG_CACHE_DIR`, else
+//! `$XDG_CACHE_HOME/vaardig`, else `~/.cache/vaardig`; `--no-cache` or `VAARDIG_NO_CACHE=1`
+//! turns all of it off. A cache that cannot be written only costs time: the command still
+//! answers.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::{Context as _, anyhow};
+use vaardig_core::snapshot::{self, OpenOptions};
 use vaardig_core::{Ontology, OntologyError, OutputPolicy};
 use vaardig_score::{Scorer, ScoringConfig};
+use vaardig_search::{INDEX_FORMAT_VERSION, Searcher};
 
 /// The global options and the lazily loaded ontology.
 #[derive(Debug)]
@@ -13,19 +26,76 @@ pub struct Context {
     ontology_dir: Option<PathBuf>,
     config_file: Option<PathBuf>,
     force: bool,
+    /// `--no-cache`, or `VAARDIG_NO_CACHE`.
+    no_cache: bool,
     ontology: OnceLock<Ontology>,
 }
 
 impl Context {
-    /// A context for `--ontology DIR` (or the embedded ontology when `None`), `--config FILE`
-    /// and `--force`.
-    pub fn new(ontology_dir: Option<PathBuf>, config_file: Option<PathBuf>, force: bool) -> Self {
+    /// A context for `--ontology DIR` (or the embedded ontology when `None`), `--config FILE`,
+    /// `--force` and `--no-cache` (which `VAARDIG_NO_CACHE` also sets).
+    pub fn new(
+        ontology_dir: Option<PathBuf>,
+        config_file: Option<PathBuf>,
+        force: bool,
+        no_cache: bool,
+    ) -> Self {
         Context {
             ontology_dir,
             config_file,
             force,
+            no_cache: no_cache || snapshot::cache_disabled_by_env(),
             ontology: OnceLock::new(),
         }
+    }
+
+    /// The cache directory, `None` when the cache is off or no directory is known.
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        if self.no_cache {
+            None
+        } else {
+            snapshot::default_cache_dir()
+        }
+    }
+
+    /// How ontology directories are opened: through snapshots unless the cache is off.
+    fn open_options(&self) -> OpenOptions {
+        let options = OpenOptions::new().enabled(!self.no_cache);
+        match self.cache_dir() {
+            Some(dir) => options.cache_dir(dir),
+            None => options,
+        }
+    }
+
+    /// Loads the ontology in `dir` (through its snapshot), with its first errors spelled out
+    /// when it is invalid.
+    pub fn load_dir(&self, dir: &Path) -> anyhow::Result<Ontology> {
+        Ontology::open_with(dir, &self.open_options())
+            .map(|opened| opened.built.ontology)
+            .map_err(|e| describe(&e))
+            .with_context(|| format!("cannot load the ontology in {}", dir.display()))
+    }
+
+    /// A search index over the ontology: the one in `--index DIR` when given, else the cached
+    /// one (built there on first use), else one built in memory. A cache that cannot be used
+    /// falls back to memory.
+    pub fn searcher(&self, index: Option<&Path>) -> anyhow::Result<Searcher> {
+        let ontology = self.ontology()?;
+        if let Some(dir) = index {
+            return Searcher::open_or_build(ontology, dir).with_context(|| {
+                format!("cannot open or build the search index in {}", dir.display())
+            });
+        }
+        if let Some(cache) = self.cache_dir() {
+            let dir = cache.join("search").join(format!(
+                "{:016x}-v{INDEX_FORMAT_VERSION}",
+                ontology.content_hash()
+            ));
+            if let Ok(searcher) = Searcher::open_or_build(ontology, &dir) {
+                return Ok(searcher);
+            }
+        }
+        Searcher::new(ontology).context("cannot build the search index")
     }
 
     /// Where output may go: existing output is replaced only with `--force`, and never the
@@ -70,21 +140,13 @@ impl Context {
             return Ok(o);
         }
         let loaded = match &self.ontology_dir {
-            Some(dir) => load_ontology_dir(dir)?,
+            Some(dir) => self.load_dir(dir)?,
             None => Ontology::embedded()
                 .map_err(|e| describe(&e))
                 .context("the embedded ontology is invalid")?,
         };
         Ok(self.ontology.get_or_init(|| loaded))
     }
-}
-
-/// Loads the ontology in `dir`, with its first errors spelled out when it is invalid.
-pub fn load_ontology_dir(dir: &Path) -> anyhow::Result<Ontology> {
-    vaardig_core::load_dir(dir)
-        .map(|b| b.ontology)
-        .map_err(|e| describe(&e))
-        .with_context(|| format!("cannot load the ontology in {}", dir.display()))
 }
 
 /// An [`OntologyError`] with its first errors spelled out, for the terminal.

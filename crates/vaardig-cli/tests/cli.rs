@@ -7,11 +7,23 @@ use std::process::{Command, Output};
 use serde_json::Value;
 use vaardig_core::{ConceptKind, Ontology, Stats};
 
+/// The cache every test run shares (never the user's own): under the target directory, so
+/// runs reuse its snapshots and indexes as a person's runs do, and nothing piles up in /tmp.
+fn test_cache() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("vaardig-cache")
+}
+
+/// The vaardig binary, with the test cache.
+fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_vaardig"));
+    command
+        .env("VAARDIG_CACHE_DIR", test_cache())
+        .env_remove("VAARDIG_NO_CACHE");
+    command
+}
+
 fn vaardig(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vaardig"))
-        .args(args)
-        .output()
-        .expect("the vaardig binary runs")
+    bin().args(args).output().expect("the vaardig binary runs")
 }
 
 fn json(args: &[&str]) -> Value {
@@ -712,7 +724,7 @@ fn import_tabiya_sample_then_transitions_and_gap() {
 fn with_closed_stdout(args: &[&str], input: &str) -> Output {
     use std::io::Write as _;
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vaardig"))
+    let mut child = bin()
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -731,7 +743,7 @@ fn to_dev_full(args: &[&str]) -> Output {
         .write(true)
         .open("/dev/full")
         .expect("/dev/full exists on Linux");
-    Command::new(env!("CARGO_BIN_EXE_vaardig"))
+    bin()
         .args(args)
         .stdout(full)
         .output()
@@ -770,7 +782,7 @@ fn a_reader_that_stops_after_one_line_ends_a_long_export_with_exit_0() {
     // The JSON export is 1.6 MB, far beyond a pipe's buffer: the writer is still writing
     // when the reader goes, as with `vaardig export | head -1`.
     for args in [&["export"][..], &["export", "--format", "turtle"][..]] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vaardig"))
+        let mut child = bin()
             .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -1130,7 +1142,7 @@ fn eight_processes_on_one_empty_index_directory_all_answer_the_same() {
     let index = dir.join("index");
     let children: Vec<_> = (0..8)
         .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_vaardig"))
+            bin()
                 .args(["search", "wondzorg", "--json", "--index"])
                 .arg(&index)
                 .stdout(std::process::Stdio::piped())
@@ -1300,7 +1312,7 @@ impl Server {
         let addr = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port");
-        let child = Command::new(env!("CARGO_BIN_EXE_vaardig"))
+        let child = bin()
             .args(["serve", "--addr", &addr.to_string()])
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -1515,4 +1527,157 @@ fn profile_new_drafts_a_profile_that_advice_takes() {
         "{}",
         String::from_utf8_lossy(&advice.stderr)
     );
+}
+
+/// `vaardig ARGS` with its own cache directory (`None`: the environment turns the cache off).
+fn with_cache(cache: Option<&Path>, args: &[&str]) -> Output {
+    let mut command = bin();
+    match cache {
+        Some(dir) => command.env("VAARDIG_CACHE_DIR", dir),
+        None => command.env("VAARDIG_NO_CACHE", "1"),
+    };
+    let out = command
+        .args(args)
+        .output()
+        .expect("the vaardig binary runs");
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The entries of `dir`, sorted (none when it does not exist).
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_snapshot_and_the_cached_index_are_used_and_a_wrong_one_is_rebuilt() {
+    let tmp = temp_dir("cache");
+    let dir = tmp.join("ontology");
+    let cache = tmp.join("cache");
+    vaardig_core::write_dir(&Ontology::embedded().expect("valid"), &dir).expect("written");
+    let d = dir.to_str().expect("utf-8");
+    let search = ["--ontology", d, "search", "wondzorg", "--json"];
+    let transitions = [
+        "--ontology",
+        d,
+        "transitions",
+        "--from",
+        "occ:verpleegkundige",
+        "--limit",
+        "5",
+        "--json",
+    ];
+    let snapshot = dir.join(vaardig_core::snapshot::SNAPSHOT_FILE);
+
+    // Without the cache: the answers to compare with, and nothing written.
+    let plain_search = with_cache(None, &search).stdout;
+    let plain_transitions = with_cache(None, &transitions).stdout;
+    assert!(!snapshot.exists());
+    assert!(!cache.exists());
+    let off = with_cache(
+        Some(&cache),
+        &[
+            "--no-cache",
+            "--ontology",
+            d,
+            "search",
+            "wondzorg",
+            "--json",
+        ],
+    );
+    assert_eq!(off.stdout, plain_search);
+    assert!(
+        !snapshot.exists() && !cache.exists(),
+        "--no-cache wrote a cache"
+    );
+
+    // Cold: the snapshot goes beside the tables, the index into the cache.
+    assert_eq!(with_cache(Some(&cache), &search).stdout, plain_search);
+    let good = std::fs::read(&snapshot).expect("a snapshot beside the tables");
+    let indexes = entries(&cache.join("search"));
+    assert_eq!(indexes.len(), 1, "{indexes:?}");
+    let v = vaardig_search::INDEX_FORMAT_VERSION;
+    assert!(indexes[0].ends_with(&format!("-v{v}")), "{indexes:?}");
+    // Warm: the same answers, nothing new.
+    assert_eq!(with_cache(Some(&cache), &search).stdout, plain_search);
+    assert_eq!(
+        with_cache(Some(&cache), &transitions).stdout,
+        plain_transitions
+    );
+    assert_eq!(std::fs::read(&snapshot).expect("kept"), good);
+    assert_eq!(entries(&cache.join("search")), indexes);
+
+    // A flipped byte, a cut file: detected, rebuilt to the same bytes, same answers.
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x40;
+    std::fs::write(&snapshot, &flipped).expect("written");
+    assert_eq!(
+        with_cache(Some(&cache), &transitions).stdout,
+        plain_transitions
+    );
+    assert_eq!(std::fs::read(&snapshot).expect("rebuilt"), good);
+    std::fs::write(&snapshot, &good[..good.len() / 2]).expect("written");
+    assert_eq!(with_cache(Some(&cache), &search).stdout, plain_search);
+    assert_eq!(std::fs::read(&snapshot).expect("rebuilt"), good);
+
+    // A broken cached index (its marker gone, then its documents cut) is rebuilt.
+    let index = cache.join("search").join(&indexes[0]);
+    std::fs::remove_file(index.join("vaardig-search.json")).expect("marker");
+    assert_eq!(with_cache(Some(&cache), &search).stdout, plain_search);
+    assert!(index.join("vaardig-search.json").exists());
+    for entry in std::fs::read_dir(index.join("tantivy")).expect("index") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "store") {
+            std::fs::write(&path, b"").expect("cut");
+        }
+    }
+    assert_eq!(with_cache(Some(&cache), &search).stdout, plain_search);
+
+    // A changed table: the snapshot is stale, the new content is answered, and a new index
+    // (another content hash) is built beside the old one.
+    let manifest = dir.join("ontology.toml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    std::fs::write(
+        &manifest,
+        text.replacen("version = \"", "version = \"next-", 1),
+    )
+    .expect("written");
+    let stats = with_cache(Some(&cache), &["--ontology", d, "stats", "--json"]);
+    let stats: Value = serde_json::from_slice(&stats.stdout).expect("JSON");
+    assert!(
+        stats.to_string().contains("next-"),
+        "the stale snapshot was used: {stats}"
+    );
+    assert_ne!(std::fs::read(&snapshot).expect("rewritten"), good);
+    assert_eq!(with_cache(Some(&cache), &search).stdout, plain_search);
+    assert_eq!(entries(&cache.join("search")).len(), 2);
+}
+
+#[test]
+fn a_read_only_ontology_gets_its_snapshot_in_the_cache_directory() {
+    let tmp = temp_dir("cache-readonly");
+    let dir = tmp.join("ontology");
+    let cache = tmp.join("cache");
+    vaardig_core::write_dir(&Ontology::embedded().expect("valid"), &dir).expect("written");
+    // A directory where the snapshot would go: unwritable there, even for root.
+    std::fs::create_dir(dir.join(vaardig_core::snapshot::SNAPSHOT_FILE)).expect("dir");
+    let d = dir.to_str().expect("utf-8");
+    let first = with_cache(Some(&cache), &["--ontology", d, "stats", "--json"]);
+    let snapshots = entries(&cache.join("snapshots"));
+    assert_eq!(snapshots.len(), 1, "{snapshots:?}");
+    let second = with_cache(Some(&cache), &["--ontology", d, "stats", "--json"]);
+    assert_eq!(first.stdout, second.stdout);
 }

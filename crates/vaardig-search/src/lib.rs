@@ -64,6 +64,7 @@ mod suggest;
 
 pub use error::SearchError;
 pub use options::{Hit, LangFilter, MAX_LIMIT, Mention, SearchOptions};
+pub use schema::FORMAT_VERSION as INDEX_FORMAT_VERSION;
 pub use searcher::Searcher;
 pub use vaardig_core::ConceptKind;
 

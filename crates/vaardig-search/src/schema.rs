@@ -15,7 +15,7 @@ use tantivy::schema::{
 use crate::analysis::{self, Lang};
 
 /// Bumped whenever the schema or the analysis changes, so old on-disk indexes are rebuilt.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 1;
 
 /// The most synonyms per concept and language that are indexed.
 pub(crate) const MAX_ALT: usize = (1 << 12) - 1;

@@ -5,10 +5,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use clap::{Args, Subcommand, ValueEnum};
 use vaardig_score::Evidence;
-use vaardig_search::Searcher;
 use vaardig_service::{DraftOptions, draft_profile};
 
 use crate::context::Context;
@@ -73,7 +71,7 @@ fn new(ctx: &Context, args: NewArgs) -> anyhow::Result<ExitCode> {
         (None, None) => anyhow::bail!("give the CV text, or --file FILE"),
     };
     let ontology = ctx.ontology()?;
-    let searcher = Searcher::new(ontology).context("cannot build the search index")?;
+    let searcher = ctx.searcher(None)?;
     let options = DraftOptions {
         age: args.age,
         nlqf: args.nlqf,

@@ -83,15 +83,6 @@ fn parse_kind(s: &str) -> Result<ConceptKind, String> {
     }
 }
 
-fn searcher(ctx: &Context, index: Option<&Path>) -> anyhow::Result<Searcher> {
-    let ontology = ctx.ontology()?;
-    match index {
-        Some(dir) => Searcher::open_or_build(ontology, dir)
-            .with_context(|| format!("cannot open or build the search index in {}", dir.display())),
-        None => Searcher::new(ontology).context("cannot build the search index"),
-    }
-}
-
 /// Reads a whole file (or stdin for `-`), replacing invalid UTF-8.
 pub(crate) fn read_text(path: &Path) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
@@ -118,7 +109,7 @@ pub fn search(ctx: &Context, args: SearchArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         prefix: args.prefix,
     };
-    let searcher = searcher(ctx, args.index.as_deref())?;
+    let searcher = ctx.searcher(args.index.as_deref())?;
     if let Some(batch) = &args.batch {
         return run_batch(&searcher, batch, &options);
     }
@@ -192,7 +183,7 @@ pub fn extract(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
         (None, Some(text)) => text,
         (None, None) => anyhow::bail!("give the text, or --file FILE"),
     };
-    let searcher = searcher(ctx, args.index.as_deref())?;
+    let searcher = ctx.searcher(args.index.as_deref())?;
     let mentions = searcher.extract(&text);
     let out: Vec<MentionOut<'_>> = mentions
         .iter()

@@ -13,7 +13,7 @@ use vaardig_diff::{
     Diff, DiffOptions, IdMapping, Impact, MappingConfig, QualityOptions, QualityReport,
 };
 
-use crate::context::{Context, load_ontology_dir as load};
+use crate::context::Context;
 use crate::output::{out, outln, print_json, table, write_file};
 
 /// Arguments of `vaardig diff`.
@@ -115,8 +115,8 @@ pub fn diff(ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
     if !(0.0..=1.0).contains(&args.accept) {
         anyhow::bail!("--accept must be from 0 to 1, got {}", args.accept);
     }
-    let old = load(&args.old)?;
-    let new = load(&args.new)?;
+    let old = ctx.load_dir(&args.old)?;
+    let new = ctx.load_dir(&args.new)?;
     let mapping = match &args.mapping {
         Some(path) => Some(IdMapping::from_csv(
             &read(path)?,
@@ -240,7 +240,7 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
     let loaded;
     let ontology = match &args.dir {
         Some(dir) => {
-            loaded = load(dir)?;
+            loaded = ctx.load_dir(dir)?;
             &loaded
         }
         None => ctx.ontology()?,
