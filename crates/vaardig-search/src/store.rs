@@ -1,7 +1,8 @@
 //! On-disk indexes: a directory owned by vaardig-search, holding a tantivy index (memory-mapped
 //! when opened) and a marker file naming the ontology content hash, index format and document
-//! count it was built for. A matching marker, and an index that opens and holds that many
-//! documents, means the index is reused; anything else means it is rebuilt.
+//! count it was built for. A matching marker, and an index that opens, holds that many
+//! documents and whose every file passes its checksum, means the index is reused; anything
+//! else means it is rebuilt.
 //!
 //! Layout: `DIR/vaardig-search.json` (the marker) and `DIR/tantivy/` (the index, with a copy of
 //! the marker inside, its stamp). A build writes a fresh temporary sibling
@@ -217,6 +218,10 @@ fn reopen(index_path: &Path, documents: u64) -> Option<(Index, Fields)> {
     // Every segment's stored documents must be readable (a missing or truncated file fails).
     for segment in searcher.segment_readers() {
         segment.get_store_reader(0).ok()?;
+    }
+    // Every file's footer checksum must match: one flipped byte anywhere means rebuilding.
+    if !index.validate_checksum().ok()?.is_empty() {
+        return None;
     }
     Some((index, fields))
 }
