@@ -1317,12 +1317,14 @@ mod tests {
     }
 
     #[test]
-    fn the_cache_directory_follows_the_environment_variables() {
-        // Only the pure part: a relative path is ignored, as XDG asks.
+    fn snapshots_are_looked_for_beside_the_tables_then_in_the_cache_directory() {
         let options = OpenOptions::new().cache_dir("/c");
         let paths = options.snapshot_paths(Path::new("/nowhere/x"));
         assert_eq!(paths.len(), 2);
+        assert_eq!(paths[0], Path::new("/nowhere/x").join(SNAPSHOT_FILE));
         assert!(paths[1].starts_with("/c/snapshots"));
+        // One file per directory: another directory has another name.
+        assert_ne!(paths[1], options.snapshot_paths(Path::new("/nowhere/y"))[1]);
         assert!(
             OpenOptions::new()
                 .enabled(false)
