@@ -83,7 +83,9 @@ fn snapshot(c: &mut Criterion) {
             let built = load(&tables).expect("loads");
             snapshot_group(c, "snapshot/real_esco", &tables, &built);
         }
-        None => eprintln!("skipping the real-ESCO snapshot benches: no data in ../shared/data/esco"),
+        None => {
+            eprintln!("skipping the real-ESCO snapshot benches: no data in ../shared/data/esco")
+        }
     }
 }
 
