@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 VENV="$ROOT/target/python-venv"
+# The CLI the tests run keeps its snapshots and search indexes here, never in the user's cache.
+export VAARDIG_CACHE_DIR="${VAARDIG_CACHE_DIR:-$CARGO_TARGET_DIR/vaardig-cache}"
 
 start=$SECONDS
 if [ ! -x "$VENV/bin/python" ]; then

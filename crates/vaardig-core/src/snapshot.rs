@@ -553,19 +553,19 @@ fn rebuild(body: Body) -> Result<Built, String> {
     })
 }
 
-/// The user's cache directory for vaardig: `$VAARDIG_CACHE_DIR`, else
-/// `$XDG_CACHE_HOME/vaardig`, else `~/.cache/vaardig` (`%LOCALAPPDATA%\vaardig` on Windows);
-/// `None` when none of these is set. Relative paths in the variables are ignored, as the XDG
-/// specification asks.
+/// The user's cache directory for vaardig: `$VAARDIG_CACHE_DIR` (relative to the working
+/// directory when relative), else `$XDG_CACHE_HOME/vaardig`, else `~/.cache/vaardig`
+/// (`%LOCALAPPDATA%\vaardig` on Windows); `None` when none of these is set. A relative
+/// `XDG_CACHE_HOME`, `HOME` or `LOCALAPPDATA` is ignored, as the XDG specification asks.
 pub fn default_cache_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CACHE_DIR_ENV).filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
     let var = |name: &str| {
         std::env::var_os(name)
             .map(PathBuf::from)
             .filter(|p| p.is_absolute())
     };
-    if let Some(dir) = var(CACHE_DIR_ENV) {
-        return Some(dir);
-    }
     if let Some(dir) = var("XDG_CACHE_HOME") {
         return Some(dir.join("vaardig"));
     }
