@@ -5,9 +5,9 @@
 //! An `--ontology DIR` is opened through a snapshot ([`vaardig_core::snapshot`]): beside the
 //! tables when that directory is writable, else in the cache directory. The search index is
 //! kept in the cache directory too, under `search/HASH-vFORMAT/` (the ontology's content hash
-//! and the index format), and reused while both match. Each is rebuilt when it is wrong in any
-//! way, never trusted. The cache directory is `$VAARDIG_CACHE_DIR`, else
-//! `$XDG_CACHE_HOME/vaardig`, else `~/.cache/vaardig`; `--no-cache` or `VAARDIG_NO_CACHE=1`
+//! and the index format), and reused while both match; the eight most recent are kept. Each
+//! is rebuilt when it is wrong in any way, never trusted. The cache directory is
+//! `$VAARDIG_CACHE_DIR`, else `$XDG_CACHE_HOME/vaardig`, else `~/.cache/vaardig`; `--no-cache` or `VAARDIG_NO_CACHE=1`
 //! turns all of it off. A cache that cannot be written only costs time: the command still
 //! answers.
 
@@ -91,7 +91,11 @@ impl Context {
                 "{:016x}-v{INDEX_FORMAT_VERSION}",
                 ontology.content_hash()
             ));
+            let fresh = !dir.exists();
             if let Ok(searcher) = Searcher::open_or_build(ontology, &dir) {
+                if fresh {
+                    prune_indexes(&cache.join("search"), &dir);
+                }
                 return Ok(searcher);
             }
         }
@@ -149,6 +153,39 @@ impl Context {
     }
 }
 
+/// How many cached search indexes are kept (one per ontology content and index format).
+const KEPT_INDEXES: usize = 8;
+
+/// After a new index was built in `search`, removes the oldest cached indexes beyond
+/// [`KEPT_INDEXES`], never `keep`; only directories named like ours (`HASH-vFORMAT`) are
+/// touched. A process still reading a removed index keeps its open files; failures are ignored
+/// (the cache only costs space).
+fn prune_indexes(search: &Path, keep: &Path) {
+    let Ok(entries) = std::fs::read_dir(search) else {
+        return;
+    };
+    let ours = |name: &str| {
+        name.split_once("-v").is_some_and(|(hash, format)| {
+            hash.len() == 16
+                && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                && !format.is_empty()
+                && format.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| ours(&e.file_name().to_string_lossy()))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .filter(|(_, path)| path != keep)
+        .collect();
+    // Newest first; the one just built is kept besides these.
+    found.sort_by(|a, b| b.cmp(a));
+    for (_, old) in found.into_iter().skip(KEPT_INDEXES - 1) {
+        let _ = std::fs::remove_dir_all(old);
+    }
+}
+
 /// An [`OntologyError`] with its first errors spelled out, for the terminal.
 pub fn describe(e: &OntologyError) -> anyhow::Error {
     let mut lines: Vec<String> = e.errors().take(20).map(ToString::to_string).collect();
@@ -159,4 +196,37 @@ pub fn describe(e: &OntologyError) -> anyhow::Error {
         ));
     }
     anyhow!("{} error(s):\n{}", e.error_count(), lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pruning_keeps_the_newest_indexes_and_the_current_one_and_nothing_else_is_touched()
+    -> std::io::Result<()> {
+        let search = std::env::temp_dir().join(format!("vaardig-prune-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&search);
+        std::fs::create_dir_all(&search)?;
+        let name = |i: usize| format!("{i:016x}-v1");
+        for i in 0..12 {
+            std::fs::create_dir(search.join(name(i)))?;
+            std::thread::sleep(std::time::Duration::from_millis(15));
+        }
+        std::fs::create_dir(search.join("notes"))?;
+        std::fs::write(search.join("0000000000000000-v9"), b"a file")?;
+        // The oldest was just used again: it stays.
+        prune_indexes(&search, &search.join(name(0)));
+        let mut left: Vec<String> = std::fs::read_dir(&search)?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        let mut expected: Vec<String> = [0, 5, 6, 7, 8, 9, 10, 11].map(name).to_vec();
+        expected.push("0000000000000000-v9".to_owned());
+        expected.push("notes".to_owned());
+        expected.sort();
+        assert_eq!(left, expected);
+        std::fs::remove_dir_all(&search)
+    }
 }
