@@ -19,6 +19,7 @@ use vaardig_core::snapshot::{self, OpenOptions};
 use vaardig_core::{Ontology, OntologyError, OutputPolicy};
 use vaardig_score::{Scorer, ScoringConfig};
 use vaardig_search::{INDEX_FORMAT_VERSION, Searcher};
+use vaardig_service::SkillResolver;
 
 /// The global options and the lazily loaded ontology.
 #[derive(Debug)]
@@ -100,6 +101,28 @@ impl Context {
             }
         }
         Searcher::new(ontology).context("cannot build the search index")
+    }
+
+    /// `resolver` for `labels`: searching the cached index ([`Context::searcher`]) when one of
+    /// them is not an id or URI, so a label costs milliseconds instead of an index build
+    /// (with ids only, no index is opened at all).
+    pub fn resolver<'a>(
+        &self,
+        resolver: SkillResolver<'a>,
+        labels: &[&str],
+    ) -> anyhow::Result<SkillResolver<'a>> {
+        let ontology = self.ontology()?;
+        if labels.iter().all(|l| ontology.get(l.trim()).is_some()) {
+            return Ok(resolver);
+        }
+        Ok(resolver.searching_with(self.searcher(None)?))
+    }
+
+    /// The id of the occupation `label` names (an id, URI or label).
+    pub fn resolve_occupation(&self, label: &str) -> anyhow::Result<String> {
+        let ontology = self.ontology()?;
+        let resolver = self.resolver(SkillResolver::occupations(ontology), &[label])?;
+        Ok(resolver.resolve(label)?)
     }
 
     /// Where output may go: existing output is replaced only with `--force`, and never the

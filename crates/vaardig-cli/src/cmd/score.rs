@@ -271,18 +271,16 @@ fn parse_nlqf(s: &str) -> Result<Nlqf, String> {
 }
 
 /// An occupation named by id, URI or label, as its id.
-fn resolve_occupation(ontology: &Ontology, text: Option<&str>) -> anyhow::Result<Option<String>> {
-    Ok(text
-        .map(|t| SkillResolver::occupations(ontology).resolve(t))
-        .transpose()?)
+fn resolve_occupation(ctx: &Context, text: Option<&str>) -> anyhow::Result<Option<String>> {
+    text.map(|t| ctx.resolve_occupation(t)).transpose()
 }
 
 /// Runs `vaardig gap`.
 pub fn gap(ctx: &Context, args: GapArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
-    let profile = load_person(ontology, &args.person)?;
+    let profile = load_person(ctx, ontology, &args.person)?;
     let scorer = ctx.scorer_for(ontology)?;
-    let occupation = SkillResolver::occupations(ontology).resolve(&args.occupation)?;
+    let occupation = ctx.resolve_occupation(&args.occupation)?;
     let gap = scorer.gap(&profile, &occupation)?;
     if args.json {
         print_json(&gap)?;
@@ -310,11 +308,11 @@ pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitC
     }
     let result = match &args.from {
         Some(occ) => {
-            let occ = SkillResolver::occupations(ontology).resolve(occ)?;
+            let occ = ctx.resolve_occupation(occ)?;
             scorer.transitions_from(&occ, &options)?
         }
         None => {
-            let profile = load_person(ontology, &args.person)?;
+            let profile = load_person(ctx, ontology, &args.person)?;
             scorer.transitions(&profile, &options)?
         }
     };
@@ -399,11 +397,11 @@ fn transitions_batch(
 /// the course route that closes the gap within them — the main job, in one report.
 pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
-    let profile = load_person(ontology, &args.person)?;
+    let profile = load_person(ctx, ontology, &args.person)?;
     let scorer = ctx.scorer_for(ontology)?;
     let lang: Lang = args.lang.into();
     let query = AdviceQuery {
-        to: resolve_occupation(ontology, args.to.as_deref())?,
+        to: resolve_occupation(ctx, args.to.as_deref())?,
         limit: args.limit,
         shortage_only: args.shortage_only,
         scheme: scheme_id(args.scheme).to_owned(),
@@ -454,10 +452,10 @@ fn optimise(o: OptimiseArg) -> Optimise {
 /// Runs `vaardig route`.
 pub fn route(ctx: &Context, args: RouteArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
-    let profile = load_person(ontology, &args.person)?;
+    let profile = load_person(ctx, ontology, &args.person)?;
     let scorer = ctx.scorer_for(ontology)?;
     let query = RouteQuery {
-        to: SkillResolver::occupations(ontology).resolve(&args.to)?,
+        to: ctx.resolve_occupation(&args.to)?,
         scheme: args.scheme.map(|s| scheme_id(s).to_owned()),
         optimise: optimise(args.optimise),
         max_nlqf: args.max_nlqf,
@@ -511,7 +509,7 @@ pub fn rights(_ctx: &Context, args: RightsArgs) -> anyhow::Result<ExitCode> {
 
 /// The profile from `--profile` plus `--skill` labels, built by the shared
 /// [`vaardig_service::Person`].
-fn load_person(ontology: &Ontology, args: &PersonArgs) -> anyhow::Result<Profile> {
+fn load_person(ctx: &Context, ontology: &Ontology, args: &PersonArgs) -> anyhow::Result<Profile> {
     if args.profile.is_none() && args.skill.is_empty() {
         bail!("give the person with --profile FILE and/or --skill LABEL");
     }
@@ -519,7 +517,11 @@ fn load_person(ontology: &Ontology, args: &PersonArgs) -> anyhow::Result<Profile
         profile: args.profile.as_deref().map(read_profile).transpose()?,
         skills: args.skill.clone(),
     };
-    match person.build(ontology, &SkillResolver::new(ontology)) {
+    let labels: Vec<&str> = args.skill.iter().map(String::as_str).collect();
+    match person.build(
+        ontology,
+        &ctx.resolver(SkillResolver::new(ontology), &labels)?,
+    ) {
         Ok(mut profile) => {
             if let Some(age) = args.age {
                 profile.age = Some(age);
