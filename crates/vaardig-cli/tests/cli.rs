@@ -1174,7 +1174,12 @@ fn an_empty_route_costs_0_not_minus_0() {
     let profile = dir.join("profile.json");
     std::fs::write(
         &profile,
-        serde_json::json!({ "skills": skills }).to_string(),
+        serde_json::json!({
+            "skills": skills,
+            // The diploma and registration the occupation requires: held, so nothing to study.
+            "qualifications": ["qual:hbo-verpleegkunde", "qual:big-verpleegkundige"],
+        })
+        .to_string(),
     )
     .expect("write");
     let p = profile.to_str().expect("utf-8");

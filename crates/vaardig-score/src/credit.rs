@@ -118,6 +118,8 @@ pub struct Holdings {
     pub(crate) completed: Vec<u32>,
     /// Qualifications being stacked towards (dense, sorted).
     pub(crate) stacking: Vec<u32>,
+    /// Qualifications, registrations and licences held (dense, sorted).
+    pub(crate) qualifications: Vec<u32>,
 }
 
 impl Holdings {
@@ -195,7 +197,14 @@ impl Scorer {
         }
         stacking.sort_unstable();
         stacking.dedup();
-        Ok(self.spread(
+        let mut qualifications: Vec<u32> = profile
+            .qualifications
+            .iter()
+            .filter_map(|id| dense(id, ConceptKind::Qualification))
+            .collect();
+        qualifications.sort_unstable();
+        qualifications.dedup();
+        let mut holdings = self.spread(
             held,
             profile
                 .current_occupation
@@ -204,7 +213,10 @@ impl Scorer {
             profile.nlqf.map(|n| n.get()),
             completed,
             stacking,
-        ))
+        );
+        holdings.qualifications = qualifications;
+        holdings.nlqf = self.person_nlqf(&holdings);
+        Ok(holdings)
     }
 
     /// Holdings of someone coming from occupation `occ`: its essential and important skills at the
@@ -224,13 +236,28 @@ impl Scorer {
                 weight: self.config.evidence.of(evidence, false),
             })
             .collect();
-        self.spread(
+        let mut holdings = self.spread(
             held,
             Some(occ),
             self.occ_nlqf[occ as usize],
             Vec::new(),
             Vec::new(),
-        )
+        );
+        // Someone working in `occ` holds what it takes to enter it, and what those are granted on.
+        let mut quals: Vec<u32> = self.occ_entry.row(occ as usize).to_vec();
+        let mut i = 0;
+        while i < quals.len() && quals.len() < 64 {
+            let q = quals[i] as usize;
+            if self.qual_offers.row(q).is_empty() {
+                // A registration: its grounds are held too, the first one at least.
+                quals.extend(self.qual_grants.row(q).first());
+            }
+            i += 1;
+        }
+        quals.sort_unstable();
+        quals.dedup();
+        holdings.qualifications = quals;
+        holdings
     }
 
     fn spread(
@@ -325,6 +352,7 @@ impl Scorer {
             nlqf,
             completed,
             stacking,
+            qualifications: Vec::new(),
         }
     }
 

@@ -48,6 +48,7 @@ mod config;
 mod courses;
 mod credit;
 mod csr;
+mod entry;
 mod error;
 pub mod eval;
 mod gap;
@@ -66,6 +67,7 @@ pub use config::{
 };
 pub use courses::CourseScore;
 pub use credit::{Holdings, MatchKind};
+pub use entry::{EntryRequirement, EntryStatus};
 pub use error::ScoreError;
 pub use gap::{Gap, SkillMatch, Via};
 pub use lang::{Lang, Named, UnknownLang};

@@ -129,6 +129,10 @@ pub struct Profile {
     /// Qualifications the person is stacking towards (offers that are part of them are preferred).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stacking: Vec<String>,
+    /// Diplomas, certificates, registrations and licences the person holds (qualification ids):
+    /// they meet an occupation's entry requirements and raise the person's NLQF level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifications: Vec<String>,
 }
 
 /// The highest age a profile may state.
@@ -236,6 +240,14 @@ impl Profile {
                 id,
                 |k| k == ConceptKind::LearningOffer,
                 "a learning offer",
+            )?;
+        }
+        for (i, id) in self.qualifications.iter().enumerate() {
+            expect(
+                format!("qualifications[{i}]"),
+                id,
+                |k| k == ConceptKind::Qualification,
+                "a qualification, registration or licence",
             )?;
         }
         for (i, id) in self.stacking.iter().enumerate() {

@@ -300,7 +300,15 @@ fn print_attributes(concept: &Concept) -> std::io::Result<()> {
     use vaardig_core::ConceptData as D;
     match &concept.data {
         D::Skill { skill_type } => outln!("  type: {skill_type}"),
-        D::Occupation { isco: Some(isco) } => outln!("  ISCO-08: {isco}"),
+        D::Occupation { isco, min_nlqf } => {
+            if let Some(isco) = isco {
+                outln!("  ISCO-08: {isco}")?;
+            }
+            match min_nlqf {
+                Some(n) => outln!("  minimum NLQF level: {n}"),
+                None => Ok(()),
+            }
+        }
         D::Qualification {
             qualification_type,
             code_system,

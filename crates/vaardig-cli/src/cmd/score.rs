@@ -702,10 +702,10 @@ fn render_route(r: &Route, lang: Lang) -> String {
                 "; {}: {} beschikbaar, {}",
                 b.scheme,
                 vaardig_score::euros(lang, a),
-                if r.within_budget {
-                    "past binnen het budget"
-                } else {
-                    "past niet binnen het budget"
+                match (r.within_budget, r.reaches_occupation) {
+                    (true, true) => "past binnen het budget",
+                    (true, false) => "de cursussen passen binnen het budget",
+                    (false, _) => "past niet binnen het budget",
                 }
             )),
             None => out.push_str(&format!("; {}", b.scheme)),
@@ -727,8 +727,46 @@ fn render_route(r: &Route, lang: Lang) -> String {
             list(&r.not_fitted)
         ));
     }
+    if !r.requirements.is_empty() {
+        out.push('\n');
+        out.push_str(&requirements_table(&r.requirements, lang));
+    }
     out.push('\n');
     out.push_str(&r.explain(lang));
     out.push('\n');
     out
+}
+
+/// The entry requirements of an occupation and where the person stands on each.
+fn requirements_table(reqs: &[vaardig_score::EntryRequirement], lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = reqs
+        .iter()
+        .map(|q| {
+            let how = match (&q.granted_on, q.units.len()) {
+                (Some(g), _) => format!(
+                    "{} {}",
+                    lang.pick("op grond van", "on the grounds of"),
+                    g.label_in(lang)
+                ),
+                (None, 0) => String::new(),
+                (None, n) => format!(
+                    "{n} {}",
+                    if n == 1 {
+                        lang.pick("onderdeel op de route", "unit on the route")
+                    } else {
+                        lang.pick("onderdelen op de route", "units on the route")
+                    }
+                ),
+            };
+            vec![q.what(lang), q.status.describe(lang).to_owned(), how]
+        })
+        .collect();
+    table(
+        &[
+            lang.pick("toelatingseis", "entry requirement"),
+            lang.pick("stand", "status"),
+            lang.pick("hoe", "how"),
+        ],
+        &rows,
+    )
 }
