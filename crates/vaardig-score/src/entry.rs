@@ -380,7 +380,8 @@ impl Scorer {
         }
         // Or granted on one of the qualifications it lists: one held first, then fewest hours.
         if depth < MAX_GRANT_DEPTH {
-            let rank = |r: &Reached| (r.status != EntryStatus::Held, r.hours);
+            // Held first (0 before 1), then fewest hours.
+            let rank = |r: &Reached| (u8::from(r.status != EntryStatus::Held), r.hours);
             for &g in self.qual_grants.row(q as usize) {
                 let r = self.reach_qualification(holdings, g, options, forced, depth + 1);
                 if r.status == EntryStatus::Missing {
