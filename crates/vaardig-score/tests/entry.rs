@@ -109,7 +109,7 @@ fn a_requirement_no_offer_reaches_is_named_and_the_route_does_not_say_it_fits() 
     assert!(!r.reaches_occupation);
     let nl = r.explain(Lang::Nl);
     assert!(
-        nl.contains("ook nodig: tweedegraads lesbevoegdheid"),
+        nl.contains("ook nodig: registratie tweedegraads lesbevoegdheid"),
         "{nl}"
     );
     assert!(!nl.contains(", past."), "{nl}");
