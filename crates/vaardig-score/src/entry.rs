@@ -5,8 +5,9 @@
 //! state a `min_nlqf`. For each requirement the person does not hold, in this order:
 //!
 //! 1. a qualification with offers in the catalogue (`part_of`) is reached by taking all of those
-//!    units; a unit whose every taught skill the person already holds with a diploma,
-//!    certificate or validated proof (EVC) is exempt;
+//!    units, when each unit's prerequisites are held or taught by another of its units; a unit
+//!    whose every taught skill the person already holds with a diploma, certificate or
+//!    validated proof (EVC) is exempt;
 //! 2. a qualification (typically a registration or licence) listing qualifications it is
 //!    granted on (`requires_qualification` from the qualification) is reached through one of
 //!    them: one the person holds first, else the one needing the fewest further hours (units
@@ -278,11 +279,14 @@ impl Scorer {
         }
         if let Some(min) = self.occ_min_nlqf[occ as usize] {
             let person = self.person_nlqf(holdings);
+            // Reached by a qualification on the route, or by the one a registration is granted on.
             let on_route = plan.items.iter().any(|i| {
                 matches!(i.status, EntryStatus::OnRoute | EntryStatus::ToApply)
-                    && i.qual
-                        .and_then(|q| self.qual_info[q as usize].nlqf)
-                        .is_some_and(|n| n >= min)
+                    && [i.qual, i.granted_on]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|q| self.qual_info[q as usize].nlqf)
+                        .any(|n| n >= min)
             });
             let status = if person.is_some_and(|p| p >= min) {
                 EntryStatus::Held
@@ -360,7 +364,17 @@ impl Scorer {
                 }
                 units.push(o);
             }
-            if reachable {
+            // A unit's prerequisites must be held, or taught by another unit of the programme.
+            let prerequisites_met = units.iter().all(|&o| {
+                self.prereqs.row(o as usize).iter().all(|p| {
+                    self.best_credit(holdings, holdings.entries_for(p.cap), p.level)
+                        .is_some_and(|c| c.credit >= self.config.route.prerequisite_credit)
+                        || units.iter().any(|&u| {
+                            u != o && self.teaches.row(u as usize).iter().any(|t| t.cap == p.cap)
+                        })
+                })
+            });
+            if reachable && prerequisites_met {
                 let hours = units
                     .iter()
                     .filter(|u| forced.binary_search(u).is_err())

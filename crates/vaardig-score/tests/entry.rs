@@ -42,49 +42,82 @@ fn status_of(route: &vaardig_score::Route, id: &str) -> Option<EntryStatus> {
         .map(|q| q.status)
 }
 
+fn requirement<'a>(
+    route: &'a vaardig_score::Route,
+    id: &str,
+) -> Result<&'a vaardig_score::EntryRequirement> {
+    Ok(route
+        .requirements
+        .iter()
+        .find(|q| q.qualification.as_ref().is_some_and(|n| &*n.id == id))
+        .ok_or_else(|| format!("{id} is not named"))?)
+}
+
 #[test]
 fn a_cashier_is_told_a_nurse_needs_the_diploma_and_the_big_registration() -> Result {
     let s = scorer()?;
-    let r = s.route(&cashier()?, "occ:verpleegkundige", &RouteOptions::default())?;
-    // Before: a 180-hour route of short courses that said nothing of diploma or BIG.
-    assert_eq!(
-        status_of(&r, "qual:hbo-verpleegkunde"),
-        Some(EntryStatus::OnRoute)
-    );
-    assert_eq!(
-        status_of(&r, "qual:big-verpleegkundige"),
-        Some(EntryStatus::ToApply)
-    );
-    let big = r
-        .requirements
-        .iter()
-        .find(|q| {
-            q.qualification
-                .as_ref()
-                .is_some_and(|n| &*n.id == "qual:big-verpleegkundige")
-        })
-        .ok_or("BIG requirement")?;
+    let r = s.route(
+        &cashier()?,
+        "occ:mbo-verpleegkundige",
+        &RouteOptions::default(),
+    )?;
+    // Before: short courses only, nothing said of diploma or BIG registration.
+    let big = requirement(&r, "qual:big-verpleegkundige")?;
+    assert_eq!(big.status, EntryStatus::ToApply);
     assert_eq!(
         big.granted_on.as_ref().map(|n| &*n.id),
-        Some("qual:hbo-verpleegkunde")
+        Some("qual:mbo-verpleegkundige")
     );
-    // The diploma's units are on the route, and the NLQF 6 minimum is met by that diploma.
-    let units = units_of(s.ontology(), "qual:hbo-verpleegkunde");
-    for u in &units {
+    // The diploma's units are on the route, and its level meets the occupation's minimum.
+    for u in &units_of(s.ontology(), "qual:mbo-verpleegkundige") {
         assert!(
             r.offers.contains(u),
             "unit {u} of the diploma is on the route"
         );
     }
     assert!(r.requirements.iter().any(|q| q.qualification.is_none()
-        && q.nlqf == Some(6)
+        && q.nlqf == Some(4)
         && q.status == EntryStatus::OnRoute));
     let nl = r.explain(Lang::Nl);
     assert!(
-        nl.contains("BIG-registratie verpleegkundige: daarna aan te vragen"),
+        nl.contains("BIG-registratie verpleegkundige: daarna aan te vragen (op grond van mbo-verpleegkundige)"),
         "{nl}"
     );
     assert!(r.explain(Lang::En).contains("to apply for afterwards"));
+    // The hbo nurse needs a bachelor: the mbo diploma gives BIG but not NLQF 6, and it says so.
+    let r = s.route(&cashier()?, "occ:verpleegkundige", &RouteOptions::default())?;
+    assert!(
+        r.requirements.iter().any(|q| q.qualification.is_none()
+            && q.nlqf == Some(6)
+            && q.status != EntryStatus::Held)
+    );
+    Ok(())
+}
+
+#[test]
+fn a_nurse_trained_abroad_is_routed_through_the_big_test() -> Result {
+    let s = scorer()?;
+    let p = Profile::from_json(include_str!(
+        "../../../examples/profiles/verpleegkundige-buitenlands-diploma.json"
+    ))?;
+    let r = s.route(&p, "occ:verpleegkundige", &RouteOptions::default())?;
+    let big = requirement(&r, "qual:big-verpleegkundige")?;
+    assert_eq!(
+        big.granted_on.as_ref().map(|n| &*n.id),
+        Some("qual:erkenning-buitenlands-diploma-verpleegkunde")
+    );
+    assert!(
+        r.offers
+            .iter()
+            .any(|o| o == "offer:big-toets-verpleegkunde")
+    );
+    // The cashier cannot take the BIG test: its prerequisites are a nurse's skills.
+    let r = s.route(&cashier()?, "occ:verpleegkundige", &RouteOptions::default())?;
+    assert!(
+        !r.offers
+            .iter()
+            .any(|o| o == "offer:big-toets-verpleegkunde")
+    );
     Ok(())
 }
 
@@ -124,14 +157,9 @@ fn a_held_diploma_meets_the_requirement_and_grants_the_registration() -> Result 
     let mut p = cashier()?;
     p.qualifications = vec!["qual:mbo-verpleegkundige".into()];
     let r = s.route(&p, "occ:mbo-verpleegkundige", &RouteOptions::default())?;
-    assert_eq!(
-        status_of(&r, "qual:mbo-verpleegkundige"),
-        Some(EntryStatus::Held)
-    );
-    assert_eq!(
-        status_of(&r, "qual:big-verpleegkundige"),
-        Some(EntryStatus::ToApply)
-    );
+    let big = requirement(&r, "qual:big-verpleegkundige")?;
+    assert_eq!(big.status, EntryStatus::ToApply);
+    assert!(big.units.is_empty(), "{big:?}");
     // No unit of the diploma is taken again.
     let units = units_of(s.ontology(), "qual:mbo-verpleegkundige");
     assert!(
@@ -144,6 +172,13 @@ fn a_held_diploma_meets_the_requirement_and_grants_the_registration() -> Result 
         r.requirements
             .iter()
             .any(|q| q.qualification.is_none() && q.status == EntryStatus::Held)
+    );
+    // Holding the registration itself meets it.
+    p.qualifications.push("qual:big-verpleegkundige".into());
+    let r = s.route(&p, "occ:mbo-verpleegkundige", &RouteOptions::default())?;
+    assert_eq!(
+        requirement(&r, "qual:big-verpleegkundige")?.status,
+        EntryStatus::Held
     );
     Ok(())
 }

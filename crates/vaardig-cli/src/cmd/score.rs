@@ -410,6 +410,12 @@ pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
         optimise: optimise(args.optimise),
     };
     let advice = match vaardig_service::advise(&scorer, &profile, &query) {
+        Err(ServiceError::NoneWithinReach) if profile.skills.is_empty() => {
+            bail!(
+                "the profile holds no skills, so no occupation can be ranked; add skills \
+                 (`vaardig profile new --file CV.txt` finds them in a CV, or give --skill LABEL)"
+            )
+        }
         Err(ServiceError::NoneWithinReach) => {
             bail!("no occupation is within reach of this profile; try without --shortage-only")
         }
@@ -637,6 +643,7 @@ fn render_transitions(t: &Transitions, lang: Lang) -> String {
                 } else {
                     missing.join(", ")
                 },
+                entry_summary(&x.requirements, lang),
             ]
         })
         .collect();
@@ -652,6 +659,7 @@ fn render_transitions(t: &Transitions, lang: Lang) -> String {
             "uren",
             "tekort",
             "te leren (essentieel)",
+            "toelatingseisen",
         ],
         &rows,
     ));
@@ -735,6 +743,27 @@ fn render_route(r: &Route, lang: Lang) -> String {
     out.push_str(&r.explain(lang));
     out.push('\n');
     out
+}
+
+/// The entry requirements a person does not hold yet, short: "hbo-verpleegkunde (route),
+/// BIG-registratie verpleegkundige (aanvragen)".
+fn entry_summary(reqs: &[vaardig_score::EntryRequirement], lang: Lang) -> String {
+    reqs.iter()
+        .filter(|q| q.status != vaardig_score::EntryStatus::Held)
+        .map(|q| {
+            let name = match &q.qualification {
+                Some(n) => n.label_in(lang).to_owned(),
+                None => format!("NLQF {}", q.nlqf.unwrap_or(0)),
+            };
+            let status = match q.status {
+                vaardig_score::EntryStatus::OnRoute => lang.pick("route", "route"),
+                vaardig_score::EntryStatus::ToApply => lang.pick("aanvragen", "apply"),
+                _ => lang.pick("ontbreekt", "missing"),
+            };
+            format!("{name} ({status})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The entry requirements of an occupation and where the person stands on each.
