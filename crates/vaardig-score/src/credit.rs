@@ -167,6 +167,39 @@ impl Scorer {
                 })
             })
             .collect();
+        // A language held is its skill and the skills under it (speaking, reading, writing).
+        for l in &profile.languages {
+            let Some(cap) = self.cap_index(&l.id) else {
+                continue;
+            };
+            let (evidence, validated) = if l.native {
+                (Evidence::WorkExperience, true)
+            } else {
+                (Evidence::SelfDeclared, false)
+            };
+            let mut caps = vec![cap];
+            let mut i = 0;
+            while i < caps.len() && caps.len() < 64 {
+                let c = caps[i] as usize;
+                caps.extend(
+                    self.children
+                        .row(c)
+                        .iter()
+                        .filter(|x| !caps.contains(x))
+                        .collect::<Vec<_>>(),
+                );
+                i += 1;
+            }
+            for c in caps {
+                held.push(HeldSkill {
+                    cap: c,
+                    level: Some(l.level().get()),
+                    evidence,
+                    validated,
+                    weight: self.config.evidence.of(evidence, validated),
+                });
+            }
+        }
         held.sort_by(|a, b| {
             (a.cap, a.level, a.evidence, a.validated).cmp(&(
                 b.cap,

@@ -71,7 +71,7 @@ pub use entry::{EntryRequirement, EntryStatus};
 pub use error::ScoreError;
 pub use gap::{Gap, SkillMatch, Via};
 pub use lang::{Lang, Named, UnknownLang};
-pub use profile::{Evidence, MAX_AGE, Profile, ProfileError, ProfileSkill};
+pub use profile::{Cefr, Evidence, LanguageHeld, MAX_AGE, Profile, ProfileError, ProfileSkill};
 pub use relatedness::{OccupationLink, Relatedness};
 pub use rights::{
     Budget, Entitlement, FundingScheme, LearningRights, Person, PublicScheme, RightsError, Scheme,

@@ -1064,3 +1064,51 @@ fn a_level_shortfall_says_held_and_asked() {
         "{en}"
     );
 }
+
+/// Languages held (issue 13): a native Dutch speaker is not told to learn Dutch; the language
+/// counts for the skills under it, at the level its CEFR level gives.
+#[test]
+fn a_native_speaker_is_not_told_to_learn_dutch() -> Result<(), Box<dyn std::error::Error>> {
+    let ontology = Ontology::embedded()?;
+    let scorer = Scorer::with_defaults(&ontology);
+    let native = Profile::from_json(
+        r#"{"age": 30, "languages": [{"id": "skill:nederlands", "native": true}],
+            "skills": [{"id": "skill:geduld", "evidence": "work_experience"}]}"#,
+    )?;
+    let g = scorer.gap(&native, "occ:pedagogisch-medewerker-kinderopvang")?;
+    let dutch = g
+        .matched
+        .iter()
+        .find(|m| &*m.skill.id == "skill:nederlands-spreken")
+        .ok_or("speaking Dutch counts as held")?;
+    assert!(dutch.credit >= 0.99, "{dutch:?}");
+    let r = scorer.route(
+        &native,
+        "occ:pedagogisch-medewerker-kinderopvang",
+        &RouteOptions::default(),
+    )?;
+    assert!(
+        !r.targets
+            .iter()
+            .any(|t| &*t.id == "skill:nederlands-spreken")
+    );
+    // Dutch at A2 is below the level 3 the job asks: still to learn.
+    let a2 = Profile::from_json(r#"{"languages": [{"id": "skill:nederlands", "cefr": "A2"}]}"#)?;
+    let r = scorer.route(
+        &a2,
+        "occ:pedagogisch-medewerker-kinderopvang",
+        &RouteOptions::default(),
+    )?;
+    assert!(
+        r.targets
+            .iter()
+            .any(|t| &*t.id == "skill:nederlands-spreken")
+    );
+    // A language that is not a capability is refused with its field.
+    let bad = Profile::from_json(r#"{"languages": [{"id": "occ:kok"}]}"#)?;
+    let e = scorer
+        .gap(&bad, "occ:kok")
+        .expect_err("not a language skill");
+    assert!(e.to_string().contains("languages[0].id"), "{e}");
+    Ok(())
+}
