@@ -6,6 +6,7 @@
 
 mod cmd;
 mod context;
+mod i18n;
 mod output;
 
 use std::process::ExitCode;
