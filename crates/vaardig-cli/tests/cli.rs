@@ -1521,3 +1521,28 @@ fn profile_new_drafts_a_profile_that_advice_takes() {
         String::from_utf8_lossy(&advice.stderr)
     );
 }
+
+#[test]
+fn stats_and_show_speak_dutch_first_and_english_on_request() {
+    let text = |args: &[&str]| String::from_utf8_lossy(&vaardig(args).stdout).into_owned();
+    let nl = text(&["stats"]);
+    assert!(
+        nl.contains("beroepen") && nl.contains("diepte van de hiërarchie"),
+        "{nl}"
+    );
+    let en = text(&["stats", "--lang", "en"]);
+    assert!(
+        en.contains("occupations") && en.contains("hierarchy depth"),
+        "{en}"
+    );
+    let nl = text(&["show", "occ:verpleegkundige"]);
+    assert!(
+        nl.contains("synoniemen") && nl.contains("minimaal NLQF-niveau: 6"),
+        "{nl}"
+    );
+    let en = text(&["show", "occ:verpleegkundige", "--lang", "en"]);
+    assert!(
+        en.contains("synonyms") && en.contains("minimum NLQF level: 6"),
+        "{en}"
+    );
+}
