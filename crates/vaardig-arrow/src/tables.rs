@@ -276,6 +276,9 @@ fn relations_batch(ontology: &Ontology) -> Result<RecordBatch, String> {
 // ---------------------------------------------------------------------------------------------
 // Reading back.
 
+/// An attribute column read back: its name and one JSON value per row.
+type Attribute = (String, Vec<Option<Value>>);
+
 /// One table being read: its batch and file name, for errors.
 struct Reader<'a> {
     file: &'static str,
@@ -352,7 +355,7 @@ impl<'a> Reader<'a> {
         &self,
         skip: &[&str],
         listed: &[(&str, ColumnType)],
-    ) -> Result<Vec<(String, Vec<Option<Value>>)>, TableError> {
+    ) -> Result<Vec<Attribute>, TableError> {
         let schema = self.batch.schema_ref();
         let mut out = Vec::new();
         for (field, array) in schema.fields().iter().zip(self.batch.columns()) {

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray, UInt8Array};
+use arrow_array::{
+    Array, ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray, UInt8Array,
+};
 use arrow_schema::{DataType, Field, Schema};
 use vaardig_core::{Ontology, OntologyBuilder, OutputPolicy};
 
@@ -493,22 +495,15 @@ fn a_bad_manifest_is_named() -> Result {
 
 #[test]
 fn an_invalid_ontology_is_the_builders_error_with_the_row() -> Result {
-    // Two concepts with one id.
-    let tables = edited(Table::Concepts, |b| {
-        let first = b.column_by_name("id").ok_or("id")?;
-        let first = first
-            .as_any()
-            .downcast_ref::<StringArray>()
-            .ok_or("text")?
-            .value(0)
-            .to_owned();
-        set_text(b, "id", 1, Some(&first))
+    // A `part_of` relation from whatever the first relation starts at (not a learning offer).
+    let tables = edited(Table::Relations, |b| {
+        set_text(b, "kind", 0, Some("part_of"))
     })?;
     match from_tables(&tables) {
         Err(ReadError::Invalid(e)) => {
             let text = e.to_string();
-            assert!(text.contains("duplicate id"), "{text}");
-            assert!(text.contains("concepts.parquet:2"), "{text}");
+            assert!(text.contains("part_of"), "{text}");
+            assert!(text.contains("relations.parquet:1"), "{text}");
         }
         other => return Err(format!("expected the builder's error, got {other:?}").into()),
     }
@@ -556,16 +551,28 @@ fn writing_is_atomic_and_needs_force_to_replace() -> Result {
     std::fs::write(other.join("notes.txt"), b"mine")?;
     assert!(crate::write_dir_with(&ontology, &other, &OutputPolicy::new().force(true)).is_err());
     assert_eq!(std::fs::read(other.join("notes.txt"))?, b"mine");
-    // A failure midway leaves the old output as it was.
-    for steps in [0, 3, 10, 40] {
-        let r = crate::write_dir_with(
-            &ontology,
-            &dir,
-            &OutputPolicy::new().force(true).fail_after(steps, false),
+    // A failure at any step leaves the old output as it was.
+    let changed =
+        vaardig_core::generate::generate(&vaardig_core::generate::GeneratorConfig::small())?
+            .ontology;
+    let mut steps = 0;
+    while crate::write_dir_with(
+        &changed,
+        &dir,
+        &OutputPolicy::new().force(true).fail_after(steps, false),
+    )
+    .is_err()
+    {
+        assert_eq!(
+            std::fs::read(dir.join("concepts.parquet"))?,
+            before,
+            "after {steps} steps"
         );
-        assert!(r.is_err(), "fails after {steps} steps");
-        assert_eq!(std::fs::read(dir.join("concepts.parquet"))?, before);
+        steps += 1;
+        assert!(steps < 1_000, "the write never succeeds");
     }
+    assert!(steps > 8, "every file is a step or more ({steps})");
+    assert_eq!(crate::load_dir(&dir)?.ontology, changed);
     std::fs::remove_dir_all(&dir)?;
     std::fs::remove_dir_all(&other)?;
     Ok(())
