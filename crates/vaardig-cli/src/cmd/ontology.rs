@@ -55,6 +55,10 @@ pub enum ExportFormat {
     Turtle,
     /// The native format: ontology.toml plus CSV tables (needs `--out DIR`).
     Csv,
+    /// Parquet tables in long form for data teams: manifest, concepts (with full URIs and one
+    /// column per attribute), labels (one row per label per language) and relations (needs
+    /// `--out DIR`; read back with `vaardig import parquet`).
+    Parquet,
 }
 
 /// Arguments of `vaardig export`.
@@ -63,7 +67,7 @@ pub struct ExportArgs {
     /// The output format.
     #[arg(long, value_enum, default_value = "json")]
     pub format: ExportFormat,
-    /// Where to write: a file (json, turtle) or a directory (csv); stdout when absent.
+    /// Where to write: a file (json, turtle) or a directory (csv, parquet); stdout when absent.
     #[arg(long)]
     pub out: Option<PathBuf>,
 }
@@ -427,6 +431,19 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
             };
             vaardig_core::write_dir_with(ontology, dir, &policy)?;
             errln!("wrote {} concepts to {}", ontology.len(), dir.display());
+        }
+        ExportFormat::Parquet => {
+            let Some(dir) = &args.out else {
+                anyhow::bail!(
+                    "`--format parquet` writes a directory of tables: give it with `--out DIR`"
+                );
+            };
+            vaardig_arrow::write_dir_with(ontology, dir, &policy)?;
+            errln!(
+                "wrote {} concepts as Parquet to {}",
+                ontology.len(),
+                dir.display()
+            );
         }
         ExportFormat::Turtle => match &args.out {
             Some(path) => write_with(path, &policy, |mut out| {
