@@ -24,7 +24,7 @@ pub struct TableError {
     file: String,
     row: Option<u64>,
     column: Option<String>,
-    #[source]
+    // Not a `source`: the message already says all of it, and `{:#}` would say it twice.
     kind: TableErrorKind,
 }
 
@@ -34,11 +34,11 @@ pub struct TableError {
 pub enum TableErrorKind {
     /// The file could not be opened or read.
     #[error("cannot read the file: {0}")]
-    Io(#[source] std::io::Error),
+    Io(std::io::Error),
     /// The file is not Parquet the reader understands (corrupt, or compressed with a codec this
     /// build leaves out: only uncompressed and Snappy pages are read).
     #[error("not a readable Parquet file: {0}")]
-    Parquet(#[source] parquet::errors::ParquetError),
+    Parquet(parquet::errors::ParquetError),
     /// A required column is not there.
     #[error("the column is missing")]
     MissingColumn,

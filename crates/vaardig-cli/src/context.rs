@@ -79,12 +79,28 @@ impl Context {
     }
 }
 
-/// Loads the ontology in `dir`, with its first errors spelled out when it is invalid.
+/// Loads the ontology in `dir` (the native format, or the Parquet tables of `vaardig export
+/// --format parquet` when `dir` has `manifest.parquet` and no `ontology.toml`), with its first
+/// errors spelled out when it is invalid.
 pub fn load_ontology_dir(dir: &Path) -> anyhow::Result<Ontology> {
-    vaardig_core::load_dir(dir)
-        .map(|b| b.ontology)
-        .map_err(|e| describe(&e))
-        .with_context(|| format!("cannot load the ontology in {}", dir.display()))
+    let parquet = !dir.join(vaardig_core::MANIFEST_FILE).exists()
+        && dir.join(vaardig_arrow::MARKER_FILE).is_file();
+    let loaded = if parquet {
+        load_parquet_dir(dir).map(|b| b.ontology)
+    } else {
+        vaardig_core::load_dir(dir)
+            .map(|b| b.ontology)
+            .map_err(|e| describe(&e))
+    };
+    loaded.with_context(|| format!("cannot load the ontology in {}", dir.display()))
+}
+
+/// Loads the Parquet tables in `dir`, with the builder's first errors spelled out.
+pub fn load_parquet_dir(dir: &Path) -> anyhow::Result<vaardig_core::Built> {
+    vaardig_arrow::load_dir(dir).map_err(|e| match e {
+        vaardig_arrow::ReadError::Invalid(e) => describe(&e),
+        table => anyhow::Error::new(table),
+    })
 }
 
 /// An [`OntologyError`] with its first errors spelled out, for the terminal.

@@ -20,7 +20,8 @@ use crate::output::StdoutFailure;
 #[derive(Debug, Parser)]
 #[command(name = "vaardig", version, about, long_about = None)]
 struct Cli {
-    /// Use the ontology in this directory instead of the embedded default one.
+    /// Use the ontology in this directory (the native format, or the tables of `vaardig export
+    /// --format parquet`) instead of the embedded default one.
     #[arg(long, global = true, value_name = "DIR")]
     ontology: Option<std::path::PathBuf>,
 

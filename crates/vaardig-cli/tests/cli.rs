@@ -1593,6 +1593,12 @@ fn export_parquet_then_import_parquet_gives_the_same_ontology_byte_for_byte() {
         exported == round_tripped,
         "the JSON export differs after Parquet"
     );
+    // Every command reads the Parquet directory as it is, too.
+    let from_parquet = vaardig(&["--ontology", t, "export"]).stdout;
+    assert!(
+        exported == from_parquet,
+        "the JSON export differs with --ontology"
+    );
     fails_with(&["import", "parquet", t, "--out", n], "--force");
     assert!(
         vaardig(&["import", "parquet", t, "--out", n, "--force"])
@@ -1622,6 +1628,7 @@ fn import_parquet_names_the_bad_file_and_writes_nothing() {
     assert!(!native.exists(), "nothing written");
     std::fs::remove_file(tables.join("labels.parquet")).expect("remove");
     fails_with(&["import", "parquet", t, "--out", n], "labels.parquet");
+    fails_with(&["--ontology", t, "stats"], "labels.parquet");
     let help = vaardig(&["import", "--help"]);
     assert!(String::from_utf8_lossy(&help.stdout).contains("parquet"));
     let help = vaardig(&["export", "--help"]);
