@@ -57,6 +57,7 @@ pub enum ColumnType {
 pub const CONCEPT_ATTRIBUTES: &[(&str, ColumnType)] = &[
     ("skill_type", ColumnType::Text),
     ("isco", ColumnType::Text),
+    ("min_nlqf", ColumnType::Small),
     ("qualification_type", ColumnType::Text),
     ("code_system", ColumnType::Text),
     ("code", ColumnType::Text),
