@@ -376,12 +376,21 @@ pub fn listed_type(listed: &[(&str, ColumnType)], name: &str) -> Option<ColumnTy
     listed.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
 }
 
-/// Keys of `input` that serde did not keep in `kept` (attributes the kind does not have).
+/// Keys of `input` that serde did not keep in `kept` (attributes the kind does not have), except
+/// those whose value says nothing (`false`, `""`, `[]`, `{}`): serde skips such defaults when
+/// writing (`illustrative_codes = false`), and pandas fills a Boolean column without gaps.
 pub fn dropped_keys<'a>(input: &'a Map<String, Value>, kept: &Map<String, Value>) -> Vec<&'a str> {
+    let empty = |v: &Value| match v {
+        Value::Bool(b) => !b,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        Value::Null | Value::Number(_) => false,
+    };
     input
-        .keys()
-        .filter(|k| !kept.contains_key(*k))
-        .map(String::as_str)
+        .iter()
+        .filter(|(k, v)| !kept.contains_key(*k) && !empty(v))
+        .map(|(k, _)| k.as_str())
         .collect()
 }
 

@@ -574,23 +574,7 @@ fn read_manifest(tables: &Tables) -> Result<Manifest, TableError> {
             map.insert(name, v);
         }
     }
-    let manifest: Manifest = serde_json::from_value(Value::Object(map)).map_err(|e| {
-        let message = e.to_string();
-        let column = ["missing field `", "unknown field `"]
-            .iter()
-            .find_map(|p| message.strip_prefix(p))
-            .and_then(|r| r.split('`').next())
-            .map(str::to_owned);
-        let kind = if message.starts_with("missing field") {
-            K::MissingValue
-        } else {
-            K::BadValue(message)
-        };
-        match column {
-            Some(c) => TableError::at(reader.file, 0, &c, kind),
-            None => TableError::in_row(reader.file, 0, kind),
-        }
-    })?;
+    let manifest: Manifest = from_row(reader.file, 0, map, "the manifest")?;
     manifest
         .check()
         .map_err(|m| TableError::in_row(reader.file, 0, K::BadValue(m)))?;

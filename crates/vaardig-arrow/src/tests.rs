@@ -617,3 +617,79 @@ fn real_esco_round_trips() -> Result {
     std::fs::remove_dir_all(&dir)?;
     Ok(())
 }
+
+/// `batch` with a column added at the end.
+fn add_column(batch: &RecordBatch, field: Field, array: ArrayRef) -> Result<RecordBatch> {
+    let mut fields: Vec<Field> = batch
+        .schema_ref()
+        .fields()
+        .iter()
+        .map(|f| f.as_ref().clone())
+        .collect();
+    let mut columns = batch.columns().to_vec();
+    fields.push(field);
+    columns.push(array);
+    Ok(RecordBatch::try_new(
+        Arc::new(Schema::new_with_metadata(
+            fields,
+            batch.schema_ref().metadata().clone(),
+        )),
+        columns,
+    )?)
+}
+
+#[test]
+fn an_unknown_manifest_column_is_named_and_a_default_one_is_fine() -> Result {
+    let tables = edited(Table::Manifest, |b| {
+        add_column(
+            b,
+            Field::new("owner", DataType::Utf8, true),
+            Arc::new(StringArray::from(vec!["uwv"])),
+        )
+    })?;
+    check(
+        &table_error(&tables)?,
+        "manifest.parquet",
+        Some(1),
+        "owner",
+        "unknown field `owner`",
+    );
+    // `illustrative_codes = false` is what an absent column means too.
+    let tables = edited(Table::Manifest, |b| {
+        let mut b = b.clone();
+        if let Ok(ix) = b.schema_ref().index_of("illustrative_codes") {
+            b.remove_column(ix);
+        }
+        add_column(
+            &b,
+            Field::new("illustrative_codes", DataType::Boolean, true),
+            Arc::new(arrow_array::BooleanArray::from(vec![false])),
+        )
+    })?;
+    assert!(!from_tables(&tables)?.ontology.manifest().illustrative_codes);
+    Ok(())
+}
+
+#[test]
+fn a_boolean_column_filled_with_false_loses_nothing() -> Result {
+    // pandas writes a Boolean column without gaps: `false` for every concept that is no sector.
+    let ontology = Ontology::embedded()?;
+    let tables = edited(Table::Concepts, |b| {
+        let old = b.column_by_name("shortage").ok_or("shortage")?;
+        let old = old
+            .as_any()
+            .downcast_ref::<arrow_array::BooleanArray>()
+            .ok_or("bool")?;
+        let new: arrow_array::BooleanArray = (0..old.len())
+            .map(|i| Some(old.is_valid(i) && old.value(i)))
+            .collect();
+        replace(
+            b,
+            "shortage",
+            Field::new("shortage", DataType::Boolean, false),
+            Arc::new(new),
+        )
+    })?;
+    assert_eq!(from_tables(&tables)?.ontology, ontology);
+    Ok(())
+}
