@@ -2,7 +2,7 @@
 //!
 //! | table | one row per | columns |
 //! |---|---|---|
-//! | `manifest` | (one row) | every manifest field: `name`, `version`, `release_date`, `languages` (JSON), `licence`, `source`, and the optional ones that are set |
+//! | `manifest` | (one row) | every manifest field that is set, by name: `languages`, `licence`, `name`, `release_date`, `source`, `version`, ...; `languages` and `prefixes` as JSON text |
 //! | `concepts` | concept | `id`, `uri` (full URI, [`Ontology::uri_of`], null when none), `kind`, then one nullable column per attribute (see [`crate::columns`]) |
 //! | `labels` | label per language | `concept` (id), `language`, `role` (`pref`, `alt`, `definition`), `position` (0, or a synonym's place), `text` |
 //! | `relations` | relation | `from`, `to` (ids), `kind`, then one nullable column per attribute (`importance`, `level`, ...) |
@@ -171,10 +171,8 @@ fn batch(
 fn manifest_batch(manifest: &Manifest) -> Result<RecordBatch, String> {
     let map = attributes_of(manifest)?;
     let listed: Vec<(&str, ColumnType)> = Vec::new();
-    // One column per field, in serde order (not sorted: `name`, `version`, ... read best).
-    let mut cols = attribute_columns(&listed, std::slice::from_ref(&map));
-    let order: Vec<&String> = map.keys().collect();
-    cols.sort_by_key(|c| order.iter().position(|k| **k == c.name));
+    // One column per field that is set, by name.
+    let cols = attribute_columns(&listed, std::slice::from_ref(&map));
     batch(Table::Manifest, Vec::new(), &cols)
 }
 
@@ -415,41 +413,72 @@ where
     T: serde::de::DeserializeOwned + serde::Serialize,
 {
     let parse = |m: &Map<String, Value>| serde_json::from_value::<T>(Value::Object(m.clone()));
-    match parse(&object) {
-        Ok(value) => {
-            let kept = attributes_of(&value)
-                .map_err(|e| TableError::at(file, i, "kind", K::BadValue(e)))?;
-            let mut input = object;
-            input.remove("kind");
-            if let Some(dropped) = columns::dropped_keys(&input, &kept).first() {
-                return Err(TableError::at(
-                    file,
-                    i,
-                    dropped,
-                    K::BadValue(format!(
-                        "{what} has no attribute `{dropped}`; the value would be lost"
-                    )),
-                ));
-            }
-            Ok(value)
-        }
-        Err(e) => {
-            let message = e.to_string();
-            if let Some(field) = message
-                .strip_prefix("missing field `")
-                .and_then(|r| r.split('`').next())
-            {
-                return Err(TableError::at(file, i, field, K::MissingValue));
-            }
-            let blamed = object.keys().filter(|k| *k != "kind").find(|k| {
-                let mut without = object.clone();
-                without.remove(*k);
-                parse(&without).map_err(|e| e.to_string()).err() != Some(message.clone())
-            });
-            let column = blamed.map_or("kind", String::as_str);
-            Err(TableError::at(file, i, column, K::BadValue(message)))
-        }
+    let first = parse(&object);
+    // A list or map as JSON text in a column that lost its JSON marker (pandas drops field
+    // metadata): read the text as JSON when that is what makes the row valid.
+    let (value, object) = match first {
+        Ok(value) => (value, object),
+        Err(e) => match json_texts_parsed(&object).and_then(|o| parse(&o).ok().map(|v| (v, o))) {
+            Some(pair) => pair,
+            None => return Err(blame(file, i, &object, &e.to_string(), parse)),
+        },
+    };
+    let kept =
+        attributes_of(&value).map_err(|e| TableError::at(file, i, "kind", K::BadValue(e)))?;
+    let mut input = object;
+    input.remove("kind");
+    if let Some(dropped) = columns::dropped_keys(&input, &kept).first() {
+        return Err(TableError::at(
+            file,
+            i,
+            dropped,
+            K::BadValue(format!(
+                "{what} has no attribute `{dropped}`; the value would be lost"
+            )),
+        ));
     }
+    Ok(value)
+}
+
+/// `object` with every text value that is a JSON list or map parsed; `None` when there is none.
+fn json_texts_parsed(object: &Map<String, Value>) -> Option<Map<String, Value>> {
+    let mut changed = false;
+    let parsed = object
+        .iter()
+        .map(|(k, v)| {
+            let parsed = v
+                .as_str()
+                .filter(|s| s.starts_with('[') || s.starts_with('{'))
+                .and_then(|s| serde_json::from_str::<Value>(s).ok());
+            changed |= parsed.is_some();
+            (k.clone(), parsed.unwrap_or_else(|| v.clone()))
+        })
+        .collect();
+    changed.then_some(parsed)
+}
+
+/// The error for a row serde refused, at the column to blame: the field serde says is missing,
+/// else the first column without which the error changes (the row's `kind` when none does).
+fn blame<T>(
+    file: &str,
+    i: usize,
+    object: &Map<String, Value>,
+    message: &str,
+    parse: impl Fn(&Map<String, Value>) -> Result<T, serde_json::Error>,
+) -> TableError {
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.split('`').next())
+    {
+        return TableError::at(file, i, field, K::MissingValue);
+    }
+    let blamed = object.keys().filter(|k| *k != "kind").find(|k| {
+        let mut without = object.clone();
+        without.remove(*k);
+        parse(&without).map_err(|e| e.to_string()).err().as_deref() != Some(message)
+    });
+    let column = blamed.map_or("kind", String::as_str);
+    TableError::at(file, i, column, K::BadValue(message.to_owned()))
 }
 
 /// Rebuilds the ontology from its tables, validated by the [`OntologyBuilder`].

@@ -693,3 +693,29 @@ fn a_boolean_column_filled_with_false_loses_nothing() -> Result {
     assert_eq!(from_tables(&tables)?.ontology, ontology);
     Ok(())
 }
+
+#[test]
+fn json_text_that_lost_its_marker_is_still_read() -> Result {
+    // pandas drops field metadata: `languages` comes back as plain text holding JSON.
+    let ontology = Ontology::embedded()?;
+    let tables = edited(Table::Manifest, |b| {
+        let ix = b.schema_ref().index_of("languages")?;
+        let column = b.column(ix).clone();
+        replace(
+            b,
+            "languages",
+            Field::new("languages", DataType::Utf8, true),
+            column,
+        )
+    })?;
+    assert!(
+        tables
+            .manifest
+            .schema_ref()
+            .field_with_name("languages")?
+            .metadata()
+            .is_empty()
+    );
+    assert_eq!(from_tables(&tables)?.ontology, ontology);
+    Ok(())
+}
