@@ -39,6 +39,9 @@ pub enum TableErrorKind {
     /// build leaves out: only uncompressed and Snappy pages are read).
     #[error("not a readable Parquet file: {0}")]
     Parquet(parquet::errors::ParquetError),
+    /// The file uses a Parquet feature this build leaves out (a compression other than Snappy).
+    #[error("{0}")]
+    Unsupported(String),
     /// A required column is not there.
     #[error("the column is missing")]
     MissingColumn,

@@ -121,6 +121,22 @@ pub fn read_parquet(path: &Path, table: Table) -> Result<RecordBatch, TableError
             },
         ));
     }
+    for group in builder.metadata().row_groups() {
+        for chunk in group.columns() {
+            let codec = chunk.compression();
+            if !matches!(codec, Compression::UNCOMPRESSED | Compression::SNAPPY) {
+                return Err(TableError::column(
+                    name,
+                    chunk.column_path().string().as_str(),
+                    K::Unsupported(format!(
+                        "compressed with {}, which this build does not read; write it \
+                         with Snappy or no compression (Polars: `compression=\"snappy\"`)",
+                        codec.to_string().split('(').next().unwrap_or_default()
+                    )),
+                ));
+            }
+        }
+    }
     let schema = builder.schema().clone();
     let batch_size = usize::try_from(rows).unwrap_or(usize::MAX).max(1);
     let reader = builder

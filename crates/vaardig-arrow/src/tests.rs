@@ -719,3 +719,21 @@ fn json_text_that_lost_its_marker_is_still_read() -> Result {
     assert_eq!(from_tables(&tables)?.ontology, ontology);
     Ok(())
 }
+
+#[test]
+fn a_codec_this_build_leaves_out_is_named_before_reading() -> Result {
+    // Written by pyarrow with `compression="zstd"` (Polars' default).
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/zstd.parquet");
+    let e = crate::files::read_parquet(&path, Table::Manifest)
+        .err()
+        .ok_or("refused")?;
+    check(
+        &e,
+        "manifest.parquet",
+        None,
+        "name",
+        "compressed with ZSTD, which this build does not read",
+    );
+    assert!(matches!(e.kind(), TableErrorKind::Unsupported(_)));
+    Ok(())
+}
