@@ -737,3 +737,46 @@ fn a_codec_this_build_leaves_out_is_named_before_reading() -> Result {
     assert!(matches!(e.kind(), TableErrorKind::Unsupported(_)));
     Ok(())
 }
+
+#[test]
+fn corrupt_files_are_errors_not_panics() -> Result {
+    let ontology = Ontology::embedded()?;
+    let tables = to_tables(&ontology)?;
+    let dir = temp_dir("corrupt");
+    std::fs::create_dir_all(&dir)?;
+    let mut outcomes = [0usize; 2];
+    for table in Table::ALL {
+        let good = crate::files::to_parquet(table, tables.get(table))?;
+        let path = dir.join(table.file());
+        // Flip bytes all over the file (the footer most densely), and cut it short.
+        let len = good.len();
+        let positions: Vec<usize> = (0..len)
+            .step_by((len / 100).max(1))
+            .chain(len.saturating_sub(200)..len)
+            .collect();
+        for pos in positions {
+            let mut bad = good.clone();
+            bad[pos] ^= 0x5a;
+            std::fs::write(&path, &bad)?;
+            let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let batch = crate::files::read_parquet(&path, table).map_err(ReadError::from)?;
+                let mut all = tables.clone();
+                match table {
+                    Table::Manifest => all.manifest = batch,
+                    Table::Concepts => all.concepts = batch,
+                    Table::Labels => all.labels = batch,
+                    Table::Relations => all.relations = batch,
+                }
+                from_tables(&all).map(|_| ())
+            }));
+            let read =
+                read.map_err(|_| format!("{} panicked with byte {pos} flipped", table.file()))?;
+            outcomes[usize::from(read.is_err())] += 1;
+        }
+        std::fs::write(&path, &good[..len / 2])?;
+        assert!(crate::files::read_parquet(&path, table).is_err());
+    }
+    assert!(outcomes[1] > 0, "some corruptions are caught: {outcomes:?}");
+    std::fs::remove_dir_all(&dir)?;
+    Ok(())
+}
