@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use vaardig_core::{OntologyError, OutputError};
+use vaardig_core::{Diagnostic, DiagnosticKind, Location, OntologyError, OutputError};
 
 /// Why the tables could not be read back into an ontology.
 #[derive(Debug, thiserror::Error)]
@@ -16,6 +16,17 @@ pub enum ReadError {
     /// each with its file and row (as `line`).
     #[error(transparent)]
     Invalid(#[from] OntologyError),
+}
+
+impl ReadError {
+    /// Every problem as a [`Diagnostic`], as the native loader reports them (`vaardig
+    /// validate` lists them): one for a malformed table, the builder's for an invalid ontology.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        match self {
+            ReadError::Table(e) => vec![e.to_diagnostic()],
+            ReadError::Invalid(e) => e.diagnostics().to_vec(),
+        }
+    }
 }
 
 /// A malformed table: where (file, 1-based row, column, as far as known) and what.
@@ -124,6 +135,28 @@ impl TableError {
     /// What is wrong.
     pub fn kind(&self) -> &TableErrorKind {
         &self.kind
+    }
+
+    /// The error as a [`Diagnostic`]: the file, the row as its `line`, the column, and the
+    /// closest [`DiagnosticKind`].
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let kind = match &self.kind {
+            TableErrorKind::Io(_) => DiagnosticKind::Io,
+            TableErrorKind::Parquet(_) | TableErrorKind::Unsupported(_) => DiagnosticKind::Syntax,
+            TableErrorKind::MissingColumn => DiagnosticKind::MissingColumn,
+            TableErrorKind::MissingValue => DiagnosticKind::MissingValue,
+            TableErrorKind::WrongType { .. } | TableErrorKind::BadValue(_) => {
+                DiagnosticKind::InvalidValue
+            }
+            TableErrorKind::UnknownConcept(_) => DiagnosticKind::DanglingReference,
+            TableErrorKind::TooLarge { .. } => DiagnosticKind::TooLarge,
+        };
+        let location = Location {
+            file: Some(self.file.clone()),
+            line: self.row,
+            column: self.column.clone(),
+        };
+        Diagnostic::error(kind, location, self.kind.to_string())
     }
 }
 

@@ -780,3 +780,18 @@ fn corrupt_files_are_errors_not_panics() -> Result {
     std::fs::remove_dir_all(&dir)?;
     Ok(())
 }
+
+#[test]
+fn a_table_error_is_a_diagnostic_with_its_place() -> Result {
+    let tables = edited(Table::Relations, |b| {
+        set_text(b, "to", 2, Some("skill:nergens"))
+    })?;
+    let e = from_tables(&tables).err().ok_or("refused")?;
+    let d = e.into_diagnostics();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].kind, vaardig_core::DiagnosticKind::DanglingReference);
+    assert_eq!(d[0].location.file.as_deref(), Some("relations.parquet"));
+    assert_eq!(d[0].location.line, Some(3));
+    assert_eq!(d[0].location.column.as_deref(), Some("to"));
+    Ok(())
+}

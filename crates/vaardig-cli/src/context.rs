@@ -83,10 +83,10 @@ impl Context {
 /// --format parquet` when `dir` has `manifest.parquet` and no `ontology.toml`), with its first
 /// errors spelled out when it is invalid.
 pub fn load_ontology_dir(dir: &Path) -> anyhow::Result<Ontology> {
-    let parquet = !dir.join(vaardig_core::MANIFEST_FILE).exists()
-        && dir.join(vaardig_arrow::MARKER_FILE).is_file();
-    let loaded = if parquet {
-        load_parquet_dir(dir).map(|b| b.ontology)
+    let loaded = if is_parquet_dir(dir) {
+        load_parquet_dir(dir)
+            .map(|b| b.ontology)
+            .map_err(|e| describe(&e))
     } else {
         vaardig_core::load_dir(dir)
             .map(|b| b.ontology)
@@ -95,12 +95,15 @@ pub fn load_ontology_dir(dir: &Path) -> anyhow::Result<Ontology> {
     loaded.with_context(|| format!("cannot load the ontology in {}", dir.display()))
 }
 
-/// Loads the Parquet tables in `dir`, with the builder's first errors spelled out.
-pub fn load_parquet_dir(dir: &Path) -> anyhow::Result<vaardig_core::Built> {
-    vaardig_arrow::load_dir(dir).map_err(|e| match e {
-        vaardig_arrow::ReadError::Invalid(e) => describe(&e),
-        table => anyhow::Error::new(table),
-    })
+/// Whether `dir` holds Parquet tables (`manifest.parquet`) rather than the native format.
+pub fn is_parquet_dir(dir: &Path) -> bool {
+    !dir.join(vaardig_core::MANIFEST_FILE).exists()
+        && dir.join(vaardig_arrow::MARKER_FILE).is_file()
+}
+
+/// Loads the Parquet tables in `dir`, with every problem as a diagnostic (file, row, column).
+pub fn load_parquet_dir(dir: &Path) -> Result<vaardig_core::Built, OntologyError> {
+    vaardig_arrow::load_dir(dir).map_err(|e| OntologyError::new(e.into_diagnostics()))
 }
 
 /// An [`OntologyError`] with its first errors spelled out, for the terminal.

@@ -1582,6 +1582,7 @@ fn export_parquet_then_import_parquet_gives_the_same_ontology_byte_for_byte() {
     assert_eq!(files_of(&tables), before);
     fails_with(&["export", "--format", "parquet"], "--out DIR");
 
+    assert_eq!(json(&["validate", t, "--json"])["valid"], true);
     let out = vaardig(&["import", "parquet", t, "--out", n]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
@@ -1629,6 +1630,10 @@ fn import_parquet_names_the_bad_file_and_writes_nothing() {
     std::fs::remove_file(tables.join("labels.parquet")).expect("remove");
     fails_with(&["import", "parquet", t, "--out", n], "labels.parquet");
     fails_with(&["--ontology", t, "stats"], "labels.parquet");
+    // `validate` lists the problem with its file, like the native format's.
+    let out = vaardig(&["validate", t]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("labels.parquet"));
     let help = vaardig(&["import", "--help"]);
     assert!(String::from_utf8_lossy(&help.stdout).contains("parquet"));
     let help = vaardig(&["export", "--help"]);

@@ -161,6 +161,7 @@ fn parquet(ctx: &Context, args: &ParquetArgs) -> anyhow::Result<ExitCode> {
     let policy = ctx.output_policy([args.dir.clone()]);
     AtomicDir::create(&args.out, vaardig_core::MANIFEST_FILE, &policy)?;
     let vaardig_core::Built { ontology, warnings } = crate::context::load_parquet_dir(&args.dir)
+        .map_err(|e| crate::context::describe(&e))
         .with_context(|| format!("cannot read the Parquet tables in {}", args.dir.display()))?;
     vaardig_core::write_dir_with(&ontology, &args.out, &policy)
         .with_context(|| format!("cannot write the ontology to {}", args.out.display()))?;

@@ -26,7 +26,8 @@ pub struct StatsArgs {
 /// Arguments of `vaardig validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The ontology directory to check (default: `--ontology`, else the embedded ontology).
+    /// The ontology directory to check, native or Parquet tables (default: `--ontology`, else
+    /// the embedded ontology).
     pub dir: Option<PathBuf>,
     /// Print JSON.
     #[arg(long)]
@@ -209,6 +210,7 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> anyhow::Result<ExitCode> {
         .dir
         .or_else(|| ctx.ontology_dir().map(ToOwned::to_owned));
     let result = match &dir {
+        Some(dir) if crate::context::is_parquet_dir(dir) => crate::context::load_parquet_dir(dir),
         Some(dir) => vaardig_core::load_dir(dir),
         None => vaardig_core::Ontology::embedded_with_warnings().cloned(),
     };
