@@ -147,18 +147,18 @@ fn is_number(t: &DataType) -> bool {
 }
 
 /// One attribute column: its name, type, and one value per row.
-pub struct Column {
+pub(crate) struct Column {
     /// The column name (the serde field name).
-    pub name: String,
+    pub(crate) name: String,
     /// Its type.
-    pub column_type: ColumnType,
+    pub(crate) column_type: ColumnType,
     /// One value per row (`None` for null).
-    pub values: Vec<Option<Value>>,
+    pub(crate) values: Vec<Option<Value>>,
 }
 
 impl Column {
     /// The Arrow field of this column.
-    pub fn field(&self) -> Field {
+    pub(crate) fn field(&self) -> Field {
         let field = Field::new(&self.name, self.column_type.data_type(), true);
         if self.column_type == ColumnType::Json {
             field.with_metadata(HashMap::from([(
@@ -171,7 +171,7 @@ impl Column {
     }
 
     /// The Arrow array of this column.
-    pub fn array(&self) -> ArrayRef {
+    pub(crate) fn array(&self) -> ArrayRef {
         let values = self.values.iter().map(Option::as_ref);
         match self.column_type {
             ColumnType::Text => {
@@ -213,7 +213,7 @@ impl Column {
 /// The attribute columns of `rows` (each row's serde object without its `kind`): the `listed`
 /// ones first, in their order, then every other key found, by name. A listed column whose
 /// values do not fit its type (the core type changed) is written as JSON rather than mangled.
-pub fn attribute_columns(
+pub(crate) fn attribute_columns(
     listed: &[(&str, ColumnType)],
     rows: &[Map<String, Value>],
 ) -> Vec<Column> {
@@ -247,7 +247,7 @@ pub fn attribute_columns(
 }
 
 /// The serde object of `value` without its `kind` tag (empty for a unit variant).
-pub fn attributes_of<T: serde::Serialize>(value: &T) -> Result<Map<String, Value>, String> {
+pub(crate) fn attributes_of<T: serde::Serialize>(value: &T) -> Result<Map<String, Value>, String> {
     match serde_json::to_value(value).map_err(|e| e.to_string())? {
         Value::Object(mut map) => {
             map.remove("kind");
@@ -259,7 +259,7 @@ pub fn attributes_of<T: serde::Serialize>(value: &T) -> Result<Map<String, Value
 
 /// Why a column could not be read as JSON values.
 #[derive(Debug)]
-pub enum DecodeError {
+pub(crate) enum DecodeError {
     /// The Arrow type is not one an attribute can have.
     Type,
     /// Row `row` (0-based) of a JSON column is not JSON.
@@ -274,7 +274,7 @@ pub enum DecodeError {
 /// Reads one column as JSON values, one per row (`None` for null). `integer` says the column
 /// holds whole numbers: floats with no fraction are then read as integers (pandas writes a
 /// nullable integer column as `Float64`). A float NaN is null.
-pub fn decode(
+pub(crate) fn decode(
     field: &Field,
     array: &dyn Array,
     integer: bool,
@@ -349,7 +349,7 @@ pub fn decode(
 
 /// The values of a text column (`Utf8`, `LargeUtf8` or `Utf8View`), `None` for null; empty for
 /// any other type (check the type first).
-pub fn texts(array: &dyn Array) -> Vec<Option<&str>> {
+pub(crate) fn texts(array: &dyn Array) -> Vec<Option<&str>> {
     if let Some(a) = array.as_string_opt::<i32>() {
         a.iter().collect()
     } else if let Some(a) = array.as_string_opt::<i64>() {
@@ -362,24 +362,24 @@ pub fn texts(array: &dyn Array) -> Vec<Option<&str>> {
 }
 
 /// Whether an Arrow type is a text type this crate reads.
-pub fn is_text_type(t: &DataType) -> bool {
+pub(crate) fn is_text_type(t: &DataType) -> bool {
     is_text(t)
 }
 
 /// Whether an Arrow type is a number type this crate reads.
-pub fn is_number_type(t: &DataType) -> bool {
+pub(crate) fn is_number_type(t: &DataType) -> bool {
     is_number(t)
 }
 
 /// The listed type of attribute `name`, if it is listed.
-pub fn listed_type(listed: &[(&str, ColumnType)], name: &str) -> Option<ColumnType> {
+pub(crate) fn listed_type(listed: &[(&str, ColumnType)], name: &str) -> Option<ColumnType> {
     listed.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
 }
 
 /// Keys of `input` that serde did not keep in `kept` (attributes the kind does not have), except
 /// those whose value says nothing (`false`, `""`, `[]`, `{}`): serde skips such defaults when
 /// writing (`illustrative_codes = false`), and pandas fills a Boolean column without gaps.
-pub fn dropped_keys<'a>(input: &'a Map<String, Value>, kept: &Map<String, Value>) -> Vec<&'a str> {
+pub(crate) fn dropped_keys<'a>(input: &'a Map<String, Value>, kept: &Map<String, Value>) -> Vec<&'a str> {
     let empty = |v: &Value| match v {
         Value::Bool(b) => !b,
         Value::String(s) => s.is_empty(),
@@ -396,7 +396,7 @@ pub fn dropped_keys<'a>(input: &'a Map<String, Value>, kept: &Map<String, Value>
 
 /// Every key of several maps, in order (for tests).
 #[cfg(test)]
-pub fn keys(rows: &[Map<String, Value>]) -> std::collections::BTreeMap<String, usize> {
+pub(crate) fn keys(rows: &[Map<String, Value>]) -> std::collections::BTreeMap<String, usize> {
     let mut out = std::collections::BTreeMap::new();
     for k in rows.iter().flat_map(Map::keys) {
         *out.entry(k.clone()).or_insert(0) += 1;
