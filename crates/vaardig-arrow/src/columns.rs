@@ -379,7 +379,10 @@ pub(crate) fn listed_type(listed: &[(&str, ColumnType)], name: &str) -> Option<C
 /// Keys of `input` that serde did not keep in `kept` (attributes the kind does not have), except
 /// those whose value says nothing (`false`, `""`, `[]`, `{}`): serde skips such defaults when
 /// writing (`illustrative_codes = false`), and pandas fills a Boolean column without gaps.
-pub(crate) fn dropped_keys<'a>(input: &'a Map<String, Value>, kept: &Map<String, Value>) -> Vec<&'a str> {
+pub(crate) fn dropped_keys<'a>(
+    input: &'a Map<String, Value>,
+    kept: &Map<String, Value>,
+) -> Vec<&'a str> {
     let empty = |v: &Value| match v {
         Value::Bool(b) => !b,
         Value::String(s) => s.is_empty(),
