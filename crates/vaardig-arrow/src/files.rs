@@ -62,7 +62,9 @@ pub fn write_dir(ontology: &Ontology, dir: impl AsRef<Path>) -> Result<(), Write
 ///
 /// # Errors
 /// [`WriteError::Output`] when `policy` refuses `dir` (existing output without `force`, a
-/// directory of other files, an input, the root, a link) or a write fails, naming the path;
+/// directory of other files, an input, the root, a link) or a write fails, naming the path, and
+/// ([`OutputError::TooLarge`](vaardig_core::OutputError::TooLarge)) when reading the output back
+/// would refuse it (a label over 64 KiB, a table over [`MAX_ROWS`] rows);
 /// [`WriteError::Encode`] when a table cannot be encoded. Nothing is written then, and earlier
 /// output stays as it was.
 ///
@@ -84,6 +86,7 @@ pub fn write_dir_with(
     dir: impl AsRef<Path>,
     policy: &OutputPolicy,
 ) -> Result<(), WriteError> {
+    check_loadable(ontology, dir.as_ref())?;
     let tables = to_tables(ontology).map_err(|e| WriteError::Encode {
         file: Table::Concepts.file(),
         message: e.to_string(),
@@ -98,6 +101,48 @@ pub fn write_dir_with(
         out.write_file(table.file(), &bytes)?;
     }
     Ok(out.commit()?)
+}
+
+/// Refuses what reading back would refuse (vaardig never writes what it cannot read): a label
+/// over [`MAX_FIELD_BYTES`](vaardig_core::io::MAX_FIELD_BYTES), a table over [`MAX_ROWS`].
+fn check_loadable(ontology: &Ontology, dir: &Path) -> Result<(), WriteError> {
+    let limit = vaardig_core::io::MAX_FIELD_BYTES;
+    let too_large = |file: &str, what: String, size: usize, limit: usize| {
+        WriteError::Output(vaardig_core::OutputError::TooLarge {
+            file: dir.join(file).display().to_string(),
+            what,
+            size,
+            limit,
+        })
+    };
+    let mut labels = 0usize;
+    for (_, c) in ontology.iter() {
+        let l = &c.labels;
+        let texts = l
+            .pref
+            .values()
+            .chain(l.alt.values().flatten())
+            .chain(l.definition.values());
+        for text in texts {
+            labels += 1;
+            if text.len() > limit {
+                let what = format!("a label of `{}`", c.id);
+                return Err(too_large(Table::Labels.file(), what, text.len(), limit));
+            }
+        }
+    }
+    let max = usize::try_from(MAX_ROWS).unwrap_or(usize::MAX);
+    for (table, rows) in [
+        (Table::Concepts, ontology.len()),
+        (Table::Labels, labels),
+        (Table::Relations, ontology.graph().edge_count()),
+    ] {
+        if rows > max {
+            let what = format!("the table ({rows} rows)");
+            return Err(too_large(table.file(), what, rows, max));
+        }
+    }
+    Ok(())
 }
 
 /// Reads one Parquet file into one batch.

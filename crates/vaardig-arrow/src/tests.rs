@@ -795,3 +795,23 @@ fn a_table_error_is_a_diagnostic_with_its_place() -> Result {
     assert_eq!(d[0].location.column.as_deref(), Some("to"));
     Ok(())
 }
+
+#[test]
+fn what_could_not_be_read_back_is_not_written() -> Result {
+    let mut b = OntologyBuilder::new(vaardig_core::Manifest::new("t", "1", &["en"]));
+    let long = "x".repeat(vaardig_core::io::MAX_FIELD_BYTES + 1);
+    b.add_concept(vaardig_core::Concept::new(
+        "skill:long",
+        vaardig_core::Labels::with_pref([("en", long.as_str())]),
+        vaardig_core::ConceptData::Skill {
+            skill_type: vaardig_core::SkillType::Skill,
+        },
+    ));
+    let ontology = b.build()?.ontology;
+    let dir = temp_dir("too-large");
+    let e = crate::write_dir(&ontology, &dir).err().ok_or("refused")?;
+    assert!(e.to_string().contains("labels.parquet"), "{e}");
+    assert!(e.to_string().contains("skill:long"), "{e}");
+    assert!(!dir.exists(), "nothing written");
+    Ok(())
+}
