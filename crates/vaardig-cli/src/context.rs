@@ -70,9 +70,16 @@ impl Context {
 
     /// Loads the ontology in `dir` (through its snapshot), with its first errors spelled out
     /// when it is invalid.
+    ///
+    /// A directory of Parquet tables (`vaardig export --format parquet`: `manifest.parquet` and
+    /// no `ontology.toml`) is read as it is, without a snapshot.
     pub fn load_dir(&self, dir: &Path) -> anyhow::Result<Ontology> {
-        Ontology::open_with(dir, &self.open_options())
-            .map(|opened| opened.built.ontology)
+        let loaded = if is_parquet_dir(dir) {
+            load_parquet_dir(dir).map(|b| b.ontology)
+        } else {
+            Ontology::open_with(dir, &self.open_options()).map(|opened| opened.built.ontology)
+        };
+        loaded
             .map_err(|e| describe(&e))
             .with_context(|| format!("cannot load the ontology in {}", dir.display()))
     }
@@ -207,6 +214,17 @@ fn prune_indexes(search: &Path, keep: &Path) {
     for (_, old) in found.into_iter().skip(KEPT_INDEXES - 1) {
         let _ = std::fs::remove_dir_all(old);
     }
+}
+
+/// Whether `dir` holds Parquet tables (`manifest.parquet`) rather than the native format.
+pub fn is_parquet_dir(dir: &Path) -> bool {
+    !dir.join(vaardig_core::MANIFEST_FILE).exists()
+        && dir.join(vaardig_arrow::MARKER_FILE).is_file()
+}
+
+/// Loads the Parquet tables in `dir`, with every problem as a diagnostic (file, row, column).
+pub fn load_parquet_dir(dir: &Path) -> Result<vaardig_core::Built, OntologyError> {
+    vaardig_arrow::load_dir(dir).map_err(|e| OntologyError::new(e.into_diagnostics()))
 }
 
 /// An [`OntologyError`] with its first errors spelled out, for the terminal.

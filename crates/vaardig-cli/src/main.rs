@@ -6,6 +6,7 @@
 
 mod cmd;
 mod context;
+mod i18n;
 mod output;
 
 use std::process::ExitCode;
@@ -19,7 +20,8 @@ use crate::output::StdoutFailure;
 #[derive(Debug, Parser)]
 #[command(name = "vaardig", version, about, long_about = None)]
 struct Cli {
-    /// Use the ontology in this directory instead of the embedded default one.
+    /// Use the ontology in this directory (the native format, or the tables of `vaardig export
+    /// --format parquet`) instead of the embedded default one.
     #[arg(long, global = true, value_name = "DIR")]
     ontology: Option<std::path::PathBuf>,
 
@@ -50,7 +52,7 @@ enum Command {
     Validate(cmd::ontology::ValidateArgs),
     /// Show one concept with its labels and relations.
     Show(cmd::ontology::ShowArgs),
-    /// Write the whole ontology as JSON, Turtle (SKOS) or native CSV tables.
+    /// Write the whole ontology as JSON, Turtle (SKOS), native CSV tables or Parquet tables.
     Export(cmd::ontology::ExportArgs),
     /// Write a seeded synthetic ontology (e.g. at ESCO scale) in the native format.
     Generate(cmd::ontology::GenerateArgs),
@@ -73,7 +75,8 @@ enum Command {
     Profile(cmd::profile::ProfileCommand),
     /// Serve the HTTP API (ESCO-compatible lookup, vaardig's questions) and the adviser's page.
     Serve(cmd::serve::ServeArgs),
-    /// Import a published taxonomy (SKOS/Turtle, ESCO CSV) into the native format.
+    /// Import a published taxonomy (SKOS/Turtle, ESCO CSV, O*NET, Tabiya) or Parquet tables into
+    /// the native format.
     #[command(subcommand)]
     Import(cmd::import::ImportCommand),
     /// The scoring configuration: `vaardig config --defaults` prints every weight as TOML.

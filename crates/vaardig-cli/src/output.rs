@@ -179,7 +179,8 @@ pub fn fixed(x: f64, decimals: usize) -> String {
 /// Renders rows as a text table with left-aligned columns (widths by characters).
 ///
 /// Cells are single lines: a newline or tab inside one is shown as `\n` or `\t`.
-pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+pub fn table<H: AsRef<str>>(header: &[H], rows: &[Vec<String>]) -> String {
+    let header: Vec<&str> = header.iter().map(AsRef::as_ref).collect();
     let cell = |c: &str| c.replace('\n', "\\n").replace('\t', "\\t");
     let rows: Vec<Vec<String>> = rows
         .iter()
@@ -204,7 +205,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         out.push_str(parts.join("  ").trim_end());
         out.push('\n');
     };
-    line(header.to_vec(), &mut out);
+    line(header.clone(), &mut out);
     line(
         widths
             .iter()

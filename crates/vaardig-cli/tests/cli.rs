@@ -1193,7 +1193,12 @@ fn an_empty_route_costs_0_not_minus_0() {
     let profile = dir.join("profile.json");
     std::fs::write(
         &profile,
-        serde_json::json!({ "skills": skills }).to_string(),
+        serde_json::json!({
+            "skills": skills,
+            // The diploma and registration the occupation requires: held, so nothing to study.
+            "qualifications": ["qual:hbo-verpleegkunde", "qual:big-verpleegkundige"],
+        })
+        .to_string(),
     )
     .expect("write");
     let p = profile.to_str().expect("utf-8");
@@ -1534,6 +1539,124 @@ fn profile_new_drafts_a_profile_that_advice_takes() {
         "{}",
         String::from_utf8_lossy(&advice.stderr)
     );
+}
+
+#[test]
+fn stats_and_show_speak_dutch_first_and_english_on_request() {
+    let text = |args: &[&str]| String::from_utf8_lossy(&vaardig(args).stdout).into_owned();
+    let nl = text(&["stats"]);
+    assert!(
+        nl.contains("beroepen") && nl.contains("diepte van de hiërarchie"),
+        "{nl}"
+    );
+    let en = text(&["stats", "--lang", "en"]);
+    assert!(
+        en.contains("occupations") && en.contains("hierarchy depth"),
+        "{en}"
+    );
+    let nl = text(&["show", "occ:verpleegkundige"]);
+    assert!(
+        nl.contains("synoniemen") && nl.contains("minimaal NLQF-niveau: 6"),
+        "{nl}"
+    );
+    let en = text(&["show", "occ:verpleegkundige", "--lang", "en"]);
+    assert!(
+        en.contains("synonyms") && en.contains("minimum NLQF level: 6"),
+        "{en}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parquet tables for data teams.
+
+#[test]
+fn export_parquet_then_import_parquet_gives_the_same_ontology_byte_for_byte() {
+    let dir = temp_dir("parquet");
+    let tables = dir.join("tables");
+    let native = dir.join("native");
+    let (t, n) = (
+        tables.to_str().expect("utf-8"),
+        native.to_str().expect("utf-8"),
+    );
+    let out = vaardig(&["export", "--format", "parquet", "--out", t]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        files_of(&tables).into_keys().collect::<Vec<_>>(),
+        [
+            "concepts.parquet",
+            "labels.parquet",
+            "manifest.parquet",
+            "relations.parquet"
+        ]
+    );
+    // The same ontology, the same bytes; and existing output only with --force.
+    let before = files_of(&tables);
+    fails_with(&["export", "--format", "parquet", "--out", t], "--force");
+    let again = vaardig(&["export", "--format", "parquet", "--out", t, "--force"]);
+    assert!(again.status.success());
+    assert_eq!(files_of(&tables), before);
+    fails_with(&["export", "--format", "parquet"], "--out DIR");
+
+    assert_eq!(json(&["validate", t, "--json"])["valid"], true);
+    let out = vaardig(&["import", "parquet", t, "--out", n]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("wrote vaardig-nl"), "{stderr}");
+    let exported = vaardig(&["export"]).stdout;
+    let round_tripped = vaardig(&["--ontology", n, "export"]).stdout;
+    assert!(!exported.is_empty());
+    assert!(
+        exported == round_tripped,
+        "the JSON export differs after Parquet"
+    );
+    // Every command reads the Parquet directory as it is, too.
+    let from_parquet = vaardig(&["--ontology", t, "export"]).stdout;
+    assert!(
+        exported == from_parquet,
+        "the JSON export differs with --ontology"
+    );
+    fails_with(&["import", "parquet", t, "--out", n], "--force");
+    assert!(
+        vaardig(&["import", "parquet", t, "--out", n, "--force"])
+            .status
+            .success()
+    );
+    // The output may not be the input.
+    fails_with(&["import", "parquet", t, "--out", t, "--force"], t);
+}
+
+#[test]
+fn import_parquet_names_the_bad_file_and_writes_nothing() {
+    let dir = temp_dir("parquet-bad");
+    let tables = dir.join("tables");
+    let native = dir.join("native");
+    let (t, n) = (
+        tables.to_str().expect("utf-8"),
+        native.to_str().expect("utf-8"),
+    );
+    assert!(
+        vaardig(&["export", "--format", "parquet", "--out", t])
+            .status
+            .success()
+    );
+    std::fs::write(tables.join("relations.parquet"), b"PAR1 but not really").expect("write");
+    fails_with(&["import", "parquet", t, "--out", n], "relations.parquet");
+    assert!(!native.exists(), "nothing written");
+    std::fs::remove_file(tables.join("labels.parquet")).expect("remove");
+    fails_with(&["import", "parquet", t, "--out", n], "labels.parquet");
+    fails_with(&["--ontology", t, "stats"], "labels.parquet");
+    // `validate` lists the problem with its file, like the native format's.
+    let out = vaardig(&["validate", t]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("labels.parquet"));
+    let help = vaardig(&["import", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("parquet"));
+    let help = vaardig(&["export", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("parquet"));
 }
 
 /// `vaardig ARGS` with its own cache directory (`None`: the environment turns the cache off).

@@ -54,7 +54,7 @@ struct PendingRelation {
 /// b.add_concept(Concept::new(
 ///     "occ:verpleegkundige",
 ///     Labels::with_pref([("nl", "verpleegkundige"), ("en", "nurse")]),
-///     ConceptData::Occupation { isco: Some("2221".into()) },
+///     ConceptData::occupation(Some("2221".into())),
 /// ));
 /// b.add_relation("occ:verpleegkundige", "skill:wondverzorging",
 ///     Relation::requires(Importance::Essential, None));
@@ -392,9 +392,9 @@ fn check_concept(
                 );
             }
         }
-        ConceptData::Occupation { isco: Some(code) }
-            if code.is_empty() || code.len() > 4 || !code.chars().all(|c| c.is_ascii_digit()) =>
-        {
+        ConceptData::Occupation {
+            isco: Some(code), ..
+        } if code.is_empty() || code.len() > 4 || !code.chars().all(|c| c.is_ascii_digit()) => {
             out.push(
                 Diagnostic::error(
                     K::InvalidValue,

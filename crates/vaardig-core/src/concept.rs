@@ -94,6 +94,10 @@ pub enum ConceptData {
         /// ISCO-08 code (1–4 digits), when known.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         isco: Option<String>,
+        /// The lowest NLQF level the occupation takes (an entry requirement: mbo-4 is 4,
+        /// a bachelor 6), when it has one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_nlqf: Option<Nlqf>,
     },
     /// A task within an occupation.
     OccupationTask,
@@ -134,6 +138,14 @@ pub enum ConceptData {
 }
 
 impl ConceptData {
+    /// An occupation with an ISCO code (or none) and no minimum NLQF level.
+    pub fn occupation(isco: Option<String>) -> Self {
+        ConceptData::Occupation {
+            isco,
+            min_nlqf: None,
+        }
+    }
+
     /// The kind this data belongs to.
     pub fn kind(&self) -> ConceptKind {
         match self {
@@ -196,11 +208,13 @@ impl Concept {
         }
     }
 
-    /// The NLQF level, for qualifications and learning offers that have one.
+    /// The NLQF level, for qualifications and learning offers that have one, and the
+    /// minimum level of an occupation that states one.
     pub fn nlqf(&self) -> Option<Nlqf> {
         match &self.data {
             ConceptData::Qualification { nlqf, .. } => *nlqf,
             ConceptData::LearningOffer { nlqf, .. } => *nlqf,
+            ConceptData::Occupation { min_nlqf, .. } => *min_nlqf,
             _ => None,
         }
     }

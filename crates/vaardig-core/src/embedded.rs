@@ -33,6 +33,7 @@ pub static EMBEDDED_TABLES: &[(&str, &[u8])] = embed!(
     "part_of.csv",
     "prerequisite.csv",
     "in_sector.csv",
+    "requires_qualification.csv",
 );
 
 static EMBEDDED: LazyLock<Result<Built, OntologyError>> =

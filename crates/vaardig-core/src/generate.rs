@@ -215,11 +215,7 @@ pub fn generate_builder(config: &GeneratorConfig) -> OntologyBuilder {
         let id = format!("occ:o{o:05}");
         let l = labels(&mut rng, true);
         let isco = Some(format!("{}", rng.random_range(1000..10000)));
-        b.add_concept(Concept::new(
-            id.clone(),
-            l,
-            ConceptData::Occupation { isco },
-        ));
+        b.add_concept(Concept::new(id.clone(), l, ConceptData::occupation(isco)));
         b.add_relation(
             &id,
             &sectors[o % sectors.len()],

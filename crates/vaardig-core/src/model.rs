@@ -137,6 +137,22 @@ str_enum! {
         Prerequisite = "prerequisite",
         /// An occupation or qualification belongs to a sector.
         InSector = "in_sector",
+        /// An entry requirement. From an occupation: it can only be practised with qualification,
+        /// registration or licence `to` (each one listed is needed). From a qualification: it is
+        /// granted on, or admits with, qualification `to` (any one listed is enough), as a BIG
+        /// registration is granted on a nursing diploma.
+        RequiresQualification = "requires_qualification",
+    }
+}
+
+impl QualificationType {
+    /// Whether this is a registration or licence: granted on a qualification (or on an exam),
+    /// rather than a programme of its own.
+    pub fn is_permit(self) -> bool {
+        matches!(
+            self,
+            QualificationType::Registration | QualificationType::Licence
+        )
     }
 }
 
@@ -153,6 +169,7 @@ impl RelationKind {
             RelationKind::PartOf => "part_of.csv",
             RelationKind::Prerequisite => "prerequisite.csv",
             RelationKind::InSector => "in_sector.csv",
+            RelationKind::RequiresQualification => "requires_qualification.csv",
         }
     }
 
@@ -182,6 +199,9 @@ impl RelationKind {
             RelationKind::InSector => {
                 matches!(from, C::Occupation | C::Qualification) && to == C::Sector
             }
+            RelationKind::RequiresQualification => {
+                matches!(from, C::Occupation | C::Qualification) && to == C::Qualification
+            }
         }
     }
 
@@ -200,6 +220,7 @@ impl RelationKind {
             }
             RelationKind::PartOf => "learning_offer → qualification",
             RelationKind::InSector => "occupation/qualification → sector",
+            RelationKind::RequiresQualification => "occupation/qualification → qualification",
         }
     }
 
@@ -265,6 +286,12 @@ str_enum! {
         Master = "master",
         /// A certificate recognised by a branch (branchecertificaat).
         BranchCertificate = "branch_certificate",
+        /// An entry in a public register needed to practise (the BIG register for nurses,
+        /// the teachers' qualification for teaching, the security screening pass); granted on
+        /// a qualification, not studied for.
+        Registration = "registration",
+        /// A licence the law asks for the work (driving licence C/CE, code 95).
+        Licence = "licence",
     }
 }
 

@@ -89,7 +89,14 @@ pub fn soft_warnings(ontology: &Ontology) -> Vec<Diagnostic> {
         }
     }
     for (_, q) in ontology.concepts(ConceptKind::Qualification) {
-        if q.nlqf().is_none() {
+        // A registration or licence has no level of its own: it is granted on a qualification.
+        let permit = matches!(
+            q.data,
+            crate::concept::ConceptData::Qualification {
+                qualification_type, ..
+            } if qualification_type.is_permit()
+        );
+        if q.nlqf().is_none() && !permit {
             out.push(
                 Diagnostic::warning(
                     K::MissingValue,

@@ -47,11 +47,11 @@ proptest! {
     fn mutated_csv_never_panics(pos in any::<prop::sample::Index>(), byte in any::<u8>(), file in 1..FILES.len()) {
         let o = small();
         let mut tables = tables_of(&o);
-        if let Some((_, bytes)) = tables.iter_mut().find(|(n, _)| n == FILES[file]) {
-            if !bytes.is_empty() {
-                let i = pos.index(bytes.len());
-                bytes[i] = byte;
-            }
+        if let Some((_, bytes)) = tables.iter_mut().find(|(n, _)| n == FILES[file])
+            && !bytes.is_empty()
+        {
+            let i = pos.index(bytes.len());
+            bytes[i] = byte;
         }
         if let Err(e) = load(&tables) {
             prop_assert!(e.errors().all(|d| d.location.file.is_some()), "{e:?}");

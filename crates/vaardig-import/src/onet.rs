@@ -593,11 +593,7 @@ impl OnetReader {
                     .definition
                     .insert("en".to_owned(), description.to_owned());
             }
-            let concept = Concept::new(
-                occupation_id(code),
-                labels,
-                ConceptData::Occupation { isco: None },
-            );
+            let concept = Concept::new(occupation_id(code), labels, ConceptData::occupation(None));
             if self
                 .staging
                 .add_concept(concept, row.location(), vec![(source, 1)], r)

@@ -543,13 +543,17 @@ fn normalise(staged: &mut StagedConcept, languages: &[String], report: &mut Impo
         *alts = out;
     }
     labels.alt.retain(|_, v| !v.is_empty());
-    if let ConceptData::Occupation { isco: Some(code) } = &staged.concept.data
+    if let ConceptData::Occupation {
+        isco: Some(code), ..
+    } = &staged.concept.data
         && !is_isco(code)
     {
         warnings.push(format!(
             "ISCO code `{code}` of `{id}` is not 1–4 digits; dropped"
         ));
-        staged.concept.data = ConceptData::Occupation { isco: None };
+        if let ConceptData::Occupation { isco, .. } = &mut staged.concept.data {
+            *isco = None;
+        }
     }
     let id = staged.concept.id.clone();
     for message in warnings {
@@ -683,7 +687,7 @@ mod tests {
     fn duplicates_merge_keeping_the_stronger_importance() {
         let (mut s, mut report, src) = staged(Duplicates::Merge);
         let mut occ = skill("o");
-        occ.data = ConceptData::Occupation { isco: None };
+        occ.data = ConceptData::occupation(None);
         s.add_concept(occ, Location::default(), Vec::new(), &mut report);
         s.add_concept(skill("k"), Location::default(), Vec::new(), &mut report);
         for importance in [Importance::Optional, Importance::Essential] {

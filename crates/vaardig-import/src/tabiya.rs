@@ -286,9 +286,7 @@ impl TabiyaReader {
             SKILL_GROUPS => ConceptData::KnowledgeArea,
             OCCUPATIONS => {
                 let code = row.get("OCCUPATIONGROUPCODE")?;
-                ConceptData::Occupation {
-                    isco: is_isco(code).then(|| code.to_owned()),
-                }
+                ConceptData::occupation(is_isco(code).then(|| code.to_owned()))
             }
             _ => ConceptData::Skill {
                 skill_type: match row.get("SKILLTYPE")? {

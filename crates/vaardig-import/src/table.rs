@@ -277,7 +277,7 @@ impl Table {
                 Outcome::Staged => {}
             }
             rows += 1;
-            if rows % 4096 == 0 {
+            if rows.is_multiple_of(4096) {
                 tracker.tick();
             }
         }

@@ -5,13 +5,14 @@
 //! | vaardig | Turtle |
 //! |---|---|
 //! | every concept | `a skos:Concept` plus its kind's class |
-//! | skill / knowledge area / occupation / task / qualification | `cnlo:HumanCapability` (+ `vd:skillType`) / `cnlo:KnowledgeArea` / `cnlo:Occupation` (+ `vd:isco`) / `cnluwv:OccupationTask` / `cnlo:EducationalNorm` (+ `skos:notation`, `vd:qualificationType`, `vd:codeSystem`, `vd:nlqf`) |
+//! | skill / knowledge area / occupation / task / qualification | `cnlo:HumanCapability` (+ `vd:skillType`) / `cnlo:KnowledgeArea` / `cnlo:Occupation` (+ `vd:isco`, `vd:nlqf` its minimum level) / `cnluwv:OccupationTask` / `cnlo:EducationalNorm` (+ `skos:notation`, `vd:qualificationType`, `vd:codeSystem`, `vd:nlqf`) |
 //! | learning offer / sector | `vd:LearningOffer` (+ `vd:offerType`, `vd:provider`, ...) / `vd:Sector` (+ `vd:shortage`) |
 //! | labels | `skos:prefLabel`, `skos:altLabel`, `skos:definition`, language-tagged |
 //! | `broader` / `related` | `skos:broader` / `skos:related` |
 //! | `requires` essential / important / optional | `cnlo:requiresHATEssential` / `…Important` / `…Somewhat` |
 //! | `has_task` | `cnluwv:isCharacterizedByOccupationTask_Essential` |
 //! | `covers`, `teaches`, `part_of`, `prerequisite`, `in_sector` | `vd:covers`, `vd:teaches`, `vd:partOf`, `vd:prerequisite`, `vd:inSector` |
+//! | `requires_qualification` | `vd:requiresQualification` |
 //! | a relation's level | an `rdf:Statement` reifying the triple, with `vd:level` |
 //! | the manifest | `<urn:vaardig:scheme> a skos:ConceptScheme` with `dcterms:title`, `owl:versionInfo`, `dcterms:issued`, `vd:languages` (primary first), ... |
 //!
@@ -250,6 +251,7 @@ fn relation_predicate(kind: RelationKind, importance: Option<Importance>) -> Opt
         RelationKind::PartOf => format!("{VAARDIG}partOf"),
         RelationKind::Prerequisite => format!("{VAARDIG}prerequisite"),
         RelationKind::InSector => format!("{VAARDIG}inSector"),
+        RelationKind::RequiresQualification => format!("{VAARDIG}requiresQualification"),
     })
 }
 
@@ -261,8 +263,11 @@ fn attributes(concept: &Concept) -> Vec<(String, Term)> {
     match &concept.data {
         ConceptData::Skill { skill_type } => vec![(v("skillType"), text(skill_type.as_str()))],
         ConceptData::KnowledgeArea | ConceptData::OccupationTask => Vec::new(),
-        ConceptData::Occupation { isco } => {
-            isco.iter().map(|code| (v("isco"), text(code))).collect()
+        ConceptData::Occupation { isco, min_nlqf } => {
+            let mut out: Vec<(String, Term)> =
+                isco.iter().map(|code| (v("isco"), text(code))).collect();
+            out.extend(min_nlqf.map(|n| (v("nlqf"), int(n.get()))));
+            out
         }
         ConceptData::Qualification {
             qualification_type,

@@ -89,6 +89,10 @@ impl ScoringConfig {
                 "transitions.nlqf_step_penalty",
                 self.transitions.nlqf_step_penalty,
             ),
+            (
+                "transitions.missing_requirement_penalty",
+                self.transitions.missing_requirement_penalty,
+            ),
             ("route.target_below_credit", self.route.target_below_credit),
             ("route.prerequisite_credit", self.route.prerequisite_credit),
             ("route.stacking_discount", self.route.stacking_discount),
@@ -358,8 +362,10 @@ impl Default for OccupationHierarchy {
 /// How transitions are ranked by default: relatedness leads, reachability adjusts.
 ///
 /// `reachability = clamp(1/(1 + gap_hours/hours_scale) − nlqf_step_penalty × max(0, NLQF step)
+/// − missing_requirement_penalty × (entry requirements no offer reaches)
 /// + shortage_boost × [shortage sector], 0, 1)`, where `gap_hours` is the route estimate (the
-/// route's study hours plus `untaught_skill_hours` per essential skill no offer teaches), and
+/// route's study hours, its entry units included, plus `untaught_skill_hours` per essential
+/// skill no offer teaches), and
 /// `score = relatedness × (1 − reachability_weight + reachability_weight × reachability)`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -375,6 +381,9 @@ pub struct TransitionWeights {
     /// Hours counted for an essential skill no offer teaches (40: one study week, e.g. for an
     /// attitude assessed at intake rather than taught).
     pub untaught_skill_hours: f64,
+    /// Reachability lost per entry requirement (diploma, registration, licence, minimum NLQF
+    /// level) that no offer in the catalogue reaches (0.25).
+    pub missing_requirement_penalty: f64,
 }
 
 impl Default for TransitionWeights {
@@ -385,6 +394,7 @@ impl Default for TransitionWeights {
             shortage_boost: 0.1,
             nlqf_step_penalty: 0.05,
             untaught_skill_hours: 40.0,
+            missing_requirement_penalty: 0.25,
         }
     }
 }

@@ -118,6 +118,8 @@ pub struct Holdings {
     pub(crate) completed: Vec<u32>,
     /// Qualifications being stacked towards (dense, sorted).
     pub(crate) stacking: Vec<u32>,
+    /// Qualifications, registrations and licences held (dense, sorted).
+    pub(crate) qualifications: Vec<u32>,
 }
 
 impl Holdings {
@@ -165,6 +167,39 @@ impl Scorer {
                 })
             })
             .collect();
+        // A language held is its skill and the skills under it (speaking, reading, writing).
+        for l in &profile.languages {
+            let Some(cap) = self.cap_index(&l.id) else {
+                continue;
+            };
+            let (evidence, validated) = if l.native {
+                (Evidence::WorkExperience, true)
+            } else {
+                (Evidence::SelfDeclared, false)
+            };
+            let mut caps = vec![cap];
+            let mut i = 0;
+            while i < caps.len() && caps.len() < 64 {
+                let c = caps[i] as usize;
+                caps.extend(
+                    self.children
+                        .row(c)
+                        .iter()
+                        .filter(|x| !caps.contains(x))
+                        .collect::<Vec<_>>(),
+                );
+                i += 1;
+            }
+            for c in caps {
+                held.push(HeldSkill {
+                    cap: c,
+                    level: Some(l.level().get()),
+                    evidence,
+                    validated,
+                    weight: self.config.evidence.of(evidence, validated),
+                });
+            }
+        }
         held.sort_by(|a, b| {
             (a.cap, a.level, a.evidence, a.validated).cmp(&(
                 b.cap,
@@ -195,7 +230,14 @@ impl Scorer {
         }
         stacking.sort_unstable();
         stacking.dedup();
-        Ok(self.spread(
+        let mut qualifications: Vec<u32> = profile
+            .qualifications
+            .iter()
+            .filter_map(|id| dense(id, ConceptKind::Qualification))
+            .collect();
+        qualifications.sort_unstable();
+        qualifications.dedup();
+        let mut holdings = self.spread(
             held,
             profile
                 .current_occupation
@@ -204,7 +246,10 @@ impl Scorer {
             profile.nlqf.map(|n| n.get()),
             completed,
             stacking,
-        ))
+        );
+        holdings.qualifications = qualifications;
+        holdings.nlqf = self.person_nlqf(&holdings);
+        Ok(holdings)
     }
 
     /// Holdings of someone coming from occupation `occ`: its essential and important skills at the
@@ -224,13 +269,28 @@ impl Scorer {
                 weight: self.config.evidence.of(evidence, false),
             })
             .collect();
-        self.spread(
+        let mut holdings = self.spread(
             held,
             Some(occ),
             self.occ_nlqf[occ as usize],
             Vec::new(),
             Vec::new(),
-        )
+        );
+        // Someone working in `occ` holds what it takes to enter it, and what those are granted on.
+        let mut quals: Vec<u32> = self.occ_entry.row(occ as usize).to_vec();
+        let mut i = 0;
+        while i < quals.len() && quals.len() < 64 {
+            let q = quals[i] as usize;
+            if self.qual_offers.row(q).is_empty() {
+                // A registration: its grounds are held too, the first one at least.
+                quals.extend(self.qual_grants.row(q).first());
+            }
+            i += 1;
+        }
+        quals.sort_unstable();
+        quals.dedup();
+        holdings.qualifications = quals;
+        holdings
     }
 
     fn spread(
@@ -325,6 +385,7 @@ impl Scorer {
             nlqf,
             completed,
             stacking,
+            qualifications: Vec::new(),
         }
     }
 

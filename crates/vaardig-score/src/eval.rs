@@ -132,7 +132,10 @@ impl Truth {
     pub fn same_isco(ontology: &Ontology) -> Truth {
         let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for (_, c) in ontology.concepts(ConceptKind::Occupation) {
-            if let ConceptData::Occupation { isco: Some(code) } = &c.data {
+            if let ConceptData::Occupation {
+                isco: Some(code), ..
+            } = &c.data
+            {
                 groups.entry(code.as_str()).or_default().push(c.id.as_str());
             }
         }
@@ -236,7 +239,13 @@ pub fn strip_occupation_hierarchy(ontology: &Ontology) -> Result<Ontology, Ontol
 /// An occupation's data without its ISCO code (`None`: keep the concept as it is).
 fn without_isco(c: &vaardig_core::Concept) -> Option<ConceptData> {
     match &c.data {
-        ConceptData::Occupation { isco: Some(_) } => Some(ConceptData::Occupation { isco: None }),
+        ConceptData::Occupation {
+            isco: Some(_),
+            min_nlqf,
+        } => Some(ConceptData::Occupation {
+            isco: None,
+            min_nlqf: *min_nlqf,
+        }),
         _ => None,
     }
 }

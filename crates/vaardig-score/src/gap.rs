@@ -281,11 +281,12 @@ impl Scorer {
                 Status::Partial => partial.push(m),
             }
         }
+        // Requirements come in capability order, which is id order, and the sort is stable:
+        // ties stay in id order without comparing id strings.
         let order = |a: &SkillMatch, b: &SkillMatch| {
             importance_rank(a.importance)
                 .cmp(&importance_rank(b.importance))
                 .then(b.shortfall.total_cmp(&a.shortfall))
-                .then(a.skill.id.cmp(&b.skill.id))
         };
         missing.sort_by(order);
         partial.sort_by(order);

@@ -26,7 +26,7 @@ impl Lang {
     }
 
     /// Picks the Dutch or the English text.
-    pub(crate) fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Nl => nl,
             Lang::En => en,

@@ -48,6 +48,7 @@ mod config;
 mod courses;
 mod credit;
 mod csr;
+mod entry;
 mod error;
 pub mod eval;
 mod gap;
@@ -66,10 +67,11 @@ pub use config::{
 };
 pub use courses::CourseScore;
 pub use credit::{Holdings, MatchKind};
+pub use entry::{EntryRequirement, EntryStatus};
 pub use error::ScoreError;
 pub use gap::{Gap, SkillMatch, Via};
 pub use lang::{Lang, Named, UnknownLang};
-pub use profile::{Evidence, MAX_AGE, Profile, ProfileError, ProfileSkill};
+pub use profile::{Cefr, Evidence, LanguageHeld, MAX_AGE, Profile, ProfileError, ProfileSkill};
 pub use relatedness::{OccupationLink, Relatedness};
 pub use rights::{
     Budget, Entitlement, FundingScheme, LearningRights, Person, PublicScheme, RightsError, Scheme,

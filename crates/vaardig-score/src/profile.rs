@@ -90,6 +90,60 @@ impl ProfileSkill {
     }
 }
 
+/// A language a person speaks, with its CEFR level or as their native language.
+///
+/// It counts as holding the language skill and every narrower skill under it (speaking, reading,
+/// writing) at the level the CEFR level gives: A1 → 1, A2 → 2, B1 → 3, B2 → 4, C1 and C2 → 5. A
+/// native language counts at level 5 and needs no further proof (validated).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageHeld {
+    /// The language skill of the ontology (`skill:nederlands`).
+    pub id: String,
+    /// The CEFR level: `A1`, `A2`, `B1`, `B2`, `C1` or `C2`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cefr: Option<Cefr>,
+    /// Whether it is the person's native language (moedertaal).
+    #[serde(default)]
+    pub native: bool,
+}
+
+/// A level of the Common European Framework of Reference for languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Cefr {
+    /// Breakthrough.
+    A1,
+    /// Waystage.
+    A2,
+    /// Threshold.
+    B1,
+    /// Vantage.
+    B2,
+    /// Effective operational proficiency.
+    C1,
+    /// Mastery.
+    C2,
+}
+
+impl LanguageHeld {
+    /// The proficiency level (1–5) it counts as: native or C1/C2 5, B2 4, B1 3, A2 2, A1 1;
+    /// without a CEFR level, 3.
+    pub fn level(&self) -> Level {
+        let n = if self.native {
+            5
+        } else {
+            match self.cefr {
+                Some(Cefr::A1) => 1,
+                Some(Cefr::A2) => 2,
+                Some(Cefr::B1) | None => 3,
+                Some(Cefr::B2) => 4,
+                Some(Cefr::C1 | Cefr::C2) => 5,
+            }
+        };
+        Level::new(n).unwrap_or(Level::MAX)
+    }
+}
+
 /// A person: what they can do and where they stand.
 ///
 /// ```
@@ -129,6 +183,14 @@ pub struct Profile {
     /// Qualifications the person is stacking towards (offers that are part of them are preferred).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stacking: Vec<String>,
+    /// Languages the person speaks (native Dutch, English at B1, …): each counts as its
+    /// language skill and the skills under it, at the level it gives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageHeld>,
+    /// Diplomas, certificates, registrations and licences the person holds (qualification ids):
+    /// they meet an occupation's entry requirements and raise the person's NLQF level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifications: Vec<String>,
 }
 
 /// The highest age a profile may state.
@@ -236,6 +298,22 @@ impl Profile {
                 id,
                 |k| k == ConceptKind::LearningOffer,
                 "a learning offer",
+            )?;
+        }
+        for (i, l) in self.languages.iter().enumerate() {
+            expect(
+                format!("languages[{i}].id"),
+                &l.id,
+                ConceptKind::is_capability,
+                "a language skill",
+            )?;
+        }
+        for (i, id) in self.qualifications.iter().enumerate() {
+            expect(
+                format!("qualifications[{i}]"),
+                id,
+                |k| k == ConceptKind::Qualification,
+                "a qualification, registration or licence",
             )?;
         }
         for (i, id) in self.stacking.iter().enumerate() {

@@ -15,6 +15,7 @@ use vaardig_core::{
 
 use crate::config::{ConfigError, ScoringConfig};
 use crate::csr::{Csr, to_u32};
+use crate::entry::QualInfo;
 use crate::error::ScoreError;
 use crate::lang::Named;
 use crate::relatedness::RelatednessIndex;
@@ -113,6 +114,14 @@ pub struct Scorer {
     pub(crate) teachers: Csr<u32>,
     /// Per qualification: its offers (dense offer indices, id order).
     pub(crate) qual_offers: Csr<u32>,
+    /// Per qualification: its attributes.
+    pub(crate) qual_info: Vec<QualInfo>,
+    /// Per qualification: the qualifications it is granted on (any one; dense, id order).
+    pub(crate) qual_grants: Csr<u32>,
+    /// Per occupation: the qualifications, registrations and licences it requires (dense).
+    pub(crate) occ_entry: Csr<u32>,
+    /// Per occupation: the minimum NLQF level it states.
+    pub(crate) occ_min_nlqf: Vec<Option<u8>>,
     pub(crate) similarity: OnceLock<Array2<f32>>,
     /// The relatedness model's postings, weights and occupation hierarchy.
     pub(crate) rel: RelatednessIndex,
@@ -285,7 +294,61 @@ impl Scorer {
         }
         let qual_offers = Csr::from_pairs(quals.len(), qual_pairs);
 
-        let occ_nlqf = typical_nlqf(ontology, &dense, &caps, &quals, &requires);
+        let qual_info: Vec<QualInfo> = quals
+            .iter()
+            .map(|&ix| match &ontology.concept(ix).data {
+                ConceptData::Qualification {
+                    qualification_type,
+                    code_system,
+                    code,
+                    nlqf,
+                } => QualInfo {
+                    nlqf: nlqf.map(Nlqf::get),
+                    qualification_type: *qualification_type,
+                    code: match code_system {
+                        vaardig_core::CodeSystem::Other => code.clone(),
+                        system => format!("{system} {code}"),
+                    },
+                },
+                // ok: `quals` holds qualifications only; this arm is never taken.
+                _ => QualInfo {
+                    nlqf: None,
+                    qualification_type: vaardig_core::QualificationType::MboDiploma,
+                    code: String::new(),
+                },
+            })
+            .collect();
+        let entry_row = |ix: NodeIndex| {
+            let mut row: Vec<u32> = ontology
+                .outgoing(ix, RelationKind::RequiresQualification)
+                .map(|(t, _)| d(t))
+                .filter(|&q| q != NONE)
+                .collect();
+            row.sort_unstable();
+            row.dedup();
+            row
+        };
+        let qual_grants = Csr::from_rows(quals.iter().map(|&ix| entry_row(ix)));
+        let occ_entry = Csr::from_rows(occs.iter().map(|&ix| entry_row(ix)));
+        let occ_min_nlqf: Vec<Option<u8>> = occs
+            .iter()
+            .map(|&ix| ontology.concept(ix).nlqf().map(Nlqf::get))
+            .collect();
+        // An occupation's level is what it states (its minimum, its required diplomas); only
+        // when it states nothing is it the level of the qualification covering it best.
+        let occ_nlqf = typical_nlqf(ontology, &dense, &caps, &quals, &requires)
+            .into_iter()
+            .enumerate()
+            .map(|(o, typical)| {
+                let stated = occ_entry
+                    .row(o)
+                    .iter()
+                    .filter_map(|&q| qual_info[q as usize].nlqf)
+                    .chain(occ_min_nlqf[o])
+                    .max();
+                stated.or(typical)
+            })
+            .collect();
         let attitude = caps
             .iter()
             .map(|&ix| {
@@ -327,6 +390,10 @@ impl Scorer {
             part_of,
             teachers,
             qual_offers,
+            qual_info,
+            qual_grants,
+            occ_entry,
+            occ_min_nlqf,
             similarity: OnceLock::new(),
             rel,
             names: ontology

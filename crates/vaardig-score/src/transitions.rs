@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use vaardig_core::{ConceptKind, Importance};
 
 use crate::credit::Holdings;
+use crate::entry::{EntryPlan, EntryRequirement, EntryStatus};
 use crate::error::ScoreError;
 use crate::gap::Gap;
 use crate::lang::{Lang, Named, amount, join_list, percent, plural};
@@ -106,6 +107,9 @@ pub struct Reachability {
     pub route_hours: f64,
     /// Hours counted for the essential skills no offer teaches.
     pub untaught_hours: f64,
+    /// Subtracted for the entry requirements no offer reaches.
+    #[serde(default)]
+    pub requirement_penalty: f64,
 }
 
 /// One occupation within reach.
@@ -151,6 +155,10 @@ pub struct Transition {
     pub nlqf_step: Option<i8>,
     /// The sector ids.
     pub sectors: Vec<String>,
+    /// The entry requirements (diplomas, registrations, licences, a minimum NLQF level) and
+    /// where the person stands on each; the hours above include the units that reach them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirements: Vec<EntryRequirement>,
 }
 
 impl Transition {
@@ -197,6 +205,20 @@ impl Transition {
                 join_list(lang, &l, 5)
             ));
         }
+        let needed: Vec<String> = self
+            .requirements
+            .iter()
+            .filter(|r| r.status != EntryStatus::Held)
+            .map(|r| format!("{} ({})", r.what(lang), r.status.describe(lang)))
+            .collect();
+        if !needed.is_empty() {
+            let l: Vec<&str> = needed.iter().map(String::as_str).collect();
+            out.push_str(&format!(
+                " {}: {}.",
+                lang.pick("Vereist", "Required"),
+                join_list(lang, &l, 4)
+            ));
+        }
         out
     }
 }
@@ -241,6 +263,7 @@ struct Reach {
     parts: Reachability,
     hours: f64,
     cost: f64,
+    entry: EntryPlan,
 }
 
 /// A candidate while ranking: reachability is computed only for those the order needs.
@@ -511,7 +534,9 @@ impl Scorer {
         } else {
             0.0
         };
-        let score = (hours_term - nlqf_penalty + shortage_bonus).clamp(0.0, 1.0);
+        let requirement_penalty = cfg.missing_requirement_penalty * plan.entry.missing() as f64;
+        let score =
+            (hours_term - nlqf_penalty - requirement_penalty + shortage_bonus).clamp(0.0, 1.0);
         Ok(Reach {
             parts: Reachability {
                 score,
@@ -520,9 +545,11 @@ impl Scorer {
                 shortage_bonus,
                 route_hours,
                 untaught_hours,
+                requirement_penalty,
             },
             hours,
             cost: route_cost,
+            entry: plan.entry,
         })
     }
 
@@ -582,6 +609,7 @@ impl Scorer {
                 .iter()
                 .map(|&x| self.ontology.concept(x).id.clone())
                 .collect(),
+            requirements: self.describe_entry(&s.reach.entry),
         }
     }
 }

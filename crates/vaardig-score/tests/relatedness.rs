@@ -141,7 +141,7 @@ fn with_occupations(extra: &[(&str, Option<&str>)]) -> Ontology {
         b.add_concept(Concept::new(
             *id,
             Labels::with_pref([("nl", *id), ("en", *id)]),
-            ConceptData::Occupation { isco: None },
+            ConceptData::occupation(None),
         ));
         if let Some(src) = copy {
             let ix = EMBEDDED.index_of(src).expect("known");

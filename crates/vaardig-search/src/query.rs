@@ -259,19 +259,21 @@ impl Planner<'_> {
                 );
             }
         }
-        if !stop && exact_df == 0 && chars >= MIN_COMPOUND_CHARS {
-            if let Some((head, tail)) = self.split_compound(word) {
-                let part = |text: &str| -> Box<dyn Query> {
-                    Box::new(ConstScoreQuery::new(
-                        term_query(Term::from_field_text(f.words, text)),
-                        COMPOUND * weight / 2.0,
-                    ))
-                };
-                alternatives.push(Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, part(&head)),
-                    (Occur::Must, part(&tail)),
-                ])));
-            }
+        if !stop
+            && exact_df == 0
+            && chars >= MIN_COMPOUND_CHARS
+            && let Some((head, tail)) = self.split_compound(word)
+        {
+            let part = |text: &str| -> Box<dyn Query> {
+                Box::new(ConstScoreQuery::new(
+                    term_query(Term::from_field_text(f.words, text)),
+                    COMPOUND * weight / 2.0,
+                ))
+            };
+            alternatives.push(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, part(&head)),
+                (Occur::Must, part(&tail)),
+            ])));
         }
         (Box::new(DisjunctionMaxQuery::new(alternatives)), weight)
     }

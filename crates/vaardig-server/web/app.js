@@ -179,6 +179,14 @@
     if (x.nlqf_step > 0) return t("stepUp", { n: x.nlqf, s: x.nlqf_step });
     return t("sameLevel", { n: x.nlqf });
   }
+  function requirement(q) {
+    const what = q.qualification ? label(q.qualification) : t("minLevel", { n: q.nlqf });
+    const how = q.granted_on ? " — " + t("grantedOn", { q: label(q.granted_on) }) : "";
+    return what + " (" + t("req_" + q.status) + how + ")";
+  }
+  function requirements(list) {
+    return (list || []).map(requirement).join("; ") || t("noRequirements");
+  }
   function renderTransitions() {
     const sec = $("transitions-section");
     sec.hidden = state.transitions.length === 0;
@@ -187,7 +195,8 @@
       const why = el("dl", {},
         el("dt", { text: t("shared") }), el("dd", { text: x.drivers.map(label).join(", ") || "—" }),
         el("dt", { text: t("toLearn") }), el("dd", { text: x.missing.map(label).join(", ") || "—" }),
-        el("dt", { text: t("entry") }), el("dd", { text: entry(x) }));
+        el("dt", { text: t("entry") }), el("dd", { text: entry(x) }),
+        el("dt", { text: t("requirements") }), el("dd", { text: requirements(x.requirements) }));
       const btn = el("button", { type: "button", class: "choose", "aria-label": t("choose") + ": " + label(x), text: t("choose") });
       btn.addEventListener("click", () => choose(x.occupation));
       const facts = [t("score") + " " + pct(x.score), t("related") + " " + pct(x.relatedness.score),
@@ -251,7 +260,12 @@
       el("h4", { text: t("routeTitle") }),
       table(["#", t("offer"), t("hours"), t("eur"), "NLQF", t("closes")],
         r.steps.map((s, i) => [String(i + 1), label(s.offer), String(Math.round(s.hours)), money(s.cost_eur), s.nlqf == null ? "" : String(s.nlqf), s.covers.map(label).join(", ")])),
-      el("p", { class: "total", text: t("total", { h: Math.round(r.total_hours), c: money(r.total_cost_eur) }) + (r.budget ? " · " + (r.within_budget ? t("fits") : t("fitsNot")) : "") }),
+      ...((r.requirements || []).length ? [el("h4", { text: t("requirements") }),
+        table([t("requirement"), t("status")], r.requirements.map((q) => [q.qualification ? label(q.qualification) : t("minLevel", { n: q.nlqf }),
+          t("req_" + q.status) + (q.granted_on ? " — " + t("grantedOn", { q: label(q.granted_on) }) : "")]))] : []),
+      el("p", { class: "total", text: t("total", { h: Math.round(r.total_hours), c: money(r.total_cost_eur) }) + (r.budget ? " · " + (!r.within_budget ? t("fitsNot") : r.reaches_occupation ? t("fits") : t("fitsNotComplete")) : "") }),
+      ...(r.reaches_occupation === false && (r.requirements || []).some((q) => q.status === "missing")
+        ? [el("p", { class: "warning", role: "note", text: t("stillNeeded", { l: r.requirements.filter((q) => q.status === "missing").map(requirement).join("; ") }) })] : []),
       ...(r.uncovered.length ? [el("p", { text: t("noOffer", { l: r.uncovered.map(label).join(", ") }) })] : []));
     $("h-advice").setAttribute("tabindex", "-1");
   }

@@ -26,7 +26,11 @@ window.I18N = {
     routeTitle: "Leerroute", offer: "aanbod", closes: "sluit", total: "Totaal: {h} uur, EUR {c}",
     fits: "past binnen het budget", fitsNot: "past niet binnen het budget", noOffer: "Geen aanbod voor: {l}",
     rightsTitle: "Leerrechten", available: "Beschikbaar: EUR {e} ({h} uur)", lifetime: "Levenslang: EUR {e}",
-    adviceFor: "Advies voor {occ}", error: "Fout: {m}"
+    adviceFor: "Advies voor {occ}", error: "Fout: {m}",
+    requirements: "Toelatingseisen", requirement: "eis", noRequirements: "geen", minLevel: "minimaal NLQF-niveau {n}",
+    grantedOn: "op grond van {q}", req_held: "in bezit", req_on_route: "op de route", req_to_apply: "daarna aan te vragen",
+    req_missing: "nog nodig, niet in dit aanbod", fitsNotComplete: "de cursussen passen binnen het budget, maar de route is niet compleet",
+    stillNeeded: "Let op: met deze route alleen kan de persoon nog niet in dit beroep werken. Ook nodig: {l}."
   },
   en: {
     skip: "Skip to content", title: "vaardig — career advice",
@@ -53,6 +57,10 @@ window.I18N = {
     routeTitle: "Learning route", offer: "offer", closes: "closes", total: "Total: {h} hours, EUR {c}",
     fits: "fits the budget", fitsNot: "does not fit the budget", noOffer: "No offer for: {l}",
     rightsTitle: "Learning rights", available: "Available: EUR {e} ({h} hours)", lifetime: "Lifetime: EUR {e}",
-    adviceFor: "Advice for {occ}", error: "Error: {m}"
+    adviceFor: "Advice for {occ}", error: "Error: {m}",
+    requirements: "Entry requirements", requirement: "requirement", noRequirements: "none", minLevel: "at least NLQF level {n}",
+    grantedOn: "on the grounds of {q}", req_held: "held", req_on_route: "on the route", req_to_apply: "to apply for afterwards",
+    req_missing: "still needed, not in these offers", fitsNotComplete: "the offers fit the budget, but the route is not complete",
+    stillNeeded: "Note: this route alone does not get the person into this occupation. Also needed: {l}."
   }
 };

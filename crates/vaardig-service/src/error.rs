@@ -55,6 +55,12 @@ impl ServiceError {
                 "ambiguous_label"
             }
             ServiceError::Person(PersonError::Resolve(_)) => "search_index",
+            // Several labels: the code of the first.
+            ServiceError::Person(PersonError::Labels(all)) => {
+                all.first().map_or("unknown_label", |e| {
+                    ServiceError::Person(PersonError::Resolve(e.clone())).code()
+                })
+            }
             ServiceError::Person(_) => "invalid_profile",
             ServiceError::Score(ScoreError::Profile(_)) => "invalid_profile",
             ServiceError::Score(ScoreError::UnknownId { .. }) => "unknown_id",

@@ -32,16 +32,27 @@ pub enum PersonError {
     /// A skill label did not resolve.
     #[error(transparent)]
     Resolve(#[from] ResolveError),
+    /// Several skill labels did not resolve: every one of them, in the order given.
+    #[error("{} skill labels did not resolve:\n{}", .0.len(), list_errors(.0))]
+    Labels(Vec<ResolveError>),
     /// The profile is invalid or names ids the ontology lacks.
     #[error(transparent)]
     Profile(#[from] ProfileError),
+}
+
+fn list_errors(errors: &[ResolveError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("- {e}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl Person {
     /// The checked profile: the given profile (or an empty one) plus every skill label resolved
     /// and added as self-declared, checked against `ontology`.
     ///
-    /// Labels resolve first, in order; the first that fails is the error.
+    /// Labels resolve first, in order; every one that fails is reported at once.
     pub fn build(
         self,
         ontology: &Ontology,
@@ -51,11 +62,19 @@ impl Person {
             return Err(PersonError::Empty);
         }
         let mut profile = self.profile.unwrap_or_default();
+        let mut failed: Vec<ResolveError> = Vec::new();
         for label in &self.skills {
-            let id = resolver.resolve(label)?;
-            profile
-                .skills
-                .push(ProfileSkill::new(id, Evidence::SelfDeclared));
+            match resolver.resolve(label) {
+                Ok(id) => profile
+                    .skills
+                    .push(ProfileSkill::new(id, Evidence::SelfDeclared)),
+                Err(e) => failed.push(e),
+            }
+        }
+        match failed.len() {
+            0 => {}
+            1 => return Err(PersonError::Resolve(failed.remove(0))),
+            _ => return Err(PersonError::Labels(failed)),
         }
         profile.check(ontology)?;
         Ok(profile)
@@ -65,6 +84,27 @@ impl Person {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_bad_label_is_reported_at_once() -> Result<(), Box<dyn std::error::Error>> {
+        let ontology = Ontology::embedded()?;
+        let person = Person {
+            skills: vec!["boekhoudne".into(), "wondzorg".into(), "qqqqxyz".into()],
+            ..Person::default()
+        };
+        match person.build(&ontology, &SkillResolver::new(&ontology)) {
+            Err(e @ PersonError::Labels(_)) => {
+                let msg = e.to_string();
+                assert!(
+                    msg.contains("boekhoudne") && msg.contains("qqqqxyz"),
+                    "{msg}"
+                );
+                assert!(!msg.contains("`wondzorg`"), "{msg}");
+            }
+            other => panic!("only the first bad label was reported: {other:?}"),
+        }
+        Ok(())
+    }
 
     #[test]
     fn an_empty_person_is_refused() -> Result<(), Box<dyn std::error::Error>> {

@@ -259,11 +259,30 @@ impl<'a> SkillResolver<'a> {
             }),
             [(id, _)] => Ok(id.clone()),
             [(id, best), (_, second), ..] if *second < 0.75 * *best => Ok(id.clone()),
-            _ => Err(ResolveError::Ambiguous {
-                noun: self.noun,
-                label: label.to_owned(),
-                candidates: ids.iter().map(|(id, _)| named(id)).collect(),
-            }),
+            _ => {
+                // Words that occur in the labels found (`kassa`) name several concepts: an
+                // ambiguity. A typo (`boekhoudne`) names none: suggestions.
+                let words: Vec<String> = folded.split_whitespace().map(str::to_owned).collect();
+                let found = hits.iter().any(|h| {
+                    let l = h.label.to_lowercase();
+                    words.iter().all(|w| l.contains(w.as_str()))
+                });
+                let candidates: Vec<(String, String)> =
+                    ids.iter().map(|(id, _)| named(id)).collect();
+                if found {
+                    Err(ResolveError::Ambiguous {
+                        noun: self.noun,
+                        label: label.to_owned(),
+                        candidates,
+                    })
+                } else {
+                    Err(ResolveError::NotFound {
+                        noun: self.noun,
+                        label: label.to_owned(),
+                        suggestions: candidates.into_iter().take(3).collect(),
+                    })
+                }
+            }
         }
     }
 }
@@ -285,6 +304,29 @@ mod tests {
         let msg = e.to_string();
         assert!(msg.contains("skill:a") && msg.contains("skill:b"), "{msg}");
         assert!(msg.starts_with("the skill `zorg` is ambiguous"), "{msg}");
+    }
+
+    #[test]
+    fn a_typo_is_not_found_with_suggestions_and_a_shared_word_is_ambiguous()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let ontology = Ontology::embedded()?;
+        let resolver = SkillResolver::new(&ontology);
+        match resolver.resolve("boekhoudne") {
+            Err(ResolveError::NotFound { suggestions, .. }) => {
+                assert!(suggestions.iter().any(|(id, _)| id == "skill:boekhouden"));
+            }
+            other => panic!("a typo used to be called ambiguous: {other:?}"),
+        }
+        let msg = resolver.resolve("boekhoudne").map_err(|e| e.to_string());
+        assert!(
+            msg.as_ref().is_err_and(|m| m.contains("did you mean")),
+            "{msg:?}"
+        );
+        assert!(matches!(
+            resolver.resolve("zorg"),
+            Err(ResolveError::Ambiguous { .. })
+        ));
+        Ok(())
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `vaardig import skos`, `esco`, `onet` and `tabiya`: load a published
-//! taxonomy, write it in the native format, and say exactly what could not be used.
+//! taxonomy, write it in the native format, and say exactly what could not be used. And
+//! `vaardig import parquet`: read back the tables of `vaardig export --format parquet`.
 //!
 //! Both print a summary on stderr (per file: rows or triples read, imported, skipped, rejected;
 //! the first rejections with file and line) and exit 0 when the ontology was written. With
@@ -40,6 +41,10 @@ pub enum ImportCommand {
     /// Import Tabiya's taxonomy CSV files (skills, occupations incl. local ones, groups,
     /// hierarchies, relations with signalling values).
     Tabiya(TabiyaArgs),
+    /// Read back a Parquet directory of `vaardig export --format parquet` (or the same tables
+    /// written by pandas, Polars or Spark, uncompressed or Snappy); any bad value fails with its
+    /// file, row and column, and nothing is written.
+    Parquet(ParquetArgs),
 }
 
 /// Options shared by both importers.
@@ -136,6 +141,45 @@ pub struct TabiyaArgs {
     pub common: CommonArgs,
 }
 
+/// Arguments of `vaardig import parquet`.
+#[derive(Debug, Args)]
+pub struct ParquetArgs {
+    /// The directory with `manifest.parquet`, `concepts.parquet`, `labels.parquet` and
+    /// `relations.parquet`.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The directory to write the native ontology to: created whole, or (with `--force`) put in
+    /// place of an earlier vaardig output; never a directory of other files.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+/// Runs `vaardig import parquet`: every table is read and checked, then the native format is
+/// written atomically.
+fn parquet(ctx: &Context, args: &ParquetArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let policy = ctx.output_policy([args.dir.clone()]);
+    AtomicDir::create(&args.out, vaardig_core::MANIFEST_FILE, &policy)?;
+    let vaardig_core::Built { ontology, warnings } = crate::context::load_parquet_dir(&args.dir)
+        .map_err(|e| crate::context::describe(&e))
+        .with_context(|| format!("cannot read the Parquet tables in {}", args.dir.display()))?;
+    vaardig_core::write_dir_with(&ontology, &args.out, &policy)
+        .with_context(|| format!("cannot write the ontology to {}", args.out.display()))?;
+    let m = ontology.manifest();
+    errln!(
+        "wrote {} {} ({} concepts, languages {}) to {} in {:.1} s; {} validation warning(s) (see `vaardig validate {}`)",
+        m.name,
+        m.version,
+        ontology.len(),
+        m.languages.join(", "),
+        args.out.display(),
+        started.elapsed().as_secs_f64(),
+        warnings.len(),
+        args.out.display(),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs an import subcommand.
 pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
@@ -150,6 +194,7 @@ pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
         ImportCommand::Esco(args) => args.dirs.clone(),
         ImportCommand::Onet(args) => vec![args.dir.clone()],
         ImportCommand::Tabiya(args) => vec![args.dir.clone()],
+        ImportCommand::Parquet(args) => return parquet(ctx, args),
     };
     let policy = ctx.output_policy(inputs);
     // Refuse a bad `--out` or `--report` before the (long) import, not after it. (Each check
@@ -159,6 +204,7 @@ pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
         ImportCommand::Esco(a) => &a.common,
         ImportCommand::Onet(a) => &a.common,
         ImportCommand::Tabiya(a) => &a.common,
+        ImportCommand::Parquet(args) => return parquet(ctx, args),
     };
     AtomicDir::create(&common.out, vaardig_core::MANIFEST_FILE, &policy)?;
     if let Some(report) = &common.report {
@@ -199,6 +245,7 @@ pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
             bar.finish_and_clear();
             (result, args.common)
         }
+        ImportCommand::Parquet(args) => return parquet(ctx, &args),
     };
     let import = match result {
         Ok(import) => import,

@@ -9,11 +9,15 @@ use serde::Serialize;
 use vaardig_core::{Concept, Diagnostic, RelationKind, Stats};
 
 use crate::context::Context;
+use crate::i18n::{tr, tr_args};
 use crate::output::{errln, fixed, out, outln, print_json, table, write_with};
 
 /// Arguments of `vaardig stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// Language of the text.
+    #[arg(long, value_enum, default_value = "nl")]
+    pub lang: crate::cmd::score::ExplainLang,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -22,7 +26,8 @@ pub struct StatsArgs {
 /// Arguments of `vaardig validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The ontology directory to check (default: `--ontology`, else the embedded ontology).
+    /// The ontology directory to check, native or Parquet tables (default: `--ontology`, else
+    /// the embedded ontology).
     pub dir: Option<PathBuf>,
     /// Print JSON.
     #[arg(long)]
@@ -34,6 +39,9 @@ pub struct ValidateArgs {
 pub struct ShowArgs {
     /// The concept id, e.g. `occ:verpleegkundige`.
     pub id: String,
+    /// Language of the text (labels of related concepts, attribute names).
+    #[arg(long, value_enum, default_value = "nl")]
+    pub lang: crate::cmd::score::ExplainLang,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -48,6 +56,10 @@ pub enum ExportFormat {
     Turtle,
     /// The native format: ontology.toml plus CSV tables (needs `--out DIR`).
     Csv,
+    /// Parquet tables in long form for data teams: manifest, concepts (with full URIs and one
+    /// column per attribute), labels (one row per label per language) and relations (needs
+    /// `--out DIR`; read back with `vaardig import parquet`).
+    Parquet,
 }
 
 /// Arguments of `vaardig export`.
@@ -56,7 +68,7 @@ pub struct ExportArgs {
     /// The output format.
     #[arg(long, value_enum, default_value = "json")]
     pub format: ExportFormat,
-    /// Where to write: a file (json, turtle) or a directory (csv); stdout when absent.
+    /// Where to write: a file (json, turtle) or a directory (csv, parquet); stdout when absent.
     #[arg(long)]
     pub out: Option<PathBuf>,
 }
@@ -113,29 +125,42 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> anyhow::Result<ExitCode> {
         print_json(&stats)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let lang: vaardig_score::Lang = args.lang.into();
     outln!("{} {}", stats.name, stats.version)?;
     let counts = [
-        ("skills", stats.skills),
-        ("knowledge areas", stats.knowledge_areas),
-        ("occupations", stats.occupations),
-        ("occupation tasks", stats.occupation_tasks),
-        ("qualifications", stats.qualifications),
-        ("learning offers", stats.learning_offers),
-        ("sectors", stats.sectors),
-        ("occupation–skill links", stats.occupation_skill_links),
+        ("stats-skills", stats.skills),
+        ("stats-knowledge-areas", stats.knowledge_areas),
+        ("stats-occupations", stats.occupations),
+        ("stats-occupation-tasks", stats.occupation_tasks),
+        ("stats-qualifications", stats.qualifications),
+        ("stats-learning-offers", stats.learning_offers),
+        ("stats-sectors", stats.sectors),
+        ("stats-occupation-skill-links", stats.occupation_skill_links),
     ];
     let rows: Vec<Vec<String>> = counts
         .iter()
-        .map(|(k, v)| vec![(*k).to_owned(), v.to_string()])
+        .map(|(k, v)| vec![tr(lang, k), v.to_string()])
         .collect();
-    out!("{}", table(&["concepts", "count"], &rows))?;
+    out!(
+        "{}",
+        table(
+            &[tr(lang, "stats-concepts"), tr(lang, "stats-count")],
+            &rows
+        )
+    )?;
     outln!()?;
     let rows: Vec<Vec<String>> = stats
         .relations
         .iter()
         .map(|(k, v)| vec![k.clone(), v.to_string()])
         .collect();
-    out!("{}", table(&["relations", "count"], &rows))?;
+    out!(
+        "{}",
+        table(
+            &[tr(lang, "stats-relations"), tr(lang, "stats-count")],
+            &rows
+        )
+    )?;
     outln!()?;
     let rows: Vec<Vec<String>> = stats
         .pref_label_completeness
@@ -151,9 +176,23 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> anyhow::Result<ExitCode> {
         .collect();
     out!(
         "{}",
-        table(&["language", "preferred labels", "with synonyms"], &rows)
+        table(
+            &[
+                tr(lang, "stats-language"),
+                tr(lang, "stats-pref-labels"),
+                tr(lang, "stats-with-synonyms")
+            ],
+            &rows
+        )
     )?;
-    outln!("\nhierarchy depth: {}", stats.hierarchy_depth)?;
+    outln!(
+        "\n{}",
+        tr_args(
+            lang,
+            "stats-depth",
+            &[("depth", stats.hierarchy_depth.into())]
+        )
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -171,6 +210,7 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> anyhow::Result<ExitCode> {
         .dir
         .or_else(|| ctx.ontology_dir().map(ToOwned::to_owned));
     let result = match &dir {
+        Some(dir) if crate::context::is_parquet_dir(dir) => crate::context::load_parquet_dir(dir),
         Some(dir) => vaardig_core::load_dir(dir),
         None => vaardig_core::Ontology::embedded_with_warnings().cloned(),
     };
@@ -229,7 +269,12 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let Some(ix) = ontology.index_of(&args.id) else {
         anyhow::bail!("no concept with id `{}`", args.id);
     };
-    let lang = ontology.primary_language().to_owned();
+    let text_lang: vaardig_score::Lang = args.lang.into();
+    let lang = match text_lang {
+        vaardig_score::Lang::Nl => "nl",
+        vaardig_score::Lang::En => "en",
+    }
+    .to_owned();
     let concept = ontology.concept(ix);
     let mut relations = Vec::new();
     for &kind in RelationKind::ALL {
@@ -263,13 +308,17 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
         outln!("  {l}: {label}")?;
         let alts = concept.labels.alt(l);
         if !alts.is_empty() {
-            outln!("      synonyms: {}", alts.join(", "))?;
+            outln!(
+                "      {}: {}",
+                tr(text_lang, "show-synonyms"),
+                alts.join(", ")
+            )?;
         }
         if let Some(d) = concept.labels.definition(l) {
             outln!("      {d}")?;
         }
     }
-    print_attributes(concept)?;
+    print_attributes(concept, text_lang)?;
     if !relations.is_empty() {
         outln!()?;
         let rows: Vec<Vec<String>> = relations
@@ -281,7 +330,11 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
                     attrs.push(i.to_string());
                 }
                 if let Some(l) = r.level {
-                    attrs.push(format!("level {l}"));
+                    attrs.push(tr_args(
+                        text_lang,
+                        "show-level",
+                        &[("level", l.get().into())],
+                    ));
                 }
                 vec![
                     format!("{arrow} {}", r.kind),
@@ -291,16 +344,38 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
                 ]
             })
             .collect();
-        out!("{}", table(&["relation", "id", "label", ""], &rows))?;
+        out!(
+            "{}",
+            table(
+                &[
+                    tr(text_lang, "show-relation"),
+                    "id".to_owned(),
+                    tr(text_lang, "show-label"),
+                    String::new()
+                ],
+                &rows
+            )
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_attributes(concept: &Concept) -> std::io::Result<()> {
+fn print_attributes(concept: &Concept, lang: vaardig_score::Lang) -> std::io::Result<()> {
     use vaardig_core::ConceptData as D;
     match &concept.data {
-        D::Skill { skill_type } => outln!("  type: {skill_type}"),
-        D::Occupation { isco: Some(isco) } => outln!("  ISCO-08: {isco}"),
+        D::Skill { skill_type } => outln!("  {}: {skill_type}", tr(lang, "show-type")),
+        D::Occupation { isco, min_nlqf } => {
+            if let Some(isco) = isco {
+                outln!("  ISCO-08: {isco}")?;
+            }
+            match min_nlqf {
+                Some(n) => outln!(
+                    "  {}",
+                    tr_args(lang, "show-min-nlqf", &[("level", n.get().into())])
+                ),
+                None => Ok(()),
+            }
+        }
         D::Qualification {
             qualification_type,
             code_system,
@@ -320,11 +395,16 @@ fn print_attributes(concept: &Concept) -> std::io::Result<()> {
         } => {
             let level = nlqf.map(|n| format!(", NLQF {n}")).unwrap_or_default();
             let cost = fixed(*cost_eur, 2);
-            outln!("  {offer_type} by {provider} ({provider_type}): {hours} h, EUR {cost}{level}")
+            let by = tr(lang, "show-by");
+            let h = tr(lang, "show-hours-short");
+            outln!(
+                "  {offer_type} {by} {provider} ({provider_type}): {hours} {h}, EUR {cost}{level}"
+            )
         }
         D::Sector { shortage } => outln!(
-            "  shortage sector: {}",
-            if *shortage { "yes" } else { "no" }
+            "  {}: {}",
+            tr(lang, "show-shortage-sector"),
+            tr(lang, if *shortage { "yes" } else { "no" })
         ),
         _ => Ok(()),
     }
@@ -353,6 +433,19 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
             };
             vaardig_core::write_dir_with(ontology, dir, &policy)?;
             errln!("wrote {} concepts to {}", ontology.len(), dir.display());
+        }
+        ExportFormat::Parquet => {
+            let Some(dir) = &args.out else {
+                anyhow::bail!(
+                    "`--format parquet` writes a directory of tables: give it with `--out DIR`"
+                );
+            };
+            vaardig_arrow::write_dir_with(ontology, dir, &policy)?;
+            errln!(
+                "wrote {} concepts as Parquet to {}",
+                ontology.len(),
+                dir.display()
+            );
         }
         ExportFormat::Turtle => match &args.out {
             Some(path) => write_with(path, &policy, |mut out| {

@@ -21,6 +21,7 @@ use vaardig_service::{
 };
 
 use crate::context::Context;
+use crate::i18n::{tr, tr_args};
 use crate::output::{fixed, out, outln, print_json, table};
 
 /// The language of explanations.
@@ -408,6 +409,12 @@ pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
         optimise: optimise(args.optimise),
     };
     let advice = match vaardig_service::advise(&scorer, &profile, &query) {
+        Err(ServiceError::NoneWithinReach) if profile.skills.is_empty() => {
+            bail!(
+                "the profile holds no skills, so no occupation can be ranked; add skills \
+                 (`vaardig profile new --file CV.txt` finds them in a CV, or give --skill LABEL)"
+            )
+        }
         Err(ServiceError::NoneWithinReach) => {
             bail!("no occupation is within reach of this profile; try without --shortage-only")
         }
@@ -417,20 +424,17 @@ pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
         print_json(&advice)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let heading = |nl: &str, en: &str| match lang {
-        Lang::Nl => outln!("\n== {nl}\n"),
-        Lang::En => outln!("\n== {en}\n"),
-    };
+    let heading = |id: &str| outln!("\n== {}\n", tr(lang, id));
     if let Some(name) = &profile.name {
         outln!("{name}")?;
     }
-    heading("Beroepen binnen bereik", "Occupations within reach")?;
+    heading("heading-transitions")?;
     out!("{}", render_transitions(&advice.transitions, lang))?;
-    heading("Kloof naar het doelberoep", "Gap to the target occupation")?;
+    heading("heading-gap")?;
     out!("{}", render_gap(&advice.gap, lang))?;
-    heading("Leerrechten", "Learning rights")?;
+    heading("heading-rights")?;
     outln!("{}", advice.entitlement.explain(lang))?;
-    heading("Leerroute", "Learning route")?;
+    heading("heading-route")?;
     out!("{}", render_route(&advice.route, lang))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -490,16 +494,16 @@ pub fn rights(_ctx: &Context, args: RightsArgs) -> anyhow::Result<ExitCode> {
     let eur = |x: f64| vaardig_score::euros(lang, x);
     let weeks = |x: f64| format!("{x:.1}").trim_end_matches(".0").replace('.', ",");
     let rows = vec![
-        vec!["studieweken per jaar".into(), weeks(e.weeks_per_year)],
-        vec!["jaren opgebouwd".into(), e.years_accrued.to_string()],
-        vec!["heel het leven".into(), eur(e.lifetime_eur)],
-        vec!["opgebouwd".into(), eur(e.accrued_eur)],
-        vec!["gebruikt".into(), eur(e.used_eur)],
-        vec!["beschikbaar".into(), eur(e.available_eur)],
-        vec!["beschikbaar (studieweken)".into(), weeks(e.available_weeks)],
+        vec![tr(lang, "rights-weeks-per-year"), weeks(e.weeks_per_year)],
+        vec![tr(lang, "rights-years"), e.years_accrued.to_string()],
+        vec![tr(lang, "rights-lifetime"), eur(e.lifetime_eur)],
+        vec![tr(lang, "rights-accrued"), eur(e.accrued_eur)],
+        vec![tr(lang, "rights-used"), eur(e.used_eur)],
+        vec![tr(lang, "rights-available"), eur(e.available_eur)],
+        vec![tr(lang, "rights-available-weeks"), weeks(e.available_weeks)],
     ];
-    outln!("{} ({})", scheme.name(Lang::Nl), scheme.id())?;
-    out!("{}", table(&["", "bedrag"], &rows))?;
+    outln!("{} ({})", scheme.name(lang), scheme.id())?;
+    out!("{}", table(&["", &tr(lang, "col-amount")], &rows))?;
     outln!("\n{}", e.explain(lang))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -553,27 +557,37 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-fn importance_nl(i: Importance) -> &'static str {
-    match i {
-        Importance::Essential => "essentieel",
-        Importance::Important => "belangrijk",
-        Importance::Optional => "optioneel",
-    }
+fn importance_word(i: Importance, lang: Lang) -> String {
+    tr(
+        lang,
+        match i {
+            Importance::Essential => "importance-essential",
+            Importance::Important => "importance-important",
+            Importance::Optional => "importance-optional",
+        },
+    )
 }
 
 fn render_gap(gap: &Gap, lang: Lang) -> String {
-    let mut out = format!(
-        "{} ({}): aansluiting {}, essentieel volledig {}\n\n",
-        gap.occupation.label,
-        gap.occupation.id,
-        pct(gap.score),
-        pct(gap.essential_coverage)
+    let mut out = tr_args(
+        lang,
+        "gap-title",
+        &[
+            (
+                "occupation",
+                gap.occupation.label_in(lang).to_owned().into(),
+            ),
+            ("id", gap.occupation.id.to_string().into()),
+            ("score", pct(gap.score).into()),
+            ("essential", pct(gap.essential_coverage).into()),
+        ],
     );
+    out.push_str("\n\n");
     let row = |status: &str, m: &SkillMatch| {
         vec![
-            status.to_owned(),
-            m.skill.label.to_string(),
-            importance_nl(m.importance).to_owned(),
+            tr(lang, status),
+            m.skill.label_in(lang).to_owned(),
+            importance_word(m.importance, lang),
             m.required_level.map_or_else(String::new, |l| l.to_string()),
             pct(m.credit),
             format!("{:.3}", m.contribution),
@@ -581,29 +595,37 @@ fn render_gap(gap: &Gap, lang: Lang) -> String {
                 .as_ref()
                 .map_or_else(String::new, |v| match (v.held_level, m.required_level) {
                     (Some(held), Some(asked)) if held < asked => format!(
-                        "{} ({}; heeft niveau {held}, gevraagd {asked})",
-                        v.skill.label,
-                        v.relation.describe(Lang::Nl)
+                        "{} ({}; {})",
+                        v.skill.label_in(lang),
+                        v.relation.describe(lang),
+                        tr_args(
+                            lang,
+                            "level-short",
+                            &[("held", held.into()), ("asked", asked.into())]
+                        )
                     ),
-                    _ => format!("{} ({})", v.skill.label, v.relation.describe(Lang::Nl)),
+                    _ => format!("{} ({})", v.skill.label_in(lang), v.relation.describe(lang)),
                 }),
         ]
     };
     let mut rows: Vec<Vec<String>> = Vec::new();
-    rows.extend(gap.missing.iter().map(|m| row("ontbreekt", m)));
-    rows.extend(gap.partial.iter().map(|m| row("deels", m)));
-    rows.extend(gap.matched.iter().map(|m| row("aanwezig", m)));
-    rows.extend(gap.to_discuss.iter().map(|m| row("te bespreken", m)));
+    rows.extend(gap.missing.iter().map(|m| row("status-missing", m)));
+    rows.extend(gap.partial.iter().map(|m| row("status-partial", m)));
+    rows.extend(gap.matched.iter().map(|m| row("status-covered", m)));
+    rows.extend(gap.to_discuss.iter().map(|m| row("status-discuss", m)));
     out.push_str(&table(
-        &[
-            "status",
-            "vaardigheid",
-            "belang",
-            "niveau",
-            "krediet",
-            "bijdrage",
-            "via",
-        ],
+        &headers(
+            lang,
+            &[
+                "col-status",
+                "col-skill",
+                "col-importance",
+                "col-level",
+                "col-credit",
+                "col-contribution",
+                "col-via",
+            ],
+        ),
         &rows,
     ));
     out.push('\n');
@@ -615,72 +637,99 @@ fn render_gap(gap: &Gap, lang: Lang) -> String {
 fn render_transitions(t: &Transitions, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(from) = &t.from {
-        out.push_str(&format!("vanuit {} ({})\n\n", from.label, from.id));
+        out.push_str(&tr_args(
+            lang,
+            "from-occupation",
+            &[
+                ("occupation", from.label_in(lang).to_owned().into()),
+                ("id", from.id.to_string().into()),
+            ],
+        ));
+        out.push_str("\n\n");
     }
     let rows: Vec<Vec<String>> = t
         .items
         .iter()
         .enumerate()
         .map(|(i, x)| {
-            let missing: Vec<&str> = x.missing.iter().take(3).map(|n| &*n.label).collect();
+            let missing: Vec<&str> = x.missing.iter().take(3).map(|n| n.label_in(lang)).collect();
             let more = x.missing.len().saturating_sub(3);
             vec![
                 (i + 1).to_string(),
-                x.label.clone(),
+                lang.pick(&x.label, &x.label_en).to_owned(),
                 x.occupation.clone(),
                 pct(x.score),
                 pct(x.relatedness.score),
                 pct(x.reachability.score),
                 pct(x.coverage),
                 fixed(x.gap_hours, 0),
-                if x.shortage { "ja" } else { "" }.to_owned(),
+                if x.shortage {
+                    tr(lang, "yes")
+                } else {
+                    String::new()
+                },
                 if more > 0 {
                     format!("{} +{more}", missing.join(", "))
                 } else {
                     missing.join(", ")
                 },
+                entry_summary(&x.requirements, lang),
             ]
         })
         .collect();
     out.push_str(&table(
-        &[
-            "#",
-            "beroep",
-            "id",
-            "score",
-            "verwant",
-            "bereikbaar",
-            "aansluiting",
-            "uren",
-            "tekort",
-            "te leren (essentieel)",
-        ],
+        &headers(
+            lang,
+            &[
+                "col-number",
+                "col-occupation",
+                "col-id",
+                "col-score",
+                "col-related",
+                "col-reachable",
+                "col-coverage",
+                "col-hours",
+                "col-shortage",
+                "col-to-learn",
+                "col-entry",
+            ],
+        ),
         &rows,
     ));
-    out.push_str(&format!(
-        "\n{} van {} beroepen getoond.\n\n",
-        t.items.len(),
-        t.considered
+    out.push('\n');
+    out.push_str(&tr_args(
+        lang,
+        "shown",
+        &[
+            ("shown", t.items.len().into()),
+            ("considered", t.considered.into()),
+        ],
     ));
+    out.push_str("\n\n");
     out.push_str(&t.explain(lang));
     out.push('\n');
     out
 }
 
 fn render_route(r: &Route, lang: Lang) -> String {
-    let mut out = format!(
-        "route naar {} ({})\n\n",
-        r.occupation.label, r.occupation.id
+    let mut out = tr_args(
+        lang,
+        "route-title",
+        &[
+            ("occupation", r.occupation.label_in(lang).to_owned().into()),
+            ("id", r.occupation.id.to_string().into()),
+        ],
     );
+    out.push_str("\n\n");
     let rows: Vec<Vec<String>> = r
         .steps
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let covers: Vec<&str> = s.covers.iter().map(|n| &*n.label).collect();
+            let covers: Vec<&str> = s.covers.iter().map(|n| n.label_in(lang)).collect();
             vec![
                 (i + 1).to_string(),
-                s.offer.label.to_string(),
+                s.offer.label_in(lang).to_owned(),
                 s.offer.id.to_string(),
                 fixed(s.hours, 0),
                 fixed(s.cost_eur, 0),
@@ -690,47 +739,129 @@ fn render_route(r: &Route, lang: Lang) -> String {
         })
         .collect();
     out.push_str(&table(
-        &["#", "aanbod", "id", "uren", "EUR", "NLQF", "sluit"],
+        &headers(
+            lang,
+            &[
+                "col-number",
+                "col-offer",
+                "col-id",
+                "col-hours",
+                "col-eur",
+                "col-nlqf",
+                "col-closes",
+            ],
+        ),
         &rows,
     ));
-    out.push_str(&format!(
-        "\ntotaal: {} uur, {}",
-        fixed(r.total_hours, 0),
-        vaardig_score::euros(lang, r.total_cost_eur)
+    out.push('\n');
+    out.push_str(&tr_args(
+        lang,
+        "route-total",
+        &[
+            ("hours", fixed(r.total_hours, 0).into()),
+            ("cost", vaardig_score::euros(lang, r.total_cost_eur).into()),
+        ],
     ));
     if let Some(b) = &r.budget {
         match b.available_eur {
-            Some(a) => out.push_str(&format!(
-                "; {}: {} beschikbaar, {}",
-                b.scheme,
-                vaardig_score::euros(lang, a),
-                if r.within_budget {
-                    "past binnen het budget"
-                } else {
-                    "past niet binnen het budget"
-                }
-            )),
+            Some(a) => {
+                let fit = match (r.within_budget, r.reaches_occupation) {
+                    (true, true) => "budget-fits",
+                    (true, false) => "budget-offers-fit",
+                    (false, _) => "budget-fits-not",
+                };
+                out.push_str("; ");
+                out.push_str(&tr_args(
+                    lang,
+                    "budget-available",
+                    &[
+                        ("scheme", b.scheme.to_string().into()),
+                        ("available", vaardig_score::euros(lang, a).into()),
+                        ("fit", tr(lang, fit).into()),
+                    ],
+                ));
+            }
             None => out.push_str(&format!("; {}", b.scheme)),
         }
     }
     out.push('\n');
     let list = |v: &[vaardig_score::Named]| {
         v.iter()
-            .map(|n| format!("{} ({})", n.label, n.id))
+            .map(|n| format!("{} ({})", n.label_in(lang), n.id))
             .collect::<Vec<_>>()
             .join(", ")
     };
     if !r.uncovered.is_empty() {
-        out.push_str(&format!("geen aanbod: {}\n", list(&r.uncovered)));
+        out.push_str(&tr_args(
+            lang,
+            "route-no-offer",
+            &[("skills", list(&r.uncovered).into())],
+        ));
+        out.push('\n');
     }
     if !r.not_fitted.is_empty() {
-        out.push_str(&format!(
-            "past niet in de regeling: {}\n",
-            list(&r.not_fitted)
+        out.push_str(&tr_args(
+            lang,
+            "route-not-fitted",
+            &[("skills", list(&r.not_fitted).into())],
         ));
+        out.push('\n');
+    }
+    if !r.requirements.is_empty() {
+        out.push('\n');
+        out.push_str(&requirements_table(&r.requirements, lang));
     }
     out.push('\n');
     out.push_str(&r.explain(lang));
     out.push('\n');
     out
+}
+
+/// The entry requirements a person does not hold yet, short: "hbo-verpleegkunde (route),
+/// BIG-registratie verpleegkundige (aanvragen)".
+fn entry_summary(reqs: &[vaardig_score::EntryRequirement], lang: Lang) -> String {
+    reqs.iter()
+        .filter(|q| q.status != vaardig_score::EntryStatus::Held)
+        .map(|q| {
+            let name = match &q.qualification {
+                Some(n) => n.label_in(lang).to_owned(),
+                None => format!("NLQF {}", q.nlqf.unwrap_or(0)),
+            };
+            let status = match q.status {
+                vaardig_score::EntryStatus::OnRoute => tr(lang, "entry-on-route"),
+                vaardig_score::EntryStatus::ToApply => tr(lang, "entry-to-apply"),
+                _ => tr(lang, "entry-missing"),
+            };
+            format!("{name} ({status})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The entry requirements of an occupation and where the person stands on each.
+fn requirements_table(reqs: &[vaardig_score::EntryRequirement], lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = reqs
+        .iter()
+        .map(|q| {
+            let how = match (&q.granted_on, q.units.len()) {
+                (Some(g), _) => tr_args(
+                    lang,
+                    "granted-on",
+                    &[("qualification", g.label_in(lang).to_owned().into())],
+                ),
+                (None, 0) => String::new(),
+                (None, n) => tr_args(lang, "units-on-route", &[("count", n.into())]),
+            };
+            vec![q.what(lang), q.status.describe(lang).to_owned(), how]
+        })
+        .collect();
+    table(
+        &headers(lang, &["col-requirement", "col-standing", "col-how"]),
+        &rows,
+    )
+}
+
+/// Table headers from message ids.
+fn headers(lang: Lang, ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| tr(lang, id)).collect()
 }

@@ -11,7 +11,7 @@ pub(crate) fn concept_columns(kind: ConceptKind) -> &'static [Column] {
         ConceptKind::Sector => &[("shortage", true)],
         ConceptKind::Skill => &[("skill_type", true)],
         ConceptKind::KnowledgeArea | ConceptKind::OccupationTask => &[],
-        ConceptKind::Occupation => &[("isco", false)],
+        ConceptKind::Occupation => &[("isco", false), ("min_nlqf", false)],
         ConceptKind::Qualification => &[
             ("qualification_type", true),
             ("code_system", true),

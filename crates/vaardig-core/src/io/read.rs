@@ -230,6 +230,7 @@ fn concept_from_row(kind: ConceptKind, id: &str, row: &Row<'_>) -> Result<Concep
         ConceptKind::OccupationTask => ConceptData::OccupationTask,
         ConceptKind::Occupation => ConceptData::Occupation {
             isco: row.opt("isco")?.map(str::to_owned),
+            min_nlqf: row.parse_opt::<Nlqf>("min_nlqf")?,
         },
         ConceptKind::Qualification => ConceptData::Qualification {
             qualification_type: row.parse("qualification_type")?,

@@ -141,7 +141,10 @@ fn concept_row(c: &Concept, languages: &[String]) -> Vec<String> {
         ConceptData::Sector { shortage } => row.push(shortage.to_string()),
         ConceptData::Skill { skill_type } => row.push(skill_type.as_str().to_owned()),
         ConceptData::KnowledgeArea | ConceptData::OccupationTask => {}
-        ConceptData::Occupation { isco } => row.push(isco.clone().unwrap_or_default()),
+        ConceptData::Occupation { isco, min_nlqf } => {
+            row.push(isco.clone().unwrap_or_default());
+            row.push(min_nlqf.map(|n| n.to_string()).unwrap_or_default());
+        }
         ConceptData::Qualification {
             qualification_type,
             code_system,

@@ -36,9 +36,7 @@ pub fn version(next: bool) -> Ontology {
         Concept::new(
             id,
             Labels::with_pref([("nl", nl), ("en", en)]),
-            ConceptData::Occupation {
-                isco: Some(isco.to_owned()),
-            },
+            ConceptData::occupation(Some(isco.to_owned())),
         )
     };
     let offer = |id: &str, nl: &str| {

@@ -193,7 +193,7 @@ impl EscoReader {
             }
             Err(d) => return Outcome::Rejected(d),
         };
-        self.stage(row, source, ConceptData::Occupation { isco }, report)
+        self.stage(row, source, ConceptData::occupation(isco), report)
     }
 
     /// A row of the primary skill groups table.

@@ -106,7 +106,7 @@ impl EscoReader {
         let Some(concept) = self.staging.concept_mut(&id) else {
             return;
         };
-        let ConceptData::Occupation { isco } = &mut concept.data else {
+        let ConceptData::Occupation { isco, .. } = &mut concept.data else {
             return;
         };
         let message = match isco.as_deref() {

@@ -184,7 +184,7 @@ fn read_one(
             }
         }
         n += 1;
-        if n % 8192 == 0 {
+        if n.is_multiple_of(8192) {
             tracker.tick();
         }
     })?;

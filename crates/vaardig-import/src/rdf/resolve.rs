@@ -429,7 +429,7 @@ pub(crate) fn resolve(
         let target = id.as_deref().and_then(|id| staging.concept_mut(id));
         match target {
             Some(Concept {
-                data: ConceptData::Occupation { isco },
+                data: ConceptData::Occupation { isco, .. },
                 ..
             }) => match isco {
                 None => {
@@ -1144,7 +1144,10 @@ fn build_concept(
                     None => None,
                 })
                 .or_else(|| r.isco.first().map(|(code, _, _)| code.clone()));
-            ConceptData::Occupation { isco }
+            ConceptData::Occupation {
+                isco,
+                min_nlqf: attrs.parse_opt::<Nlqf>(Attribute::Nlqf)?,
+            }
         }
         ConceptKind::Qualification => {
             let code = match attrs.take(Attribute::Code) {

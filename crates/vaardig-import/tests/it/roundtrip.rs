@@ -126,12 +126,13 @@ fn everything() -> Ontology {
         labels("lasser", "welder"),
         ConceptData::Occupation {
             isco: Some("7212".into()),
+            min_nlqf: Nlqf::new(2),
         },
     ));
     b.add_concept(Concept::new(
         "occ:hoofdlasser",
         labels("hoofdlasser", "head welder"),
-        ConceptData::Occupation { isco: None },
+        ConceptData::occupation(None),
     ));
     b.add_concept(Concept::new(
         "task:naad-lassen",

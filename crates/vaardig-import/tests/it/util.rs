@@ -34,7 +34,7 @@ pub fn relation(o: &Ontology, from: &str, to: &str, kind: RelationKind) -> Optio
 /// The ISCO code of occupation `id`.
 pub fn isco(o: &Ontology, id: &str) -> Option<String> {
     match &o.get(id)?.data {
-        ConceptData::Occupation { isco } => isco.clone(),
+        ConceptData::Occupation { isco, .. } => isco.clone(),
         _ => None,
     }
 }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use vaardig_core::{Importance, Nlqf};
 
 use crate::credit::{Credit, Holdings};
+use crate::entry::{EntryPlan, EntryRequirement, EntryStatus};
 use crate::error::ScoreError;
 use crate::gap::importance_rank;
 use crate::lang::{Lang, Named, amount, join_list, plural};
@@ -154,6 +155,13 @@ pub struct Route {
     pub completes: Vec<Named>,
     /// How good the route is guaranteed to be.
     pub optimality: Optimality,
+    /// The occupation's entry requirements (diplomas, registrations, licences, a minimum NLQF
+    /// level) and where the person stands on each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirements: Vec<EntryRequirement>,
+    /// Whether taking the route gets the person into the occupation: every target closed, every
+    /// entry requirement held, on the route or to apply for, within the budget.
+    pub reaches_occupation: bool,
 }
 
 impl Route {
@@ -164,7 +172,7 @@ impl Route {
             join_list(lang, &labels, max)
         };
         let occ = self.occupation.label_in(lang);
-        let mut out = if self.targets.is_empty() {
+        let mut out = if self.targets.is_empty() && self.steps.is_empty() {
             match lang {
                 Lang::Nl => format!("Voor {occ} ontbreken geen essentiële vaardigheden."),
                 Lang::En => format!("No essential skills are missing for {occ}."),
@@ -230,29 +238,54 @@ impl Route {
                 names(&held, 6)
             ));
         }
+        if !self.requirements.is_empty() {
+            let lines: Vec<String> = self.requirements.iter().map(|r| r.explain(lang)).collect();
+            out.push_str(&format!(
+                " {}: {}.",
+                lang.pick("Toelatingseisen", "Entry requirements"),
+                lines.join("; ")
+            ));
+        }
+        let missing: Vec<String> = self
+            .requirements
+            .iter()
+            .filter(|r| r.status == EntryStatus::Missing)
+            .map(|r| r.what(lang))
+            .collect();
+        if !missing.is_empty() {
+            let l: Vec<&str> = missing.iter().map(String::as_str).collect();
+            out.push_str(&match lang {
+                Lang::Nl => format!(
+                    " Let op: met deze route alleen kan de persoon nog niet als {occ} werken; ook nodig: {}.",
+                    join_list(lang, &l, 4)
+                ),
+                Lang::En => format!(
+                    " Note: this route alone does not get the person into work as {occ}; also needed: {}.",
+                    join_list(lang, &l, 4)
+                ),
+            });
+        }
         if let Some(b) = &self.budget
             && let Some(avail) = b.available_eur
         {
+            let fits = match (self.within_budget, self.reaches_occupation, lang) {
+                (true, true, Lang::Nl) => ", past",
+                (true, false, Lang::Nl) => ", de cursussen passen",
+                (false, _, Lang::Nl) => ", past niet",
+                (true, true, Lang::En) => ", fits",
+                (true, false, Lang::En) => ", the offers fit",
+                (false, _, Lang::En) => ", does not fit",
+            };
             out.push_str(&match lang {
                 Lang::Nl => format!(
-                    " Budget ({}): {} beschikbaar{}.",
+                    " Budget ({}): {} beschikbaar{fits}.",
                     b.scheme,
                     euros(lang, avail),
-                    if self.within_budget {
-                        ", past"
-                    } else {
-                        ", past niet"
-                    }
                 ),
                 Lang::En => format!(
-                    " Budget ({}): {} available{}.",
+                    " Budget ({}): {} available{fits}.",
                     b.scheme,
                     euros(lang, avail),
-                    if self.within_budget {
-                        ", fits"
-                    } else {
-                        ", does not fit"
-                    }
                 ),
             });
         }
@@ -315,6 +348,8 @@ pub(crate) struct Plan {
     pub(crate) total_cost_eur: f64,
     budget: Option<Budget>,
     method: cover::Method,
+    /// The entry requirements and the units they put on the route.
+    pub(crate) entry: EntryPlan,
 }
 
 impl Plan {
@@ -417,11 +452,24 @@ impl Scorer {
                 }),
             }
         }
-        targets.sort_by(|a, b| {
+        let by_importance = |a: &Target, b: &Target| {
             importance_rank(a.importance)
                 .cmp(&importance_rank(b.importance))
                 .then(a.cap.cmp(&b.cap))
-        });
+        };
+        targets.sort_by(by_importance);
+
+        // 1b. Entry requirements: the units of a required qualification are on the route
+        // whatever else it takes, and close the targets they teach.
+        let entry = self.entry_plan(holdings, occ, options);
+        let forced_teaches = |cap: u32| {
+            entry
+                .forced
+                .iter()
+                .any(|&o| self.teaches.row(o as usize).iter().any(|t| t.cap == cap))
+        };
+        let (by_entry, mut targets): (Vec<Target>, Vec<Target>) =
+            targets.into_iter().partition(|t| forced_teaches(t.cap));
 
         // 2. Candidates: usable offers teaching a target, closed over prerequisite teachers.
         let usable = |o: u32| {
@@ -446,7 +494,10 @@ impl Scorer {
             let mut next = Vec::new();
             for &cap in &frontier {
                 for &o in self.teachers.row(cap as usize) {
-                    if !usable(o) || candidates.contains(&o) {
+                    if !usable(o)
+                        || candidates.contains(&o)
+                        || entry.forced.binary_search(&o).is_ok()
+                    {
                         continue;
                     }
                     candidates.push(o);
@@ -553,19 +604,29 @@ impl Scorer {
 
         // 3. Solve over the funded, reachable candidates.
         let keep: Vec<usize> = (0..filtered.len()).filter(|&i| reach_funded[i]).collect();
+        let forced_cost = entry
+            .forced
+            .iter()
+            .map(|&o| self.offer_info[o as usize].cost_eur)
+            .fold(0.0, |a, b| a + b);
         let instance = cover::Instance {
             n_targets,
             n_items,
             weights: targets.iter().map(|t| t.weight).collect(),
             cands: keep.iter().map(|&i| filtered[i].clone()).collect(),
-            budget: budget.as_ref().and_then(|b| b.available_eur),
+            budget: budget
+                .as_ref()
+                .and_then(|b| b.available_eur)
+                .map(|a| (a - forced_cost).max(0.0)),
             exact_limit: usize::from(cfg.exact_limit),
         };
         let solution = cover::solve(&instance);
-        let chosen: Vec<u32> = solution
-            .order
+        // The entry units first (they are the programme), then the offers for the rest.
+        let chosen: Vec<u32> = entry
+            .forced
             .iter()
-            .map(|&i| instance.cands[i].key)
+            .copied()
+            .chain(solution.order.iter().map(|&i| instance.cands[i].key))
             .collect();
 
         let mut route_hit = vec![false; n_targets];
@@ -585,16 +646,38 @@ impl Scorer {
             .iter()
             .map(|&o| self.offer_info[o as usize].cost_eur)
             .fold(0.0, |a, b| a + b);
+        // Put the targets the entry units close back, in target order.
+        let mut taught = usable_hit;
+        let mut on_route = route_hit;
+        if !by_entry.is_empty() {
+            let mut all: Vec<(Target, bool, bool)> = targets
+                .into_iter()
+                .zip(taught)
+                .zip(on_route)
+                .map(|((t, a), b)| (t, a, b))
+                .chain(by_entry.into_iter().map(|t| (t, true, true)))
+                .collect();
+            all.sort_by(|a, b| by_importance(&a.0, &b.0));
+            targets = Vec::with_capacity(all.len());
+            taught = Vec::with_capacity(all.len());
+            on_route = Vec::with_capacity(all.len());
+            for (t, a, b) in all {
+                targets.push(t);
+                taught.push(a);
+                on_route.push(b);
+            }
+        }
         Ok(Plan {
             targets,
             exempt,
             chosen,
-            taught: usable_hit,
-            on_route: route_hit,
+            taught,
+            on_route,
             total_hours,
             total_cost_eur,
             budget,
             method: solution.method,
+            entry,
         })
     }
 
@@ -616,6 +699,7 @@ impl Scorer {
             total_cost_eur,
             budget,
             method,
+            entry,
         } = plan;
         let exempt = exempt
             .into_iter()
@@ -641,6 +725,9 @@ impl Scorer {
         let not_fitted = pick(&|i| taught[i] && !on_route[i]);
         let steps = self.steps(&chosen, &targets, holdings);
         let within_budget = budget.as_ref().is_none_or(|b| b.fits(total_cost_eur));
+        let requirements = self.describe_entry(&entry);
+        let reaches =
+            uncovered.is_empty() && not_fitted.is_empty() && entry.missing() == 0 && within_budget;
         let optimality = match method {
             cover::Method::Exact => Optimality::Exact,
             cover::Method::Greedy {
@@ -669,6 +756,8 @@ impl Scorer {
             exempt,
             completes: self.completed_qualifications(&chosen, holdings),
             optimality,
+            requirements,
+            reaches_occupation: reaches,
         }
     }
 

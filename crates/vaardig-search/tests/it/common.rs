@@ -147,7 +147,7 @@ pub fn demo() -> &'static Ontology {
             b.add_concept(Concept::new(
                 *id,
                 labels(nl, en, alt_nl, alt_en),
-                ConceptData::Occupation { isco: None },
+                ConceptData::occupation(None),
             ));
         }
         match b.build() {

@@ -259,6 +259,11 @@ fn the_whole_adviser_flow_in_dutch_and_english() -> TestResult {
         b.eval("document.querySelector('#transitions li details dl') !== null")?,
         Value::Bool(true)
     );
+    // Every transition says its entry requirements (or that there are none).
+    assert_eq!(
+        b.eval("[...document.querySelectorAll('#transitions li dl')].every(dl => dl.textContent.includes('Toelatingseisen'))")?,
+        Value::Bool(true)
+    );
     b.screenshot("transitions-nl.png")?;
 
     // Pick one → the gap table, the coverage bar and the route.
