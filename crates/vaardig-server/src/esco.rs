@@ -88,6 +88,8 @@ fn kinds(types: Option<&str>) -> Result<Vec<ConceptKind>, ApiError> {
         match t {
             "occupation" => out.push(ConceptKind::Occupation),
             "skill" => out.extend([ConceptKind::Skill, ConceptKind::KnowledgeArea]),
+            // vaardig's extension: diplomas, certificates, registrations, licences.
+            "qualification" => out.push(ConceptKind::Qualification),
             "concept" => {}
             other => {
                 return Err(ApiError::bad_request(format!(
@@ -118,6 +120,7 @@ fn class(kind: ConceptKind) -> (&'static str, &'static str) {
     match kind {
         ConceptKind::Occupation => ("Occupation", "occupation"),
         ConceptKind::Skill | ConceptKind::KnowledgeArea => ("Skill", "skill"),
+        ConceptKind::Qualification => ("Qualification", "qualification"),
         _ => ("Concept", "concept"),
     }
 }

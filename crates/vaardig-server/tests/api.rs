@@ -226,6 +226,29 @@ async fn suggest2_completes_a_prefix() -> TestResult {
 }
 
 #[tokio::test]
+async fn qualifications_are_found_by_type_for_the_profile_form() -> TestResult {
+    // vaardig's extension of the ESCO types: the adviser's page picks diplomas and licences.
+    let (s, v) = get(&app(), "/suggest2?text=BIG-reg&type=qualification").await?;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(
+        v["_embedded"]["results"][0]["code"], "qual:big-verpleegkundige",
+        "{v}"
+    );
+    let (s, v) = get(&app(), "/search?text=rijbewijs&type=qualification").await?;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let hits = v["_embedded"]["results"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(!hits.is_empty(), "{v}");
+    assert!(
+        hits.iter().all(|h| h["className"] == "Qualification"),
+        "{v}"
+    );
+    Ok(())
+}
+
+#[tokio::test]
 async fn an_occupation_links_its_skills_and_the_links_resolve() -> TestResult {
     let app = app();
     let (s, occ) = get(&app, "/resource/occupation?uri=occ:verzorgende-ig").await?;

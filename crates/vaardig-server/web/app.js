@@ -3,7 +3,7 @@
 "use strict";
 (function () {
   const $ = (id) => document.getElementById(id);
-  const state = { lang: "nl", skills: [], transitions: [], advice: null, options: new Map() };
+  const state = { lang: "nl", skills: [], quals: [], transitions: [], advice: null, options: new Map() };
   const EVIDENCE = ["work_experience", "diploma", "mbo_certificate", "microcredential", "self_declared"];
 
   function t(key, vars) {
@@ -47,6 +47,7 @@
     document.title = t("title");
     fillNlqf();
     renderChips();
+    renderQuals();
     renderTransitions();
     renderAdvice();
   }
@@ -137,6 +138,48 @@
     else status(t("noneFound"));
   }
 
+  // --- qualifications held ---------------------------------------------------------------------
+  async function qualHits(text, limit) {
+    const q = new URLSearchParams({ text, type: "qualification", limit: String(limit) });
+    const page = await (await fetch("/suggest2?" + q.toString())).json();
+    return (page._embedded && page._embedded.results) || [];
+  }
+  let qualTimer = null;
+  function suggestQual() {
+    clearTimeout(qualTimer);
+    const text = $("qual-input").value;
+    if (text.trim().length < 2) return;
+    qualTimer = setTimeout(async () => {
+      try {
+        const list = $("qual-options"); list.textContent = "";
+        for (const hit of await qualHits(text, 10)) {
+          state.options.set("q:" + hit.title, { id: hit.code, label: hit.title });
+          list.append(el("option", { value: hit.title }));
+        }
+      } catch (e) { /* autocomplete is a help, not a requirement */ }
+    }, 150);
+  }
+  function renderQuals() {
+    const ul = $("quals"); ul.textContent = "";
+    ul.setAttribute("aria-label", t("qualLabel"));
+    state.quals.forEach((q, i) => {
+      const rm = el("button", { type: "button", class: "remove", "aria-label": t("remove") + ": " + q.label, text: "×" });
+      rm.addEventListener("click", () => { state.quals.splice(i, 1); renderQuals(); $("qual-input").focus(); });
+      ul.append(el("li", { class: "chip", "data-id": q.id }, el("span", { class: "name", text: q.label }), rm));
+    });
+  }
+  async function addQual() {
+    const text = $("qual-input").value.trim();
+    if (!text) return;
+    let q = state.options.get("q:" + text);
+    if (!q) {
+      const hit = (await qualHits(text, 1))[0];
+      if (hit) q = { id: hit.code, label: hit.title };
+    }
+    if (q && !state.quals.some((x) => x.id === q.id)) state.quals.push(q);
+    if (q) { renderQuals(); $("qual-input").value = ""; status(""); } else status(t("noneFound"));
+  }
+
   // --- advice ---------------------------------------------------------------------------------
   function request(to) {
     const profile = {
@@ -149,6 +192,7 @@
     };
     const nlqf = Number($("nlqf").value);
     if (nlqf > 0) profile.nlqf = nlqf;
+    if (state.quals.length) profile.qualifications = state.quals.map((q) => q.id);
     const body = { profile, limit: 10, scheme: $("scheme").value, shortage_only: $("shortage").checked };
     if (to) body.to = to;
     return body;
@@ -277,6 +321,9 @@
   $("skill-input").addEventListener("input", suggest);
   $("skill-input").addEventListener("keydown", (ev) => { if (ev.key === "Enter") { ev.preventDefault(); addTyped(); } });
   $("add-skill").addEventListener("click", addTyped);
+  $("qual-input").addEventListener("input", suggestQual);
+  $("qual-input").addEventListener("keydown", (ev) => { if (ev.key === "Enter") { ev.preventDefault(); addQual(); } });
+  $("add-qual").addEventListener("click", addQual);
   $("advise").addEventListener("click", advise);
   $("print").addEventListener("click", () => window.print());
   const wanted = new URLSearchParams(location.search).get("lang");

@@ -248,6 +248,10 @@ fn the_whole_adviser_flow_in_dutch_and_english() -> TestResult {
         Some(before - 1)
     );
 
+    // A licence held: typed and added through /suggest2?type=qualification, sent with the profile.
+    b.eval("const q = document.getElementById('qual-input'); q.focus(); q.value = 'rijbewijs B'; q.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true})); true")?;
+    b.wait_for("[...document.querySelectorAll('#quals li')].some(li => li.dataset.id === 'qual:rijbewijs-b')")?;
+
     // The person → ranked transitions with why.
     b.eval("document.getElementById('age').value = '34'; document.getElementById('nlqf').value = '1'; document.getElementById('advise').click(); true")?;
     b.wait_for("document.querySelectorAll('#transitions li').length > 0")?;
