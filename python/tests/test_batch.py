@@ -79,6 +79,10 @@ def test_deterministic_and_a_record_batch_is_a_table(onto, small):
     assert onto.score_profiles(small, limit=3).equals(first)
     batch = small.combine_chunks().to_batches()[0]
     assert onto.score_profiles(batch, limit=3).equals(first)
+    # A sliced batch (its arrays start at an offset) reads only its own rows.
+    part = onto.score_profiles(batch.slice(37, 50), limit=3)
+    people = {f"p{i:06d}" for i in range(37, 87)}
+    assert part.equals(first.filter(pa.compute.is_in(first["person"], pa.array(sorted(people)))))
     # Chunked input (two chunks) reads the same.
     chunked = pa.concat_tables([small.slice(0, 50), small.slice(50)])
     assert chunked.column("skills").num_chunks == 2
