@@ -27,7 +27,13 @@ class VaardigError(Exception):
     code: str
 
 class OntologyLoadError(VaardigError): ...
-class ProfileError(VaardigError): ...
+class ProfileError(VaardigError):
+    """A profile could not be read. From ``score_profiles``: ``row`` (0-based) and ``field``
+    (``"skills[2].level"``) name the bad value."""
+
+    row: int
+    field: str
+
 class LabelError(VaardigError): ...
 class UnknownIdError(VaardigError): ...
 class RightsError(VaardigError): ...
@@ -105,5 +111,14 @@ class Ontology:
     def transitions_columns(
         self, occupations: Optional[Sequence[str]] = None, limit: int = 10
     ) -> Dict[str, List[Any]]: ...
+    def score_profiles(
+        self, profiles: Any, occupations: Optional[Sequence[str]] = None, limit: int = 10
+    ) -> Any:
+        """Transitions for a caseload. ``profiles``: a ``pyarrow.Table`` or ``RecordBatch``
+        with ``person`` (string), ``skills`` (list<struct<id: string, level: int, evidence:
+        string>>) and optional ``age``, ``nlqf``, ``current_occupation``. Returns a
+        ``pyarrow.Table`` (person: string, rank: int64, occupation: string, label: string,
+        score, relatedness, reachability, gap_hours, cost_eur: double), rows in input order
+        then rank. Raises ``ProfileError`` (``.row``, ``.field``) for a bad row."""
 
 def rights(age: int, nlqf: int, used_eur: float = 0.0) -> Json: ...

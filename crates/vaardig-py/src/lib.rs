@@ -8,10 +8,12 @@
 //! prints, so the same question gets the same answer from either.
 //!
 //! - [`ontology`]: the `Ontology` class and its questions;
+//! - [`batch`]: `Ontology.score_profiles`, a profile table in and a long Arrow table out;
 //! - [`error`]: the exception classes (`VaardigError` and its subclasses).
 
 use pyo3::prelude::*;
 
+pub mod batch;
 pub mod error;
 pub mod ontology;
 

@@ -17,7 +17,13 @@ use vaardig_service::{
     AdviceQuery, Person, PersonError, RouteQuery, ServiceError, SkillResolver, TransitionsQuery,
 };
 
-use crate::error;
+use crate::{batch, error};
+
+/// Why `score_profiles` failed.
+enum BatchFailure {
+    Row(batch::RowError),
+    Service(ServiceError),
+}
 
 /// `value` as plain Python values (dicts, lists, str, int, float, bool, None): the JSON text
 /// the CLI prints, read by Python's own `json.loads`, so an answer equals `json.loads` of
@@ -533,6 +539,39 @@ impl Ontology {
         dict.set_item("gap_hours", PyList::new(py, columns.gap_hours)?)?;
         dict.set_item("shortage", PyList::new(py, columns.shortage)?)?;
         Ok(dict.into_any())
+    }
+
+    /// Transitions for a whole caseload as one long `pyarrow.Table`: `profiles` is a
+    /// `pyarrow.Table` or `RecordBatch` with one row per person (`person`, `skills` as
+    /// list<struct<id, level, evidence>>, optional `age`, `nlqf`, `current_occupation`); the
+    /// answer has one row per (person, transition) — `person, rank, occupation, label, score,
+    /// relatedness, reachability, gap_hours, cost_eur` — in input order, then rank from 1.
+    /// Runs without the GIL on every core. A bad row raises `ProfileError` naming the row and
+    /// field; an unknown occupation in `occupations` raises `UnknownIdError`. Needs pyarrow.
+    #[pyo3(signature = (profiles, occupations = None, limit = 10))]
+    fn score_profiles<'py>(
+        &self,
+        py: Python<'py>,
+        profiles: &Bound<'py, PyAny>,
+        occupations: Option<Vec<String>>,
+        limit: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let columns = batch::ProfileColumns::read(py, profiles)?;
+        let inner = Arc::clone(&self.inner);
+        let answer = py.detach(move || {
+            let chosen = batch::chosen_occupations(&inner.ontology, occupations.as_deref())
+                .map_err(BatchFailure::Service)?;
+            let people = columns
+                .profiles(&inner.ontology)
+                .map_err(BatchFailure::Row)?;
+            batch::score(&inner.scorer, people, chosen.as_ref(), limit)
+                .map_err(BatchFailure::Service)
+        });
+        match answer {
+            Ok(c) => c.into_table(py),
+            Err(BatchFailure::Row(e)) => Err(e.into_py(py)),
+            Err(BatchFailure::Service(e)) => Err(error::service(py, &e)),
+        }
     }
 
     fn __repr__(&self) -> String {
