@@ -368,7 +368,7 @@ pub fn chosen_occupations(
 
 /// Ranks every person's transitions on every core and lays them out as [`ScoreColumns`]: rows
 /// in input order, then rank (1 = best; ties broken by occupation id in the library). With
-/// `chosen`, only those occupations are ranked, the best `limit` of them kept.
+/// `chosen`, only those occupations are scored and ranked, the best `limit` of them kept.
 pub fn score(
     scorer: &Scorer,
     people: Vec<(String, Profile)>,
@@ -380,9 +380,11 @@ pub fn score(
         ..TransitionsQuery::default()
     };
     let mut options = query.options()?;
-    if chosen.is_some() {
-        // Rank them all, then keep the chosen ones: the same order as ranking only those.
-        options.limit = None;
+    if let Some(set) = chosen {
+        // Only the chosen occupations are scored (ids sorted: the same input, the same work).
+        let mut ids: Vec<String> = set.iter().cloned().collect();
+        ids.sort();
+        options.only = Some(ids);
     }
     let (ids, sources): (Vec<String>, Vec<TransitionSource>) = people
         .into_iter()
@@ -392,11 +394,7 @@ pub fn score(
     let mut c = ScoreColumns::default();
     for (person, answer) in ids.iter().zip(answers) {
         let t = answer.map_err(ServiceError::from)?;
-        let kept = t
-            .items
-            .iter()
-            .filter(|item| chosen.is_none_or(|set| set.contains(&item.occupation)))
-            .take(limit);
+        let kept = t.items.iter().take(limit);
         for (rank, item) in kept.enumerate() {
             c.person.push(person.clone());
             c.rank.push(i64::try_from(rank + 1).unwrap_or(i64::MAX));

@@ -90,6 +90,9 @@ pub struct TransitionOptions {
     pub include_current: bool,
     /// The order of the list.
     pub rank_by: RankBy,
+    /// Only these occupations (ids or full URIs); `None` for all. Only they are scored, so a
+    /// small set costs little.
+    pub only: Option<Vec<String>>,
 }
 
 /// What it takes to reach an occupation, and the score in `[0, 1]` it gives.
@@ -399,6 +402,18 @@ impl Scorer {
                 Some(ix)
             }
         };
+        let only: Option<Vec<u32>> = match &options.only {
+            None => None,
+            Some(ids) => {
+                let mut dense = ids
+                    .iter()
+                    .map(|id| self.occupation_index(id))
+                    .collect::<Result<Vec<u32>, ScoreError>>()?;
+                dense.sort_unstable();
+                dense.dedup();
+                Some(dense)
+            }
+        };
         let person_rel;
         let relatedness: RelRow<'_> = match source {
             Source::Occupation(a) => RelRow::Pairs(self.relatedness_row(a)),
@@ -417,6 +432,7 @@ impl Scorer {
             .filter(|&o| options.include_current || skip != Some(o))
             .filter(|&o| !options.shortage_only || self.occ_shortage[o as usize])
             .filter(|&o| sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s)))
+            .filter(|o| only.as_ref().is_none_or(|set| set.binary_search(o).is_ok()))
             .map(|o| (relatedness.get(o), o))
             .filter(|&(r, _)| r > 0.0)
             .collect();

@@ -333,3 +333,47 @@ fn someone_leaving_a_regulated_occupation_holds_its_requirements() -> Result {
     );
     Ok(())
 }
+
+#[test]
+fn only_a_chosen_set_of_occupations_is_ranked_in_the_order_of_the_full_list() -> Result {
+    let s = scorer()?;
+    let all = s.transitions(
+        &cashier()?,
+        &TransitionOptions {
+            limit: None,
+            ..Default::default()
+        },
+    )?;
+    let chosen: Vec<String> = all
+        .items
+        .iter()
+        .skip(3)
+        .step_by(4)
+        .take(5)
+        .map(|t| t.occupation.clone())
+        .collect();
+    let only = s.transitions(
+        &cashier()?,
+        &TransitionOptions {
+            limit: None,
+            only: Some(chosen.iter().rev().cloned().collect()),
+            ..Default::default()
+        },
+    )?;
+    let got: Vec<&str> = only.items.iter().map(|t| t.occupation.as_str()).collect();
+    let want: Vec<&str> = chosen.iter().map(String::as_str).collect();
+    assert_eq!(got, want);
+    assert_eq!(only.items[0], all.items[3]);
+    // An unknown id is an error, not an empty list.
+    assert!(
+        s.transitions(
+            &cashier()?,
+            &TransitionOptions {
+                only: Some(vec!["occ:bestaat-niet".into()]),
+                ..Default::default()
+            },
+        )
+        .is_err()
+    );
+    Ok(())
+}

@@ -119,6 +119,7 @@ impl TransitionsQuery {
             limit: Some(self.limit),
             include_current: false,
             rank_by: self.rank_by,
+            only: None,
         })
     }
 }
