@@ -394,8 +394,7 @@ pub fn score(
     let mut c = ScoreColumns::default();
     for (person, answer) in ids.iter().zip(answers) {
         let t = answer.map_err(ServiceError::from)?;
-        let kept = t.items.iter().take(limit);
-        for (rank, item) in kept.enumerate() {
+        for (rank, item) in t.items.iter().enumerate() {
             c.person.push(person.clone());
             c.rank.push(i64::try_from(rank + 1).unwrap_or(i64::MAX));
             c.occupation.push(item.occupation.clone());

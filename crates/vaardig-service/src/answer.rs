@@ -47,7 +47,11 @@ pub fn advise(
     let target = match (&query.to, transitions.items.first()) {
         (Some(id), _) => id.clone(),
         (None, Some(best)) => best.occupation.clone(),
-        (None, None) => return Err(ServiceError::NoneWithinReach),
+        (None, None) => {
+            return Err(ServiceError::NoneWithinReach {
+                no_skills: profile.skills.is_empty() && profile.languages.is_empty(),
+            });
+        }
     };
     let gap = scorer.gap(profile, &target)?;
     let scheme = Scheme::by_id(&query.scheme)?;

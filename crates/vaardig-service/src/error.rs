@@ -19,8 +19,14 @@ pub enum ServiceError {
     #[error(transparent)]
     Score(#[from] ScoreError),
     /// No occupation is within reach, so an advice has no target.
-    #[error("no occupation is within reach of this profile")]
-    NoneWithinReach,
+    #[error(
+        "no occupation is within reach of this profile{}",
+        if *no_skills { ": it holds no skills yet; add skills (a CV's text finds them) and ask again" } else { "" }
+    )]
+    NoneWithinReach {
+        /// Whether the profile holds no skills and no languages at all (the likely cause).
+        no_skills: bool,
+    },
 }
 
 impl From<RightsError> for ServiceError {
@@ -71,7 +77,7 @@ impl ServiceError {
             }
             ServiceError::Score(ScoreError::Rights(_)) => "unknown_scheme",
             ServiceError::Score(_) => "invalid_request",
-            ServiceError::NoneWithinReach => "none_within_reach",
+            ServiceError::NoneWithinReach { .. } => "none_within_reach",
         }
     }
 

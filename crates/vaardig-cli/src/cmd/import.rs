@@ -165,6 +165,17 @@ fn parquet(ctx: &Context, args: &ParquetArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot read the Parquet tables in {}", args.dir.display()))?;
     vaardig_core::write_dir_with(&ontology, &args.out, &policy)
         .with_context(|| format!("cannot write the ontology to {}", args.out.display()))?;
+    wrote(&ontology, &args.out, started, warnings.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The line every import ends with: what was written where, how fast, and its warnings.
+fn wrote(
+    ontology: &vaardig_core::Ontology,
+    out: &std::path::Path,
+    started: Instant,
+    warnings: usize,
+) {
     let m = ontology.manifest();
     errln!(
         "wrote {} {} ({} concepts, languages {}) to {} in {:.1} s; {} validation warning(s) (see `vaardig validate {}`)",
@@ -172,12 +183,11 @@ fn parquet(ctx: &Context, args: &ParquetArgs) -> anyhow::Result<ExitCode> {
         m.version,
         ontology.len(),
         m.languages.join(", "),
-        args.out.display(),
+        out.display(),
         started.elapsed().as_secs_f64(),
-        warnings.len(),
-        args.out.display(),
+        warnings,
+        out.display(),
     );
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs an import subcommand.
@@ -278,18 +288,7 @@ pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot write the ontology to {}", common.out.display()))?;
     summarise(&report);
     save_report(&common, &report, &policy)?;
-    let m = ontology.manifest();
-    errln!(
-        "wrote {} {} ({} concepts, languages {}) to {} in {:.1} s; {} validation warning(s) (see `vaardig validate {}`)",
-        m.name,
-        m.version,
-        ontology.len(),
-        m.languages.join(", "),
-        common.out.display(),
-        started.elapsed().as_secs_f64(),
-        warnings.len(),
-        common.out.display(),
-    );
+    wrote(&ontology, &common.out, started, warnings.len());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -409,13 +409,10 @@ pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
         optimise: optimise(args.optimise),
     };
     let advice = match vaardig_service::advise(&scorer, &profile, &query) {
-        Err(ServiceError::NoneWithinReach) if profile.skills.is_empty() => {
-            bail!(
-                "the profile holds no skills, so no occupation can be ranked; add skills \
-                 (`vaardig profile new --file CV.txt` finds them in a CV, or give --skill LABEL)"
-            )
+        Err(e @ ServiceError::NoneWithinReach { no_skills: true }) => {
+            bail!("{e} (`vaardig profile new --file CV.txt`, or --skill LABEL)")
         }
-        Err(ServiceError::NoneWithinReach) => {
+        Err(ServiceError::NoneWithinReach { .. }) => {
             bail!("no occupation is within reach of this profile; try without --shortage-only")
         }
         other => other?,
