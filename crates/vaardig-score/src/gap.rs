@@ -307,6 +307,43 @@ impl Scorer {
         }
     }
 
+    /// What a transition needs from a [`Gap`], without building one: the gap score and the
+    /// essential requirements still to study, in the order [`Scorer::gap_dense`] lists them
+    /// (missing, then partly held, then held below the level; largest shortfall first, then
+    /// capability order). Equal to filtering the full gap, at a fraction of the cost.
+    pub(crate) fn gap_summary(&self, holdings: &Holdings, occ: u32, threshold: f64) -> GapSummary {
+        let reqs = self.requires.row(occ as usize);
+        let total: f64 = reqs.iter().map(|r| r.weight).sum();
+        let mut score = 0.0;
+        // (group, shortfall, capability) of the essential ones to study.
+        let mut study: Vec<(u8, f64, u32)> = Vec::new();
+        for r in reqs {
+            let credit = self.best_credit(holdings, holdings.entries_for(r.cap), r.level);
+            let c = credit.as_ref().map_or(0.0, |c| c.credit);
+            let share = if total > 0.0 { r.weight / total } else { 0.0 };
+            score += share * c;
+            if r.importance != Importance::Essential {
+                continue;
+            }
+            let group = match status(credit.as_ref()) {
+                Status::Matched => 2,
+                _ if self.is_attitude(r.cap) => continue,
+                Status::Missing => 0,
+                Status::Partial => 1,
+            };
+            let below_level = credit.as_ref().is_some_and(|c| c.level_factor < 1.0);
+            if c < threshold || below_level {
+                study.push((group, share * (1.0 - c), r.cap));
+            }
+        }
+        // Stable: ties stay in capability order, as in the full gap.
+        study.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        GapSummary {
+            score: score.clamp(0.0, 1.0),
+            to_study: study.into_iter().map(|(_, _, cap)| cap).collect(),
+        }
+    }
+
     fn skill_match(
         &self,
         holdings: &Holdings,
@@ -337,4 +374,12 @@ impl Scorer {
             }),
         }
     }
+}
+
+/// The part of a [`Gap`] a transition lists (see [`Scorer::gap_summary`]).
+pub(crate) struct GapSummary {
+    /// The gap score.
+    pub score: f64,
+    /// Dense indices of the essential capabilities to study, in listing order.
+    pub to_study: Vec<u32>,
 }

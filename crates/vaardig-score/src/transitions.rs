@@ -16,12 +16,11 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
-use vaardig_core::{ConceptKind, Importance};
+use vaardig_core::ConceptKind;
 
 use crate::credit::Holdings;
 use crate::entry::{EntryPlan, EntryRequirement, EntryStatus};
 use crate::error::ScoreError;
-use crate::gap::Gap;
 use crate::lang::{Lang, Named, amount, join_list, percent, plural};
 use crate::profile::Profile;
 use crate::relatedness::Relatedness;
@@ -426,18 +425,18 @@ impl Scorer {
             Source::Occupation(a) => Some(a),
             Source::Person => holdings.current_occupation,
         };
-        // (relatedness, occupation) of every candidate, best first: small keys to sort; the
-        // key is total, so the unstable sort is deterministic.
-        let mut order: Vec<(f64, u32)> = (0..self.occs.len() as u32)
-            .filter(|&o| options.include_current || skip != Some(o))
-            .filter(|&o| !options.shortage_only || self.occ_shortage[o as usize])
-            .filter(|&o| sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s)))
-            .filter(|o| only.as_ref().is_none_or(|set| set.binary_search(o).is_ok()))
-            .map(|o| (relatedness.get(o), o))
-            .filter(|&(r, _)| r > 0.0)
-            .collect();
+        // (relatedness, occupation) of every candidate, in occupation order.
+        let mut order: Vec<(f64, u32)> = Vec::with_capacity(self.occs.len());
+        order.extend(
+            (0..self.occs.len() as u32)
+                .filter(|&o| options.include_current || skip != Some(o))
+                .filter(|&o| !options.shortage_only || self.occ_shortage[o as usize])
+                .filter(|&o| sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s)))
+                .filter(|o| only.as_ref().is_none_or(|set| set.binary_search(o).is_ok()))
+                .map(|o| (relatedness.get(o), o))
+                .filter(|&(r, _)| r > 0.0),
+        );
         let considered_all = order.len();
-        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let scored = |&(relatedness, occ): &(f64, u32)| Scored {
             occ,
             relatedness,
@@ -460,7 +459,7 @@ impl Scorer {
             || !matches!(options.rank_by, RankBy::Combined | RankBy::Relatedness);
         let mut considered = considered_all;
         let chosen: Vec<Scored> = if needs_all {
-            let mut cands: Vec<Scored> = order.iter().map(scored).collect();
+            let mut cands: Vec<Scored> = best_first(order).map(|o| scored(&o)).collect();
             for s in &mut cands {
                 reach_of(s)?;
             }
@@ -471,14 +470,16 @@ impl Scorer {
             cands
         } else if options.rank_by == RankBy::Relatedness {
             // Reachability is computed below, for the listed ones only.
-            order.iter().take(limit).map(scored).collect()
+            best_first(order).take(limit).map(|o| scored(&o)).collect()
         } else {
             // Combined: the score never exceeds relatedness, so once the next relatedness is
             // below the `limit`-th combined score nothing further can enter.
             let mut kept: Vec<Scored> = Vec::new();
             let mut best: Vec<f64> = Vec::with_capacity(limit.min(1024) + 1);
             let mut kth = f64::NEG_INFINITY;
-            for mut s in order.iter().map(scored) {
+            // Most candidates are never looked at: a heap yields them best first without
+            // sorting them all.
+            for mut s in best_first(order).map(|o| scored(&o)) {
                 if limit == 0 {
                     break;
                 }
@@ -576,34 +577,26 @@ impl Scorer {
         s: &Ranked,
         w: f64,
     ) -> Transition {
-        let gap: Gap = self.gap_dense(holdings, s.occ);
         let threshold = self.config.route.target_below_credit;
-        let missing: Vec<Named> = gap
-            .missing
+        let gap = self.gap_summary(holdings, s.occ, threshold);
+        let missing: Vec<Named> = gap.to_study.iter().map(|&c| self.cap_named(c)).collect();
+        let untaught = gap
+            .to_study
             .iter()
-            .chain(&gap.partial)
-            .chain(&gap.matched)
-            .filter(|m| m.importance == Importance::Essential && needs_study(m, threshold))
-            .map(|m| m.skill.clone())
-            .collect();
-        let untaught = missing
-            .iter()
-            .filter(|n| {
-                self.cap_index(&n.id)
-                    .is_some_and(|c| self.teachers.row(c as usize).is_empty())
-            })
-            .cloned()
+            .filter(|&&c| self.teachers.row(c as usize).is_empty())
+            .map(|&c| self.cap_named(c))
             .collect();
         let relatedness = match source {
             Source::Occupation(a) => self.pair_relatedness(a, s.occ, s.relatedness),
             Source::Person => self.person_relatedness(holdings, s.occ, s.relatedness),
         };
         let occ_nlqf = self.occ_nlqf[s.occ as usize];
+        let occupation = self.occ_named(s.occ);
         Transition {
-            occupation: gap.occupation.id.to_string(),
-            uri: gap.occupation.uri.as_deref().map(str::to_owned),
-            label: gap.occupation.label.to_string(),
-            label_en: gap.occupation.label_en.to_string(),
+            occupation: occupation.id.to_string(),
+            uri: occupation.uri.as_deref().map(str::to_owned),
+            label: occupation.label.to_string(),
+            label_en: occupation.label_en.to_string(),
             score: s.combined(w),
             drivers: relatedness.shared.clone(),
             relatedness,
@@ -630,6 +623,29 @@ impl Scorer {
     }
 }
 
+/// `(relatedness, occupation)` pairs best first (highest relatedness, then lowest index), lazily:
+/// building the heap is linear, and each pair taken costs a logarithm. The key is total, so the
+/// order is deterministic.
+fn best_first(order: Vec<(f64, u32)>) -> impl Iterator<Item = (f64, u32)> {
+    /// Greater is better: higher relatedness, then the lower index.
+    #[derive(PartialEq)]
+    struct Key(f64, u32);
+    impl Eq for Key {}
+    impl PartialOrd for Key {
+        fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl Ord for Key {
+        fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+            self.0.total_cmp(&other.0).then(other.1.cmp(&self.1))
+        }
+    }
+    let mut heap: std::collections::BinaryHeap<Key> =
+        order.into_iter().map(|(r, o)| Key(r, o)).collect();
+    std::iter::from_fn(move || heap.pop().map(|Key(r, o)| (r, o)))
+}
+
 /// Relatedness of one source to every occupation.
 enum RelRow<'a> {
     /// A row of the occupation matrix.
@@ -645,11 +661,6 @@ impl RelRow<'_> {
             RelRow::Person(r) => r.get(o as usize).copied().unwrap_or(0.0),
         }
     }
-}
-
-/// Whether a requirement already in a [`Gap`] still has to be studied.
-fn needs_study(m: &crate::gap::SkillMatch, threshold: f64) -> bool {
-    m.credit < threshold || m.via.as_ref().is_some_and(|v| v.level_factor < 1.0)
 }
 
 /// Where one ranking of a batch starts.
