@@ -108,7 +108,7 @@ impl Credit {
 pub struct Holdings {
     /// Held skills sorted by (capability, level, evidence, validated), deduplicated.
     pub(crate) held: Vec<HeldSkill>,
-    /// Credit entries sorted by capability, then best first.
+    /// Credit entries sorted by capability, then by kind and held skill.
     pub(crate) entries: Vec<Entry>,
     /// The person's current occupation (dense index).
     pub(crate) current_occupation: Option<u32>,
@@ -368,15 +368,10 @@ impl Scorer {
                 }
             }
         }
-        // Entries equal in this key are equal in every field, so an unstable sort is
-        // deterministic (and the duplicates go next).
-        entries.sort_unstable_by(|a, b| {
-            a.cap
-                .cmp(&b.cap)
-                .then(b.base.total_cmp(&a.base))
-                .then(a.kind.cmp(&b.kind))
-                .then(a.held.cmp(&b.held))
-        });
+        // Entries equal in (capability, kind, held skill) came by different paths of the same
+        // kind and length, so they are equal in every field: an unstable sort on that key is
+        // deterministic, and the duplicates go next to each other.
+        entries.sort_unstable_by_key(|e| (e.cap, e.kind, e.held));
         entries.dedup_by(|a, b| a.cap == b.cap && a.held == b.held && a.kind == b.kind);
         Holdings {
             held,

@@ -384,11 +384,25 @@ impl Scorer {
         }
     }
 
-    /// The credit source occupation `a` gives capability `c` (what [`Scorer::source_credit`]
-    /// puts at `c`), for explaining one pair.
-    fn source_credit_at(&self, a: u32, c: u32) -> f64 {
-        let reqs = self.requires.row(a as usize);
-        let holds = |x: u32| reqs.binary_search_by_key(&x, |r| r.cap).is_ok();
+    /// The capabilities occupation `a` requires, as a bit set over dense capability indices.
+    fn requirement_bits(&self, a: u32) -> Vec<u64> {
+        let mut bits = vec![0u64; self.caps.len().div_ceil(64)];
+        for r in self.requires.row(a as usize) {
+            if let Some(w) = bits.get_mut(r.cap as usize / 64) {
+                *w |= 1 << (r.cap % 64);
+            }
+        }
+        bits
+    }
+
+    /// The credit a source requiring the capabilities in `held` (see
+    /// [`Scorer::requirement_bits`]) gives capability `c` (what [`Scorer::source_credit`] puts
+    /// at `c`), for explaining one pair.
+    fn source_credit_at(&self, held: &[u64], c: u32) -> f64 {
+        let holds = |x: u32| {
+            held.get(x as usize / 64)
+                .is_some_and(|w| w & (1 << (x % 64)) != 0)
+        };
         if holds(c) {
             return 1.0;
         }
@@ -477,9 +491,9 @@ impl Scorer {
         m
     }
 
-    /// The (unshrunk) coverage of target `b`'s requirements by source occupation `a`, and each
-    /// requirement's contribution.
-    fn coverage_from_occupation(&self, a: u32, b: u32) -> (f64, Vec<(u32, f64)>) {
+    /// The (unshrunk) coverage of target `b`'s requirements by a source requiring `a` (as
+    /// bits), and each requirement's contribution.
+    fn coverage_from_occupation(&self, a: &[u64], b: u32) -> (f64, Vec<(u32, f64)>) {
         self.coverage_of(b, |r| self.source_credit_at(a, r.cap))
     }
 
@@ -553,8 +567,8 @@ impl Scorer {
     /// The parts of the relatedness between source occupation `a` and target `b`.
     pub(crate) fn pair_relatedness(&self, a: u32, b: u32, score: f64) -> Relatedness {
         let rel = &self.rel;
-        let (tc, parts) = self.coverage_from_occupation(a, b);
-        let (sc, _) = self.coverage_from_occupation(b, a);
+        let (tc, parts) = self.coverage_from_occupation(&self.requirement_bits(a), b);
+        let (sc, _) = self.coverage_from_occupation(&self.requirement_bits(b), a);
         let skills = combine(
             tc * rel.shrink[b as usize],
             sc * rel.shrink[a as usize],

@@ -429,12 +429,15 @@ impl Scorer {
         let mut order: Vec<(f64, u32)> = Vec::with_capacity(self.occs.len());
         order.extend(
             (0..self.occs.len() as u32)
-                .filter(|&o| options.include_current || skip != Some(o))
-                .filter(|&o| !options.shortage_only || self.occ_shortage[o as usize])
-                .filter(|&o| sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s)))
-                .filter(|o| only.as_ref().is_none_or(|set| set.binary_search(o).is_ok()))
                 .map(|o| (relatedness.get(o), o))
-                .filter(|&(r, _)| r > 0.0),
+                // Most occupations share nothing: the cheapest test goes first.
+                .filter(|&(r, _)| r > 0.0)
+                .filter(|&(_, o)| options.include_current || skip != Some(o))
+                .filter(|&(_, o)| !options.shortage_only || self.occ_shortage[o as usize])
+                .filter(|&(_, o)| {
+                    sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s))
+                })
+                .filter(|(_, o)| only.as_ref().is_none_or(|set| set.binary_search(o).is_ok())),
         );
         let considered_all = order.len();
         let scored = |&(relatedness, occ): &(f64, u32)| Scored {
