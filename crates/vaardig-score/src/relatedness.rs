@@ -502,8 +502,9 @@ impl Scorer {
     fn coverage_of(&self, t: u32, credit: impl Fn(&Req) -> f64) -> (f64, Vec<(u32, f64)>) {
         let rel = &self.rel;
         let mut got = 0.0;
-        let mut parts = Vec::new();
-        for r in self.requires.row(t as usize) {
+        let reqs = self.requires.row(t as usize);
+        let mut parts = Vec::with_capacity(reqs.len());
+        for r in reqs {
             let cr = credit(r);
             if cr > 0.0 {
                 let c = cr

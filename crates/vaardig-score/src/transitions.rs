@@ -425,20 +425,17 @@ impl Scorer {
             Source::Occupation(a) => Some(a),
             Source::Person => holdings.current_occupation,
         };
-        // (relatedness, occupation) of every candidate, in occupation order.
-        let mut order: Vec<(f64, u32)> = Vec::with_capacity(self.occs.len());
-        order.extend(
-            (0..self.occs.len() as u32)
-                .map(|o| (relatedness.get(o), o))
-                // Most occupations share nothing: the cheapest test goes first.
-                .filter(|&(r, _)| r > 0.0)
-                .filter(|&(_, o)| options.include_current || skip != Some(o))
-                .filter(|&(_, o)| !options.shortage_only || self.occ_shortage[o as usize])
-                .filter(|&(_, o)| {
-                    sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s))
-                })
-                .filter(|(_, o)| only.as_ref().is_none_or(|set| set.binary_search(o).is_ok())),
-        );
+        // (relatedness, occupation) of every candidate, in occupation order. Most occupations
+        // share nothing with the source: they are skipped first, in one pass over the row.
+        let mut order: Vec<(f64, u32)> = relatedness.positive();
+        order.retain(|&(_, o)| {
+            (options.include_current || skip != Some(o))
+                && (!options.shortage_only || self.occ_shortage[o as usize])
+                && sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s))
+                && only
+                    .as_ref()
+                    .is_none_or(|set| set.binary_search(&o).is_ok())
+        });
         let considered_all = order.len();
         let scored = |&(relatedness, occ): &(f64, u32)| Scored {
             occ,
@@ -658,10 +655,21 @@ enum RelRow<'a> {
 }
 
 impl RelRow<'_> {
-    fn get(&self, o: u32) -> f64 {
+    /// `(relatedness, occupation)` of every occupation with a positive relatedness, in
+    /// occupation order.
+    fn positive(&self) -> Vec<(f64, u32)> {
+        fn collect<T: Copy>(row: &[T], value: impl Fn(T) -> f64) -> Vec<(f64, u32)> {
+            row.iter()
+                .zip(0u32..)
+                .filter_map(|(&v, o)| {
+                    let v = value(v);
+                    (v > 0.0).then_some((v, o))
+                })
+                .collect()
+        }
         match self {
-            RelRow::Pairs(r) => r.get(o as usize).map_or(0.0, |&v| f64::from(v)),
-            RelRow::Person(r) => r.get(o as usize).copied().unwrap_or(0.0),
+            RelRow::Pairs(r) => collect(r, f64::from),
+            RelRow::Person(r) => collect(r, |v| v),
         }
     }
 }

@@ -74,10 +74,25 @@ pub(crate) struct Solution {
     pub method: Method,
 }
 
+/// The method [`solve`] reports for an instance without candidates and `n_items` items.
+pub(crate) fn empty_method(n_items: usize) -> Method {
+    if n_items <= EXACT_MAX_ITEMS {
+        Method::Exact
+    } else {
+        Method::Greedy {
+            max_targets_per_offer: 0,
+            ratio_bound: 1.0,
+        }
+    }
+}
+
+/// Above this many items (targets and prerequisites) the exact search is not tried.
+const EXACT_MAX_ITEMS: usize = 128;
+
 /// Solves `inst` exactly when small, greedily otherwise.
 pub(crate) fn solve(inst: &Instance) -> Solution {
     let keep = undominated(inst);
-    if keep.len() <= inst.exact_limit && inst.n_items <= 128 {
+    if keep.len() <= inst.exact_limit && inst.n_items <= EXACT_MAX_ITEMS {
         let sub = restrict(inst, &keep);
         let chosen = exact(&sub);
         let chosen: Vec<usize> = chosen.into_iter().map(|i| keep[i]).collect();

@@ -430,9 +430,10 @@ impl Scorer {
         let cfg = &self.config.route;
 
         // 1. Targets and exemptions.
-        let mut targets: Vec<Target> = Vec::new();
-        let mut exempt: Vec<(u32, Credit)> = Vec::new();
-        for r in self.requires.row(occ as usize) {
+        let reqs = self.requires.row(occ as usize);
+        let mut targets: Vec<Target> = Vec::with_capacity(reqs.len());
+        let mut exempt: Vec<(u32, Credit)> = Vec::with_capacity(reqs.len());
+        for r in reqs {
             // Attitudes are discussed, not studied: never a course target.
             let wanted = (r.importance == Importance::Essential
                 || (options.include_important && r.importance == Importance::Important))
@@ -468,8 +469,33 @@ impl Scorer {
                 .iter()
                 .any(|&o| self.teaches.row(o as usize).iter().any(|t| t.cap == cap))
         };
-        let (by_entry, mut targets): (Vec<Target>, Vec<Target>) =
-            targets.into_iter().partition(|t| forced_teaches(t.cap));
+        let (by_entry, mut targets): (Vec<Target>, Vec<Target>) = if entry.forced.is_empty() {
+            (Vec::new(), targets)
+        } else {
+            targets.into_iter().partition(|t| forced_teaches(t.cap))
+        };
+
+        // No offer teaches any target and nothing is forced (every plan on a taxonomy without
+        // learning offers, such as ESCO): the route is empty, as the solver would find.
+        if entry.forced.is_empty()
+            && targets
+                .iter()
+                .all(|t| self.teachers.row(t.cap as usize).is_empty())
+        {
+            let n = targets.len();
+            return Ok(Plan {
+                targets,
+                exempt,
+                chosen: Vec::new(),
+                taught: vec![false; n],
+                on_route: vec![false; n],
+                total_hours: 0.0,
+                total_cost_eur: 0.0,
+                budget,
+                method: cover::empty_method(n),
+                entry,
+            });
+        }
 
         // 2. Candidates: usable offers teaching a target, closed over prerequisite teachers.
         let usable = |o: u32| {
