@@ -624,26 +624,19 @@ impl Scorer {
 }
 
 /// `(relatedness, occupation)` pairs best first (highest relatedness, then lowest index), lazily:
-/// building the heap is linear, and each pair taken costs a logarithm. The key is total, so the
-/// order is deterministic.
+/// building the heap is linear, and each pair taken costs a logarithm. Relatedness is positive,
+/// so its bits order as the number does: the key is one integer, total and deterministic.
 fn best_first(order: Vec<(f64, u32)>) -> impl Iterator<Item = (f64, u32)> {
-    /// Greater is better: higher relatedness, then the lower index.
-    #[derive(PartialEq)]
-    struct Key(f64, u32);
-    impl Eq for Key {}
-    impl PartialOrd for Key {
-        fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-            Some(self.cmp(other))
-        }
-    }
-    impl Ord for Key {
-        fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-            self.0.total_cmp(&other.0).then(other.1.cmp(&self.1))
-        }
-    }
-    let mut heap: std::collections::BinaryHeap<Key> =
-        order.into_iter().map(|(r, o)| Key(r, o)).collect();
-    std::iter::from_fn(move || heap.pop().map(|Key(r, o)| (r, o)))
+    let key = |(r, o): (f64, u32)| (u128::from(r.to_bits()) << 32) | u128::from(u32::MAX - o);
+    let mut heap: std::collections::BinaryHeap<u128> = order.into_iter().map(key).collect();
+    std::iter::from_fn(move || {
+        heap.pop().map(|k| {
+            // Both halves fit by construction: the high bits are an f64, the low ones a u32.
+            let bits = u64::try_from(k >> 32).unwrap_or_default();
+            let o = u32::MAX - u32::try_from(k & u128::from(u32::MAX)).unwrap_or_default();
+            (f64::from_bits(bits), o)
+        })
+    })
 }
 
 /// Relatedness of one source to every occupation.
