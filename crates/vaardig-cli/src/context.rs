@@ -160,7 +160,15 @@ impl Context {
             .config_file
             .as_deref()
             .unwrap_or(Path::new("(defaults)"));
-        Scorer::new(ontology, config).with_context(|| format!("in {}", path.display()))
+        let scorer =
+            Scorer::new(ontology, config).with_context(|| format!("in {}", path.display()))?;
+        // The occupation matrix (hundreds of milliseconds on ESCO) is kept between runs.
+        Ok(match self.cache_dir() {
+            Some(cache) => scorer.with_matrix_store(std::sync::Arc::new(
+                crate::matrix_cache::FileMatrixStore::new(cache.join("matrix")),
+            )),
+            None => scorer,
+        })
     }
 
     /// The `--ontology` directory, if one was given.

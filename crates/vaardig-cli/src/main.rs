@@ -7,6 +7,7 @@
 mod cmd;
 mod context;
 mod i18n;
+mod matrix_cache;
 mod output;
 
 use std::process::ExitCode;

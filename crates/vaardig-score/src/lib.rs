@@ -53,6 +53,7 @@ mod error;
 pub mod eval;
 mod gap;
 mod lang;
+mod matrix_store;
 mod profile;
 mod relatedness;
 mod rights;
@@ -71,6 +72,7 @@ pub use entry::{EntryRequirement, EntryStatus};
 pub use error::ScoreError;
 pub use gap::{Gap, SkillMatch, Via};
 pub use lang::{Lang, Named, UnknownLang};
+pub use matrix_store::MatrixStore;
 pub use profile::{Cefr, Evidence, LanguageHeld, MAX_AGE, Profile, ProfileError, ProfileSkill};
 pub use relatedness::{OccupationLink, Relatedness};
 pub use rights::{

@@ -432,10 +432,10 @@ impl Scorer {
     /// # Complexity
     /// O(Σ over occupations of the postings their skills and near skills touch), once.
     pub(crate) fn pair_matrix(&self) -> &[f32] {
-        self.rel.pairs.get_or_init(|| self.compute_pair_matrix())
+        self.rel.pairs.get_or_init(|| self.load_or_compute_matrix())
     }
 
-    fn compute_pair_matrix(&self) -> Vec<f32> {
+    pub(crate) fn compute_pair_matrix(&self) -> Vec<f32> {
         let n = self.occs.len();
         let rel = &self.rel;
         // 1. Shrunk target coverage for every (source, target).

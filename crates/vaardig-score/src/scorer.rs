@@ -123,6 +123,8 @@ pub struct Scorer {
     /// Per occupation: the minimum NLQF level it states.
     pub(crate) occ_min_nlqf: Vec<Option<u8>>,
     pub(crate) similarity: OnceLock<Array2<f32>>,
+    /// Where the occupation matrix is kept between processes, if anywhere.
+    pub(crate) matrix_store: Option<std::sync::Arc<dyn crate::MatrixStore>>,
     /// The relatedness model's postings, weights and occupation hierarchy.
     pub(crate) rel: RelatednessIndex,
     /// Id and labels per node index, shared into results.
@@ -395,6 +397,7 @@ impl Scorer {
             occ_entry,
             occ_min_nlqf,
             similarity: OnceLock::new(),
+            matrix_store: None,
             rel,
             names: ontology
                 .iter()
