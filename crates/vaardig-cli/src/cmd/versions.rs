@@ -13,6 +13,7 @@ use vaardig_diff::{
     Diff, DiffOptions, IdMapping, Impact, MappingConfig, QualityOptions, QualityReport,
 };
 
+use crate::cmd::score::ExplainLang;
 use crate::context::Context;
 use crate::output::{out, outln, print_json, table, write_file};
 
@@ -65,6 +66,9 @@ pub struct DiffArgs {
     /// Exit with status 1 when the versions differ.
     #[arg(long)]
     pub exit_code: bool,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value = "nl")]
+    pub lang: ExplainLang,
 }
 
 /// Arguments of `vaardig report`.
@@ -84,6 +88,9 @@ pub struct ReportArgs {
     /// Print a Markdown report.
     #[arg(long)]
     pub markdown: bool,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value = "nl")]
+    pub lang: ExplainLang,
 }
 
 /// The JSON output of `vaardig diff`.
