@@ -1900,3 +1900,28 @@ fn usage_errors_are_dutch_by_default_and_english_on_request() {
         format!("vaardig {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn report_golden_on_the_embedded_ontology_in_dutch_and_english() {
+    use expect_test::expect_file;
+    let nl = stdout_with_lang(None, &["report", "--markdown"]);
+    expect_file!["golden/report/embedded.nl.md"].assert_eq(&nl);
+    let en = stdout_with_lang(Some("en"), &["report", "--markdown"]);
+    expect_file!["golden/report/embedded.en.md"].assert_eq(&en);
+    // The same report: only the words and the way numbers are written differ.
+    assert_eq!(nl.lines().count(), en.lines().count());
+    assert!(
+        nl.contains(" begrippen, ") && nl.contains("## Bevindingen"),
+        "{nl}"
+    );
+    assert!(
+        en.contains(" concepts, ") && en.contains("## Findings"),
+        "{en}"
+    );
+    // The plain summary follows the language too.
+    let plain = stdout_with_lang(None, &["report"]);
+    assert!(
+        plain.contains("vaardigheden die geen enkel beroep vraagt"),
+        "{plain}"
+    );
+}
