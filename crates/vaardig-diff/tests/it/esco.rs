@@ -15,7 +15,7 @@ use vaardig_import::{ImportOptions, import_esco};
 const REGENERATE: &str = "vaardig import esco ../shared/data/esco/v1.1.0 --out /tmp/esco-1.1.0; \
     vaardig import esco ../shared/data/esco/v1.1.1 --out /tmp/esco-1.1.1; cd docs; \
     vaardig diff /tmp/esco-1.1.0 /tmp/esco-1.1.1 --sample 100 \
-    --svg esco-v1.1.0-to-v1.1.1.svg --markdown (see the top of the document)";
+    --svg esco-v1.1.0-to-v1.1.1.svg --markdown --lang en (see the top of the document)";
 
 fn esco_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/esco");
