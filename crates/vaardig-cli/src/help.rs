@@ -446,16 +446,4 @@ mod tests {
         );
         assert_eq!(chosen_lang(&args(&["vaardig"]), Some("de")), Lang::Nl);
     }
-
-    #[test]
-    #[ignore = "prints the English texts as Fluent lines"]
-    fn dump() {
-        let mut cmd = crate::Cli::command();
-        cmd.build();
-        let mut out = Vec::new();
-        texts(&cmd, &[], &mut out);
-        for (k, shared, text) in out {
-            println!("{k} = {text}    # {shared}");
-        }
-    }
 }

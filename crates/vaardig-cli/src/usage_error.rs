@@ -49,7 +49,7 @@ pub fn render(err: &clap::Error, lang: Lang) -> String {
         }
         ErrorKind::ValueValidation => {
             let why = std::error::Error::source(err)
-                .map(|e| format!(": {e}"))
+                .map(|e| format!(": {}", dutch_reason(&e.to_string())))
                 .unwrap_or_default();
             format!("ongeldige waarde '{given}' voor '{arg}'{why}")
         }
@@ -105,13 +105,35 @@ pub fn render(err: &clap::Error, lang: Lang) -> String {
         let usage = value(usage);
         let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
         let _ = write!(out, "\n{}: {usage}\n", tr(lang, "clap-usage"));
-        let _ = write!(
-            out,
-            "\n{}\n",
-            tr_args(lang, "clap-more-info", &[("help", "--help".into())])
-        );
     }
+    let _ = write!(
+        out,
+        "\n{}\n",
+        tr_args(lang, "clap-more-info", &[("help", "--help".into())])
+    );
     out
+}
+
+/// The reasons Rust's and clap's number parsers give, in Dutch; other reasons as they are
+/// (vaardig's own parsers word theirs in English).
+fn dutch_reason(why: &str) -> String {
+    if let Some((value, range)) = why.split_once(" is not in ") {
+        // clap's ranges: `0..=120`, `1..`.
+        return match range.split_once("..=") {
+            Some((lo, hi)) => format!("{value} ligt niet tussen {lo} en {hi}"),
+            None => format!("{value} ligt buiten {range}"),
+        };
+    }
+    match why {
+        "invalid digit found in string" => "geen geheel getal".to_owned(),
+        "invalid float literal" => "geen getal".to_owned(),
+        "cannot parse integer from empty string" | "cannot parse float from empty string" => {
+            "leeg".to_owned()
+        }
+        "number too large to fit in target type" => "te groot".to_owned(),
+        "number too small to fit in target type" => "te klein".to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 fn value(v: &ContextValue) -> String {
@@ -123,5 +145,23 @@ fn value(v: &ContextValue) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_reasons_read_in_dutch() {
+        assert_eq!(
+            dutch_reason("300 is not in 0..=120"),
+            "300 ligt niet tussen 0 en 120"
+        );
+        assert_eq!(
+            dutch_reason("invalid digit found in string"),
+            "geen geheel getal"
+        );
+        assert_eq!(dutch_reason("something else"), "something else");
     }
 }

@@ -1889,6 +1889,18 @@ fn usage_errors_are_dutch_by_default_and_english_on_request() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("verplichte argumenten ontbreken"), "{err}");
     assert!(err.contains("--occupation <ID>"), "{err}");
+    // VAARDIG_LANG chooses the output language when no `--lang` is given; `--lang` wins.
+    let rights = ["rights", "--age", "45", "--nlqf", "2"];
+    let en = stdout_with_lang(Some("en"), &rights);
+    assert!(en.contains("amount"), "{en}");
+    let nl = stdout_with_lang(
+        Some("en"),
+        &["rights", "--age", "45", "--nlqf", "2", "--lang", "nl"],
+    );
+    assert!(!nl.contains("amount") && nl.contains("€ "), "{nl}");
+    let out = vaardig(&["rights", "--age", "300", "--nlqf", "2"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("300 ligt niet tussen 0 en 120"), "{err}");
     // `--lang` is accepted by every command, also those that print no prose.
     assert!(
         vaardig(&["config", "--defaults", "--lang", "en"])
