@@ -101,3 +101,33 @@ show-by = van
 show-hours-short = uur
 show-shortage-sector = tekortsector
 no = nee
+
+## diff en report
+diff-change = verandering
+diff-added = begrippen toegevoegd
+diff-removed = begrippen verwijderd
+diff-remapped = id's gekoppeld
+diff-suggested = koppelingen voorgesteld
+diff-relabelled = nieuwe naam
+diff-synonyms = synoniemen veranderd
+diff-definitions = omschrijvingen veranderd
+diff-attributes = kenmerken veranderd
+diff-moved = verplaatst
+diff-relations-added = relaties toegevoegd
+diff-relations-removed = relaties verwijderd
+diff-relations-reweighted = relaties met een ander gewicht
+diff-impact = effect op { $profiles ->
+    [one] { $profiles } profiel
+   *[other] { $profiles } profielen
+}: gemiddelde overlap van de bovenste { $k } { $overlap } %, gemiddelde Kendall τ-b { $tau }, gemiddelde |Δ kloof| { $gap }
+diff-more = (--markdown voor het hele rapport, --json voor elke verandering)
+report-check = controle
+report-unrequired = vaardigheden die geen enkel beroep vraagt
+report-few-essential = beroepen met weinig essentiële vaardigheden
+report-offers-nothing = opleidingen die niets leren
+report-offers-nothing-required = opleidingen die niets leren wat een beroep vraagt
+report-isolated = losse begrippen
+report-preferred = voorkeursnaam
+report-synonyms = synoniemen
+report-definition = omschrijving
+report-more = (--markdown voor het hele rapport, --json voor elke lijst)

@@ -13,6 +13,10 @@ use vaardig_score::Lang;
 pub const NL_FTL: &str = include_str!("../i18n/nl.ftl");
 /// The English messages.
 pub const EN_FTL: &str = include_str!("../i18n/en.ftl");
+/// The Dutch help texts (see [`crate::help`]).
+pub const HELP_NL_FTL: &str = include_str!("../i18n/help.nl.ftl");
+/// The English help texts.
+pub const HELP_EN_FTL: &str = include_str!("../i18n/help.en.ftl");
 
 struct Bundles {
     nl: FluentBundle<FluentResource>,
@@ -20,29 +24,40 @@ struct Bundles {
 }
 
 static BUNDLES: LazyLock<Bundles> = LazyLock::new(|| Bundles {
-    nl: bundle("nl", NL_FTL),
-    en: bundle("en", EN_FTL),
+    nl: bundle("nl", &[NL_FTL, HELP_NL_FTL]),
+    en: bundle("en", &[EN_FTL, HELP_EN_FTL]),
 });
 
 /// A bundle of one language. A syntax error drops only the broken message (the tests check
 /// there are none).
-fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
-    let resource =
-        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+fn bundle(lang: &str, sources: &[&str]) -> FluentBundle<FluentResource> {
     let mut b = FluentBundle::new_concurrent(vec![lang.parse().unwrap_or_default()]);
     // Terminal output: no Unicode isolation marks around the values.
     b.set_use_isolating(false);
-    // ok: a message defined twice is reported by the tests; the first one is kept.
-    let _ = b.add_resource(resource);
+    for source in sources {
+        let resource =
+            FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(partial, _)| partial);
+        // ok: a message defined twice is reported by the tests; the first one is kept.
+        let _ = b.add_resource(resource);
+    }
     b
+}
+
+fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    match lang {
+        Lang::Nl => &BUNDLES.nl,
+        Lang::En => &BUNDLES.en,
+    }
+}
+
+/// Whether `lang` has a message `id`.
+pub fn has(lang: Lang, id: &str) -> bool {
+    bundle_of(lang).has_message(id)
 }
 
 /// Message `id` in `lang`, with `args`. A message that is missing shows as its id.
 pub fn tr_args(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    let b = match lang {
-        Lang::Nl => &BUNDLES.nl,
-        Lang::En => &BUNDLES.en,
-    };
+    let b = bundle_of(lang);
     let Some(pattern) = b.get_message(id).and_then(|m| m.value()) else {
         return id.to_owned();
     };
@@ -75,12 +90,19 @@ mod tests {
 
     #[test]
     fn both_languages_parse_and_have_the_same_messages() {
-        for (name, source) in [("nl", NL_FTL), ("en", EN_FTL)] {
+        let nl_all = format!("{NL_FTL}\n{HELP_NL_FTL}");
+        let en_all = format!("{EN_FTL}\n{HELP_EN_FTL}");
+        for (name, source) in [
+            ("nl", NL_FTL),
+            ("en", EN_FTL),
+            ("help.nl", HELP_NL_FTL),
+            ("help.en", HELP_EN_FTL),
+        ] {
             if let Err((_, errors)) = FluentResource::try_new(source.to_owned()) {
                 panic!("{name}.ftl: {errors:?}");
             }
         }
-        let (mut nl, mut en) = (ids(NL_FTL), ids(EN_FTL));
+        let (mut nl, mut en) = (ids(&nl_all), ids(&en_all));
         assert!(nl.len() > 40, "{nl:?}");
         nl.sort();
         en.sort();

@@ -6,13 +6,15 @@
 
 mod cmd;
 mod context;
+mod help;
 mod i18n;
 mod matrix_cache;
 mod output;
+mod usage_error;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::context::Context;
 use crate::output::StdoutFailure;
@@ -92,7 +94,25 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::chosen_lang(&args, std::env::var("VAARDIG_LANG").ok().as_deref());
+    let mut command = help::localize(Cli::command(), lang);
+    let parsed = command
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(err) => {
+            let text = usage_error::render(&err, lang);
+            if err.use_stderr() {
+                output::err!("{text}");
+            } else {
+                // Help and version: on stdout, where a closed pipe is no error.
+                let _ = output::out!("{text}").and_then(|()| output::flush_stdout());
+            }
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
     let ctx = Context::new(cli.ontology, cli.config, cli.force, cli.no_cache);
     let result = run(cli.command, &ctx).and_then(|code| {
         output::flush_stdout()?;

@@ -1827,3 +1827,113 @@ fn a_read_only_ontology_gets_its_snapshot_in_the_cache_directory() {
     let second = with_cache(Some(&cache), &["--ontology", d, "stats", "--json"]);
     assert_eq!(first.stdout, second.stdout);
 }
+
+/// What `vaardig ARGS` prints on stdout, with `VAARDIG_LANG` set to `env` (or unset).
+fn stdout_with_lang(env: Option<&str>, args: &[&str]) -> String {
+    let mut command = bin();
+    match env {
+        Some(lang) => command.env("VAARDIG_LANG", lang),
+        None => command.env_remove("VAARDIG_LANG"),
+    };
+    let out = command
+        .args(args)
+        .output()
+        .expect("the vaardig binary runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn help_golden_in_dutch_and_english() {
+    use expect_test::expect_file;
+    // Dutch by default; `--lang` anywhere, else VAARDIG_LANG, chooses.
+    expect_file!["golden/help/vaardig.nl.txt"].assert_eq(&stdout_with_lang(None, &["--help"]));
+    expect_file!["golden/help/vaardig.en.txt"]
+        .assert_eq(&stdout_with_lang(None, &["--help", "--lang", "en"]));
+    expect_file!["golden/help/transitions.nl.txt"].assert_eq(&stdout_with_lang(
+        Some("en"),
+        &["transitions", "--lang=nl", "--help"],
+    ));
+    expect_file!["golden/help/transitions.en.txt"]
+        .assert_eq(&stdout_with_lang(Some("en"), &["transitions", "-h"]));
+    // `vaardig help CMD` is the same page as `vaardig CMD --help`.
+    assert_eq!(
+        stdout_with_lang(None, &["help", "report"]),
+        stdout_with_lang(None, &["report", "--help"])
+    );
+}
+
+#[test]
+fn usage_errors_are_dutch_by_default_and_english_on_request() {
+    let out = vaardig(&["transitions", "--frm", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("fout: onbekend argument '--frm'"), "{err}");
+    assert!(err.contains("bedoelde u '--from'?"), "{err}");
+    assert!(
+        err.contains("Gebruik: vaardig transitions [OPTIES]"),
+        "{err}"
+    );
+    let out = vaardig(&["sttas", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: unrecognized subcommand 'sttas'"),
+        "{err}"
+    );
+    let out = vaardig(&["gap"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("verplichte argumenten ontbreken"), "{err}");
+    assert!(err.contains("--occupation <ID>"), "{err}");
+    // VAARDIG_LANG chooses the output language when no `--lang` is given; `--lang` wins.
+    let rights = ["rights", "--age", "45", "--nlqf", "2"];
+    let en = stdout_with_lang(Some("en"), &rights);
+    assert!(en.contains("amount"), "{en}");
+    let nl = stdout_with_lang(
+        Some("en"),
+        &["rights", "--age", "45", "--nlqf", "2", "--lang", "nl"],
+    );
+    assert!(!nl.contains("amount") && nl.contains("€ "), "{nl}");
+    let out = vaardig(&["rights", "--age", "300", "--nlqf", "2"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("300 ligt niet tussen 0 en 120"), "{err}");
+    // `--lang` is accepted by every command, also those that print no prose.
+    assert!(
+        vaardig(&["config", "--defaults", "--lang", "en"])
+            .status
+            .success()
+    );
+    assert_eq!(
+        stdout_with_lang(None, &["--version"]),
+        format!("vaardig {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn report_golden_on_the_embedded_ontology_in_dutch_and_english() {
+    use expect_test::expect_file;
+    let nl = stdout_with_lang(None, &["report", "--markdown"]);
+    expect_file!["golden/report/embedded.nl.md"].assert_eq(&nl);
+    let en = stdout_with_lang(Some("en"), &["report", "--markdown"]);
+    expect_file!["golden/report/embedded.en.md"].assert_eq(&en);
+    // The same report: only the words and the way numbers are written differ.
+    assert_eq!(nl.lines().count(), en.lines().count());
+    assert!(
+        nl.contains(" begrippen, ") && nl.contains("## Bevindingen"),
+        "{nl}"
+    );
+    assert!(
+        en.contains(" concepts, ") && en.contains("## Findings"),
+        "{en}"
+    );
+    // The plain summary follows the language too.
+    let plain = stdout_with_lang(None, &["report"]);
+    assert!(
+        plain.contains("vaardigheden die geen enkel beroep vraagt"),
+        "{plain}"
+    );
+}

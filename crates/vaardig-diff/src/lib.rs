@@ -37,6 +37,7 @@ mod changes;
 mod diff;
 pub mod dot;
 mod error;
+mod i18n;
 pub mod impact;
 pub mod mapping;
 pub mod markdown;

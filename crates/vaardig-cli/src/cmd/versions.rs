@@ -12,8 +12,11 @@ use vaardig_diff::markdown::{self, MarkdownOptions};
 use vaardig_diff::{
     Diff, DiffOptions, IdMapping, Impact, MappingConfig, QualityOptions, QualityReport,
 };
+use vaardig_score::Lang;
 
+use crate::cmd::score::ExplainLang;
 use crate::context::Context;
+use crate::i18n::{tr, tr_args};
 use crate::output::{out, outln, print_json, table, write_file};
 
 /// Arguments of `vaardig diff`.
@@ -65,6 +68,9 @@ pub struct DiffArgs {
     /// Exit with status 1 when the versions differ.
     #[arg(long)]
     pub exit_code: bool,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value = "nl")]
+    pub lang: ExplainLang,
 }
 
 /// Arguments of `vaardig report`.
@@ -84,6 +90,9 @@ pub struct ReportArgs {
     /// Print a Markdown report.
     #[arg(long)]
     pub markdown: bool,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value = "nl")]
+    pub lang: ExplainLang,
 }
 
 /// The JSON output of `vaardig diff`.
@@ -179,13 +188,14 @@ pub fn diff(ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
         let options = MarkdownOptions {
             rows: args.rows,
             chart,
+            lang: args.lang.into(),
         };
         out!(
             "{}",
             markdown::diff_report(&d, &old, &new, measured.as_ref(), &options)
         )?;
     } else {
-        print_summary(&d, measured.as_ref())?;
+        print_summary(&d, measured.as_ref(), args.lang.into())?;
     }
     Ok(if args.exit_code && !d.is_empty() {
         ExitCode::from(1)
@@ -194,7 +204,7 @@ pub fn diff(ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn print_summary(d: &Diff, impact: Option<&Impact>) -> std::io::Result<()> {
+fn print_summary(d: &Diff, impact: Option<&Impact>, lang: Lang) -> std::io::Result<()> {
     let s = &d.summary;
     outln!(
         "{} {} → {} {}",
@@ -204,35 +214,46 @@ fn print_summary(d: &Diff, impact: Option<&Impact>) -> std::io::Result<()> {
         d.new.version
     )?;
     let rows: Vec<Vec<String>> = [
-        ("concepts added", s.added),
-        ("concepts removed", s.removed),
-        ("ids mapped", s.remapped),
-        ("mappings suggested", s.suggested),
-        ("relabelled", s.relabelled),
-        ("synonyms changed", s.synonyms_changed),
-        ("definitions changed", s.definitions_changed),
-        ("attributes changed", s.attributes_changed),
-        ("moved", s.moved),
-        ("relations added", s.relations_added),
-        ("relations removed", s.relations_removed),
-        ("relations re-weighted", s.relations_reweighted),
+        ("diff-added", s.added),
+        ("diff-removed", s.removed),
+        ("diff-remapped", s.remapped),
+        ("diff-suggested", s.suggested),
+        ("diff-relabelled", s.relabelled),
+        ("diff-synonyms", s.synonyms_changed),
+        ("diff-definitions", s.definitions_changed),
+        ("diff-attributes", s.attributes_changed),
+        ("diff-moved", s.moved),
+        ("diff-relations-added", s.relations_added),
+        ("diff-relations-removed", s.relations_removed),
+        ("diff-relations-reweighted", s.relations_reweighted),
     ]
     .iter()
-    .map(|(what, n)| vec![(*what).to_owned(), n.to_string()])
+    .map(|(what, n)| vec![tr(lang, what), n.to_string()])
     .collect();
-    out!("{}", table(&["change", "count"], &rows))?;
+    out!(
+        "{}",
+        table(&[tr(lang, "diff-change"), tr(lang, "stats-count")], &rows)
+    )?;
     if let Some(i) = impact {
-        outln!(
-            "\nimpact on {} profiles: mean top-{} overlap {:.1} %, mean Kendall τ-b {}, mean |Δgap| {:.4}",
-            i.profiles.len(),
-            i.options.k,
-            i.mean_overlap * 100.0,
-            i.mean_kendall_tau
-                .map_or_else(|| "–".to_owned(), |t| format!("{t:.3}")),
-            i.mean_abs_gap_delta
-        )?;
+        let decimal = |x: f64, places: usize| {
+            let text = format!("{x:.places$}");
+            lang.pick(&text.replace('.', ","), &text).to_owned()
+        };
+        let args = [
+            ("profiles", i.profiles.len().into()),
+            ("k", i.options.k.into()),
+            ("overlap", decimal(i.mean_overlap * 100.0, 1).into()),
+            (
+                "tau",
+                i.mean_kendall_tau
+                    .map_or_else(|| "–".to_owned(), |t| decimal(t, 3))
+                    .into(),
+            ),
+            ("gap", decimal(i.mean_abs_gap_delta, 4).into()),
+        ];
+        outln!("\n{}", tr_args(lang, "diff-impact", &args))?;
     }
-    outln!("\n(--markdown for the full report, --json for every change)")
+    outln!("\n{}", tr(lang, "diff-more"))
 }
 
 /// Runs `vaardig report`.
@@ -257,36 +278,45 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
         let options = MarkdownOptions {
             rows: args.rows,
             chart: None,
+            lang: args.lang.into(),
         };
         out!("{}", markdown::quality_report(&r, &options))?;
     } else {
+        let lang: Lang = args.lang.into();
         outln!("{} {}", r.version.name, r.version.version)?;
         let findings: Vec<Vec<String>> = [
-            ("skills no occupation requires", r.unrequired_skills.len()),
+            ("report-unrequired", r.unrequired_skills.len()),
+            ("report-few-essential", r.few_essential.len()),
+            ("report-offers-nothing", r.offers_teaching_nothing.len()),
             (
-                "occupations with few essential skills",
-                r.few_essential.len(),
-            ),
-            ("offers teaching nothing", r.offers_teaching_nothing.len()),
-            (
-                "offers teaching nothing required",
+                "report-offers-nothing-required",
                 r.offers_teaching_nothing_required.len(),
             ),
-            ("isolated concepts", r.isolated.len()),
+            ("report-isolated", r.isolated.len()),
         ]
         .iter()
-        .map(|(what, n)| vec![(*what).to_owned(), n.to_string()])
+        .map(|(what, n)| vec![tr(lang, what), n.to_string()])
         .collect();
-        out!("{}", table(&["check", "count"], &findings))?;
+        out!(
+            "{}",
+            table(
+                &[tr(lang, "report-check"), tr(lang, "stats-count")],
+                &findings
+            )
+        )?;
+        let percent = |share: f64| {
+            let text = format!("{:.1} %", share * 100.0);
+            lang.pick(&text.replace('.', ","), &text).to_owned()
+        };
         let labels: Vec<Vec<String>> = r
             .labels
             .iter()
             .map(|l| {
                 vec![
                     l.lang.clone(),
-                    format!("{:.1} %", l.pref * 100.0),
-                    format!("{:.1} %", l.alt * 100.0),
-                    format!("{:.1} %", l.definition * 100.0),
+                    percent(l.pref),
+                    percent(l.alt),
+                    percent(l.definition),
                 ]
             })
             .collect();
@@ -294,11 +324,16 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
         out!(
             "{}",
             table(
-                &["language", "preferred", "synonyms", "definition"],
+                &[
+                    tr(lang, "stats-language"),
+                    tr(lang, "report-preferred"),
+                    tr(lang, "report-synonyms"),
+                    tr(lang, "report-definition")
+                ],
                 &labels
             )
         )?;
-        outln!("\n(--markdown for the full report, --json for every list)")?;
+        outln!("\n{}", tr(lang, "report-more"))?;
     }
     Ok(ExitCode::SUCCESS)
 }

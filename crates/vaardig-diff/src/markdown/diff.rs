@@ -1,12 +1,17 @@
-//! The Markdown rendering of a [`Diff`] and its [`Impact`].
+//! The Markdown rendering of a [`Diff`] and its [`Impact`], in [`MarkdownOptions::lang`].
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use vaardig_core::{Importance, Ontology, RelationKind};
 
-use super::{MarkdownOptions, Table, code, count, escape, percent, shorten};
+use fluent_bundle::FluentValue;
+use vaardig_score::Lang;
+
+use super::quality::{kind_name, relation_name};
+use super::{MarkdownOptions, Table, code, escape, shorten};
 use crate::changes::{Diff, RelationRef};
+use crate::i18n::{count, decimal, percent, tr, tr_args};
 use crate::impact::Impact;
 use crate::mapping::MappingSource;
 use crate::text::{normalise, similarity};
@@ -20,7 +25,7 @@ use crate::text::{normalise, similarity};
 ///
 /// let o = generate(&GeneratorConfig::small()).expect("valid").ontology;
 /// let md = diff_report(&vaardig_diff::diff(&o, &o), &o, &o, None, &MarkdownOptions::default());
-/// assert!(md.contains("No changes"));
+/// assert!(md.contains("Geen veranderingen"));
 /// ```
 pub fn diff_report(
     diff: &Diff,
@@ -29,39 +34,49 @@ pub fn diff_report(
     impact: Option<&Impact>,
     options: &MarkdownOptions,
 ) -> String {
+    let lang = options.lang;
     let mut out = String::new();
     let (o, n) = (&diff.old, &diff.new);
+    let name =
+        |v: &crate::changes::VersionInfo| format!("{} {}", escape(&v.name), escape(&v.version));
     let _ = writeln!(
         out,
-        "# Taxonomy diff: {} {} → {} {}\n",
-        escape(&o.name),
-        escape(&o.version),
-        escape(&n.name),
-        escape(&n.version)
+        "# {}\n",
+        tr_args(
+            lang,
+            "diff-title",
+            &[("old", name(o).into()), ("new", name(n).into())]
+        )
     );
+    let line = |v: &crate::changes::VersionInfo| {
+        tr_args(
+            lang,
+            "diff-version",
+            &[
+                ("version", name(v).into()),
+                ("date", escape(&v.release_date).into()),
+                ("concepts", FluentValue::from(v.concepts)),
+                ("relations", FluentValue::from(v.relations)),
+            ],
+        )
+    };
     let _ = writeln!(
         out,
-        "- **Old:** {} {} ({}): {} concepts, {} relations\n- **New:** {} {} ({}): {} concepts, {} relations\n",
-        escape(&o.name),
-        escape(&o.version),
-        escape(&o.release_date),
-        count(o.concepts),
-        count(o.relations),
-        escape(&n.name),
-        escape(&n.version),
-        escape(&n.release_date),
-        count(n.concepts),
-        count(n.relations),
+        "- **{}:** {}\n- **{}:** {}\n",
+        tr(lang, "diff-old"),
+        line(o),
+        tr(lang, "diff-new"),
+        line(n)
     );
     if diff.is_empty() {
-        out.push_str("No changes: both versions have the same concepts, labels and relations.\n");
+        let _ = writeln!(out, "{}", tr(lang, "diff-no-changes"));
         if let Some(i) = impact {
             out.push('\n');
             out.push_str(&impact_section(i, options));
         }
         return out;
     }
-    summary(diff, &mut out);
+    summary(diff, lang, &mut out);
     mapping(diff, options, &mut out);
     concepts(diff, options, &mut out);
     relabelled(diff, options, &mut out);
@@ -85,119 +100,154 @@ fn label(ontology: &Ontology, id: &str) -> String {
     )
 }
 
-fn summary(d: &Diff, out: &mut String) {
+/// Column names in `lang` from message ids; an id starting with `>` makes a right-aligned
+/// column.
+fn header(lang: Lang, ids: &[&str]) -> Vec<String> {
+    ids.iter()
+        .map(|id| match id.strip_prefix('>') {
+            Some(id) => format!(">{}", tr(lang, id)),
+            None => tr(lang, id),
+        })
+        .collect()
+}
+
+/// A `## heading` and a note, each in `lang`.
+fn section(lang: Lang, level: &str, title: &str, note: &str, out: &mut String) {
+    let _ = writeln!(out, "{level} {}\n", tr(lang, title));
+    if !note.is_empty() {
+        let _ = writeln!(out, "{}\n", tr(lang, note));
+    }
+}
+
+fn summary(d: &Diff, lang: Lang, out: &mut String) {
     let s = &d.summary;
-    out.push_str("## Summary\n\n");
-    let mut t = Table::new(&["change", ">count"]);
+    section(lang, "##", "diff-summary", "", out);
+    let mut t = Table::new(&header(lang, &["col-change", ">col-count"]));
     let rows = [
-        ("concepts added", s.added),
-        ("concepts removed", s.removed),
-        ("concepts with a new id (mapped)", s.remapped),
-        ("id mappings suggested, not applied", s.suggested),
-        ("concepts relabelled", s.relabelled),
-        ("concepts with synonyms changed", s.synonyms_changed),
-        ("concepts with definitions changed", s.definitions_changed),
-        ("concepts with attributes changed", s.attributes_changed),
-        ("concepts moved in the hierarchy", s.moved),
-        ("relations added", s.relations_added),
-        ("relations removed", s.relations_removed),
-        ("relations re-weighted", s.relations_reweighted),
+        ("sum-added", s.added),
+        ("sum-removed", s.removed),
+        ("sum-remapped", s.remapped),
+        ("sum-suggested", s.suggested),
+        ("sum-relabelled", s.relabelled),
+        ("sum-synonyms", s.synonyms_changed),
+        ("sum-definitions", s.definitions_changed),
+        ("sum-attributes", s.attributes_changed),
+        ("sum-moved", s.moved),
+        ("sum-relations-added", s.relations_added),
+        ("sum-relations-removed", s.relations_removed),
+        ("sum-relations-reweighted", s.relations_reweighted),
     ];
     for (what, n) in rows {
-        t.row(vec![what.to_owned(), count(n)]);
+        t.row(vec![tr(lang, what), count(lang, n)]);
     }
-    t.write(out, usize::MAX, 0);
+    t.write(out, usize::MAX, 0, lang);
 
-    out.push_str("### Concepts by kind\n\n");
-    let mut t = Table::new(&[
-        "kind", ">old", ">new", ">added", ">removed", ">new id", ">changed",
-    ]);
+    section(lang, "###", "diff-concepts-by-kind", "", out);
+    let mut t = Table::new(&header(
+        lang,
+        &[
+            "col-kind",
+            ">col-old",
+            ">col-new",
+            ">col-added",
+            ">col-removed",
+            ">col-new-id",
+            ">col-changed",
+        ],
+    ));
     for (kind, c) in &s.concepts_by_kind {
         t.row(vec![
-            kind.as_str().to_owned(),
-            count(c.old),
-            count(c.new),
-            count(c.added),
-            count(c.removed),
-            count(c.remapped),
-            count(c.changed),
+            kind_name(lang, *kind),
+            count(lang, c.old),
+            count(lang, c.new),
+            count(lang, c.added),
+            count(lang, c.removed),
+            count(lang, c.remapped),
+            count(lang, c.changed),
         ]);
     }
-    t.write(out, usize::MAX, 0);
+    t.write(out, usize::MAX, 0, lang);
 
-    out.push_str("### Relations by kind\n\n");
-    let mut t = Table::new(&[
-        "relation",
-        ">old",
-        ">new",
-        ">added",
-        ">removed",
-        ">re-weighted",
-    ]);
+    section(lang, "###", "diff-relations-by-kind", "", out);
+    let mut t = Table::new(&header(
+        lang,
+        &[
+            "col-relation",
+            ">col-old",
+            ">col-new",
+            ">col-added",
+            ">col-removed",
+            ">col-reweighted",
+        ],
+    ));
     for (kind, c) in &s.relations_by_kind {
         t.row(vec![
-            kind.as_str().to_owned(),
-            count(c.old),
-            count(c.new),
-            count(c.added),
-            count(c.removed),
-            count(c.reweighted),
+            relation_name(lang, *kind),
+            count(lang, c.old),
+            count(lang, c.new),
+            count(lang, c.added),
+            count(lang, c.removed),
+            count(lang, c.reweighted),
         ]);
     }
-    t.write(out, usize::MAX, 0);
+    t.write(out, usize::MAX, 0, lang);
 }
 
 fn mapping(d: &Diff, options: &MarkdownOptions, out: &mut String) {
     if d.mapping.is_empty() {
         return;
     }
-    out.push_str("## Id mapping\n\n");
-    out.push_str(
-        "Concepts whose id changed, matched by a supplied mapping or proposed from labels \
-         (similarity of the preferred labels) and structure (share of neighbours in common). \
-         Proposals at or above the acceptance threshold are applied; the others stay added and \
-         removed until confirmed in a mapping file (`--write-mapping`, `--mapping`).\n\n",
-    );
+    let lang = options.lang;
+    section(lang, "##", "mapping-title", "mapping-note", out);
     let (applied, suggested): (Vec<_>, Vec<_>) = d.mapping.iter().partition(|e| e.applied);
-    let num = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"));
-    let header = [
-        "old id",
-        "new id",
-        "kind",
-        ">confidence",
-        ">labels",
-        ">neighbours",
-        "source",
-    ];
+    let num = |v: Option<f64>| v.map_or_else(|| tr(lang, "none"), |v| decimal(lang, v, 2));
+    let header = header(
+        lang,
+        &[
+            "col-old-id",
+            "col-new-id",
+            "col-kind",
+            ">col-confidence",
+            ">col-labels",
+            ">col-neighbours",
+            "col-source",
+        ],
+    );
     let row = |e: &&crate::mapping::MappingEntry| {
         vec![
             code(&e.old_id),
             code(&e.new_id),
-            e.kind.as_str().to_owned(),
-            format!("{:.2}", e.confidence),
+            kind_name(lang, e.kind),
+            decimal(lang, e.confidence, 2),
             num(e.label_similarity),
             num(e.shared_neighbours),
             match e.source {
-                MappingSource::Supplied => "supplied".to_owned(),
-                MappingSource::Proposed => "proposed".to_owned(),
+                MappingSource::Supplied => tr(lang, "source-supplied"),
+                MappingSource::Proposed => tr(lang, "source-proposed"),
             },
         ]
     };
     // Suggested: most likely first. Applied: least certain first. Ties by old id.
     let sections = [
         (
-            "Suggested, for review",
-            "Most likely first.",
+            "mapping-suggested",
+            "mapping-suggested-note",
             suggested,
             true,
         ),
-        ("Applied", "Least certain first.", applied, false),
+        ("mapping-applied", "mapping-applied-note", applied, false),
     ];
     for (title, note, mut entries, most_likely_first) in sections {
         if entries.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "### {title} ({})\n\n{note}\n", count(entries.len()));
+        let _ = writeln!(
+            out,
+            "### {} ({})\n\n{}\n",
+            tr(lang, title),
+            count(lang, entries.len()),
+            tr(lang, note)
+        );
         entries.sort_by(|a, b| {
             let by_confidence = a.confidence.total_cmp(&b.confidence);
             let by_confidence = if most_likely_first {
@@ -211,31 +261,35 @@ fn mapping(d: &Diff, options: &MarkdownOptions, out: &mut String) {
         for e in &entries {
             t.row(row(e));
         }
-        t.write(out, options.rows, entries.len());
+        t.write(out, options.rows, entries.len(), lang);
     }
 }
 
 fn concepts(d: &Diff, options: &MarkdownOptions, out: &mut String) {
+    let lang = options.lang;
     for (title, list) in [
-        ("Removed concepts", &d.removed),
-        ("Added concepts", &d.added),
+        ("concepts-removed", &d.removed),
+        ("concepts-added", &d.added),
     ] {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "## {title}\n\nMost connected first.\n");
+        section(lang, "##", title, "most-connected-first", out);
         let mut sorted: Vec<_> = list.iter().collect();
         sorted.sort_by(|a, b| b.degree.cmp(&a.degree).then(a.id.cmp(&b.id)));
-        let mut t = Table::new(&["id", "kind", "label", ">relations"]);
+        let mut t = Table::new(&header(
+            lang,
+            &["col-id", "col-kind", "col-label", ">col-relations"],
+        ));
         for c in &sorted {
             t.row(vec![
                 code(&c.id),
-                c.kind.as_str().to_owned(),
+                kind_name(lang, c.kind),
                 escape(&c.label),
-                count(c.degree),
+                count(lang, c.degree),
             ]);
         }
-        t.write(out, options.rows, sorted.len());
+        t.write(out, options.rows, sorted.len(), lang);
     }
 }
 
@@ -243,7 +297,8 @@ fn relabelled(d: &Diff, options: &MarkdownOptions, out: &mut String) {
     if d.relabelled.is_empty() {
         return;
     }
-    out.push_str("## Relabelled\n\nPreferred labels, most different first.\n\n");
+    let lang = options.lang;
+    section(lang, "##", "relabelled-title", "relabelled-note", out);
     let mut sorted: Vec<(f64, _)> = d
         .relabelled
         .iter()
@@ -260,18 +315,27 @@ fn relabelled(d: &Diff, options: &MarkdownOptions, out: &mut String) {
             .then(a.1.new_id.cmp(&b.1.new_id))
             .then(a.1.lang.cmp(&b.1.lang))
     });
-    let mut t = Table::new(&["id", "kind", "lang", "old label", "new label"]);
-    let text = |s: &Option<String>| s.as_deref().map_or_else(|| "–".to_owned(), escape);
+    let mut t = Table::new(&header(
+        lang,
+        &[
+            "col-id",
+            "col-kind",
+            "col-lang",
+            "col-old-label",
+            "col-new-label",
+        ],
+    ));
+    let text = |s: &Option<String>| s.as_deref().map_or_else(|| tr(lang, "none"), escape);
     for (_, c) in &sorted {
         t.row(vec![
             code(&c.new_id),
-            c.kind.as_str().to_owned(),
+            kind_name(lang, c.kind),
             c.lang.clone(),
             text(&c.old),
             text(&c.new),
         ]);
     }
-    t.write(out, options.rows, sorted.len());
+    t.write(out, options.rows, sorted.len(), lang);
 }
 
 /// Per occupation (or task): requirements added, removed and re-weighted.
@@ -330,25 +394,25 @@ fn requirements(
     if acc.is_empty() {
         return;
     }
-    out.push_str(
-        "## Occupations whose requirements changed most\n\n\
-         Skill links (`requires`) added, removed or re-weighted per occupation, most changes first; \
-         \"essential ±\" counts links that became or stopped being essential.\n\n",
-    );
+    let lang = options.lang;
+    section(lang, "##", "requirements-title", "requirements-note", out);
     let mut rows: Vec<(&str, Acc)> = acc.into_iter().collect();
     rows.sort_by(|a, b| {
         let total = |x: &Acc| x.added + x.removed + x.reweighted;
         total(&b.1).cmp(&total(&a.1)).then(a.0.cmp(b.0))
     });
-    let mut t = Table::new(&[
-        "occupation",
-        "label",
-        ">added",
-        ">removed",
-        ">re-weighted",
-        ">essential +",
-        ">essential −",
-    ]);
+    let mut t = Table::new(&header(
+        lang,
+        &[
+            "col-occupation",
+            "col-label",
+            ">col-added",
+            ">col-removed",
+            ">col-reweighted",
+            ">col-essential-plus",
+            ">col-essential-minus",
+        ],
+    ));
     for (id, a) in &rows {
         let name = if new.get(id).is_some() && a.in_new {
             label(new, id)
@@ -358,14 +422,14 @@ fn requirements(
         t.row(vec![
             code(id),
             name,
-            count(a.added),
-            count(a.removed),
-            count(a.reweighted),
-            count(a.essential_gained),
-            count(a.essential_lost),
+            count(lang, a.added),
+            count(lang, a.removed),
+            count(lang, a.reweighted),
+            count(lang, a.essential_gained),
+            count(lang, a.essential_lost),
         ]);
     }
-    t.write(out, options.rows, rows.len());
+    t.write(out, options.rows, rows.len(), lang);
 }
 
 fn importance_rank(i: Option<Importance>) -> i64 {
@@ -381,10 +445,8 @@ fn reweighted(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut Str
     if d.reweighted.is_empty() {
         return;
     }
-    out.push_str(
-        "## Re-weighted relations\n\nImportance or level changed; the largest shifts first \
-         (optional ↔ essential before smaller steps).\n\n",
-    );
+    let lang = options.lang;
+    section(lang, "##", "reweighted-title", "reweighted-note", out);
     let mut sorted: Vec<_> = d.reweighted.iter().collect();
     let shift = |r: &crate::changes::Reweight| {
         let imp = (importance_rank(r.old_importance) - importance_rank(r.new_importance)).abs();
@@ -399,17 +461,20 @@ fn reweighted(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut Str
             .then(a.new_from.cmp(&b.new_from))
             .then(a.new_to.cmp(&b.new_to))
     });
-    let mut t = Table::new(&["from", "to", "relation", "old", "new"]);
+    let mut t = Table::new(&header(
+        lang,
+        &["col-from", "col-to", "col-relation", "col-old", "col-new"],
+    ));
     let attrs = |i: Option<Importance>, l: Option<vaardig_core::Level>| {
         let mut parts = Vec::new();
         if let Some(i) = i {
-            parts.push(i.as_str().to_owned());
+            parts.push(tr(lang, &format!("importance-{}", i.as_str())));
         }
         if let Some(l) = l {
-            parts.push(format!("level {l}"));
+            parts.push(tr_args(lang, "level", &[("level", l.to_string().into())]));
         }
         if parts.is_empty() {
-            "–".to_owned()
+            tr(lang, "none")
         } else {
             parts.join(", ")
         }
@@ -418,22 +483,20 @@ fn reweighted(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut Str
         t.row(vec![
             format!("{} {}", label(new, &r.new_from), code(&r.new_from)),
             format!("{} {}", label(new, &r.new_to), code(&r.new_to)),
-            r.kind.as_str().to_owned(),
+            relation_name(lang, r.kind),
             attrs(r.old_importance, r.old_level),
             attrs(r.new_importance, r.new_level),
         ]);
     }
-    t.write(out, options.rows, sorted.len());
+    t.write(out, options.rows, sorted.len(), lang);
 }
 
 fn moved(d: &Diff, old: &Ontology, new: &Ontology, options: &MarkdownOptions, out: &mut String) {
     if d.moved.is_empty() {
         return;
     }
-    out.push_str(
-        "## Moved in the hierarchy\n\nConcepts with a different broader concept; those with the \
-         most narrower concepts (the largest branches) first.\n\n",
-    );
+    let lang = options.lang;
+    section(lang, "##", "moved-title", "moved-note", out);
     let children = |id: &str| {
         new.index_of(id)
             .map_or(0, |ix| new.incoming(ix, RelationKind::Broader).count())
@@ -446,7 +509,7 @@ fn moved(d: &Diff, old: &Ontology, new: &Ontology, options: &MarkdownOptions, ou
     // reads as what it is.
     let parents = |o: &Ontology, ids: &[String], only_here: &BTreeSet<&str>, mark: &str| {
         if ids.is_empty() {
-            "– (top level)".to_owned()
+            tr(lang, "top-level")
         } else {
             ids.iter()
                 .map(|p| {
@@ -460,22 +523,33 @@ fn moved(d: &Diff, old: &Ontology, new: &Ontology, options: &MarkdownOptions, ou
                 .join("; ")
         }
     };
-    let mut t = Table::new(&["id", "label", ">narrower", "old broader", "new broader"]);
+    let mut t = Table::new(&header(
+        lang,
+        &[
+            "col-id",
+            "col-label",
+            ">col-narrower-count",
+            "col-old-broader",
+            "col-new-broader",
+        ],
+    ));
+    let (removed_mark, new_mark) = (tr(lang, "mark-removed"), tr(lang, "mark-new"));
     for (n, m) in &sorted {
         t.row(vec![
             code(&m.new_id),
             label(new, &m.new_id),
-            count(*n),
-            parents(old, &m.old_parents, &removed, "removed"),
-            parents(new, &m.new_parents, &added, "new"),
+            count(lang, *n),
+            parents(old, &m.old_parents, &removed, &removed_mark),
+            parents(new, &m.new_parents, &added, &new_mark),
         ]);
     }
-    t.write(out, options.rows, sorted.len());
+    t.write(out, options.rows, sorted.len(), lang);
 }
 
 fn synonyms_and_definitions(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut String) {
+    let lang = options.lang;
     if !d.synonyms.is_empty() {
-        out.push_str("## Synonyms changed\n\nMost synonyms changed first.\n\n");
+        section(lang, "##", "synonyms-title", "synonyms-note", out);
         let mut sorted: Vec<_> = d.synonyms.iter().collect();
         sorted.sort_by(|a, b| {
             (b.added.len() + b.removed.len())
@@ -485,12 +559,21 @@ fn synonyms_and_definitions(d: &Diff, new: &Ontology, options: &MarkdownOptions,
         });
         let list = |v: &[String]| {
             if v.is_empty() {
-                "–".to_owned()
+                tr(lang, "none")
             } else {
                 v.iter().map(|s| escape(s)).collect::<Vec<_>>().join("; ")
             }
         };
-        let mut t = Table::new(&["id", "label", "lang", "added", "removed"]);
+        let mut t = Table::new(&header(
+            lang,
+            &[
+                "col-id",
+                "col-label",
+                "col-lang",
+                "col-added",
+                "col-removed",
+            ],
+        ));
         for c in &sorted {
             t.row(vec![
                 code(&c.new_id),
@@ -500,10 +583,10 @@ fn synonyms_and_definitions(d: &Diff, new: &Ontology, options: &MarkdownOptions,
                 shorten(&list(&c.removed), 120),
             ]);
         }
-        t.write(out, options.rows, sorted.len());
+        t.write(out, options.rows, sorted.len(), lang);
     }
     if !d.definitions.is_empty() {
-        out.push_str("## Definitions changed\n\nMost different first; texts shortened.\n\n");
+        section(lang, "##", "definitions-title", "definitions-note", out);
         let mut sorted: Vec<(f64, _)> = d
             .definitions
             .iter()
@@ -522,9 +605,12 @@ fn synonyms_and_definitions(d: &Diff, new: &Ontology, options: &MarkdownOptions,
         });
         let text = |s: &Option<String>| {
             s.as_deref()
-                .map_or_else(|| "–".to_owned(), |s| escape(&shorten(s, 90)))
+                .map_or_else(|| tr(lang, "none"), |s| escape(&shorten(s, 90)))
         };
-        let mut t = Table::new(&["id", "label", "lang", "old", "new"]);
+        let mut t = Table::new(&header(
+            lang,
+            &["col-id", "col-label", "col-lang", "col-old", "col-new"],
+        ));
         for (_, c) in &sorted {
             t.row(vec![
                 code(&c.new_id),
@@ -534,7 +620,7 @@ fn synonyms_and_definitions(d: &Diff, new: &Ontology, options: &MarkdownOptions,
                 text(&c.new),
             ]);
         }
-        t.write(out, options.rows, sorted.len());
+        t.write(out, options.rows, sorted.len(), lang);
     }
 }
 
@@ -542,9 +628,13 @@ fn attributes(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut Str
     if d.attributes.is_empty() {
         return;
     }
-    out.push_str("## Attributes changed\n\n");
-    let mut t = Table::new(&["id", "label", "attribute", "old", "new"]);
-    let text = |s: &Option<String>| s.as_deref().map_or_else(|| "–".to_owned(), escape);
+    let lang = options.lang;
+    section(lang, "##", "attributes-title", "", out);
+    let mut t = Table::new(&header(
+        lang,
+        &["col-id", "col-label", "col-attribute", "col-old", "col-new"],
+    ));
+    let text = |s: &Option<String>| s.as_deref().map_or_else(|| tr(lang, "none"), escape);
     for c in &d.attributes {
         t.row(vec![
             code(&c.new_id),
@@ -554,88 +644,138 @@ fn attributes(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut Str
             text(&c.new),
         ]);
     }
-    t.write(out, options.rows, d.attributes.len());
+    t.write(out, options.rows, d.attributes.len(), lang);
 }
 
-/// The ranking-impact section of a diff report.
+/// A rank-change bin's label (`out`, `down 2–4`, `same`, `up 20+`) in `lang`.
+fn bin_label(lang: Lang, label: &str) -> String {
+    let (word, rest) = label.split_once(' ').unwrap_or((label, ""));
+    let word = tr(lang, &format!("bin-{word}"));
+    if rest.is_empty() {
+        word
+    } else {
+        format!("{word} {rest}")
+    }
+}
+
+/// The ranking-impact section of a diff report, in [`MarkdownOptions::lang`].
 pub fn impact_section(impact: &Impact, options: &MarkdownOptions) -> String {
+    let lang = options.lang;
     let mut out = String::new();
     let k = impact.options.k;
-    out.push_str("## Ranking impact\n\n");
+    let depth = impact.options.depth;
+    let with_k = |id: &str| tr_args(lang, id, &[("k", FluentValue::from(k))]);
+    let signed = |x: f64, places: usize| {
+        let text = format!("{x:+.places$}");
+        match lang {
+            Lang::Nl => text.replace('.', ","),
+            Lang::En => text,
+        }
+    };
+    section(lang, "##", "impact-title", "", &mut out);
     let _ = writeln!(
         out,
-        "Transitions of {} profiles ranked in both versions; top {k} compared, rankings to depth {}.\n",
-        count(impact.profiles.len()),
-        impact.options.depth
+        "{}\n",
+        tr_args(
+            lang,
+            "impact-intro",
+            &[
+                ("profiles", FluentValue::from(impact.profiles.len())),
+                ("k", FluentValue::from(k)),
+                ("depth", FluentValue::from(depth)),
+            ]
+        )
     );
-    let mut t = Table::new(&["measure", ">value"]);
+    let mut t = Table::new(&header(lang, &["col-measure", ">col-value"]));
     t.row(vec![
-        format!("mean top-{k} overlap"),
-        percent(impact.mean_overlap),
+        with_k("impact-overlap"),
+        percent(lang, impact.mean_overlap),
     ]);
     t.row(vec![
-        format!("mean Kendall τ-b (top {k} of both)"),
+        with_k("impact-tau"),
         impact
             .mean_kendall_tau
-            .map_or_else(|| "–".to_owned(), |t| format!("{t:.3}")),
+            .map_or_else(|| tr(lang, "none"), |t| decimal(lang, t, 3)),
     ]);
     t.row(vec![
-        "mean absolute gap-score change".to_owned(),
-        format!("{:.4}", impact.mean_abs_gap_delta),
+        tr(lang, "impact-gap"),
+        decimal(lang, impact.mean_abs_gap_delta, 4),
     ]);
     let unchanged = impact.profiles.iter().filter(|p| p.overlap >= 1.0).count();
-    t.row(vec![
-        format!("profiles with the same top {k}"),
-        count(unchanged),
-    ]);
-    t.write(&mut out, usize::MAX, 0);
+    t.row(vec![with_k("impact-same"), count(lang, unchanged)]);
+    t.write(&mut out, usize::MAX, 0, lang);
 
-    out.push_str(&format!(
-        "### Where the old top {k} went\n\nPlaces moved by each occupation of each profile's old \
-         top {k} (\"out\": removed, or below rank {}).\n\n",
-        impact.options.depth
-    ));
+    let _ = writeln!(
+        out,
+        "### {}\n\n{}\n",
+        with_k("impact-where"),
+        tr_args(
+            lang,
+            "impact-where-note",
+            &[
+                ("k", FluentValue::from(k)),
+                ("depth", FluentValue::from(depth))
+            ]
+        )
+    );
     if let Some(chart) = &options.chart {
-        let _ = writeln!(out, "![Histogram of rank changes]({chart})\n");
+        let _ = writeln!(out, "![{}]({chart})\n", tr(lang, "impact-chart"));
     }
-    let mut t = Table::new(&["rank change", ">entries"]);
+    let mut t = Table::new(&header(lang, &["col-rank-change", ">col-entries"]));
     let bins = impact.rank_change_bins();
     for b in &bins {
-        t.row(vec![b.label.clone(), count(b.count)]);
+        t.row(vec![bin_label(lang, &b.label), count(lang, b.count)]);
     }
-    t.write(&mut out, usize::MAX, 0);
+    t.write(&mut out, usize::MAX, 0, lang);
 
     if !impact.occupations.is_empty() {
-        out.push_str(&format!(
-            "### Occupations most affected\n\nHow often an occupation entered or left a profile's \
-             top {k}, and the mean change of the gap score of the profiles measured against it.\n\n"
+        let _ = writeln!(
+            out,
+            "### {}\n\n{}\n",
+            tr(lang, "impact-occupations"),
+            with_k("impact-occupations-note")
+        );
+        let mut t = Table::new(&header(
+            lang,
+            &[
+                "col-occupation",
+                "col-label",
+                ">col-entered",
+                ">col-left",
+                ">col-mean-gap",
+            ],
         ));
-        let mut t = Table::new(&["occupation", "label", ">entered", ">left", ">mean gap Δ"]);
         for o in &impact.occupations {
             t.row(vec![
                 code(&o.occupation),
                 escape(&o.label),
-                count(o.entered),
-                count(o.left),
+                count(lang, o.entered),
+                count(lang, o.left),
                 o.mean_gap_delta
-                    .map_or_else(|| "–".to_owned(), |d| format!("{d:+.4}")),
+                    .map_or_else(|| tr(lang, "none"), |d| signed(d, 4)),
             ]);
         }
-        t.write(&mut out, options.rows, impact.occupations.len());
+        t.write(&mut out, options.rows, impact.occupations.len(), lang);
     }
 
     let affected = impact.most_affected_profiles();
     if !affected.is_empty() {
-        out.push_str(&format!(
-            "### Profiles most affected\n\nLowest top-{k} overlap first.\n\n"
+        let _ = writeln!(
+            out,
+            "### {}\n\n{}\n",
+            tr(lang, "impact-profiles"),
+            with_k("impact-profiles-note")
+        );
+        let mut t = Table::new(&header(
+            lang,
+            &[
+                "col-profile",
+                ">col-overlap",
+                ">col-tau",
+                ">col-mean-abs-gap",
+                ">col-ids-lost",
+            ],
         ));
-        let mut t = Table::new(&[
-            "profile",
-            ">overlap",
-            ">τ-b",
-            ">mean abs gap Δ",
-            ">ids lost",
-        ]);
         for p in &affected {
             // Sampled profiles are named after their occupation's id: show its label instead.
             let name = match (&p.current_occupation, &p.current_label) {
@@ -646,14 +786,14 @@ pub fn impact_section(impact: &Impact, options: &MarkdownOptions) -> String {
             };
             t.row(vec![
                 name,
-                percent(p.overlap),
+                percent(lang, p.overlap),
                 p.kendall_tau
-                    .map_or_else(|| "–".to_owned(), |t| format!("{t:.3}")),
-                format!("{:.4}", p.mean_abs_gap_delta),
-                count(p.ids_lost.len()),
+                    .map_or_else(|| tr(lang, "none"), |t| decimal(lang, t, 3)),
+                decimal(lang, p.mean_abs_gap_delta, 4),
+                count(lang, p.ids_lost.len()),
             ]);
         }
-        t.write(&mut out, options.rows, affected.len());
+        t.write(&mut out, options.rows, affected.len(), lang);
     }
     out
 }

@@ -4,11 +4,19 @@
 //! largest changes first (ties by id), each cut at [`MarkdownOptions::rows`] rows with a note of
 //! how many more the JSON output holds. Labels are escaped so a `|`, `*` or `<` in the data
 //! cannot break a table.
+//!
+//! Reports come out in [`MarkdownOptions::lang`], Dutch by default: headings, column names,
+//! notes, kinds of concepts and relations, and numbers (`1.234`, `12,5 %` in Dutch). The words
+//! are Fluent messages in the crate's `i18n/nl.ftl` and `i18n/en.ftl`.
 
 mod diff;
 mod quality;
 
 use std::fmt::Write as _;
+
+use vaardig_score::Lang;
+
+use crate::i18n::tr_args;
 
 pub use diff::{diff_report, impact_section};
 pub use quality::quality_report;
@@ -20,6 +28,8 @@ pub struct MarkdownOptions {
     pub rows: usize,
     /// A path (relative to the report) of the rank-change SVG to embed, if one was written.
     pub chart: Option<String>,
+    /// The language of the report's own words and numbers (concept labels are the data's).
+    pub lang: Lang,
 }
 
 impl Default for MarkdownOptions {
@@ -27,6 +37,7 @@ impl Default for MarkdownOptions {
         MarkdownOptions {
             rows: 25,
             chart: None,
+            lang: Lang::Nl,
         }
     }
 }
@@ -66,24 +77,6 @@ pub(crate) fn code(id: &str) -> String {
     }
 }
 
-/// `1234567` as `1,234,567`.
-pub(crate) fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A share in `[0, 1]` as a percentage with one decimal.
-pub(crate) fn percent(share: f64) -> String {
-    format!("{:.1} %", share * 100.0)
-}
-
 /// Text cut to `max` characters with an ellipsis.
 pub(crate) fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -119,8 +112,9 @@ impl Table {
         self.rows.push(cells);
     }
 
-    /// Writes at most `limit` rows, then a note on the rest (`total` rows exist in all).
-    pub fn write(&self, out: &mut String, limit: usize, total: usize) {
+    /// Writes at most `limit` rows, then a note in `lang` on the rest (`total` rows exist in
+    /// all).
+    pub fn write(&self, out: &mut String, limit: usize, total: usize, lang: Lang) {
         let _ = writeln!(out, "| {} |", self.header.join(" | "));
         let rule: Vec<&str> = self
             .right
@@ -135,8 +129,8 @@ impl Table {
         if total > shown {
             let _ = writeln!(
                 out,
-                "\n… and {} more (the JSON output lists them all).",
-                count(total - shown)
+                "\n{}",
+                tr_args(lang, "table-more", &[("count", (total - shown).into())])
             );
         }
         out.push('\n');
@@ -149,10 +143,11 @@ mod tests {
 
     #[test]
     fn counts_group_thousands() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1000), "1,000");
-        assert_eq!(count(123_855), "123,855");
+        use crate::i18n;
+        assert_eq!(i18n::count(Lang::En, 0), "0");
+        assert_eq!(i18n::count(Lang::En, 999), "999");
+        assert_eq!(i18n::count(Lang::En, 1000), "1,000");
+        assert_eq!(i18n::count(Lang::Nl, 123_855), "123.855");
     }
 
     #[test]
@@ -168,11 +163,14 @@ mod tests {
             t.row(vec![format!("x{i}"), i.to_string()]);
         }
         let mut out = String::new();
-        t.write(&mut out, 2, 3);
+        t.write(&mut out, 2, 3, Lang::En);
         assert!(out.contains("|---|---:|"), "{out}");
         assert!(out.contains("| x1 | 1 |"), "{out}");
         assert!(!out.contains("x2"), "{out}");
         assert!(out.contains("… and 1 more"), "{out}");
+        let mut dutch = String::new();
+        t.write(&mut dutch, 2, 3, Lang::Nl);
+        assert!(dutch.contains("… en nog 1 (de JSON-uitvoer"), "{dutch}");
     }
 
     #[test]

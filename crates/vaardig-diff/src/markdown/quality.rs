@@ -1,144 +1,212 @@
-//! The Markdown rendering of a [`QualityReport`].
+//! The Markdown rendering of a [`QualityReport`], in [`MarkdownOptions::lang`].
 
 use std::fmt::Write as _;
 
-use super::{MarkdownOptions, Table, code, count, escape, percent};
+use fluent_bundle::FluentValue;
+use vaardig_core::{ConceptKind, RelationKind};
+use vaardig_score::Lang;
+
+use super::{MarkdownOptions, Table, code, escape};
 use crate::changes::ConceptRef;
+use crate::i18n::{count, decimal, percent, tr, tr_args};
 use crate::quality::{Distribution, QualityReport};
 
-/// The quality report as Markdown.
+/// The name of a concept kind in `lang`.
+pub(crate) fn kind_name(lang: Lang, kind: ConceptKind) -> String {
+    tr(lang, &format!("kind-{}", kind.as_str()))
+}
+
+/// The name of a relation kind in `lang`.
+pub(crate) fn relation_name(lang: Lang, kind: RelationKind) -> String {
+    tr(lang, &format!("relation-{}", kind.as_str()))
+}
+
+/// A whole number as a Fluent argument (for plurals; shown grouped).
+fn n(x: usize) -> FluentValue<'static> {
+    FluentValue::from(x)
+}
+
+/// The quality report as Markdown, in [`MarkdownOptions::lang`] (Dutch by default). Labels of
+/// concepts are the ones the report holds (the ontology's primary language).
 ///
 /// ```
 /// use vaardig_core::generate::{generate, GeneratorConfig};
 /// use vaardig_diff::{QualityReport, markdown::{MarkdownOptions, quality_report}};
+/// use vaardig_score::Lang;
 ///
 /// let o = generate(&GeneratorConfig::small()).expect("valid").ontology;
-/// let md = quality_report(&QualityReport::of(&o, &Default::default()), &MarkdownOptions::default());
+/// let r = QualityReport::of(&o, &Default::default());
+/// let md = quality_report(&r, &MarkdownOptions::default());
+/// assert!(md.contains("## Namen"));
+/// let md = quality_report(&r, &MarkdownOptions { lang: Lang::En, ..Default::default() });
 /// assert!(md.contains("## Labels"));
 /// ```
 pub fn quality_report(r: &QualityReport, options: &MarkdownOptions) -> String {
+    let lang = options.lang;
+    let t = |id: &str| tr(lang, id);
     let mut out = String::new();
     let v = &r.version;
     let _ = writeln!(
         out,
-        "# Quality report: {} {}\n\n{} ({}): {} concepts, {} relations.\n",
-        escape(&v.name),
-        escape(&v.version),
-        escape(&v.name),
-        escape(&v.release_date),
-        count(v.concepts),
-        count(v.relations)
+        "# {}\n\n{}\n",
+        tr_args(
+            lang,
+            "quality-title",
+            &[
+                ("name", escape(&v.name).into()),
+                ("version", escape(&v.version).into())
+            ]
+        ),
+        tr_args(
+            lang,
+            "quality-intro",
+            &[
+                ("name", escape(&v.name).into()),
+                ("date", escape(&v.release_date).into()),
+                ("concepts", n(v.concepts)),
+                ("relations", n(v.relations)),
+            ]
+        )
     );
 
-    out.push_str("## Findings\n\n");
-    let mut t = Table::new(&["check", ">count"]);
+    let _ = writeln!(out, "## {}\n", t("quality-findings"));
+    let mut table = Table::new(&[t("col-check"), format!(">{}", t("col-count"))]);
     let checks = [
-        ("skills no occupation requires", r.unrequired_skills.len()),
+        ("check-unrequired", r.unrequired_skills.len()),
+        ("check-few-essential", r.few_essential.len()),
+        ("check-offers-nothing", r.offers_teaching_nothing.len()),
         (
-            "occupations with fewer essential skills than the threshold",
-            r.few_essential.len(),
-        ),
-        (
-            "learning offers that teach nothing",
-            r.offers_teaching_nothing.len(),
-        ),
-        (
-            "learning offers that teach only skills no occupation requires",
+            "check-offers-nothing-required",
             r.offers_teaching_nothing_required.len(),
         ),
-        ("isolated concepts (no relation at all)", r.isolated.len()),
+        ("check-isolated", r.isolated.len()),
     ];
-    for (what, n) in checks {
-        t.row(vec![what.to_owned(), count(n)]);
+    for (what, k) in checks {
+        table.row(vec![t(what), count(lang, k)]);
     }
-    t.write(&mut out, usize::MAX, 0);
+    table.write(&mut out, usize::MAX, 0, lang);
 
-    out.push_str("## Contents\n\n");
-    let mut t = Table::new(&["concept kind", ">concepts"]);
-    for (k, n) in &r.concepts {
-        t.row(vec![k.as_str().to_owned(), count(*n)]);
+    let _ = writeln!(out, "## {}\n", t("quality-contents"));
+    let mut table = Table::new(&[t("col-concept-kind"), format!(">{}", t("col-concepts"))]);
+    for (k, c) in &r.concepts {
+        table.row(vec![kind_name(lang, *k), count(lang, *c)]);
     }
-    t.write(&mut out, usize::MAX, 0);
-    let mut t = Table::new(&["relation kind", ">relations"]);
-    for (k, n) in &r.relations {
-        t.row(vec![k.as_str().to_owned(), count(*n)]);
+    table.write(&mut out, usize::MAX, 0, lang);
+    let mut table = Table::new(&[t("col-relation-kind"), format!(">{}", t("col-relations"))]);
+    for (k, c) in &r.relations {
+        table.row(vec![relation_name(lang, *k), count(lang, *c)]);
     }
-    t.write(&mut out, usize::MAX, 0);
+    table.write(&mut out, usize::MAX, 0, lang);
 
-    out.push_str("## Labels\n\nShare of all concepts with a preferred label, at least one synonym, a definition.\n\n");
-    let mut t = Table::new(&[
-        "language",
-        ">preferred",
-        ">synonyms",
-        ">definition",
-        ">missing preferred",
-        ">synonyms per concept (mean / median / max)",
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        t("quality-labels"),
+        t("quality-labels-note")
+    );
+    let mut table = Table::new(&[
+        t("col-language"),
+        format!(">{}", t("col-preferred")),
+        format!(">{}", t("col-synonyms")),
+        format!(">{}", t("col-definition")),
+        format!(">{}", t("col-missing-preferred")),
+        format!(">{}", t("col-synonyms-per-concept")),
     ]);
     for l in &r.labels {
-        t.row(vec![
+        table.row(vec![
             l.lang.clone(),
-            percent(l.pref),
-            percent(l.alt),
-            percent(l.definition),
-            count(l.missing_pref),
+            percent(lang, l.pref),
+            percent(lang, l.alt),
+            percent(lang, l.definition),
+            count(lang, l.missing_pref),
             format!(
-                "{:.2} / {} / {}",
-                l.synonyms.mean, l.synonyms.median, l.synonyms.max
+                "{} / {} / {}",
+                decimal(lang, l.synonyms.mean, 2),
+                count(lang, l.synonyms.median),
+                count(lang, l.synonyms.max)
             ),
         ]);
     }
-    t.write(&mut out, usize::MAX, 0);
+    table.write(&mut out, usize::MAX, 0, lang);
     if r.labels.len() > 1 {
-        out.push_str("Preferred labels by concept kind:\n\n");
-        let mut header = vec!["kind".to_owned()];
+        let _ = writeln!(out, "{}\n", t("quality-pref-by-kind"));
+        let mut header = vec![t("col-kind")];
         header.extend(r.labels.iter().map(|l| format!(">{}", escape(&l.lang))));
-        let mut t = Table::new(&header);
+        let mut table = Table::new(&header);
         for k in r.concepts.keys() {
-            let mut row = vec![k.as_str().to_owned()];
+            let mut row = vec![kind_name(lang, *k)];
             for l in &r.labels {
                 row.push(
                     l.pref_by_kind
                         .get(k)
-                        .map_or_else(|| "–".to_owned(), |s| percent(*s)),
+                        .map_or_else(|| t("none"), |s| percent(lang, *s)),
                 );
             }
-            t.row(row);
+            table.row(row);
         }
-        t.write(&mut out, usize::MAX, 0);
+        table.write(&mut out, usize::MAX, 0, lang);
     }
 
-    out.push_str("## Hierarchies\n\n");
-    let mut t = Table::new(&[
-        "hierarchy",
-        ">concepts",
-        ">roots",
-        ">leaves",
-        ">unplaced",
-        ">depth median / max",
-        ">fan-out median / max",
+    let _ = writeln!(out, "## {}\n", t("quality-hierarchies"));
+    let mut table = Table::new(&[
+        t("col-hierarchy"),
+        format!(">{}", t("col-concepts")),
+        format!(">{}", t("col-roots")),
+        format!(">{}", t("col-leaves")),
+        format!(">{}", t("col-unplaced")),
+        format!(">{}", t("col-depth")),
+        format!(">{}", t("col-fan-out")),
     ]);
+    let hierarchy_name = |name: &str| tr(lang, &format!("hierarchy-{name}"));
     for h in &r.hierarchies {
-        t.row(vec![
-            h.name.clone(),
-            count(h.concepts),
-            count(h.roots),
-            count(h.leaves),
-            count(h.unplaced),
-            format!("{} / {}", h.depth.median, h.depth.max),
-            format!("{} / {}", h.fan_out.median, h.fan_out.max),
+        table.row(vec![
+            hierarchy_name(&h.name),
+            count(lang, h.concepts),
+            count(lang, h.roots),
+            count(lang, h.leaves),
+            count(lang, h.unplaced),
+            format!(
+                "{} / {}",
+                count(lang, h.depth.median),
+                count(lang, h.depth.max)
+            ),
+            format!(
+                "{} / {}",
+                count(lang, h.fan_out.median),
+                count(lang, h.fan_out.max)
+            ),
         ]);
     }
-    t.write(&mut out, usize::MAX, 0);
+    table.write(&mut out, usize::MAX, 0, lang);
     for h in r.hierarchies.iter().filter(|h| h.concepts > 0) {
-        let _ = writeln!(out, "### {} — depth and fan-out\n", escape(&h.name));
-        distribution_table("depth (levels)", "concepts", &h.depth, &mut out);
-        distribution_table("narrower concepts", "parents", &h.fan_out, &mut out);
+        let _ = writeln!(
+            out,
+            "### {}\n",
+            tr_args(
+                lang,
+                "quality-shape",
+                &[("hierarchy", escape(&hierarchy_name(&h.name)).into())]
+            )
+        );
+        distribution_table(
+            lang,
+            &t("col-depth-levels"),
+            &t("col-concepts"),
+            &h.depth,
+            &mut out,
+        );
+        distribution_table(
+            lang,
+            &t("col-narrower"),
+            &t("col-parents"),
+            &h.fan_out,
+            &mut out,
+        );
     }
 
     list(
-        "Skills no occupation requires",
-        "Most connected first: these are taught, covered or placed in the hierarchy, but no \
-         occupation asks for them.",
+        &t("list-unrequired"),
+        &t("list-unrequired-note"),
         &r.unrequired_skills,
         options,
         &mut out,
@@ -147,38 +215,50 @@ pub fn quality_report(r: &QualityReport, options: &MarkdownOptions) -> String {
     if !r.few_essential.is_empty() {
         let _ = writeln!(
             out,
-            "## Occupations with fewer than {} essential skills ({})\n\nFewest first.\n",
-            r.options.few_essential,
-            count(r.few_essential.len())
+            "## {}\n\n{}\n",
+            tr_args(
+                lang,
+                "few-essential-title",
+                &[
+                    ("threshold", n(r.options.few_essential)),
+                    ("count", n(r.few_essential.len()))
+                ]
+            ),
+            t("few-essential-note")
         );
-        let mut t = Table::new(&["occupation", "label", ">essential", ">all requirements"]);
+        let mut table = Table::new(&[
+            t("col-occupation"),
+            t("col-label"),
+            format!(">{}", t("col-essential")),
+            format!(">{}", t("col-all-requirements")),
+        ]);
         for o in &r.few_essential {
-            t.row(vec![
+            table.row(vec![
                 code(&o.id),
                 escape(&o.label),
-                count(o.essential),
-                count(o.total),
+                count(lang, o.essential),
+                count(lang, o.total),
             ]);
         }
-        t.write(&mut out, options.rows, r.few_essential.len());
+        table.write(&mut out, options.rows, r.few_essential.len(), lang);
     }
     list(
-        "Learning offers that teach nothing",
+        &t("list-offers-nothing"),
         "",
         &r.offers_teaching_nothing,
         options,
         &mut out,
     );
     list(
-        "Learning offers that teach only skills no occupation requires",
-        "Their skills are unknown to the labour market side of the taxonomy.",
+        &t("list-offers-nothing-required"),
+        &t("list-offers-nothing-required-note"),
         &r.offers_teaching_nothing_required,
         options,
         &mut out,
     );
     list(
-        "Isolated concepts",
-        "No relation of any kind.",
+        &t("list-isolated"),
+        &t("list-isolated-note"),
         &r.isolated,
         options,
         &mut out,
@@ -186,26 +266,30 @@ pub fn quality_report(r: &QualityReport, options: &MarkdownOptions) -> String {
     out
 }
 
-fn distribution_table(value: &str, what: &str, d: &Distribution, out: &mut String) {
+fn distribution_table(lang: Lang, value: &str, what: &str, d: &Distribution, out: &mut String) {
     if d.count == 0 {
         return;
     }
-    let mut t = Table::new(&[value.to_owned(), format!(">{what}"), ">share".to_owned()]);
+    let mut t = Table::new(&[
+        value.to_owned(),
+        format!(">{what}"),
+        format!(">{}", tr(lang, "col-share")),
+    ]);
     // Leading empty buckets (no depth 0, no parent with 0 children) say nothing.
     let first = d.buckets.iter().position(|b| b.count > 0).unwrap_or(0);
     for b in &d.buckets[first..] {
         let range = if b.from == b.to {
-            b.from.to_string()
+            count(lang, b.from)
         } else {
-            format!("{}–{}", b.from, b.to)
+            format!("{}–{}", count(lang, b.from), count(lang, b.to))
         };
         t.row(vec![
             range,
-            count(b.count),
-            percent(b.count as f64 / d.count as f64),
+            count(lang, b.count),
+            percent(lang, b.count as f64 / d.count as f64),
         ]);
     }
-    t.write(out, usize::MAX, 0);
+    t.write(out, usize::MAX, 0, lang);
 }
 
 fn list(
@@ -218,18 +302,24 @@ fn list(
     if items.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## {title} ({})\n", count(items.len()));
+    let lang = options.lang;
+    let _ = writeln!(out, "## {title} ({})\n", count(lang, items.len()));
     if !note.is_empty() {
         let _ = writeln!(out, "{note}\n");
     }
-    let mut t = Table::new(&["id", "kind", "label", ">relations"]);
+    let mut t = Table::new(&[
+        tr(lang, "col-id"),
+        tr(lang, "col-kind"),
+        tr(lang, "col-label"),
+        format!(">{}", tr(lang, "col-relations")),
+    ]);
     for c in items {
         t.row(vec![
             code(&c.id),
-            c.kind.as_str().to_owned(),
+            kind_name(lang, c.kind),
             escape(&c.label),
-            count(c.degree),
+            count(lang, c.degree),
         ]);
     }
-    t.write(out, options.rows, items.len());
+    t.write(out, options.rows, items.len(), lang);
 }

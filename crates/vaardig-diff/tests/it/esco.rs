@@ -15,7 +15,7 @@ use vaardig_import::{ImportOptions, import_esco};
 const REGENERATE: &str = "vaardig import esco ../shared/data/esco/v1.1.0 --out /tmp/esco-1.1.0; \
     vaardig import esco ../shared/data/esco/v1.1.1 --out /tmp/esco-1.1.1; cd docs; \
     vaardig diff /tmp/esco-1.1.0 /tmp/esco-1.1.1 --sample 100 \
-    --svg esco-v1.1.0-to-v1.1.1.svg --markdown (see the top of the document)";
+    --svg esco-v1.1.0-to-v1.1.1.svg --markdown --lang en (see the top of the document)";
 
 fn esco_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/esco");
@@ -61,7 +61,12 @@ fn summary_section(markdown: &str) -> &str {
 fn the_worked_example_has_the_headline_numbers_of_the_esco_pair() {
     let (old, new) = versions();
     let d = diff(old, new);
-    let md = diff_report(&d, old, new, None, &MarkdownOptions::default());
+    // The worked example in docs/ is the English report.
+    let options = MarkdownOptions {
+        lang: vaardig_score::Lang::En,
+        ..MarkdownOptions::default()
+    };
+    let md = diff_report(&d, old, new, None, &options);
     let doc_path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/esco-v1.1.0-to-v1.1.1.md");
     let doc = match std::fs::read_to_string(&doc_path) {

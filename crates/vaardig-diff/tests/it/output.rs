@@ -26,9 +26,10 @@ fn impact_of_pair() -> vaardig_diff::Impact {
 #[test]
 fn diff_markdown_of_the_hand_made_pair() {
     let (a, b) = (version(false), version(true));
-    let options = MarkdownOptions {
+    let mut options = MarkdownOptions {
         rows: 25,
         chart: Some("rank-changes.svg".into()),
+        lang: Lang::En,
     };
     // Fixed rankings keep this golden file independent of the scorer's tuning.
     let d = diff(&a, &b);
@@ -55,13 +56,25 @@ fn diff_markdown_of_the_hand_made_pair() {
     };
     let md = diff_report(&d, &a, &b, Some(&i), &options);
     check(&md, expect_file!["golden/handmade_diff.md"]);
+    // The same report in Dutch (the default): the same tables, Dutch words and numbers.
+    options.lang = Lang::Nl;
+    let nl = diff_report(&d, &a, &b, Some(&i), &options);
+    check(&nl, expect_file!["golden/handmade_diff.nl.md"]);
+    assert_eq!(nl.lines().count(), md.lines().count());
 }
 
 #[test]
 fn quality_markdown_of_the_old_version() {
     let r = QualityReport::of(&version(false), &QualityOptions::default());
-    let md = quality_report(&r, &MarkdownOptions::default());
+    let en = MarkdownOptions {
+        lang: Lang::En,
+        ..MarkdownOptions::default()
+    };
+    let md = quality_report(&r, &en);
     check(&md, expect_file!["golden/handmade_quality.md"]);
+    let nl = quality_report(&r, &MarkdownOptions::default());
+    check(&nl, expect_file!["golden/handmade_quality.nl.md"]);
+    assert_eq!(nl.lines().count(), md.lines().count());
 }
 
 #[test]
@@ -70,6 +83,7 @@ fn markdown_escapes_labels_and_cuts_long_tables() {
     let options = MarkdownOptions {
         rows: 1,
         chart: None,
+        lang: Lang::En,
     };
     let md = diff_report(&diff(&a, &b), &a, &b, None, &options);
     assert!(md.contains("… and 1 more"), "{md}");
