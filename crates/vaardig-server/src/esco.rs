@@ -208,7 +208,7 @@ pub(crate) struct SelfLink {
 #[serde(untagged)]
 pub(crate) enum Found {
     /// The default: enough to list and follow.
-    Brief(Brief),
+    Brief(Box<Brief>),
     /// With `?full=true`.
     Full(Box<Resource>),
 }
@@ -557,7 +557,7 @@ fn search_page(
             let c = v.ontology.concept(ix);
             let (class_name, _, _) = class(c.kind());
             let title = c.label(&lang).to_owned();
-            Found::Brief(Brief {
+            Found::Brief(Box::new(Brief {
                 class_name,
                 uri: uri(&v, ix),
                 code: c.id.clone(),
@@ -568,7 +568,7 @@ fn search_page(
                 links: SelfLink {
                     this: link(&v, ix, &lang, None),
                 },
-            })
+            }))
         })
         .collect();
     let links = PageLinks {

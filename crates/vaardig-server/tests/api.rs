@@ -957,3 +957,6 @@ async fn a_real_socket_answers_and_shuts_down_gracefully() -> TestResult {
 
 #[path = "api/browser.rs"]
 mod browser;
+
+#[path = "api/esco_shapes.rs"]
+mod esco_shapes;
