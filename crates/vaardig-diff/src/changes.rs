@@ -15,6 +15,7 @@ use crate::mapping::MappingEntry;
 
 /// What identifies one ontology version in a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VersionInfo {
     /// The manifest name.
     pub name: String,
@@ -44,6 +45,7 @@ impl VersionInfo {
 
 /// A concept that exists in one version only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConceptRef {
     /// Its id (in the version it exists in).
     pub id: String,
@@ -57,6 +59,7 @@ pub struct ConceptRef {
 
 /// A preferred label or a definition that changed in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TextChange {
     /// The concept's id in the old version.
     pub old_id: String,
@@ -74,6 +77,7 @@ pub struct TextChange {
 
 /// Synonyms of a concept added or removed in one language (reordering is not a change).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SynonymChange {
     /// The concept's id in the old version.
     pub old_id: String,
@@ -91,6 +95,7 @@ pub struct SynonymChange {
 
 /// A kind-specific attribute (skill type, ISCO code, hours, ...) or the kind itself that changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AttributeChange {
     /// The concept's id in the old version.
     pub old_id: String,
@@ -106,6 +111,7 @@ pub struct AttributeChange {
 
 /// A concept whose place in the `broader` hierarchy changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Move {
     /// The concept's id in the old version.
     pub old_id: String,
@@ -121,6 +127,7 @@ pub struct Move {
 
 /// A relation that exists in one version only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RelationRef {
     /// The source concept (an id of the version the relation exists in).
     pub from: String,
@@ -141,6 +148,7 @@ pub struct RelationRef {
 
 /// A relation both versions have whose attributes changed (importance or level).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reweight {
     /// The source in the old version.
     pub old_from: String,
@@ -168,6 +176,7 @@ pub struct Reweight {
 
 /// Counts for one concept kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KindCounts {
     /// Concepts of the kind in the old version.
     pub old: usize,
@@ -187,6 +196,7 @@ pub struct KindCounts {
 
 /// Counts for one relation kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RelationCounts {
     /// Relations of the kind in the old version.
     pub old: usize,
@@ -202,6 +212,7 @@ pub struct RelationCounts {
 
 /// The headline numbers of a diff.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DiffSummary {
     /// Concepts added.
     pub added: usize,
@@ -236,6 +247,7 @@ pub struct DiffSummary {
 /// Everything that changed from one ontology version to the next. Make one with
 /// [`crate::diff()`] or [`crate::diff_with`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Diff {
     /// The old version.
     pub old: VersionInfo,

@@ -18,6 +18,7 @@ use crate::scorer::Scorer;
 
 /// How a held skill relates to the required one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "relation", rename_all = "snake_case")]
 pub enum MatchKind {
     /// The person holds the required skill itself.

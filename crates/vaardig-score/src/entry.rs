@@ -41,6 +41,7 @@ pub(crate) struct QualInfo {
 
 /// Where a person stands on one entry requirement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EntryStatus {
     /// The person already holds it.
@@ -72,6 +73,7 @@ impl EntryStatus {
 
 /// One entry requirement of an occupation and the person's standing on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EntryRequirement {
     /// The qualification, registration or licence (absent for a minimum NLQF level).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -12,6 +12,7 @@ use crate::scorer::{Req, Scorer};
 
 /// What in the profile gave credit to a requirement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Via {
     /// The held skill.
     pub skill: Named,
@@ -31,6 +32,7 @@ pub struct Via {
 
 /// One requirement of the occupation and how the person meets it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SkillMatch {
     /// The required skill.
     pub skill: Named,
@@ -58,6 +60,7 @@ pub struct SkillMatch {
 /// the importance weight and `credit` is evidence weight × hierarchy factor × level factor of the
 /// best held skill (see [`crate::ScoringConfig`]). An occupation without requirements scores 0.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Gap {
     /// The occupation.
     pub occupation: Named,

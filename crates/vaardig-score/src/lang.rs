@@ -62,15 +62,20 @@ impl FromStr for Lang {
 /// The strings are shared with the [`crate::Scorer`] that made the result, so results are cheap
 /// to build; they serialise as plain strings.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Named {
     /// The concept id.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub id: Arc<str>,
     /// The Dutch preferred label (falling back to another language, then the id).
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub label: Arc<str>,
     /// The English preferred label (falling back to another language, then the id).
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub label_en: Arc<str>,
     /// The full concept URI, when the source had one (e.g. an ESCO import).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub uri: Option<Arc<str>>,
 }
 

@@ -7,6 +7,7 @@ use vaardig_core::{ConceptKind, Level, Nlqf, Ontology};
 
 /// How a person shows they hold a skill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     /// A diploma (formal).
@@ -64,6 +65,7 @@ impl Evidence {
 
 /// One skill a person holds.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProfileSkill {
     /// A skill or knowledge-area id of the ontology.
@@ -96,6 +98,7 @@ impl ProfileSkill {
 /// writing) at the level the CEFR level gives: A1 → 1, A2 → 2, B1 → 3, B2 → 4, C1 and C2 → 5. A
 /// native language counts at level 5 and needs no further proof (validated).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LanguageHeld {
     /// The language skill of the ontology (`skill:nederlands`).
@@ -110,6 +113,7 @@ pub struct LanguageHeld {
 
 /// A level of the Common European Framework of Reference for languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Cefr {
     /// Breakthrough.
     A1,
@@ -157,6 +161,7 @@ impl LanguageHeld {
 /// # Ok::<(), vaardig_score::ProfileError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// A display name (not used in scoring).

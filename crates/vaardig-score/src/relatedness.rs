@@ -41,6 +41,7 @@ use crate::similarity::Similar;
 
 /// How two occupations are linked in the occupation hierarchy, seen from the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OccupationLink {
     /// The target is the direct broader occupation of the source.
@@ -71,6 +72,7 @@ impl OccupationLink {
 
 /// Why a source (an occupation or a person) and a target occupation are related.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Relatedness {
     /// The relatedness in `[0, 1]`.
     pub score: f64,

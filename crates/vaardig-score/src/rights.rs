@@ -38,6 +38,7 @@ impl From<&crate::Profile> for Person {
 
 /// What a scheme makes available to one person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Budget {
     /// The scheme's id, e.g. `leerrechten`.
     pub scheme: String,
@@ -144,6 +145,7 @@ impl Default for LearningRights {
 
 /// The learning-rights arithmetic for one person, with the rule it applied.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Entitlement {
     /// Study weeks accrued per year.
     pub weeks_per_year: f64,

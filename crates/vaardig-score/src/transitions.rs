@@ -30,6 +30,7 @@ use crate::scorer::Scorer;
 
 /// The order of a transition list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RankBy {
     /// Relatedness adjusted by reachability (the default; see the module documentation).
@@ -96,6 +97,7 @@ pub struct TransitionOptions {
 
 /// What it takes to reach an occupation, and the score in `[0, 1]` it gives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reachability {
     /// The reachability in `[0, 1]`.
     pub score: f64,
@@ -116,6 +118,7 @@ pub struct Reachability {
 
 /// One occupation within reach.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Transition {
     /// The occupation id.
     pub occupation: String,

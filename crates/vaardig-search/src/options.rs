@@ -111,6 +111,7 @@ pub struct Hit {
 
 /// One concept mentioned in free text, found by [`crate::Searcher::extract`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Mention {
     /// The concept id.
     pub id: String,

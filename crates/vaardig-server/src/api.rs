@@ -9,23 +9,26 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
-use serde_json::Value;
-use vaardig_score::Profile;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use vaardig_score::{Gap, Profile, Route, Transition};
 use vaardig_service::request::split;
 use vaardig_service::{
-    AdviceQuery, GapQuery, Person, RightsQuery, RouteQuery, ServiceError, SkillResolver,
-    TransitionsQuery,
+    Advice, AdviceQuery, Extracted, GapQuery, Person, RightsAnswer, RightsQuery, RouteQuery,
+    ServiceError, SkillResolver, TransitionsQuery,
 };
 
 use crate::body;
 use crate::catalog::Version;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
+use crate::openapi::QuestionErrors;
 use crate::state::AppState;
 
 /// `?version=` on every endpoint.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct VersionParam {
+    /// The ontology version to answer from (default: the first loaded; see `/versions`).
     pub version: Option<String>,
 }
 
@@ -66,13 +69,77 @@ fn profile(v: &Version, person: Person) -> Result<Profile, ApiError> {
 }
 
 /// The body of `POST /extract`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct ExtractBody {
+pub(crate) struct ExtractBody {
+    /// Free text, e.g. a CV.
     text: String,
 }
 
+/// The body of `POST /gap`: the person (`profile` and/or `skills`) and the question.
+/// (Described for the OpenAPI document; the handler splits the JSON with
+/// [`vaardig_service::request::split`], which refuses unknown fields.)
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "a schema of the request body, read by utoipa only"
+)]
+pub(crate) struct GapBody {
+    #[serde(flatten)]
+    person: Person,
+    #[serde(flatten)]
+    query: GapQuery,
+}
+
+/// The body of `POST /transitions`: a person, or `from` (an occupation), and the options.
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "a schema of the request body, read by utoipa only"
+)]
+pub(crate) struct TransitionsBody {
+    #[serde(flatten)]
+    person: Person,
+    #[serde(flatten)]
+    query: TransitionsQuery,
+}
+
+/// The body of `POST /route`: the person, the target and the constraints.
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "a schema of the request body, read by utoipa only"
+)]
+pub(crate) struct RouteBody {
+    #[serde(flatten)]
+    person: Person,
+    #[serde(flatten)]
+    query: RouteQuery,
+}
+
+/// The body of `POST /advies`: the person and the options of the whole advice.
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(
+    dead_code,
+    reason = "a schema of the request body, read by utoipa only"
+)]
+pub(crate) struct AdviceBody {
+    #[serde(flatten)]
+    person: Person,
+    #[serde(flatten)]
+    query: AdviceQuery,
+}
+
 /// `POST /extract {"text": "..."}` → the mentions, as `vaardig extract --json`.
+#[utoipa::path(
+    post,
+    path = "/extract",
+    tag = "vaardig",
+    summary = "Skill and occupation mentions in free text",
+    params(VersionParam),
+    request_body = ExtractBody,
+    responses((status = 200, description = "As `vaardig extract --json`, in text order.", body = Vec<Extracted>), QuestionErrors)
+)]
 pub(crate) async fn extract(
     State(s): State<AppState>,
     q: Result<Query<VersionParam>, QueryRejection>,
@@ -89,6 +156,15 @@ pub(crate) async fn extract(
 }
 
 /// `POST /gap {profile, skills, occupation}` → as `vaardig gap --json`.
+#[utoipa::path(
+    post,
+    path = "/gap",
+    tag = "vaardig",
+    summary = "The gap between a person and one occupation",
+    params(VersionParam),
+    request_body = GapBody,
+    responses((status = 200, description = "As `vaardig gap --json`.", body = Gap), QuestionErrors)
+)]
 pub(crate) async fn gap(
     State(s): State<AppState>,
     q: Result<Query<VersionParam>, QueryRejection>,
@@ -106,6 +182,15 @@ pub(crate) async fn gap(
 }
 
 /// `POST /transitions {profile, skills | from, limit, ...}` → as `vaardig transitions --json`.
+#[utoipa::path(
+    post,
+    path = "/transitions",
+    tag = "vaardig",
+    summary = "Occupations within reach, ranked and explained",
+    params(VersionParam),
+    request_body = TransitionsBody,
+    responses((status = 200, description = "As `vaardig transitions --json`, best first.", body = Vec<Transition>), QuestionErrors)
+)]
 pub(crate) async fn transitions(
     State(s): State<AppState>,
     q: Result<Query<VersionParam>, QueryRejection>,
@@ -135,6 +220,15 @@ pub(crate) async fn transitions(
 
 /// `POST /route {profile, skills, to, scheme, optimise, max_nlqf, include_important}` → as
 /// `vaardig route --json`.
+#[utoipa::path(
+    post,
+    path = "/route",
+    tag = "vaardig",
+    summary = "The courses that close the gap to a target",
+    params(VersionParam),
+    request_body = RouteBody,
+    responses((status = 200, description = "As `vaardig route --json`.", body = Route), QuestionErrors)
+)]
 pub(crate) async fn route(
     State(s): State<AppState>,
     q: Result<Query<VersionParam>, QueryRejection>,
@@ -152,6 +246,14 @@ pub(crate) async fn route(
 }
 
 /// `POST /rights {age, nlqf, used_eur}` → as `vaardig rights --json`.
+#[utoipa::path(
+    post,
+    path = "/rights",
+    tag = "vaardig",
+    summary = "Learning rights (leerrechten)",
+    request_body = RightsQuery,
+    responses((status = 200, description = "As `vaardig rights --json`.", body = RightsAnswer), QuestionErrors)
+)]
 pub(crate) async fn rights(State(s): State<AppState>, body: Body) -> Result<Response, ApiError> {
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
@@ -164,6 +266,15 @@ pub(crate) async fn rights(State(s): State<AppState>, body: Body) -> Result<Resp
 
 /// `POST /advies {profile, skills, to, limit, shortage_only, scheme, optimise}` → as
 /// `vaardig advies --json`.
+#[utoipa::path(
+    post,
+    path = "/advies",
+    tag = "vaardig",
+    summary = "The whole advice: transitions, gap, learning rights, route",
+    params(VersionParam),
+    request_body = AdviceBody,
+    responses((status = 200, description = "As `vaardig advies --json`.", body = Advice), QuestionErrors)
+)]
 pub(crate) async fn advice(
     State(s): State<AppState>,
     q: Result<Query<VersionParam>, QueryRejection>,
@@ -181,13 +292,30 @@ pub(crate) async fn advice(
 }
 
 /// `?from=&to=` of `GET /diff`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct DiffParams {
+    /// The old version (a name from `/versions`).
     from: String,
+    /// The new version.
     to: String,
 }
 
 /// `GET /diff?from=A&to=B`: what changed between two loaded versions.
+#[utoipa::path(
+    get,
+    path = "/diff",
+    tag = "vaardig",
+    summary = "What changed between two loaded versions",
+    params(DiffParams),
+    responses(
+        (status = 200, description = "As `vaardig diff --json`.", body = vaardig_diff::Diff),
+        (status = 400, description = "`invalid_request`: `from` or `to` is missing.", body = ErrorBody),
+        (status = 404, description = "`unknown_version`.", body = ErrorBody),
+        (status = 429, description = "`overloaded`.", body = ErrorBody),
+        (status = 503, description = "`timeout`.", body = ErrorBody),
+    )
+)]
 pub(crate) async fn diff(
     State(s): State<AppState>,
     q: Result<Query<DiffParams>, QueryRejection>,
@@ -198,30 +326,66 @@ pub(crate) async fn diff(
     blocking(move || Ok(vaardig_diff::diff(&old.ontology, &new.ontology))).await
 }
 
+/// The answer of `GET /healthz`.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct Health {
+    /// Always `ok`.
+    status: &'static str,
+    /// The version answered when `?version=` is absent.
+    default_version: String,
+    /// Every loaded version.
+    versions: Vec<String>,
+}
+
 /// `GET /healthz`: `{"status": "ok", "default_version": ..., "versions": [...]}`.
-pub(crate) async fn healthz(State(s): State<AppState>) -> Json<Value> {
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    tag = "service",
+    summary = "Liveness and the loaded versions",
+    responses((status = 200, description = "The service is up.", body = Health))
+)]
+pub(crate) async fn healthz(State(s): State<AppState>) -> Json<Health> {
     let catalog = s.versions.current();
-    Json(serde_json::json!({
-        "status": "ok",
-        "default_version": catalog.default_name(),
-        "versions": catalog.names().collect::<Vec<_>>(),
-    }))
+    Json(Health {
+        status: "ok",
+        default_version: catalog.default_name().to_owned(),
+        versions: catalog.names().map(str::to_owned).collect(),
+    })
+}
+
+/// One loaded version, in `GET /versions`.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct VersionEntry {
+    /// The name `?version=` takes.
+    version: String,
+    /// The ontology's name (its manifest).
+    name: String,
+    /// How many concepts it has.
+    concepts: usize,
+    /// Whether it answers when `?version=` is absent.
+    default: bool,
 }
 
 /// `GET /versions`: each loaded version with its manifest name and concept count.
-pub(crate) async fn versions(State(s): State<AppState>) -> Json<Value> {
+#[utoipa::path(
+    get,
+    path = "/versions",
+    tag = "service",
+    summary = "The loaded ontology versions",
+    responses((status = 200, description = "Every loaded version.", body = Vec<VersionEntry>))
+)]
+pub(crate) async fn versions(State(s): State<AppState>) -> Json<Vec<VersionEntry>> {
     let catalog = s.versions.current();
-    let list: Vec<Value> = catalog
+    let list = catalog
         .names()
         .filter_map(|n| catalog.get(Some(n)))
-        .map(|v| {
-            serde_json::json!({
-                "version": v.name,
-                "name": v.ontology.manifest().name,
-                "concepts": v.ontology.len(),
-                "default": v.name == catalog.default_name(),
-            })
+        .map(|v| VersionEntry {
+            version: v.name.clone(),
+            name: v.ontology.manifest().name.clone(),
+            concepts: v.ontology.len(),
+            default: v.name == catalog.default_name(),
         })
         .collect();
-    Json(Value::Array(list))
+    Json(list)
 }

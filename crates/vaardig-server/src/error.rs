@@ -4,6 +4,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 use vaardig_core::OntologyError;
 use vaardig_service::{PersonError, ResolveError, ServiceError};
 
@@ -142,15 +143,49 @@ impl From<ServiceError> for ApiError {
     }
 }
 
+/// The body of every error response: ESCO's error object (`logref`, `status`, `message`,
+/// `_links`) with vaardig's stable `code`, `details` and `request_id`.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct ErrorBody {
+    /// The HTTP status.
+    status: u16,
+    /// A stable snake_case code: `invalid_request`, `bad_json`, `no_person`,
+    /// `unknown_label`, `ambiguous_label`, `invalid_profile`, `unknown_id`,
+    /// `not_an_occupation`, `not_a_sector`, `missing_age`, `unknown_scheme`,
+    /// `none_within_reach`, `search_index`, `unknown_version`, `unknown_resource`,
+    /// `not_found`, `method_not_allowed`, `unsupported_media_type`, `payload_too_large`,
+    /// `slow_body`, `overloaded`, `timeout`, `internal`.
+    #[schema(value_type = String, example = "unknown_label")]
+    code: &'static str,
+    /// A sentence for people.
+    message: String,
+    /// Extra facts: `candidates` of an ambiguous label, `suggestions` for an unknown one
+    /// (each `{id, label}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    details: Option<serde_json::Value>,
+    /// The request's id (also in the `x-request-id` header and the log line).
+    request_id: String,
+    /// ESCO's name for the same id.
+    logref: String,
+    /// Always `null`, as in ESCO.
+    #[serde(rename = "_links")]
+    #[schema(value_type = Option<Object>)]
+    links: Option<serde_json::Value>,
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let request_id = REQUEST_ID.try_with(Clone::clone).unwrap_or_default();
-        let mut body = serde_json::to_value(&self).unwrap_or_default();
-        if let Some(map) = body.as_object_mut() {
-            map.insert("request_id".into(), request_id.clone().into());
-            map.insert("logref".into(), request_id.into());
-            map.insert("_links".into(), serde_json::Value::Null);
-        }
+        let body = ErrorBody {
+            status: self.status.as_u16(),
+            code: self.code,
+            message: self.message,
+            details: self.details,
+            request_id: request_id.clone(),
+            logref: request_id,
+            links: None,
+        };
         let mut response = (self.status, axum::Json(body)).into_response();
         response.extensions_mut().insert(Structured);
         response

@@ -7,7 +7,12 @@
 //! `_links.self/first/prev/next`), result fields (`className`, `uri`, `title`, `searchHit`,
 //! `preferredLabel`, `_links.self`) and resources (`preferredLabel`, `alternativeLabel`,
 //! `description.{lang}.literal`, `_links.hasEssentialSkill` / `hasOptionalSkill` /
-//! `isEssentialForOccupation` / `isOptionalForOccupation` / `broader…` / `narrower…`).
+//! `isEssentialForOccupation` / `isOptionalForOccupation` / `broader…` / `narrower…`, with
+//! `skillType` on links to skills) and `classId` as ESCO's model URI.
+//!
+//! The answers are typed ([`SearchPage`], [`Resource`]) so that `/openapi.json` describes
+//! exactly what is sent; `tests/api/esco_shapes.rs` checks them against the shapes ESCO
+//! documents.
 //!
 //! Where it deviates (also in the README): links are relative to the server; `type` takes one
 //! value or a comma-separated list instead of repeated parameters; `total` counts at most the
@@ -15,17 +20,20 @@
 //! `hasOptionalSkill` with `"importance": "important"` on every link; concepts without a URI
 //! use their vaardig id as `uri`; `selectedVersion` is spelled `version`.
 
+use std::collections::BTreeMap;
+
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use serde::Deserialize;
-use serde_json::{Map, Value, json};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use vaardig_core::{ConceptKind, Importance, NodeIndex, RelationKind};
 use vaardig_search::{LangFilter, SearchOptions};
 
 use crate::catalog::Version;
 use crate::error::ApiError;
+use crate::openapi::LookupErrors;
 use crate::state::AppState;
 
 /// The largest page.
@@ -34,32 +42,243 @@ const MAX_PAGE: usize = 100;
 const MAX_TOTAL: usize = 1_000;
 
 /// The parameters of `/search` and `/suggest2`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct SearchParams {
+    /// The text to look up (for `/suggest2`, the last word is a prefix).
     #[serde(default)]
     text: String,
+    /// `occupation`, `skill`, `qualification` (vaardig's extension) or `concept`; a
+    /// comma-separated list for several (default: occupations and skills).
     #[serde(default, rename = "type")]
+    #[param(rename = "type")]
     kind: Option<String>,
+    /// The language of titles and labels (default: the ontology's first).
     #[serde(default)]
     language: Option<String>,
+    /// Page size, 1–100 (default 20).
     #[serde(default)]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<usize>,
+    /// The 0-based page number, as in ESCO (default 0).
     #[serde(default)]
     offset: Option<usize>,
+    /// Embed each result's full resource.
     #[serde(default)]
     full: Option<bool>,
+    /// The ontology version to answer from (default: the first loaded; see `/versions`).
     #[serde(default)]
     version: Option<String>,
 }
 
 /// The parameters of `/resource/*`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct ResourceParams {
+    /// The concept's URI or vaardig id.
     uri: String,
+    /// The language of titles (default: the ontology's first).
     #[serde(default)]
     language: Option<String>,
+    /// The ontology version to answer from (default: the first loaded).
     #[serde(default)]
     version: Option<String>,
+}
+
+/// A HAL link to a concept.
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ConceptLink {
+    /// The concept's resource, relative to this server.
+    href: String,
+    /// The concept's URI (its vaardig id when it has none).
+    uri: String,
+    /// The preferred label in the asked language.
+    title: String,
+    /// On links to skills: ESCO's skill type URI (`…/skill-type/skill` or `…/knowledge`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skill_type: Option<&'static str>,
+    /// On skill–occupation links: `essential`, `important` (vaardig's third importance,
+    /// listed under the optional links) or `optional`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    importance: Option<&'static str>,
+}
+
+/// A bare HAL link.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct Href {
+    /// The URL, relative to this server.
+    href: String,
+}
+
+/// A text in one language, as ESCO gives descriptions.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct Literal {
+    /// The text.
+    literal: String,
+    /// Always `plain/text` (ESCO's spelling).
+    mimetype: &'static str,
+}
+
+/// The links of a resource. Which relation lists appear depends on the class: occupations have
+/// `hasEssentialSkill`, `hasOptionalSkill`, `broaderOccupation`, `narrowerOccupation`; skills
+/// have `isEssentialForOccupation`, `isOptionalForOccupation`, `broaderSkill`,
+/// `narrowerSkill`; other concepts `broaderConcept`, `narrowerConcept`.
+#[derive(Debug, Default, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ResourceLinks {
+    /// The resource itself.
+    #[serde(rename = "self")]
+    this: ConceptLink,
+    /// The skills an occupation requires as essential.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    has_essential_skill: Option<Vec<ConceptLink>>,
+    /// The skills an occupation lists as important or optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    has_optional_skill: Option<Vec<ConceptLink>>,
+    /// The occupations that require a skill as essential.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    is_essential_for_occupation: Option<Vec<ConceptLink>>,
+    /// The occupations that list a skill as important or optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    is_optional_for_occupation: Option<Vec<ConceptLink>>,
+    /// Broader occupations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    broader_occupation: Option<Vec<ConceptLink>>,
+    /// Narrower occupations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    narrower_occupation: Option<Vec<ConceptLink>>,
+    /// Broader skills.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    broader_skill: Option<Vec<ConceptLink>>,
+    /// Narrower skills.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    narrower_skill: Option<Vec<ConceptLink>>,
+    /// Broader concepts of another kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    broader_concept: Option<Vec<ConceptLink>>,
+    /// Narrower concepts of another kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    narrower_concept: Option<Vec<ConceptLink>>,
+}
+
+/// One concept in ESCO's HAL shape (`/resource/…`, and each result of `?full=true`).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Resource {
+    /// `Occupation`, `Skill`, `Qualification` or `Concept`.
+    class_name: &'static str,
+    /// ESCO's model URI of the class, e.g. `http://data.europa.eu/esco/model#Occupation`.
+    class_id: &'static str,
+    /// The concept's URI (its vaardig id when it has none).
+    uri: String,
+    /// The vaardig id.
+    code: String,
+    /// The preferred label in the asked language.
+    title: String,
+    /// The ontology's first language.
+    reference_language: Vec<String>,
+    /// The preferred label per language.
+    preferred_label: BTreeMap<String, String>,
+    /// Synonyms per language.
+    alternative_label: BTreeMap<String, Vec<String>>,
+    /// The definition per language.
+    description: BTreeMap<String, Literal>,
+    /// In search results: the label that matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    search_hit: Option<String>,
+    /// In search results: the relevance score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
+    /// The relations.
+    #[serde(rename = "_links")]
+    links: ResourceLinks,
+}
+
+/// The links of a brief search result.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct SelfLink {
+    /// The result's resource.
+    #[serde(rename = "self")]
+    this: ConceptLink,
+}
+
+/// One search result, brief (the default) or the whole resource (`?full=true`).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub(crate) enum Found {
+    /// The default: enough to list and follow.
+    Brief(Box<Brief>),
+    /// With `?full=true`.
+    Full(Box<Resource>),
+}
+
+/// A brief search result.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Brief {
+    /// `Occupation`, `Skill`, `Qualification` or `Concept`.
+    class_name: &'static str,
+    /// The concept's URI (its vaardig id when it has none).
+    uri: String,
+    /// The vaardig id.
+    code: String,
+    /// The preferred label in the asked language.
+    title: String,
+    /// The label that matched.
+    search_hit: String,
+    /// The relevance score.
+    score: f32,
+    /// The preferred label, keyed by the asked language.
+    preferred_label: BTreeMap<String, String>,
+    /// The link to the resource.
+    #[serde(rename = "_links")]
+    links: SelfLink,
+}
+
+/// The results of a page.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct Embedded {
+    /// This page's results, best first.
+    results: Vec<Found>,
+}
+
+/// The links of a page.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct PageLinks {
+    /// This page.
+    #[serde(rename = "self")]
+    this: Href,
+    /// The first page.
+    first: Href,
+    /// The page before, unless this is the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prev: Option<Href>,
+    /// The page after, while there are more results.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<Href>,
+}
+
+/// A page of `/search` or `/suggest2` results, in ESCO's HAL shape.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct SearchPage {
+    /// `Search` or `Suggest2`.
+    class_name: &'static str,
+    /// How many results there are (at most 1,000 are counted).
+    total: usize,
+    /// The 0-based page number.
+    offset: usize,
+    /// The page size.
+    limit: usize,
+    /// The language of titles.
+    language: String,
+    /// The results.
+    #[serde(rename = "_embedded")]
+    embedded: Embedded,
+    /// `self`, `first`, `prev`, `next`.
+    #[serde(rename = "_links")]
+    links: PageLinks,
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay).
@@ -115,13 +334,36 @@ fn language(v: &Version, asked: Option<&str>) -> Result<String, ApiError> {
     }
 }
 
-/// ESCO's class name and the resource path of a kind.
-fn class(kind: ConceptKind) -> (&'static str, &'static str) {
+/// ESCO's class name, ESCO's model URI of the class, and the resource path of a kind.
+fn class(kind: ConceptKind) -> (&'static str, &'static str, &'static str) {
     match kind {
-        ConceptKind::Occupation => ("Occupation", "occupation"),
-        ConceptKind::Skill | ConceptKind::KnowledgeArea => ("Skill", "skill"),
-        ConceptKind::Qualification => ("Qualification", "qualification"),
-        _ => ("Concept", "concept"),
+        ConceptKind::Occupation => (
+            "Occupation",
+            "http://data.europa.eu/esco/model#Occupation",
+            "occupation",
+        ),
+        ConceptKind::Skill | ConceptKind::KnowledgeArea => {
+            ("Skill", "http://data.europa.eu/esco/model#Skill", "skill")
+        }
+        ConceptKind::Qualification => (
+            "Qualification",
+            "http://data.europa.eu/esco/model#Qualification",
+            "qualification",
+        ),
+        _ => (
+            "Concept",
+            "http://www.w3.org/2004/02/skos/core#Concept",
+            "concept",
+        ),
+    }
+}
+
+/// ESCO's skill type URI of a skill or knowledge area.
+fn skill_type(kind: ConceptKind) -> Option<&'static str> {
+    match kind {
+        ConceptKind::Skill => Some("http://data.europa.eu/esco/skill-type/skill"),
+        ConceptKind::KnowledgeArea => Some("http://data.europa.eu/esco/skill-type/knowledge"),
+        _ => None,
     }
 }
 
@@ -132,21 +374,23 @@ fn uri(v: &Version, ix: NodeIndex) -> String {
 }
 
 fn href(v: &Version, ix: NodeIndex, lang: &str) -> String {
-    let (_, path) = class(v.ontology.concept(ix).kind());
+    let (_, _, path) = class(v.ontology.concept(ix).kind());
     format!(
         "/resource/{path}?uri={}&language={lang}",
         encode(&uri(v, ix))
     )
 }
 
-/// A HAL link to a concept: `{href, uri, title}`.
-fn link(v: &Version, ix: NodeIndex, lang: &str) -> Map<String, Value> {
+/// A HAL link to a concept.
+fn link(v: &Version, ix: NodeIndex, lang: &str, importance: Option<Importance>) -> ConceptLink {
     let c = v.ontology.concept(ix);
-    let mut m = Map::new();
-    m.insert("href".into(), href(v, ix, lang).into());
-    m.insert("uri".into(), uri(v, ix).into());
-    m.insert("title".into(), c.label(lang).into());
-    m
+    ConceptLink {
+        href: href(v, ix, lang),
+        uri: uri(v, ix),
+        title: c.label(lang).to_owned(),
+        skill_type: skill_type(c.kind()),
+        importance: importance.map(importance_name),
+    }
 }
 
 fn importance_name(i: Importance) -> &'static str {
@@ -157,95 +401,101 @@ fn importance_name(i: Importance) -> &'static str {
     }
 }
 
-/// A full resource: labels, description and relation links.
-fn resource(v: &Version, ix: NodeIndex, lang: &str) -> Value {
+/// The skill–occupation links of `ix` (outgoing for an occupation, incoming for a skill),
+/// split into essential and the rest.
+fn requirement_links(
+    v: &Version,
+    ix: NodeIndex,
+    lang: &str,
+    outgoing: bool,
+) -> (Vec<ConceptLink>, Vec<ConceptLink>) {
     let o = &v.ontology;
-    let c = o.concept(ix);
-    let (class_name, _) = class(c.kind());
-    let mut links = Map::new();
-    links.insert("self".into(), Value::Object(link(v, ix, lang)));
-    let list = |it: Vec<(NodeIndex, Option<Importance>)>| -> Vec<Value> {
-        it.into_iter()
-            .map(|(n, imp)| {
-                let mut l = link(v, n, lang);
-                if let Some(i) = imp {
-                    l.insert("importance".into(), importance_name(i).into());
-                }
-                Value::Object(l)
-            })
+    let pairs: Vec<(NodeIndex, Option<Importance>)> = if outgoing {
+        o.outgoing(ix, RelationKind::Requires)
+            .map(|(n, r)| (n, r.importance))
+            .collect()
+    } else {
+        o.incoming(ix, RelationKind::Requires)
+            .map(|(n, r)| (n, r.importance))
             .collect()
     };
-    let (essential, optional, broader_key, narrower_key) = match c.kind() {
+    let (essential, other): (Vec<_>, Vec<_>) = pairs
+        .into_iter()
+        .partition(|(_, i)| matches!(i, Some(Importance::Essential) | None));
+    let links = |list: Vec<(NodeIndex, Option<Importance>)>| -> Vec<ConceptLink> {
+        list.into_iter().map(|(n, i)| link(v, n, lang, i)).collect()
+    };
+    (links(essential), links(other))
+}
+
+/// A full resource: labels, description and relation links.
+fn resource(v: &Version, ix: NodeIndex, lang: &str) -> Resource {
+    let o = &v.ontology;
+    let c = o.concept(ix);
+    let (class_name, class_id, _) = class(c.kind());
+    let broader: Vec<ConceptLink> = o
+        .outgoing(ix, RelationKind::Broader)
+        .map(|(n, _)| link(v, n, lang, None))
+        .collect();
+    let narrower: Vec<ConceptLink> = o
+        .incoming(ix, RelationKind::Broader)
+        .map(|(n, _)| link(v, n, lang, None))
+        .collect();
+    let mut links = ResourceLinks {
+        this: link(v, ix, lang, None),
+        ..ResourceLinks::default()
+    };
+    match c.kind() {
         ConceptKind::Occupation => {
-            let req: Vec<(NodeIndex, Option<Importance>)> = o
-                .outgoing(ix, RelationKind::Requires)
-                .map(|(n, r)| (n, r.importance))
-                .collect();
-            (
-                ("hasEssentialSkill", req.clone()),
-                ("hasOptionalSkill", req),
-                "broaderOccupation",
-                "narrowerOccupation",
-            )
+            let (e, rest) = requirement_links(v, ix, lang, true);
+            links.has_essential_skill = Some(e);
+            links.has_optional_skill = Some(rest);
+            links.broader_occupation = Some(broader);
+            links.narrower_occupation = Some(narrower);
         }
         ConceptKind::Skill | ConceptKind::KnowledgeArea => {
-            let req: Vec<(NodeIndex, Option<Importance>)> = o
-                .incoming(ix, RelationKind::Requires)
-                .map(|(n, r)| (n, r.importance))
-                .collect();
-            (
-                ("isEssentialForOccupation", req.clone()),
-                ("isOptionalForOccupation", req),
-                "broaderSkill",
-                "narrowerSkill",
-            )
+            let (e, rest) = requirement_links(v, ix, lang, false);
+            links.is_essential_for_occupation = Some(e);
+            links.is_optional_for_occupation = Some(rest);
+            links.broader_skill = Some(broader);
+            links.narrower_skill = Some(narrower);
         }
-        _ => (
-            ("", Vec::new()),
-            ("", Vec::new()),
-            "broaderConcept",
-            "narrowerConcept",
-        ),
-    };
-    let is_essential = |i: &Option<Importance>| matches!(i, Some(Importance::Essential) | None);
-    if !essential.0.is_empty() {
-        let (e, _): (Vec<_>, Vec<_>) = essential.1.into_iter().partition(|(_, i)| is_essential(i));
-        let (_, opt): (Vec<_>, Vec<_>) = optional.1.into_iter().partition(|(_, i)| is_essential(i));
-        links.insert(essential.0.into(), Value::Array(list(e)));
-        links.insert(optional.0.into(), Value::Array(list(opt)));
+        _ => {
+            links.broader_concept = Some(broader);
+            links.narrower_concept = Some(narrower);
+        }
     }
-    let broader: Vec<_> = o
-        .outgoing(ix, RelationKind::Broader)
-        .map(|(n, _)| (n, None))
-        .collect();
-    let narrower: Vec<_> = o
-        .incoming(ix, RelationKind::Broader)
-        .map(|(n, _)| (n, None))
-        .collect();
-    links.insert(broader_key.into(), Value::Array(list(broader)));
-    links.insert(narrower_key.into(), Value::Array(list(narrower)));
-
-    let description: Map<String, Value> = c
+    let description = c
         .labels
         .definition
         .iter()
-        .map(|(l, d)| (l.clone(), json!({"literal": d, "mimetype": "plain/text"})))
+        .map(|(l, d)| {
+            (
+                l.clone(),
+                Literal {
+                    literal: d.clone(),
+                    mimetype: "plain/text",
+                },
+            )
+        })
         .collect();
-    json!({
-        "className": class_name,
-        "classId": c.kind().to_string(),
-        "uri": uri(v, ix),
-        "code": c.id,
-        "title": c.label(lang),
-        "referenceLanguage": [o.primary_language()],
-        "preferredLabel": c.labels.pref,
-        "alternativeLabel": c.labels.alt,
-        "description": description,
-        "_links": links,
-    })
+    Resource {
+        class_name,
+        class_id,
+        uri: uri(v, ix),
+        code: c.id.clone(),
+        title: c.label(lang).to_owned(),
+        reference_language: vec![o.primary_language().to_owned()],
+        preferred_label: c.labels.pref.clone(),
+        alternative_label: c.labels.alt.clone(),
+        description,
+        search_hit: None,
+        score: None,
+        links,
+    }
 }
 
-fn page_link(endpoint: &str, p: &SearchParams, lang: &str, limit: usize, offset: usize) -> Value {
+fn page_link(endpoint: &str, p: &SearchParams, lang: &str, limit: usize, offset: usize) -> Href {
     let mut href = format!(
         "/{endpoint}?text={}&language={lang}&limit={limit}&offset={offset}",
         encode(&p.text)
@@ -259,14 +509,14 @@ fn page_link(endpoint: &str, p: &SearchParams, lang: &str, limit: usize, offset:
     if let Some(v) = &p.version {
         href.push_str(&format!("&version={}", encode(v)));
     }
-    json!({ "href": href })
+    Href { href }
 }
 
 fn search_page(
     s: &AppState,
     q: Result<Query<SearchParams>, QueryRejection>,
     endpoint: &'static str,
-) -> Result<Value, ApiError> {
+) -> Result<SearchPage, ApiError> {
     let Query(p) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
     let v = s.version(p.version.as_deref())?;
     let lang = language(&v, p.language.as_deref())?;
@@ -292,7 +542,7 @@ fn search_page(
     let hits = v.searcher.search(&p.text, &options);
     let total = hits.len();
     let start = offset.saturating_mul(limit).min(total);
-    let results: Vec<Value> = hits
+    let results: Vec<Found> = hits
         .iter()
         .skip(start)
         .take(limit)
@@ -300,67 +550,77 @@ fn search_page(
         .map(|(h, ix)| {
             if p.full == Some(true) {
                 let mut r = resource(&v, ix, &lang);
-                if let Some(m) = r.as_object_mut() {
-                    m.insert("searchHit".into(), h.label.clone().into());
-                    m.insert("score".into(), f64::from(h.score).into());
-                }
-                return r;
+                r.search_hit = Some(h.label.clone());
+                r.score = Some(f64::from(h.score));
+                return Found::Full(Box::new(r));
             }
             let c = v.ontology.concept(ix);
-            let (class_name, _) = class(c.kind());
-            let mut links = Map::new();
-            links.insert("self".into(), Value::Object(link(&v, ix, &lang)));
-            json!({
-                "className": class_name,
-                "uri": uri(&v, ix),
-                "code": c.id,
-                "title": c.label(&lang),
-                "searchHit": h.label,
-                "score": h.score,
-                "preferredLabel": { lang.clone(): c.label(&lang) },
-                "_links": links,
-            })
+            let (class_name, _, _) = class(c.kind());
+            let title = c.label(&lang).to_owned();
+            Found::Brief(Box::new(Brief {
+                class_name,
+                uri: uri(&v, ix),
+                code: c.id.clone(),
+                title: title.clone(),
+                search_hit: h.label.clone(),
+                score: h.score,
+                preferred_label: BTreeMap::from([(lang.clone(), title)]),
+                links: SelfLink {
+                    this: link(&v, ix, &lang, None),
+                },
+            }))
         })
         .collect();
-    let mut links = Map::new();
-    links.insert("self".into(), page_link(endpoint, &p, &lang, limit, offset));
-    links.insert("first".into(), page_link(endpoint, &p, &lang, limit, 0));
-    if offset > 0 {
-        links.insert(
-            "prev".into(),
-            page_link(endpoint, &p, &lang, limit, offset - 1),
-        );
-    }
-    if start + limit < total {
-        links.insert(
-            "next".into(),
-            page_link(endpoint, &p, &lang, limit, offset + 1),
-        );
-    }
-    Ok(json!({
-        "className": if endpoint == "search" { "Search" } else { "Suggest2" },
-        "total": total,
-        "offset": offset,
-        "limit": limit,
-        "language": lang,
-        "_embedded": { "results": results },
-        "_links": links,
-    }))
+    let links = PageLinks {
+        this: page_link(endpoint, &p, &lang, limit, offset),
+        first: page_link(endpoint, &p, &lang, limit, 0),
+        prev: (offset > 0).then(|| page_link(endpoint, &p, &lang, limit, offset - 1)),
+        next: (start + limit < total).then(|| page_link(endpoint, &p, &lang, limit, offset + 1)),
+    };
+    Ok(SearchPage {
+        class_name: if endpoint == "search" {
+            "Search"
+        } else {
+            "Suggest2"
+        },
+        total,
+        offset,
+        limit,
+        language: lang,
+        embedded: Embedded { results },
+        links,
+    })
 }
 
 /// `GET /search`.
+#[utoipa::path(
+    get,
+    path = "/search",
+    tag = "esco",
+    summary = "Search concepts by label, synonym or definition (ESCO /search)",
+    params(SearchParams),
+    responses((status = 200, description = "A page of results.", body = SearchPage), LookupErrors)
+)]
 pub(crate) async fn search(
     State(s): State<AppState>,
     q: Result<Query<SearchParams>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<SearchPage>, ApiError> {
     search_page(&s, q, "search").map(Json)
 }
 
 /// `GET /suggest2`: like `/search`, with the last word taken as a prefix.
+#[utoipa::path(
+    get,
+    path = "/suggest2",
+    tag = "esco",
+    summary = "Autocomplete: the last word is a prefix (ESCO /suggest2)",
+    params(SearchParams),
+    responses((status = 200, description = "A page of results.", body = SearchPage), LookupErrors)
+)]
 pub(crate) async fn suggest2(
     State(s): State<AppState>,
     q: Result<Query<SearchParams>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<SearchPage>, ApiError> {
     search_page(&s, q, "suggest2").map(Json)
 }
 
@@ -369,7 +629,7 @@ fn one(
     q: Result<Query<ResourceParams>, QueryRejection>,
     accepts: fn(ConceptKind) -> bool,
     what: &str,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Resource>, ApiError> {
     let Query(p) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
     let v = s.version(p.version.as_deref())?;
     let lang = language(&v, p.language.as_deref())?;
@@ -385,26 +645,50 @@ fn one(
 }
 
 /// `GET /resource/occupation?uri=`.
+#[utoipa::path(
+    get,
+    path = "/resource/occupation",
+    tag = "esco",
+    summary = "One occupation with its essential and optional skills",
+    params(ResourceParams),
+    responses((status = 200, description = "The occupation.", body = Resource), LookupErrors)
+)]
 pub(crate) async fn occupation(
     State(s): State<AppState>,
     q: Result<Query<ResourceParams>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Resource>, ApiError> {
     one(&s, q, |k| k == ConceptKind::Occupation, "occupation")
 }
 
 /// `GET /resource/skill?uri=` (skills and knowledge areas).
+#[utoipa::path(
+    get,
+    path = "/resource/skill",
+    tag = "esco",
+    summary = "One skill or knowledge area with the occupations that need it",
+    params(ResourceParams),
+    responses((status = 200, description = "The skill.", body = Resource), LookupErrors)
+)]
 pub(crate) async fn skill(
     State(s): State<AppState>,
     q: Result<Query<ResourceParams>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Resource>, ApiError> {
     one(&s, q, ConceptKind::is_capability, "skill")
 }
 
 /// `GET /resource/concept?uri=` (any kind).
+#[utoipa::path(
+    get,
+    path = "/resource/concept",
+    tag = "esco",
+    summary = "One concept of any kind",
+    params(ResourceParams),
+    responses((status = 200, description = "The concept.", body = Resource), LookupErrors)
+)]
 pub(crate) async fn concept(
     State(s): State<AppState>,
     q: Result<Query<ResourceParams>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Resource>, ApiError> {
     one(&s, q, |_| true, "concept")
 }
 

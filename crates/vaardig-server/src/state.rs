@@ -5,7 +5,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::routing::{get, post};
+use axum::http::Method;
+use axum::routing::{MethodRouter, get, post};
 use tokio::sync::Semaphore;
 
 use crate::catalog::{Version, Versions};
@@ -64,6 +65,30 @@ impl AppState {
     }
 }
 
+/// Every route the service answers: its path, its method and its handler. The router is built
+/// from this list, and a test checks that `/openapi.json` describes exactly these.
+pub(crate) fn routes() -> Vec<(&'static str, Method, MethodRouter<AppState>)> {
+    vec![
+        ("/search", Method::GET, get(esco::search)),
+        ("/suggest2", Method::GET, get(esco::suggest2)),
+        ("/resource/occupation", Method::GET, get(esco::occupation)),
+        ("/resource/skill", Method::GET, get(esco::skill)),
+        ("/resource/concept", Method::GET, get(esco::concept)),
+        ("/extract", Method::POST, post(api::extract)),
+        ("/gap", Method::POST, post(api::gap)),
+        ("/transitions", Method::POST, post(api::transitions)),
+        ("/route", Method::POST, post(api::route)),
+        ("/rights", Method::POST, post(api::rights)),
+        ("/advies", Method::POST, post(api::advice)),
+        ("/diff", Method::GET, get(api::diff)),
+        ("/healthz", Method::GET, get(api::healthz)),
+        ("/versions", Method::GET, get(api::versions)),
+        ("/openapi.json", Method::GET, get(openapi::document)),
+        ("/", Method::GET, get(web::index)),
+        ("/assets/{name}", Method::GET, get(web::asset)),
+    ]
+}
+
 /// The whole service: every endpoint behind the front middleware (request id, in-flight limit,
 /// request time limit, structured errors, a log line per request).
 pub fn router(versions: Arc<Versions>, limits: Limits) -> Router {
@@ -72,24 +97,11 @@ pub fn router(versions: Arc<Versions>, limits: Limits) -> Router {
         limits,
         permits: Arc::new(Semaphore::new(limits.in_flight)),
     };
-    Router::new()
-        .route("/search", get(esco::search))
-        .route("/suggest2", get(esco::suggest2))
-        .route("/resource/occupation", get(esco::occupation))
-        .route("/resource/skill", get(esco::skill))
-        .route("/resource/concept", get(esco::concept))
-        .route("/extract", post(api::extract))
-        .route("/gap", post(api::gap))
-        .route("/transitions", post(api::transitions))
-        .route("/route", post(api::route))
-        .route("/rights", post(api::rights))
-        .route("/advies", post(api::advice))
-        .route("/diff", get(api::diff))
-        .route("/healthz", get(api::healthz))
-        .route("/versions", get(api::versions))
-        .route("/openapi.json", get(openapi::document))
-        .route("/", get(web::index))
-        .route("/assets/{name}", get(web::asset))
+    routes()
+        .into_iter()
+        .fold(Router::new(), |r, (path, _, handler)| {
+            r.route(path, handler)
+        })
         .fallback(front::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

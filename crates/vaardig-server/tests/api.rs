@@ -913,11 +913,7 @@ async fn the_page_and_its_assets_are_served_from_the_binary() -> TestResult {
     assert!(h["content-type"].to_str()?.starts_with("text/html"));
     let html = v.as_str().unwrap_or_default();
     assert!(html.contains("<html lang=\"nl\">") && html.contains("/assets/app.js"));
-    for (name, mime) in [
-        ("app.js", "text/javascript"),
-        ("i18n.js", "text/javascript"),
-        ("style.css", "text/css"),
-    ] {
+    for (name, mime) in [("app.js", "text/javascript"), ("style.css", "text/css")] {
         let (s, h, _) = send(
             &app,
             Request::get(format!("/assets/{name}")).body(Body::empty())?,
@@ -926,6 +922,9 @@ async fn the_page_and_its_assets_are_served_from_the_binary() -> TestResult {
         assert_eq!(s, StatusCode::OK, "{name}");
         assert!(h["content-type"].to_str()?.starts_with(mime), "{name}");
     }
+    // One bundle: the word tables are inside app.js, not a script of their own.
+    let (s, v) = get(&app, "/assets/i18n.js").await?;
+    assert_eq!((s, error_code(&v)), (StatusCode::NOT_FOUND, "not_found"));
     let (s, v) = get(&app, "/assets/nope.js").await?;
     assert_eq!((s, error_code(&v)), (StatusCode::NOT_FOUND, "not_found"));
     Ok(())
@@ -958,3 +957,6 @@ async fn a_real_socket_answers_and_shuts_down_gracefully() -> TestResult {
 
 #[path = "api/browser.rs"]
 mod browser;
+
+#[path = "api/esco_shapes.rs"]
+mod esco_shapes;

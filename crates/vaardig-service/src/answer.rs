@@ -14,9 +14,11 @@ use crate::request::{AdviceQuery, RightsQuery, RouteQuery};
 
 /// The whole advice for one person: `{transitions, target, gap, entitlement, route}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Advice {
     /// The occupations within reach, best first (serialised as the list of items only).
     #[serde(serialize_with = "items_only")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<vaardig_score::Transition>))]
     pub transitions: Transitions,
     /// The target occupation's id (asked for, or the best transition).
     pub target: String,
@@ -96,6 +98,7 @@ pub fn route(
 
 /// Learning rights: `{scheme, age, nlqf, ...entitlement}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RightsAnswer {
     /// The scheme's id (`leerrechten`).
     pub scheme: String,
@@ -133,6 +136,7 @@ pub fn rights(query: &RightsQuery) -> Result<RightsAnswer, ServiceError> {
 /// A mention found in text, with the text it covers: `{id, kind, label, start, end, score,
 /// text}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Extracted {
     /// The mention.
     #[serde(flatten)]

@@ -12,6 +12,7 @@ use crate::resolve::{ResolveError, SkillResolver};
 /// As JSON: `{"profile": {...}, "skills": ["wondzorg", "skill:afrekenen"]}`; both fields are
 /// optional but one must be given.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// The profile (the JSON of `examples/profiles/`).

@@ -46,6 +46,7 @@ pub fn split<Q: DeserializeOwned>(body: serde_json::Value) -> Result<(Person, Q)
 
 /// `gap`: the occupation to compare with.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GapQuery {
     /// The occupation id or URI.
@@ -66,6 +67,7 @@ fn leerrechten() -> String {
 
 /// `transitions`: filters, order and limit (defaults: 10, combined order).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TransitionsQuery {
     /// Start from this occupation (id or URI) instead of a person.
@@ -126,6 +128,7 @@ impl TransitionsQuery {
 
 /// `route`: the target and the constraints (default: unconstrained, fewest hours).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RouteQuery {
     /// The target occupation.
@@ -153,6 +156,7 @@ impl RouteQuery {
 
 /// `advies`: the whole advice (defaults: 5 transitions, learning rights, fewest hours).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AdviceQuery {
     /// The target occupation (default: the best-ranked transition).
@@ -197,6 +201,7 @@ impl AdviceQuery {
 
 /// `rights`: a person's learning rights under the default `leerrechten` scheme.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RightsQuery {
     /// Age in years.

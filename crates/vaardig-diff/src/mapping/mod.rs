@@ -25,6 +25,7 @@ pub(crate) use propose::propose_rounds;
 
 /// Where a mapping entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MappingSource {
     /// From a mapping the caller supplied.
@@ -35,6 +36,7 @@ pub enum MappingSource {
 
 /// One old id matched to one new id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MappingEntry {
     /// The id in the old version.
     pub old_id: String,

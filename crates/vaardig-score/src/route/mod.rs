@@ -25,6 +25,7 @@ use crate::scorer::Scorer;
 
 /// What a route minimises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Optimise {
     /// Study hours (cost breaks ties).
@@ -72,6 +73,7 @@ pub struct RouteOptions<'a> {
 
 /// How good the route is guaranteed to be.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum Optimality {
     /// Provably minimal (after the most coverage the budget allows).
@@ -88,6 +90,7 @@ pub enum Optimality {
 
 /// One offer on a route.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RouteStep {
     /// The offer.
     pub offer: Named,
@@ -110,6 +113,7 @@ pub struct RouteStep {
 
 /// An essential skill the route skips because the person holds it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Exemption {
     /// The required skill.
     pub skill: Named,
@@ -125,6 +129,7 @@ pub struct Exemption {
 
 /// A route to an occupation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Route {
     /// The target occupation.
     pub occupation: Named,
