@@ -214,8 +214,9 @@ impl Impact {
     }
 }
 
-/// Old ↔ new id translation derived from a diff.
-pub(crate) struct IdTranslation {
+/// Old ↔ new id translation derived from a diff: through its applied mappings, `None` for
+/// concepts only one version has.
+pub struct IdTranslation {
     old_to_new: HashMap<String, String>,
     new_to_old: HashMap<String, String>,
     removed: HashSet<String>,
@@ -223,7 +224,8 @@ pub(crate) struct IdTranslation {
 }
 
 impl IdTranslation {
-    pub(crate) fn of(diff: &Diff) -> Self {
+    /// The translation of `diff`.
+    pub fn of(diff: &Diff) -> Self {
         let applied = diff.mapping.iter().filter(|m| m.applied);
         IdTranslation {
             old_to_new: applied
@@ -239,7 +241,7 @@ impl IdTranslation {
     }
 
     /// The new id of an old concept, `None` when it was removed.
-    pub(crate) fn to_new<'a>(&'a self, old_id: &'a str) -> Option<&'a str> {
+    pub fn to_new<'a>(&'a self, old_id: &'a str) -> Option<&'a str> {
         match self.old_to_new.get(old_id) {
             Some(n) => Some(n),
             None if self.removed.contains(old_id) => None,
@@ -248,7 +250,7 @@ impl IdTranslation {
     }
 
     /// The old id of a new concept, `None` when it was added.
-    pub(crate) fn to_old<'a>(&'a self, new_id: &'a str) -> Option<&'a str> {
+    pub fn to_old<'a>(&'a self, new_id: &'a str) -> Option<&'a str> {
         match self.new_to_old.get(new_id) {
             Some(o) => Some(o),
             None if self.added.contains(new_id) => None,
