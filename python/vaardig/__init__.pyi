@@ -1,6 +1,7 @@
 """Type stubs of vaardig (the native module ``vaardig._native`` re-exported)."""
 
 import os
+import pathlib
 from typing import Any, Dict, List, Literal, Optional, Sequence, Union
 
 __version__: str
@@ -57,7 +58,7 @@ class Imported:
     report: Optional[Json]
     rejections: List[Json]
     warnings: List[str]
-    out: Optional[str]
+    out: Optional[pathlib.Path]
 
 class Comparison:
     """Two versions and their diff, computed once (``Ontology.compare``)."""
