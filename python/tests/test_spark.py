@@ -14,7 +14,7 @@ import vaardig
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from caseload import caseload  # noqa: E402  (beside this file)
+from caseload import ROOT, caseload  # noqa: E402  (beside this file)
 
 PROFILES = 100_000
 LIMIT = 3
@@ -109,3 +109,63 @@ def test_the_module_imports_without_pyspark_in_use():
     assert vs.ontology() is onto
     batches = list(vs.score_batches(iter(caseload(30).to_batches()), limit=2))
     assert sum(b.num_rows for b in batches) == 60
+
+
+# --- taxonomy-version impact on Spark --------------------------------------------------------
+
+#: Impact ranks every profile to depth 100 in both versions (the CLI's depth), about ten times
+#: the work of scoring at limit 3: 20,000 profiles keep the test near two minutes.
+IMPACT_PROFILES = 20_000
+
+
+def test_impact_on_spark_equals_one_process_row_for_row(spark, tmp_path):
+    from test_versions import make_next_version
+    from vaardig.spark import IMPACT_SCHEMA, impact_with_spark
+
+    before_dir = str(ROOT / "ontology")
+    after_dir = str(make_next_version(tmp_path / "next"))
+    table = caseload(IMPACT_PROFILES, seed=21)
+    pq.write_table(table, tmp_path / "caseload.parquet")
+
+    start = time.perf_counter()
+    compared = vaardig.Ontology.load(before_dir).compare(vaardig.Ontology.load(after_dir))
+    expected = compared.impact(table, top=10)
+    one_process = time.perf_counter() - start
+
+    start = time.perf_counter()
+    df = spark.read.parquet(str(tmp_path / "caseload.parquet"))
+    moved = impact_with_spark(df, before_dir, after_dir, top=10)
+    got = moved.toArrow()
+    on_spark = time.perf_counter() - start
+    print(
+        f"\nimpact of {IMPACT_PROFILES} profiles: one process {one_process:.1f} s, "
+        f"spark local[2] {on_spark:.1f} s"
+    )
+    assert moved.schema.simpleString() == "struct<" + IMPACT_SCHEMA.replace(" string", ":string").replace(
+        " bigint", ":bigint"
+    ).replace(" double", ":double").replace(", ", ",") + ">"
+    # A person's rows stay together and in order; people come in Spark's order: put them back
+    # in input order (a stable sort keeps each person's rows as they came).
+    order = {p: i for i, p in enumerate(table.column("person").to_pylist())}
+    got = got.append_column(
+        "_order", pa.array([order[p] for p in got.column("person").to_pylist()], pa.int64())
+    )
+    got = got.sort_by([("_order", "ascending")]).drop_columns(["_order"])
+    assert got.num_rows == expected.num_rows > 5 * IMPACT_PROFILES
+    for field in expected.schema:
+        mine = got.column(field.name).cast(field.type).combine_chunks()
+        theirs = expected.column(field.name).combine_chunks()
+        assert mine.equals(theirs), field.name
+
+
+def test_impact_batches_cache_the_comparison_per_process(tmp_path):
+    from test_versions import make_next_version
+    import vaardig.spark as vs
+
+    after_dir = str(make_next_version(tmp_path / "next"))
+    first = vs.comparison(None, after_dir)
+    assert vs.comparison(None, after_dir) is first
+    table = caseload(30)
+    batches = list(vs.impact_batches(iter(table.to_batches(max_chunksize=7)), None, after_dir, top=5))
+    expected = vaardig.Ontology.embedded().impact(vaardig.Ontology.load(after_dir), table, top=5)
+    assert pa.Table.from_batches(batches).equals(expected)

@@ -11,6 +11,8 @@ int, float, bool, None) of the JSON that ``vaardig … --json`` prints for the s
 """
 
 from ._native import (
+    Comparison,
+    Imported,
     InvalidRequestError,
     LabelError,
     NoneWithinReachError,
@@ -22,10 +24,17 @@ from ._native import (
     UnknownIdError,
     VaardigError,
     __version__,
+    import_esco,
+    import_onet,
+    import_parquet,
+    import_skos,
+    import_tabiya,
     rights,
 )
 
 __all__ = [
+    "Comparison",
+    "Imported",
     "InvalidRequestError",
     "LabelError",
     "NoneWithinReachError",
@@ -37,5 +46,10 @@ __all__ = [
     "UnknownIdError",
     "VaardigError",
     "__version__",
+    "import_esco",
+    "import_onet",
+    "import_parquet",
+    "import_skos",
+    "import_tabiya",
     "rights",
 ]

@@ -3,8 +3,7 @@
 //! The columns are read from pyarrow while the GIL is held (flat lists, one call per column);
 //! everything after that — checking each row into a [`Profile`] through the shared
 //! [`Person::build`], ranking through [`Scorer::transitions_batch`] on every core — runs without
-//! the GIL. The answer's columns are handed to pyarrow as raw Arrow buffers (no Python object per
-//! value), so a million rows cost a few copies, not a million allocations.
+//! the GIL. The answer's columns are handed to pyarrow as raw Arrow buffers ([`crate::arrow`]).
 //!
 //! A bad row stops the call with a `ProfileError` naming the row (0-based, as pyarrow counts),
 //! the person and the field (`skills[2].level`), with `.row` and `.field` set on the exception.
@@ -12,11 +11,11 @@
 use std::collections::HashSet;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList};
 use vaardig_core::{Level, Nlqf};
 use vaardig_score::{Evidence, Profile, ProfileError, ProfileSkill, Scorer, TransitionSource};
 use vaardig_service::{Person, PersonError, ServiceError, SkillResolver, TransitionsQuery};
 
+use crate::arrow::{f64_array, i64_array, string_array};
 use crate::error;
 
 /// Why one row of the profile table could not become a profile.
@@ -409,67 +408,6 @@ pub fn score(
     Ok(c)
 }
 
-/// A pyarrow array of type `ty` over raw buffers (no validity bitmap: no nulls).
-fn from_buffers<'py>(
-    py: Python<'py>,
-    pa: &Bound<'py, PyModule>,
-    ty: &str,
-    len: usize,
-    buffers: &[&[u8]],
-) -> PyResult<Bound<'py, PyAny>> {
-    let mut list: Vec<Bound<'py, PyAny>> = vec![py.None().into_bound(py)];
-    for b in buffers {
-        list.push(pa.call_method1("py_buffer", (PyBytes::new(py, b),))?);
-    }
-    pa.getattr("Array")?.call_method1(
-        "from_buffers",
-        (pa.call_method0(ty)?, len, PyList::new(py, list)?),
-    )
-}
-
-fn f64_array<'py>(
-    py: Python<'py>,
-    pa: &Bound<'py, PyModule>,
-    v: &[f64],
-) -> PyResult<Bound<'py, PyAny>> {
-    let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_ne_bytes()).collect();
-    from_buffers(py, pa, "float64", v.len(), &[&bytes])
-}
-
-fn i64_array<'py>(
-    py: Python<'py>,
-    pa: &Bound<'py, PyModule>,
-    v: &[i64],
-) -> PyResult<Bound<'py, PyAny>> {
-    let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_ne_bytes()).collect();
-    from_buffers(py, pa, "int64", v.len(), &[&bytes])
-}
-
-/// A `string` array (32-bit offsets); more than 2 GiB of text in one column is refused.
-fn string_array<'py>(
-    py: Python<'py>,
-    pa: &Bound<'py, PyModule>,
-    name: &str,
-    v: &[String],
-) -> PyResult<Bound<'py, PyAny>> {
-    let mut offsets: Vec<u8> = Vec::with_capacity((v.len() + 1) * 4);
-    let mut data: Vec<u8> = Vec::new();
-    offsets.extend_from_slice(&0i32.to_ne_bytes());
-    for s in v {
-        data.extend_from_slice(s.as_bytes());
-        let end = i32::try_from(data.len()).map_err(|_| {
-            error::invalid(
-                py,
-                format!(
-                    "column `{name}` of the answer exceeds 2 GiB: score fewer profiles per call"
-                ),
-            )
-        })?;
-        offsets.extend_from_slice(&end.to_ne_bytes());
-    }
-    from_buffers(py, pa, "string", v.len(), &[&offsets, &data])
-}
-
 impl ScoreColumns {
     /// The answer as a `pyarrow.Table` with a fixed schema (also when it has no rows).
     pub fn into_table<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -496,9 +434,6 @@ impl ScoreColumns {
             "gap_hours",
             "cost_eur",
         ];
-        let kwargs = pyo3::types::PyDict::new(py);
-        kwargs.set_item("names", PyList::new(py, names)?)?;
-        pa.getattr("Table")?
-            .call_method("from_arrays", (PyList::new(py, arrays)?,), Some(&kwargs))
+        crate::arrow::table(py, &pa, &names, arrays)
     }
 }

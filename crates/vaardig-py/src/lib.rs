@@ -9,13 +9,20 @@
 //!
 //! - [`ontology`]: the `Ontology` class and its questions;
 //! - [`batch`]: `Ontology.score_profiles`, a profile table in and a long Arrow table out;
+//! - [`versions`]: `Ontology.diff`, `compare` (a `Comparison`), `impact`, `quality_report`;
+//! - [`import`]: `import_esco`, `import_skos`, `import_onet`, `import_tabiya`,
+//!   `import_parquet`, each answering an `Imported` (ontology, report, rejections);
+//! - [`arrow`]: answer columns as raw Arrow buffers;
 //! - [`error`]: the exception classes (`VaardigError` and its subclasses).
 
 use pyo3::prelude::*;
 
+pub mod arrow;
 pub mod batch;
 pub mod error;
+pub mod import;
 pub mod ontology;
+pub mod versions;
 
 /// Learning rights under the default `leerrechten` scheme, as `vaardig rights --json`.
 #[pyfunction]
@@ -48,7 +55,14 @@ fn rights(py: Python<'_>, age: i64, nlqf: i64, used_eur: f64) -> PyResult<Bound<
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ontology::Ontology>()?;
+    m.add_class::<versions::Comparison>()?;
+    m.add_class::<import::Imported>()?;
     m.add_function(wrap_pyfunction!(rights, m)?)?;
+    m.add_function(wrap_pyfunction!(import::import_esco, m)?)?;
+    m.add_function(wrap_pyfunction!(import::import_skos, m)?)?;
+    m.add_function(wrap_pyfunction!(import::import_onet, m)?)?;
+    m.add_function(wrap_pyfunction!(import::import_tabiya, m)?)?;
+    m.add_function(wrap_pyfunction!(import::import_parquet, m)?)?;
     error::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

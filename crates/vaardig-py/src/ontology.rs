@@ -17,7 +17,7 @@ use vaardig_service::{
     AdviceQuery, Person, PersonError, RouteQuery, ServiceError, SkillResolver, TransitionsQuery,
 };
 
-use crate::{batch, error};
+use crate::{batch, error, versions};
 
 /// Why `score_profiles` failed.
 enum BatchFailure {
@@ -48,14 +48,14 @@ fn vocabulary<T: DeserializeOwned>(
 }
 
 /// What one `Ontology` holds.
-struct Inner {
-    ontology: vaardig_core::Ontology,
-    scorer: Scorer,
+pub(crate) struct Inner {
+    pub(crate) ontology: vaardig_core::Ontology,
+    pub(crate) scorer: Scorer,
     searcher: OnceLock<Searcher>,
 }
 
 impl Inner {
-    fn new(ontology: vaardig_core::Ontology) -> Inner {
+    pub(crate) fn new(ontology: vaardig_core::Ontology) -> Inner {
         let scorer = Scorer::with_defaults(&ontology);
         Inner {
             ontology,
@@ -245,10 +245,17 @@ fn lang(py: Python<'_>, lang: Option<&str>) -> PyResult<LangFilter> {
 /// `Ontology.load(dir)`; it can be shared by threads.
 #[pyclass(module = "vaardig", frozen)]
 pub struct Ontology {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
 impl Ontology {
+    /// Wraps a loaded ontology (its scorer is built here; call without the GIL).
+    pub(crate) fn from_ontology(ontology: vaardig_core::Ontology) -> Ontology {
+        Ontology {
+            inner: Arc::new(Inner::new(ontology)),
+        }
+    }
+
     /// Runs `f` over the ontology without the GIL, mapping its error to an exception.
     fn run<T: Send>(
         &self,
@@ -273,10 +280,11 @@ impl Ontology {
         })
     }
 
-    /// The ontology in directory `dir` (the native format, as `--ontology DIR`).
+    /// The ontology in directory `dir`: the native format (as `--ontology DIR`) or the Parquet
+    /// tables of `vaardig export --format parquet` (`manifest.parquet`, no `ontology.toml`).
     #[staticmethod]
     fn load(py: Python<'_>, dir: PathBuf) -> PyResult<Ontology> {
-        let loaded = py.detach(|| vaardig_core::load_dir(&dir).map(|b| b.ontology));
+        let loaded = py.detach(|| crate::import::load_dir(&dir));
         let context = format!("cannot load the ontology in {}", dir.display());
         let ontology = loaded.map_err(|e| error::ontology(py, &context, &e))?;
         let inner = py.detach(move || Inner::new(ontology));
@@ -574,7 +582,91 @@ impl Ontology {
         }
     }
 
-    fn __repr__(&self) -> String {
+    /// What changed from this version to `other`, as the `diff` of `vaardig diff THIS OTHER
+    /// --json`: concepts added, removed, remapped, relabelled, moved; relations added, removed,
+    /// re-weighted; the id mappings proposed. `mapping` is a CSV of `old_id,new_id` pairs to
+    /// apply (`--mapping`); `propose` and `accept` as `--no-propose` and `--accept`.
+    #[pyo3(signature = (other, *, mapping = None, propose = true, accept = 0.85))]
+    fn diff<'py>(
+        &self,
+        py: Python<'py>,
+        other: &Ontology,
+        mapping: Option<PathBuf>,
+        propose: bool,
+        accept: f64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.compare(py, other, mapping, propose, accept)?.diff(py)
+    }
+
+    /// This version and `other` with their diff computed once, to ask for the diff and the
+    /// impact on any number of caseloads (`Comparison.diff()`, `.impact(profiles)`,
+    /// `.impact_report(profiles)`). Options as `diff`.
+    #[pyo3(signature = (other, *, mapping = None, propose = true, accept = 0.85))]
+    fn compare(
+        &self,
+        py: Python<'_>,
+        other: &Ontology,
+        mapping: Option<PathBuf>,
+        propose: bool,
+        accept: f64,
+    ) -> PyResult<versions::Comparison> {
+        let options = versions::diff_options(py, mapping, propose, accept)?;
+        versions::Comparison::new(
+            py,
+            Arc::clone(&self.inner),
+            Arc::clone(&other.inner),
+            &options,
+        )
+    }
+
+    /// The impact of moving from this version to `other` on a caseload, as one long
+    /// `pyarrow.Table`. `profiles` is a profile table as `score_profiles` takes it. Per person,
+    /// in input order: one row per occupation of the old top `top` (old rank order; `change`
+    /// `kept` or `left`), then one per occupation that entered the new top `top` (new rank
+    /// order; `entered`), then the current occupation (`current`) when both versions have it.
+    /// Columns: `person, occupation` (old id; the new id for an occupation only `other` has),
+    /// `label, new_occupation` (null: removed), `change, rank_before, rank_after` (1-based; null
+    /// when not in that ranking's first 100, or not measured), `gap_before, gap_after` (the gap
+    /// score, share of requirements held; measured for the old top and the current
+    /// occupation), `overlap, kendall_tau` (the person's, repeated). The numbers are those of
+    /// `vaardig diff THIS OTHER --profiles FILE --json`; computed on every core without the GIL.
+    #[pyo3(signature = (other, profiles, top = 10, *, mapping = None, propose = true, accept = 0.85))]
+    #[allow(clippy::too_many_arguments)]
+    fn impact<'py>(
+        &self,
+        py: Python<'py>,
+        other: &Ontology,
+        profiles: &Bound<'py, PyAny>,
+        top: usize,
+        mapping: Option<PathBuf>,
+        propose: bool,
+        accept: f64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let comparison = self.compare(py, other, mapping, propose, accept)?;
+        comparison.impact(py, profiles, top)
+    }
+
+    /// The quality report of this version, as `vaardig report DIR --json`: label completeness
+    /// per language, synonyms, hierarchy depth and fan-out, skills no occupation requires,
+    /// occupations with fewer than `few_essential` essential skills, offers teaching nothing
+    /// (required), isolated concepts.
+    #[pyo3(signature = (few_essential = 3))]
+    fn quality_report<'py>(
+        &self,
+        py: Python<'py>,
+        few_essential: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let inner = Arc::clone(&self.inner);
+        let report = py.detach(move || {
+            vaardig_diff::QualityReport::of(
+                &inner.ontology,
+                &vaardig_diff::QualityOptions { few_essential },
+            )
+        });
+        to_py(py, &report)
+    }
+
+    pub(crate) fn __repr__(&self) -> String {
         let occupations = self
             .inner
             .ontology

@@ -20,6 +20,7 @@ mod ranker;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use vaardig_core::Ontology;
 use vaardig_score::Scorer;
@@ -213,8 +214,9 @@ impl Impact {
     }
 }
 
-/// Old ↔ new id translation derived from a diff.
-pub(crate) struct IdTranslation {
+/// Old ↔ new id translation derived from a diff: through its applied mappings, `None` for
+/// concepts only one version has.
+pub struct IdTranslation {
     old_to_new: HashMap<String, String>,
     new_to_old: HashMap<String, String>,
     removed: HashSet<String>,
@@ -222,7 +224,8 @@ pub(crate) struct IdTranslation {
 }
 
 impl IdTranslation {
-    pub(crate) fn of(diff: &Diff) -> Self {
+    /// The translation of `diff`.
+    pub fn of(diff: &Diff) -> Self {
         let applied = diff.mapping.iter().filter(|m| m.applied);
         IdTranslation {
             old_to_new: applied
@@ -238,7 +241,7 @@ impl IdTranslation {
     }
 
     /// The new id of an old concept, `None` when it was removed.
-    pub(crate) fn to_new<'a>(&'a self, old_id: &'a str) -> Option<&'a str> {
+    pub fn to_new<'a>(&'a self, old_id: &'a str) -> Option<&'a str> {
         match self.old_to_new.get(old_id) {
             Some(n) => Some(n),
             None if self.removed.contains(old_id) => None,
@@ -247,7 +250,7 @@ impl IdTranslation {
     }
 
     /// The old id of a new concept, `None` when it was added.
-    pub(crate) fn to_old<'a>(&'a self, new_id: &'a str) -> Option<&'a str> {
+    pub fn to_old<'a>(&'a self, new_id: &'a str) -> Option<&'a str> {
         match self.new_to_old.get(new_id) {
             Some(o) => Some(o),
             None if self.added.contains(new_id) => None,
@@ -292,7 +295,8 @@ pub fn impact(
 ///
 /// # Complexity
 /// Per profile: two rankings to `depth`, gap scores for at most `k + 1` occupations per version,
-/// and O(k²) for τ.
+/// and O(k²) for τ. The profiles are measured in parallel (rayon, every core); the answer is
+/// the one a profile-by-profile run gives, bit for bit.
 ///
 /// # Errors
 /// `k` or `depth` is 0 or `depth < k`; a profile does not fit the old version; scoring fails.
@@ -300,8 +304,8 @@ pub fn measure(
     old: &Ontology,
     new: &Ontology,
     diff: &Diff,
-    old_ranker: &dyn Ranker,
-    new_ranker: &dyn Ranker,
+    old_ranker: &(dyn Ranker + Sync),
+    new_ranker: &(dyn Ranker + Sync),
     profiles: &[NamedProfile],
     options: &ImpactOptions,
 ) -> Result<Impact, DiffError> {
@@ -312,145 +316,14 @@ pub fn measure(
         )));
     }
     let ids = IdTranslation::of(diff);
-    let old_label = |id: &str| {
-        old.get(id)
-            .map_or(id, |c| c.label(old.primary_language()))
-            .to_owned()
-    };
-    let mut results = Vec::with_capacity(profiles.len());
-    for named in profiles {
-        named
-            .profile
-            .check(old)
-            .map_err(|source| DiffError::Profile {
-                profile: named.name.clone(),
-                source,
-            })?;
-        let score_err = |version: &'static str| {
-            let profile = named.name.clone();
-            move |source| DiffError::Score {
-                profile,
-                version,
-                source,
-            }
-        };
-        let (new_profile, ids_lost) = profiles::translate(&named.profile, &ids);
-        let old_rank = old_ranker
-            .rank(&named.profile, options.depth)
-            .map_err(score_err("old"))?;
-        let new_rank = new_ranker
-            .rank(&new_profile, options.depth)
-            .map_err(score_err("new"))?;
-        let new_pos: HashMap<&str, usize> = new_rank
-            .iter()
-            .enumerate()
-            .map(|(i, (id, _))| (id.as_str(), i + 1))
-            .collect();
-        let old_pos: HashMap<&str, usize> = old_rank
-            .iter()
-            .enumerate()
-            .map(|(i, (id, _))| (id.as_str(), i + 1))
-            .collect();
-        let old_top: Vec<String> = old_rank
-            .iter()
-            .take(options.k)
-            .map(|(id, _)| id.clone())
-            .collect();
-        let new_top: Vec<String> = new_rank
-            .iter()
-            .take(options.k)
-            .map(|(id, _)| id.clone())
-            .collect();
-
-        // Compare in old-id space; occupations only the new version has keep their new id.
-        let new_top_as_old: Vec<String> = new_top
-            .iter()
-            .map(|n| ids.to_old(n).unwrap_or(n).to_owned())
-            .collect();
-        let overlap = top_k_overlap(&old_top, &new_top_as_old);
-        let mut union: Vec<(Option<&str>, Option<&str>)> = Vec::new();
-        for o in &old_top {
-            union.push((Some(o.as_str()), ids.to_new(o)));
-        }
-        for n in &new_top {
-            let o = ids.to_old(n);
-            if o.is_none_or(|o| !old_top.iter().any(|x| x == o)) {
-                union.push((o, Some(n.as_str())));
-            }
-        }
-        let beyond = (options.depth + 1) as f64;
-        let place = |pos: &HashMap<&str, usize>, id: Option<&str>| {
-            id.and_then(|i| pos.get(i)).map_or(beyond, |&r| r as f64)
-        };
-        let xs: Vec<f64> = union.iter().map(|(o, _)| place(&old_pos, *o)).collect();
-        let ys: Vec<f64> = union.iter().map(|(_, n)| place(&new_pos, *n)).collect();
-        let kendall_tau = kendall_tau_b(&xs, &ys);
-
-        let moves: Vec<RankMove> = old_top
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                let new_id = ids.to_new(o).map(str::to_owned);
-                RankMove {
-                    occupation: o.clone(),
-                    label: old_label(o),
-                    new_rank: new_id.as_deref().and_then(|n| new_pos.get(n).copied()),
-                    new_id,
-                    old_rank: i + 1,
-                }
-            })
-            .collect();
-
-        // Gap deltas: the current occupation first, then the old top k, where both versions
-        // have the occupation.
-        let mut targets: Vec<(String, String)> = Vec::new();
-        let candidates = named
-            .profile
-            .current_occupation
-            .iter()
-            .chain(old_top.iter());
-        for o in candidates {
-            if let Some(n) = ids.to_new(o)
-                && !targets.iter().any(|(x, _)| x == o)
-            {
-                targets.push((o.clone(), n.to_owned()));
-            }
-        }
-        let old_targets: Vec<String> = targets.iter().map(|(o, _)| o.clone()).collect();
-        let new_targets: Vec<String> = targets.iter().map(|(_, n)| n.clone()).collect();
-        let old_gaps = old_ranker
-            .gap_scores(&named.profile, &old_targets)
-            .map_err(score_err("old"))?;
-        let new_gaps = new_ranker
-            .gap_scores(&new_profile, &new_targets)
-            .map_err(score_err("new"))?;
-        let gaps: Vec<GapDelta> = old_targets
-            .iter()
-            .zip(old_gaps.iter().zip(&new_gaps))
-            .map(|(o, (&a, &b))| GapDelta {
-                occupation: o.clone(),
-                label: old_label(o),
-                old: a,
-                new: b,
-                delta: b - a,
-            })
-            .collect();
-        let mean_abs_gap_delta = mean(gaps.iter().map(|g| g.delta.abs())).unwrap_or(0.0);
-        let current_occupation = named.profile.current_occupation.clone();
-        results.push(ProfileImpact {
-            profile: named.name.clone(),
-            current_label: current_occupation.as_deref().map(old_label),
-            current_occupation,
-            ids_lost,
-            old_top,
-            new_top,
-            overlap,
-            kendall_tau,
-            moves,
-            gaps,
-            mean_abs_gap_delta,
-        });
-    }
+    // Profiles are independent: measured on every core, kept in input order; the first bad
+    // profile (in input order) is the error, whatever the threads finish first.
+    let results: Vec<ProfileImpact> = profiles
+        .par_iter()
+        .map(|named| profile_impact(old, &ids, old_ranker, new_ranker, named, options))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect::<Result<_, _>>()?;
     let occupations = by_occupation(old, new, &ids, &results);
     Ok(Impact {
         options: options.clone(),
@@ -459,6 +332,153 @@ pub fn measure(
         mean_abs_gap_delta: mean(results.iter().map(|p| p.mean_abs_gap_delta)).unwrap_or(0.0),
         profiles: results,
         occupations,
+    })
+}
+
+/// How one profile's results moved between the versions (see [`measure`]).
+fn profile_impact(
+    old: &Ontology,
+    ids: &IdTranslation,
+    old_ranker: &(dyn Ranker + Sync),
+    new_ranker: &(dyn Ranker + Sync),
+    named: &NamedProfile,
+    options: &ImpactOptions,
+) -> Result<ProfileImpact, DiffError> {
+    let old_label = |id: &str| {
+        old.get(id)
+            .map_or(id, |c| c.label(old.primary_language()))
+            .to_owned()
+    };
+    named
+        .profile
+        .check(old)
+        .map_err(|source| DiffError::Profile {
+            profile: named.name.clone(),
+            source,
+        })?;
+    let score_err = |version: &'static str| {
+        let profile = named.name.clone();
+        move |source| DiffError::Score {
+            profile,
+            version,
+            source,
+        }
+    };
+    let (new_profile, ids_lost) = profiles::translate(&named.profile, ids);
+    let old_rank = old_ranker
+        .rank(&named.profile, options.depth)
+        .map_err(score_err("old"))?;
+    let new_rank = new_ranker
+        .rank(&new_profile, options.depth)
+        .map_err(score_err("new"))?;
+    let new_pos: HashMap<&str, usize> = new_rank
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.as_str(), i + 1))
+        .collect();
+    let old_pos: HashMap<&str, usize> = old_rank
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.as_str(), i + 1))
+        .collect();
+    let old_top: Vec<String> = old_rank
+        .iter()
+        .take(options.k)
+        .map(|(id, _)| id.clone())
+        .collect();
+    let new_top: Vec<String> = new_rank
+        .iter()
+        .take(options.k)
+        .map(|(id, _)| id.clone())
+        .collect();
+
+    // Compare in old-id space; occupations only the new version has keep their new id.
+    let new_top_as_old: Vec<String> = new_top
+        .iter()
+        .map(|n| ids.to_old(n).unwrap_or(n).to_owned())
+        .collect();
+    let overlap = top_k_overlap(&old_top, &new_top_as_old);
+    let mut union: Vec<(Option<&str>, Option<&str>)> = Vec::new();
+    for o in &old_top {
+        union.push((Some(o.as_str()), ids.to_new(o)));
+    }
+    for n in &new_top {
+        let o = ids.to_old(n);
+        if o.is_none_or(|o| !old_top.iter().any(|x| x == o)) {
+            union.push((o, Some(n.as_str())));
+        }
+    }
+    let beyond = (options.depth + 1) as f64;
+    let place = |pos: &HashMap<&str, usize>, id: Option<&str>| {
+        id.and_then(|i| pos.get(i)).map_or(beyond, |&r| r as f64)
+    };
+    let xs: Vec<f64> = union.iter().map(|(o, _)| place(&old_pos, *o)).collect();
+    let ys: Vec<f64> = union.iter().map(|(_, n)| place(&new_pos, *n)).collect();
+    let kendall_tau = kendall_tau_b(&xs, &ys);
+
+    let moves: Vec<RankMove> = old_top
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let new_id = ids.to_new(o).map(str::to_owned);
+            RankMove {
+                occupation: o.clone(),
+                label: old_label(o),
+                new_rank: new_id.as_deref().and_then(|n| new_pos.get(n).copied()),
+                new_id,
+                old_rank: i + 1,
+            }
+        })
+        .collect();
+
+    // Gap deltas: the current occupation first, then the old top k, where both versions
+    // have the occupation.
+    let mut targets: Vec<(String, String)> = Vec::new();
+    let candidates = named
+        .profile
+        .current_occupation
+        .iter()
+        .chain(old_top.iter());
+    for o in candidates {
+        if let Some(n) = ids.to_new(o)
+            && !targets.iter().any(|(x, _)| x == o)
+        {
+            targets.push((o.clone(), n.to_owned()));
+        }
+    }
+    let old_targets: Vec<String> = targets.iter().map(|(o, _)| o.clone()).collect();
+    let new_targets: Vec<String> = targets.iter().map(|(_, n)| n.clone()).collect();
+    let old_gaps = old_ranker
+        .gap_scores(&named.profile, &old_targets)
+        .map_err(score_err("old"))?;
+    let new_gaps = new_ranker
+        .gap_scores(&new_profile, &new_targets)
+        .map_err(score_err("new"))?;
+    let gaps: Vec<GapDelta> = old_targets
+        .iter()
+        .zip(old_gaps.iter().zip(&new_gaps))
+        .map(|(o, (&a, &b))| GapDelta {
+            occupation: o.clone(),
+            label: old_label(o),
+            old: a,
+            new: b,
+            delta: b - a,
+        })
+        .collect();
+    let mean_abs_gap_delta = mean(gaps.iter().map(|g| g.delta.abs())).unwrap_or(0.0);
+    let current_occupation = named.profile.current_occupation.clone();
+    Ok(ProfileImpact {
+        profile: named.name.clone(),
+        current_label: current_occupation.as_deref().map(old_label),
+        current_occupation,
+        ids_lost,
+        old_top,
+        new_top,
+        overlap,
+        kendall_tau,
+        moves,
+        gaps,
+        mean_abs_gap_delta,
     })
 }
 

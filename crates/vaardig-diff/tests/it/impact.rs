@@ -153,3 +153,27 @@ fn profiles_that_do_not_fit_the_old_version_are_named() {
     let msg = e.map(|e| e.to_string()).unwrap_or_default();
     assert!(msg.contains("ghost") && msg.contains("skill:none"), "{msg}");
 }
+
+#[test]
+fn profiles_measured_in_parallel_equal_them_measured_one_by_one() -> Result<(), DiffError> {
+    let old = generate(&GeneratorConfig::small())
+        .map_err(|e| DiffError::Options(e.to_string()))?
+        .ontology;
+    let new = vaardig_diff::mutate::mutate(&old, &vaardig_diff::mutate::MutationConfig::default())
+        .map_err(|e| DiffError::Options(e.to_string()))?
+        .ontology;
+    let d = diff(&old, &new);
+    let profiles = sample_profiles(&old, 40);
+    let options = ImpactOptions::default();
+    let all = impact(&old, &new, &d, &profiles, &options)?;
+    let one_by_one: Vec<_> = profiles
+        .iter()
+        .map(|p| impact(&old, &new, &d, std::slice::from_ref(p), &options))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flat_map(|i| i.profiles)
+        .collect();
+    assert_eq!(all.profiles.len(), 40);
+    assert_eq!(all.profiles, one_by_one);
+    Ok(())
+}
