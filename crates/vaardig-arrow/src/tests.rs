@@ -277,7 +277,7 @@ fn an_unknown_kind_names_its_row() -> Result {
         "concepts.parquet",
         Some(5),
         "kind",
-        "unknown ConceptKind `robot`",
+        "unknown concept kind `robot`",
     );
     let tables = edited(Table::Relations, |b| set_text(b, "kind", 0, Some("likes")))?;
     check(
@@ -285,7 +285,7 @@ fn an_unknown_kind_names_its_row() -> Result {
         "relations.parquet",
         Some(1),
         "kind",
-        "unknown RelationKind `likes`",
+        "unknown relation kind `likes`",
     );
     Ok(())
 }

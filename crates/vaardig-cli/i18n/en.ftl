@@ -128,3 +128,10 @@ report-preferred = preferred
 report-synonyms = synonyms
 report-definition = definition
 report-more = (--markdown for the full report, --json for every list)
+
+## search and extract tables
+col-kind = kind
+col-label = label
+col-lang = language
+col-span = span
+col-text = text

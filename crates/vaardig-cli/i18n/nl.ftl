@@ -131,3 +131,10 @@ report-preferred = voorkeursnaam
 report-synonyms = synoniemen
 report-definition = omschrijving
 report-more = (--markdown voor het hele rapport, --json voor elke lijst)
+
+## search and extract tables
+col-kind = soort
+col-label = benaming
+col-lang = taal
+col-span = positie
+col-text = tekst

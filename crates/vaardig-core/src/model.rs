@@ -62,7 +62,7 @@ macro_rules! str_enum {
 
 /// A string that is not one of an enum's spellings.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} `{value}` (expected one of: {expected})")]
+#[error("unknown {} `{value}` (expected one of: {expected})", words(.what))]
 pub struct UnknownVariant {
     /// The enum's name.
     pub what: &'static str,
@@ -70,6 +70,18 @@ pub struct UnknownVariant {
     pub value: String,
     /// The accepted spellings.
     pub expected: String,
+}
+
+/// A type name in words a person reads: `ConceptKind` → "concept kind".
+fn words(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push(' ');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
 str_enum! {

@@ -10,9 +10,11 @@ use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use vaardig_core::ConceptKind;
+use vaardig_score::Lang;
 use vaardig_search::{Hit, LangFilter, Mention, SearchOptions, Searcher};
 
 use crate::context::Context;
+use crate::i18n::tr;
 use crate::output::{out, print_json, table};
 
 /// Languages accepted by `--lang`.
@@ -136,7 +138,20 @@ fn hits_table(hits: &[Hit]) -> String {
             ]
         })
         .collect();
-    table(&["score", "kind", "id", "label", "lang"], &rows)
+    let lang = output_lang();
+    let head: Vec<String> = ["col-score", "col-kind", "col-id", "col-label", "col-lang"]
+        .iter()
+        .map(|k| tr(lang, k))
+        .collect();
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
+    table(&head, &rows)
+}
+
+/// The language of table headers: the one chosen for the whole command line (`--lang`, else
+/// `VAARDIG_LANG`, else Dutch).
+fn output_lang() -> Lang {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    crate::help::chosen_lang(&args, std::env::var("VAARDIG_LANG").ok().as_deref())
 }
 
 /// One query per input line, one JSON list per output line.
@@ -207,10 +222,13 @@ pub fn extract(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 ]
             })
             .collect();
-        out!(
-            "{}",
-            table(&["span", "text", "id", "label", "score"], &rows)
-        )?;
+        let lang = output_lang();
+        let head: Vec<String> = ["col-span", "col-text", "col-id", "col-label", "col-score"]
+            .iter()
+            .map(|k| tr(lang, k))
+            .collect();
+        let head: Vec<&str> = head.iter().map(String::as_str).collect();
+        out!("{}", table(&head, &rows))?;
     }
     Ok(ExitCode::SUCCESS)
 }

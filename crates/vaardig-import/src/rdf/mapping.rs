@@ -614,7 +614,7 @@ mod tests {
             ),
             (
                 "name = \"x\"\n[classes]\n\"skos:A\" = { kind = \"dragon\" }",
-                "unknown ConceptKind",
+                "unknown concept kind",
             ),
             (
                 "name = \"x\"\n[relations]\n\"skos:r\" = { relation = \"requires\" }",
