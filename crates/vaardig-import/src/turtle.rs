@@ -252,6 +252,7 @@ fn relation_predicate(kind: RelationKind, importance: Option<Importance>) -> Opt
         RelationKind::Prerequisite => format!("{VAARDIG}prerequisite"),
         RelationKind::InSector => format!("{VAARDIG}inSector"),
         RelationKind::RequiresQualification => format!("{VAARDIG}requiresQualification"),
+        RelationKind::RelatedOccupation => format!("{VAARDIG}relatedOccupation"),
     })
 }
 

@@ -523,9 +523,8 @@ pub(crate) fn resolve(
             continue;
         }
         let mut relation = Relation {
-            kind: rule.kind,
             importance: rule.importance,
-            level: None,
+            ..Relation::plain(rule.kind)
         };
         let statement_key = (
             rel.subject.as_str(),
