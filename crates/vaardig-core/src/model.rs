@@ -339,6 +339,8 @@ str_enum! {
         Competentnl = "competentnl",
         /// The German Klassifikation der Berufe 2010 (5 digits).
         Kldb = "kldb",
+        /// A code of Tabiya's own (a local occupation's `CODE`, `I11_1`).
+        Tabiya = "tabiya",
     }
 }
 
