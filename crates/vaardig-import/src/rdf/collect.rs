@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use oxrdf::{NamedOrBlankNode, Term, Triple};
-use vaardig_core::{Diagnostic, DiagnosticKind as K, Location};
+use vaardig_core::{Diagnostic, DiagnosticKind as K, Location, MatchKind};
 
 use crate::rdf::mapping::{Attribute, LabelRole, Mapping, Qualifier, Role, SchemeField};
 use crate::report::ImportReport;
@@ -72,6 +72,8 @@ pub(crate) struct Resource {
     pub(crate) labels: Vec<LabelValue>,
     pub(crate) attributes: Vec<(Attribute, String, Pos, Pred)>,
     pub(crate) scheme: Vec<(SchemeField, String, Origin)>,
+    /// Matches to concepts of other taxonomies: kind, IRI, place, predicate.
+    pub(crate) matches: Vec<(MatchKind, String, Pos, Pred)>,
     /// ISCO codes from links into an ISCO namespace.
     pub(crate) isco: Vec<(String, Pos, Pred)>,
     /// Links to label resources: SKOS-XL labels (role `Xl*`) and node literals
@@ -90,6 +92,7 @@ impl Resource {
             labels: Vec::new(),
             attributes: Vec::new(),
             scheme: Vec::new(),
+            matches: Vec::new(),
             isco: Vec::new(),
             xl: Vec::new(),
             statement: None,
@@ -461,6 +464,19 @@ impl<'m> Collector<'m> {
                 let r = self.resource(subject, pos);
                 r.statement.get_or_insert_with(Statement::default).level =
                     Some((l.destruct().0, pos));
+                r.attach(origin);
+            }
+            Role::Match(kind) => {
+                let Term::NamedNode(n) = object else {
+                    self.reject(
+                        report,
+                        pos,
+                        format!("match property `{predicate}` needs an IRI as object"),
+                    );
+                    return;
+                };
+                let r = self.resource(subject, pos);
+                r.matches.push((kind, n.into_string(), pos, pred));
                 r.attach(origin);
             }
             Role::Unused => {}

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 use vaardig_core::{
-    CodeSystem, ConceptKind, Importance, OfferType, ProviderType, QualificationType, RelationKind,
-    SkillType,
+    CodeSystem, ConceptKind, Importance, MatchKind, OfferType, ProviderType, QualificationType,
+    RelationKind, SkillType,
 };
 
 use crate::error::ImportError;
@@ -105,6 +105,10 @@ pub(crate) enum LabelRole {
     XlAlt,
     XlHidden,
     LiteralForm,
+    /// `skos:note`: a note on a concept (on the concept scheme: the manifest's notes).
+    Note,
+    /// `skos:scopeNote`: a scope note on a concept.
+    ScopeNote,
 }
 
 /// A manifest key a concept scheme property fills.
@@ -160,6 +164,8 @@ pub(crate) enum Role {
     Attribute(Attribute),
     Scheme(SchemeField),
     Qualifier(Qualifier),
+    /// A match to a concept of another taxonomy (the mapping's `[matches]` table).
+    Match(MatchKind),
     /// Known, and deliberately not imported (the mapping's `[unused]` table): counted per
     /// predicate in [`crate::ImportReport::unused_predicates`].
     Unused,
@@ -205,6 +211,11 @@ pub struct Mapping {
     pub(crate) scheme: HashMap<String, SchemeField>,
     pub(crate) values: HashMap<String, String>,
     pub(crate) qualifiers: HashMap<String, Qualifier>,
+    /// Predicates that match a concept to one of another taxonomy, with the kind of match.
+    pub(crate) matches: HashMap<String, MatchKind>,
+    /// The code system of `notation` values that are no qualification's code and no ISCO code
+    /// (CompetentNL's notations); `None`: such notations are not kept.
+    pub(crate) notation_system: Option<CodeSystem>,
     /// Predicates known and deliberately not imported, with the reason.
     pub(crate) unused: HashMap<String, String>,
     /// Every mapped predicate and what it does.
@@ -235,6 +246,9 @@ struct RawMapping {
     scheme: BTreeMap<String, String>,
     #[serde(default)]
     values: BTreeMap<String, String>,
+    #[serde(default)]
+    matches: BTreeMap<String, String>,
+    notation_system: Option<String>,
     #[serde(default)]
     qualifiers: BTreeMap<String, String>,
     #[serde(default)]
@@ -406,6 +420,8 @@ impl Mapping {
                 "xl_alt" => LabelRole::XlAlt,
                 "xl_hidden" => LabelRole::XlHidden,
                 "literal_form" => LabelRole::LiteralForm,
+                "note" => LabelRole::Note,
+                "scope_note" => LabelRole::ScopeNote,
                 other => return Err(fail(format!("label `{key}`: unknown role `{other}`"))),
             };
             labels.insert(iri(&key)?, role);
@@ -444,6 +460,19 @@ impl Mapping {
             qualifiers.insert(iri(&key)?, q);
         }
 
+        let mut matches = HashMap::new();
+        for (key, kind) in raw.matches {
+            let kind: MatchKind = kind
+                .parse()
+                .map_err(|e| fail(format!("match `{key}`: {e}")))?;
+            matches.insert(iri(&key)?, kind);
+        }
+        let notation_system = raw
+            .notation_system
+            .map(|s| s.parse::<CodeSystem>())
+            .transpose()
+            .map_err(|e| fail(format!("notation_system: {e}")))?;
+
         let mut unused = HashMap::new();
         for (key, reason) in raw.unused {
             unused.insert(iri(&key)?, reason);
@@ -461,6 +490,7 @@ impl Mapping {
             ("labels", labels.keys().collect()),
             ("scheme", scheme.keys().collect()),
             ("qualifiers", qualifiers.keys().collect()),
+            ("matches", matches.keys().collect()),
             ("unused", unused.keys().collect()),
         ] {
             for key in keys {
@@ -486,6 +516,7 @@ impl Mapping {
                 .iter()
                 .map(|(k, v)| (k.clone(), Role::Qualifier(*v))),
         );
+        roles.extend(matches.iter().map(|(k, v)| (k.clone(), Role::Match(*v))));
         roles.extend(unused.keys().map(|k| (k.clone(), Role::Unused)));
         // The RDF built-ins win over anything a mapping says about them.
         roles.insert(vocab::RDF_TYPE.to_owned(), Role::Type);
@@ -513,6 +544,8 @@ impl Mapping {
             scheme,
             values,
             qualifiers,
+            matches,
+            notation_system,
             unused,
             roles,
         })

@@ -262,7 +262,7 @@ pub(crate) fn resolve(
             score(a).cmp(&score(b)).then_with(|| b.0.cmp(a.0))
         })
         .map(|(k, r, _)| (*k, *r));
-    let scheme: BTreeMap<SchemeField, String> = chosen_scheme
+    let mut scheme: BTreeMap<SchemeField, String> = chosen_scheme
         .map(|(_, r)| {
             r.scheme
                 .iter()
@@ -271,6 +271,14 @@ pub(crate) fn resolve(
                 .collect()
         })
         .unwrap_or_default();
+    // `skos:note` is a concept's note, and on the scheme the manifest's notes.
+    if let Some((_, r)) = chosen_scheme
+        && let Some(note) = r.labels.iter().find(|l| l.role == LabelRole::Note)
+    {
+        scheme
+            .entry(SchemeField::Notes)
+            .or_insert_with(|| note.text.clone());
+    }
     let languages = choose_languages(&fates, &extra, &scheme, mapping, options, report);
     let mut manifest = rdf_manifest(&scheme, &languages, mapping, &files, options, report)?;
     let primary = languages[0].clone(); // ok: choose_languages never returns an empty list
@@ -290,7 +298,7 @@ pub(crate) fn resolve(
                 let kept = |o: &Origin| {
                     matches!(
                         mapping.role(pname(o.pred)),
-                        Some(Role::Scheme(_) | Role::Type)
+                        Some(Role::Scheme(_) | Role::Type | Role::Label(LabelRole::Note))
                     )
                 };
                 settle_partly(report, r, &kept, &pname);
@@ -360,6 +368,7 @@ pub(crate) fn resolve(
                             id,
                             &languages,
                             &primary,
+                            mapping.notation_system,
                             &at,
                             report,
                         )
@@ -954,6 +963,7 @@ fn build_concept(
     id: String,
     languages: &[String],
     primary: &str,
+    notation_system: Option<vaardig_core::CodeSystem>,
     at: &impl Fn(Pos) -> Location,
     report: &mut ImportReport,
 ) -> Result<(Concept, Vec<Dropped>), Diagnostic> {
@@ -968,6 +978,7 @@ fn build_concept(
     let mut labels = Labels::default();
     let mut descriptions: BTreeMap<String, (String, &LabelValue)> = BTreeMap::new();
     let mut names: Vec<(String, &LabelValue)> = Vec::new();
+    let mut notes: Vec<vaardig_core::Note> = Vec::new();
     // Labels in an imported language first, then regional variants folded into one (so `en`
     // wins over `en-us`).
     let mut placed: Vec<(bool, String, &LabelValue)> = Vec::new();
@@ -1039,6 +1050,19 @@ fn build_concept(
                 }
             },
             LabelRole::Name => names.push((lang, l)),
+            LabelRole::Note | LabelRole::ScopeNote if l.text.trim().is_empty() => {
+                drop_label(l, &mut dropped);
+            }
+            LabelRole::Note => notes.push(vaardig_core::Note::new(
+                vaardig_core::NoteKind::Note,
+                lang,
+                l.text.clone(),
+            )),
+            LabelRole::ScopeNote => notes.push(vaardig_core::Note::new(
+                vaardig_core::NoteKind::ScopeNote,
+                lang,
+                l.text.clone(),
+            )),
             LabelRole::LiteralForm
             | LabelRole::NodeLiteral
             | LabelRole::NodeLanguage
@@ -1127,6 +1151,13 @@ fn build_concept(
                 .map(|(v, _)| v)
                 .or_else(|| match notation {
                     Some((n, _, _)) if is_isco(&n) => Some(n),
+                    Some((n, pos, Some(pred))) if notation_system.is_some() => {
+                        // Kept as a code below.
+                        attrs
+                            .values
+                            .insert(Attribute::Notation, (n, pos, Some(pred)));
+                        None
+                    }
                     Some((_, pos, pred)) => {
                         *report
                             .unused_attributes
@@ -1185,6 +1216,33 @@ fn build_concept(
             },
         },
     };
+    // A notation that is no qualification's code and no ISCO code: a code of the mapping's
+    // notation system (CompetentNL's notations), when it names one.
+    let mut codes: Vec<vaardig_core::Code> = Vec::new();
+    if let Some(system) = notation_system
+        && let Some((n, pos, pred)) = attrs.take_full(Attribute::Notation)
+    {
+        match system.problem(&n) {
+            None => codes.push(vaardig_core::Code::new(system, n)),
+            Some(problem) => {
+                warnings.push((pos, format!("notation of `{id}`: {problem}; dropped")));
+                attrs.values.insert(Attribute::Notation, (n, pos, pred));
+            }
+        }
+    }
+    let mut matches: Vec<vaardig_core::Match> = Vec::new();
+    for (how, uri, pos, pred) in &r.matches {
+        match vaardig_core::uri_problem(uri) {
+            None => matches.push(vaardig_core::Match::new(*how, uri.clone())),
+            Some(problem) => {
+                warnings.push((*pos, format!("{how} match of `{id}`: {problem}; dropped")));
+                dropped.push(Dropped::Own(Origin {
+                    source: pos.source,
+                    pred: *pred,
+                }));
+            }
+        }
+    }
     if kind != ConceptKind::Occupation {
         // ISCO links of a concept that is not an occupation.
         for (_, pos, pred) in &r.isco {
@@ -1210,7 +1268,11 @@ fn build_concept(
     for (pos, message) in warnings {
         report.push(Diagnostic::warning(K::InvalidValue, at(pos), message).about(id.clone()));
     }
-    Ok((Concept::new(id, labels, data), dropped))
+    let mut concept = Concept::new(id, labels, data);
+    concept.codes = codes;
+    concept.notes = notes;
+    concept.matches = matches;
+    Ok((concept, dropped))
 }
 
 /// The attribute values of one resource, taken one by one as the concept is built; what is left
