@@ -41,6 +41,13 @@ pub(crate) enum Attribute {
     /// A content status (current / historical / archived): decides whether a concept or a
     /// SKOS-XL label is imported.
     Status,
+    /// vaardig's own status of an imported concept (`vd:status`): kept as the concept's
+    /// status; the concept is imported whatever it says.
+    ConceptStatus,
+    /// The concept that replaces this one (an IRI).
+    ReplacedBy,
+    /// A code with its system, `system code` (`onet_soc 15-1252.00`); any number of them.
+    Codes,
 }
 
 impl Attribute {
@@ -60,6 +67,9 @@ impl Attribute {
             "cost_eur" => Attribute::CostEur,
             "shortage" => Attribute::Shortage,
             "status" => Attribute::Status,
+            "concept_status" => Attribute::ConceptStatus,
+            "replaced_by" => Attribute::ReplacedBy,
+            "codes" => Attribute::Codes,
             _ => return None,
         })
     }
@@ -81,6 +91,9 @@ impl Attribute {
             Attribute::CostEur => "cost_eur",
             Attribute::Shortage => "shortage",
             Attribute::Status => "status",
+            Attribute::ConceptStatus => "concept_status",
+            Attribute::ReplacedBy => "replaced_by",
+            Attribute::Codes => "codes",
         }
     }
 }
@@ -109,6 +122,8 @@ pub(crate) enum LabelRole {
     Note,
     /// `skos:scopeNote`: a scope note on a concept.
     ScopeNote,
+    /// A note on a regulated profession.
+    RegulationNote,
 }
 
 /// A manifest key a concept scheme property fills.
@@ -175,6 +190,14 @@ pub(crate) enum Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Qualifier {
     Level,
+    /// The source's weight, `value scale` (`3.88 onet_im`).
+    Weight,
+    /// The source's level, `value scale`.
+    SourceLevel,
+    /// A related occupation's tier.
+    Tier,
+    /// A related occupation's rank.
+    Rank,
 }
 
 /// How RDF vocabulary maps onto vaardig concepts and relations.
@@ -422,6 +445,7 @@ impl Mapping {
                 "literal_form" => LabelRole::LiteralForm,
                 "note" => LabelRole::Note,
                 "scope_note" => LabelRole::ScopeNote,
+                "regulation_note" => LabelRole::RegulationNote,
                 other => return Err(fail(format!("label `{key}`: unknown role `{other}`"))),
             };
             labels.insert(iri(&key)?, role);
@@ -451,6 +475,10 @@ impl Mapping {
         for (key, q) in raw.qualifiers {
             let q = match q.as_str() {
                 "level" => Qualifier::Level,
+                "weight" => Qualifier::Weight,
+                "source_level" => Qualifier::SourceLevel,
+                "tier" => Qualifier::Tier,
+                "rank" => Qualifier::Rank,
                 other => {
                     return Err(fail(format!(
                         "qualifier `{key}`: unknown qualifier `{other}`"

@@ -12,10 +12,11 @@ use vaardig_core::{
 
 use crate::error::ImportError;
 use crate::options::ImportOptions;
+use crate::rdf::collect::Statement;
 use crate::rdf::collect::{
     Collector, Key, LabelValue, Origin, Pos, Pred, Resource, Resources, is_blank,
 };
-use crate::rdf::mapping::{Attribute, ClassRule, LabelRole, Mapping, Role, SchemeField};
+use crate::rdf::mapping::{Attribute, ClassRule, LabelRole, Mapping, Qualifier, Role, SchemeField};
 use crate::report::ImportReport;
 use crate::staging::{Duplicates, Staging, is_isco};
 use crate::vocab::VAARDIG_SCHEME;
@@ -369,6 +370,7 @@ pub(crate) fn resolve(
                             &languages,
                             &primary,
                             mapping.notation_system,
+                            mapping.ids(),
                             &at,
                             report,
                         )
@@ -482,13 +484,17 @@ pub(crate) fn resolve(
     }
 
     // Relations, with levels from rdf:Statement qualifiers.
-    let mut levels: HashMap<(&str, &str, &str), (&str, Pos, &Key)> = HashMap::new();
+    let mut levels: HashMap<(&str, &str, &str), (&Statement, Pos, &Key)> = HashMap::new();
     for (key, r) in resources.iter() {
         if let Some(st) = &r.statement
-            && let (Some(s), Some(p), Some(o), Some((level, pos))) =
-                (&st.subject, &st.predicate, &st.object, &st.level)
+            && let (Some(s), Some(p), Some(o)) = (&st.subject, &st.predicate, &st.object)
+            && let Some(pos) = st
+                .level
+                .as_ref()
+                .map(|(_, pos)| *pos)
+                .or_else(|| st.extra.first().map(|(_, _, pos)| *pos))
         {
-            levels.insert((s, p, o), (level, *pos, key));
+            levels.insert((s, p, o), (st, pos, key));
         }
     }
     let mut used_statements: HashSet<&Key> = HashSet::new();
@@ -540,23 +546,35 @@ pub(crate) fn resolve(
             rel.predicate.as_str(),
             rel.object.as_str(),
         );
-        if let Some((level, pos, st)) = levels.remove(&statement_key) {
-            used_statements.insert(st);
-            match Level::from_str(level) {
-                Ok(l) if rule.kind.has_level() => relation.level = Some(l),
-                Ok(_) => report.push(Diagnostic::warning(
-                    K::InvalidValue,
-                    at(pos),
-                    format!(
-                        "`{}` relations have no level; level {level} dropped",
-                        rule.kind
-                    ),
-                )),
-                Err(e) => report.push(Diagnostic::warning(
-                    K::InvalidValue,
-                    at(pos),
-                    format!("{e}; level dropped"),
-                )),
+        if let Some((st, _, key)) = levels.remove(&statement_key) {
+            used_statements.insert(key);
+            if let Some((level, pos)) = &st.level {
+                let pos = *pos;
+                match Level::from_str(level) {
+                    Ok(l) if rule.kind.has_level() => relation.level = Some(l),
+                    Ok(_) => report.push(Diagnostic::warning(
+                        K::InvalidValue,
+                        at(pos),
+                        format!(
+                            "`{}` relations have no level; level {level} dropped",
+                            rule.kind
+                        ),
+                    )),
+                    Err(e) => report.push(Diagnostic::warning(
+                        K::InvalidValue,
+                        at(pos),
+                        format!("{e}; level dropped"),
+                    )),
+                }
+            }
+            for (q, text, pos) in &st.extra {
+                if let Err(message) = qualify(&mut relation, *q, text) {
+                    report.push(Diagnostic::warning(
+                        K::InvalidValue,
+                        at(*pos),
+                        format!("{message}; dropped"),
+                    ));
+                }
             }
         }
         staging.add_relation(from_id, to_id, relation, at(rel.pos), rel.pos.source);
@@ -608,6 +626,47 @@ enum Settle {
     Imported,
     Skipped,
     Rejected,
+}
+
+/// Sets a relation qualifier other than the level from its text: a weight or source level as
+/// `value scale` (`3.88 onet_im`), a tier by name, a rank as a number from 1.
+fn qualify(relation: &mut Relation, q: Qualifier, text: &str) -> Result<(), String> {
+    let kind = relation.kind;
+    let rating = |text: &str| -> Result<vaardig_core::Rating, String> {
+        let (value, scale) = text
+            .trim()
+            .split_once(' ')
+            .ok_or_else(|| format!("`{text}` is not `value scale`"))?;
+        let scale: vaardig_core::Scale = scale.trim().parse().map_err(|e| format!("{e}"))?;
+        let value: f64 = value
+            .parse()
+            .map_err(|_| format!("`{value}` is not a number"))?;
+        vaardig_core::Rating::new(scale, value)
+            .ok_or_else(|| vaardig_core::Rating::out_of_range(scale, value))
+    };
+    match q {
+        Qualifier::Weight | Qualifier::SourceLevel if !kind.has_ratings() => {
+            Err(format!("`{kind}` relations have no weight or source level"))
+        }
+        Qualifier::Tier | Qualifier::Rank if !kind.has_rank() => {
+            Err(format!("`{kind}` relations have no tier or rank"))
+        }
+        Qualifier::Weight => rating(text).map(|r| relation.weight = Some(r)),
+        Qualifier::SourceLevel => rating(text).map(|r| relation.source_level = Some(r)),
+        Qualifier::Tier => text
+            .trim()
+            .parse()
+            .map(|t| relation.tier = Some(t))
+            .map_err(|e: vaardig_core::UnknownVariant| e.to_string()),
+        Qualifier::Rank => text
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|&n| n >= 1)
+            .map(|n| relation.rank = Some(n))
+            .ok_or_else(|| format!("`{text}` is not a rank from 1")),
+        Qualifier::Level => Ok(()),
+    }
 }
 
 /// Counts a resource's triples; skipped ones by predicate in `unused_predicates`.
@@ -964,6 +1023,7 @@ fn build_concept(
     languages: &[String],
     primary: &str,
     notation_system: Option<vaardig_core::CodeSystem>,
+    ids: &crate::ids::IdScheme,
     at: &impl Fn(Pos) -> Location,
     report: &mut ImportReport,
 ) -> Result<(Concept, Vec<Dropped>), Diagnostic> {
@@ -1050,7 +1110,9 @@ fn build_concept(
                 }
             },
             LabelRole::Name => names.push((lang, l)),
-            LabelRole::Note | LabelRole::ScopeNote if l.text.trim().is_empty() => {
+            LabelRole::Note | LabelRole::ScopeNote | LabelRole::RegulationNote
+                if l.text.trim().is_empty() =>
+            {
                 drop_label(l, &mut dropped);
             }
             LabelRole::Note => notes.push(vaardig_core::Note::new(
@@ -1060,6 +1122,11 @@ fn build_concept(
             )),
             LabelRole::ScopeNote => notes.push(vaardig_core::Note::new(
                 vaardig_core::NoteKind::ScopeNote,
+                lang,
+                l.text.clone(),
+            )),
+            LabelRole::RegulationNote => notes.push(vaardig_core::Note::new(
+                vaardig_core::NoteKind::Regulation,
                 lang,
                 l.text.clone(),
             )),
@@ -1230,6 +1297,54 @@ fn build_concept(
             }
         }
     }
+    for (text, pos, pred) in &r.codes {
+        let parsed = text
+            .trim()
+            .split_once(' ')
+            .ok_or_else(|| format!("`{text}` is not `system code`"))
+            .and_then(|(system, code)| {
+                let system: vaardig_core::CodeSystem =
+                    system.parse().map_err(|e| format!("{e}"))?;
+                match system.problem(code.trim()) {
+                    Some(problem) => Err(problem),
+                    None => Ok(vaardig_core::Code::new(system, code.trim())),
+                }
+            });
+        match parsed {
+            Ok(code) => codes.push(code),
+            Err(problem) => {
+                warnings.push((*pos, format!("code of `{id}`: {problem}; dropped")));
+                dropped.push(Dropped::Own(Origin {
+                    source: pos.source,
+                    pred: *pred,
+                }));
+            }
+        }
+    }
+    let status = match attrs.take_full(Attribute::ConceptStatus) {
+        None => vaardig_core::Status::Current,
+        Some((text, pos, pred)) => match text.parse() {
+            Ok(s) => s,
+            Err(e) => {
+                warnings.push((pos, format!("{e}; `{id}` taken as current")));
+                attrs
+                    .values
+                    .insert(Attribute::ConceptStatus, (text, pos, pred));
+                vaardig_core::Status::Current
+            }
+        },
+    };
+    let replaced_by = match attrs.take_full(Attribute::ReplacedBy) {
+        None => None,
+        Some((iri, pos, pred)) => match ids.id_for_iri(&iri) {
+            Ok(target) => Some(target),
+            Err(problem) => {
+                warnings.push((pos, format!("replaced_by of `{id}`: {problem}; dropped")));
+                attrs.values.insert(Attribute::ReplacedBy, (iri, pos, pred));
+                None
+            }
+        },
+    };
     let mut matches: Vec<vaardig_core::Match> = Vec::new();
     for (how, uri, pos, pred) in &r.matches {
         match vaardig_core::uri_problem(uri) {
@@ -1269,6 +1384,8 @@ fn build_concept(
         report.push(Diagnostic::warning(K::InvalidValue, at(pos), message).about(id.clone()));
     }
     let mut concept = Concept::new(id, labels, data);
+    concept.status = status;
+    concept.replaced_by = replaced_by;
     concept.codes = codes;
     concept.notes = notes;
     concept.matches = matches;
