@@ -225,7 +225,7 @@ pub fn write_turtle_with_ids(
             emit(subject.clone(), &format!("{SKOS}{property}"), object.into())?;
         }
         // Qualifiers are written after the concept, so its triples stay in one block.
-        let mut levelled: Vec<(String, NamedNode, Vec<(String, Term)>)> = Vec::new();
+        let mut levelled: Vec<(String, NamedNode, Qualifiers)> = Vec::new();
         for &kind in RelationKind::ALL {
             for (target, relation) in ontology.outgoing(ix, kind) {
                 let predicate = relation_predicate(kind, relation.importance).ok_or_else(|| {
@@ -258,9 +258,12 @@ pub fn write_turtle_with_ids(
     Ok(())
 }
 
+/// Qualifiers of one relation as `(property, value)`.
+type Qualifiers = Vec<(String, Term)>;
+
 /// A relation's qualifiers as `(property, value)`: level, weight and source level as
 /// `value scale`, tier, rank.
-fn qualifiers(relation: &vaardig_core::Relation) -> Vec<(String, Term)> {
+fn qualifiers(relation: &vaardig_core::Relation) -> Qualifiers {
     let v = |local: &str| format!("{VAARDIG}{local}");
     let int = |n: u64| -> Term { Literal::new_typed_literal(n.to_string(), xsd::INTEGER).into() };
     let rating = |r: vaardig_core::Rating| text(&format!("{} {}", r.value(), r.scale()));
