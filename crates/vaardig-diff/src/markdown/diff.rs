@@ -382,7 +382,8 @@ fn reweighted(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut Str
         return;
     }
     out.push_str(
-        "## Re-weighted relations\n\nImportance or level changed; the largest shifts first \
+        "## Re-weighted relations\n\nImportance, level, the source's numbers, tier or rank \
+         changed; the largest shifts first \
          (optional ↔ essential before smaller steps).\n\n",
     );
     let mut sorted: Vec<_> = d.reweighted.iter().collect();
@@ -400,27 +401,14 @@ fn reweighted(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut Str
             .then(a.new_to.cmp(&b.new_to))
     });
     let mut t = Table::new(&["from", "to", "relation", "old", "new"]);
-    let attrs = |i: Option<Importance>, l: Option<vaardig_core::Level>| {
-        let mut parts = Vec::new();
-        if let Some(i) = i {
-            parts.push(i.as_str().to_owned());
-        }
-        if let Some(l) = l {
-            parts.push(format!("level {l}"));
-        }
-        if parts.is_empty() {
-            "–".to_owned()
-        } else {
-            parts.join(", ")
-        }
-    };
     for r in &sorted {
+        let (old_text, new_text) = r.describe();
         t.row(vec![
             format!("{} {}", label(new, &r.new_from), code(&r.new_from)),
             format!("{} {}", label(new, &r.new_to), code(&r.new_to)),
             r.kind.as_str().to_owned(),
-            attrs(r.old_importance, r.old_level),
-            attrs(r.new_importance, r.new_level),
+            old_text,
+            new_text,
         ]);
     }
     t.write(out, options.rows, sorted.len());
