@@ -97,6 +97,10 @@ pub struct SkosArgs {
     /// resources they do not describe are skipped and counted, not rejected.
     #[arg(long)]
     pub partial: bool,
+    /// Import historical and archived concepts (CompetentNL's content status) with their
+    /// status, instead of leaving them out.
+    #[arg(long)]
+    pub keep_not_current: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -228,7 +232,13 @@ pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
                     .with_context(|| format!("cannot use the mapping `{}`", args.mapping))?,
             };
             let (options, bar) = options(&args.common);
-            let result = import_rdf(&args.files, &mapping, options.partial(args.partial));
+            let result = import_rdf(
+                &args.files,
+                &mapping,
+                options
+                    .partial(args.partial)
+                    .keep_not_current(args.keep_not_current),
+            );
             bar.finish_and_clear();
             (result, args.common)
         }

@@ -338,7 +338,18 @@ pub(crate) fn resolve(
                 let status = status_of(r, &resources, mapping, &mut used_status, &mut |p, m| {
                     status_warnings.push((p, m))
                 });
-                if let Some(s @ (Status::Historical | Status::Archived)) = status {
+                let kept_status = match status {
+                    Some(Status::Historical) if options.keeps_not_current() => {
+                        Some(vaardig_core::Status::Historical)
+                    }
+                    Some(Status::Archived) if options.keeps_not_current() => {
+                        Some(vaardig_core::Status::Archived)
+                    }
+                    _ => None,
+                };
+                if let Some(s @ (Status::Historical | Status::Archived)) = status
+                    && kept_status.is_none()
+                {
                     // Not a live concept: not imported, counted, and its relations skipped.
                     *report
                         .concepts_not_current
@@ -376,7 +387,14 @@ pub(crate) fn resolve(
                         )
                     });
                 match built {
-                    Ok((concept, dropped)) => {
+                    Ok((mut concept, dropped)) => {
+                        if let Some(s) = kept_status {
+                            concept.status = s;
+                            *report
+                                .concepts_not_current
+                                .entry(format!("{s} {kind} (kept)"))
+                                .or_default() += 1;
+                        }
                         let id = concept.id.clone();
                         let mut weight = r.weight();
                         let mut nodes: Vec<(Key, usize, Origin)> = Vec::new();

@@ -267,3 +267,35 @@ fn every_triple_is_imported_or_counted_by_name() {
     assert_eq!((read, imported_n, skipped, rejected), (103, 68, 35, 0));
     assert_eq!(r.unused_predicates.values().sum::<u64>(), skipped);
 }
+
+#[test]
+fn not_current_occupations_can_be_kept_with_their_status() {
+    use vaardig_core::Status;
+    let imported = import_rdf(
+        &[fixture("rdf/cnluwv.ttl")],
+        &Mapping::competentnl(),
+        ImportOptions::new().strict(true).keep_not_current(true),
+    )
+    .expect("strict passes")
+    .build()
+    .expect("builds");
+    let o = &imported.ontology;
+    let archived = "cnl:uwv/id/occupation/ponsbandtypist";
+    let historical = "cnl:uwv/id/occupation/lantaarnopsteker";
+    assert_eq!(o.get(archived).map(|c| c.status), Some(Status::Archived));
+    assert_eq!(
+        o.get(historical).map(|c| c.status),
+        Some(Status::Historical)
+    );
+    // Their relations come with them.
+    assert!(relation(o, archived, &format!("{HC}plannen"), RelationKind::Requires).is_some());
+    assert_eq!(
+        imported
+            .report
+            .concepts_not_current
+            .get("archived occupation (kept)"),
+        Some(&1)
+    );
+    // The default leaves them out.
+    assert!(uwv().ontology.get(archived).is_none());
+}
