@@ -36,7 +36,8 @@ pub enum ImportCommand {
     /// Import the ESCO CSV download (v1.1 / v1.2 layout), several languages merged.
     Esco(EscoArgs),
     /// Import the O*NET database text files (`db_29_1_text/`): occupations, skills, knowledge,
-    /// abilities, work activities and work styles with importance and level, tasks, titles.
+    /// abilities, work activities and work styles with importance and level (and their
+    /// published numbers), technology skills, tasks, titles, job zones, related occupations.
     Onet(OnetArgs),
     /// Import Tabiya's taxonomy CSV files (skills, occupations incl. local ones, groups,
     /// hierarchies, relations with signalling values).
