@@ -342,3 +342,19 @@ fn ratings_keep_their_range_and_normalise() {
     let bad: Result<Rating, _> = serde_json::from_str(r#"{"scale":"esco","value":3}"#);
     assert!(bad.is_err());
 }
+
+#[test]
+fn the_embedded_ontology_matches_occupations_to_esco() {
+    // Matched where the English label is ESCO v1.1.1's preferred label and the ISCO codes agree.
+    let o = Ontology::embedded().expect("valid");
+    let dev = o.get("occ:software-developer").expect("shipped");
+    assert_eq!(
+        dev.matches,
+        [Match::new(
+            MatchKind::Close,
+            "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1"
+        )]
+    );
+    let matched = o.iter().filter(|(_, c)| !c.matches.is_empty()).count();
+    assert_eq!(matched, 37);
+}
