@@ -1,7 +1,8 @@
 //! Attribute columns, derived from the serde shape of the core types.
 //!
 //! A concept's attributes are whatever [`ConceptData`](vaardig_core::ConceptData) serialises
-//! besides its `kind` tag; a relation's, whatever [`Relation`](vaardig_core::Relation) serialises
+//! besides its `kind` tag, plus the fields every concept may have (`status`, `replaced_by`,
+//! `codes`, `notes`, `matches`); a relation's, whatever [`Relation`](vaardig_core::Relation) serialises
 //! besides `kind`. Each attribute becomes one nullable column:
 //!
 //! - the attributes listed in [`CONCEPT_ATTRIBUTES`] and [`RELATION_ATTRIBUTES`] always get their
@@ -68,6 +69,11 @@ pub const CONCEPT_ATTRIBUTES: &[(&str, ColumnType)] = &[
     ("hours", ColumnType::Float),
     ("cost_eur", ColumnType::Float),
     ("shortage", ColumnType::Bool),
+    ("status", ColumnType::Text),
+    ("replaced_by", ColumnType::Text),
+    ("codes", ColumnType::Json),
+    ("notes", ColumnType::Json),
+    ("matches", ColumnType::Json),
 ];
 
 /// The relation attributes with a fixed column, in column order. Attributes not listed here
@@ -75,6 +81,10 @@ pub const CONCEPT_ATTRIBUTES: &[(&str, ColumnType)] = &[
 pub const RELATION_ATTRIBUTES: &[(&str, ColumnType)] = &[
     ("importance", ColumnType::Text),
     ("level", ColumnType::Small),
+    ("weight", ColumnType::Json),
+    ("source_level", ColumnType::Json),
+    ("tier", ColumnType::Text),
+    ("rank", ColumnType::Int),
 ];
 
 impl ColumnType {

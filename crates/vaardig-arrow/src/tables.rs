@@ -176,11 +176,42 @@ fn manifest_batch(manifest: &Manifest) -> Result<RecordBatch, String> {
     batch(Table::Manifest, Vec::new(), &cols)
 }
 
+/// A concept's columns besides id, uri and labels: its kind's attributes and what every kind
+/// may have (status, replaced_by, codes, notes, matches), in their serde shape.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ConceptRow {
+    #[serde(flatten)]
+    data: ConceptData,
+    #[serde(default, skip_serializing_if = "vaardig_core::Status::is_current")]
+    status: vaardig_core::Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    replaced_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    codes: Vec<vaardig_core::Code>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<vaardig_core::Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    matches: Vec<vaardig_core::Match>,
+}
+
+impl ConceptRow {
+    fn of(c: &Concept) -> Self {
+        ConceptRow {
+            data: c.data.clone(),
+            status: c.status,
+            replaced_by: c.replaced_by.clone(),
+            codes: c.codes.clone(),
+            notes: c.notes.clone(),
+            matches: c.matches.clone(),
+        }
+    }
+}
+
 fn concepts_batch(ontology: &Ontology) -> Result<RecordBatch, String> {
     let mut attrs = Vec::with_capacity(ontology.len());
     let mut uris = Vec::with_capacity(ontology.len());
     for (ix, concept) in ontology.iter() {
-        attrs.push(attributes_of(&concept.data)?);
+        attrs.push(attributes_of(&ConceptRow::of(concept))?);
         uris.push(ontology.uri_of(ix));
     }
     let cols = attribute_columns(CONCEPT_ATTRIBUTES, &attrs);
@@ -510,7 +541,7 @@ pub fn from_tables(tables: &Tables) -> Result<Built, ReadError> {
             .map_err(|e: vaardig_core::UnknownVariant| {
                 TableError::at(file, i, "kind", K::BadValue(e.to_string()))
             })?;
-        let data: ConceptData = from_row(
+        let row: ConceptRow = from_row(
             file,
             i,
             row_object(kind.as_str(), &attributes, i),
@@ -518,7 +549,13 @@ pub fn from_tables(tables: &Tables) -> Result<Built, ReadError> {
         )?;
         // Duplicates are the builder's to report (with both rows); the first row keeps the id.
         index.entry(ids[i]).or_insert(i);
-        nodes.push(Concept::new(ids[i], Labels::default(), data));
+        let mut concept = Concept::new(ids[i], Labels::default(), row.data);
+        concept.status = row.status;
+        concept.replaced_by = row.replaced_by;
+        concept.codes = row.codes;
+        concept.notes = row.notes;
+        concept.matches = row.matches;
+        nodes.push(concept);
     }
 
     let labels = Reader::new(tables, Table::Labels)?;

@@ -77,6 +77,96 @@ fn a_generated_ontology_with_every_kind_round_trips() -> Result {
     Ok(())
 }
 
+/// An ontology with status, codes, notes, matches, source ratings and a related occupation.
+fn annotated() -> Result<Ontology> {
+    use vaardig_core::{
+        Code, CodeSystem, Concept, ConceptData, Importance, Labels, Manifest, Match, MatchKind,
+        Note, NoteKind, Rating, Relation, Scale, SkillType, Status, Tier,
+    };
+    let mut b = OntologyBuilder::new(Manifest::new("annotated", "1", &["en"]));
+    let occupation = |id: &str| {
+        Concept::new(
+            id,
+            Labels::with_pref([("en", id)]),
+            ConceptData::occupation(Some("2512".into())),
+        )
+    };
+    let mut dev = occupation("occ:dev");
+    dev.codes = vec![
+        Code::new(CodeSystem::OnetSoc, "15-1252.00"),
+        Code::new(CodeSystem::OnetJobZone, "4"),
+    ];
+    dev.notes = vec![Note::new(
+        NoteKind::ScopeNote,
+        "en",
+        "Not web work, \"quoted\".",
+    )];
+    dev.matches = vec![Match::new(MatchKind::Exact, "http://example.org/occ/dev")];
+    b.add_concept(dev);
+    let mut old = occupation("occ:old");
+    old.status = Status::Archived;
+    old.replaced_by = Some("occ:dev".into());
+    b.add_concept(old);
+    b.add_concept(Concept::new(
+        "skill:excel",
+        Labels::with_pref([("en", "spreadsheets")]),
+        ConceptData::Skill {
+            skill_type: SkillType::Technology,
+        },
+    ));
+    b.add_relation(
+        "occ:dev",
+        "skill:excel",
+        Relation::requires(Importance::Important, None).rated(
+            Rating::new(Scale::OnetIm, 3.88),
+            Rating::new(Scale::OnetLv, 4.5),
+        ),
+    );
+    b.add_relation(
+        "occ:dev",
+        "occ:old",
+        Relation::related_occupation(Some(Tier::Supplemental), Some(12)),
+    );
+    Ok(b.build()?.ontology)
+}
+
+#[test]
+fn status_codes_notes_matches_and_ratings_round_trip() -> Result {
+    let ontology = annotated()?;
+    let tables = to_tables(&ontology)?;
+    assert_eq!(from_tables(&tables)?.ontology, ontology);
+    let dir = temp_dir("annotated");
+    crate::write_dir(&ontology, &dir)?;
+    let back = crate::load_dir(&dir)?.ontology;
+    assert_eq!(back, ontology);
+    assert_eq!(json(&back)?, json(&ontology)?);
+    std::fs::remove_dir_all(&dir)?;
+    // Every new field has its listed column.
+    let names = |batch: &RecordBatch| -> Vec<String> {
+        batch
+            .schema_ref()
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect()
+    };
+    let concepts = names(&tables.concepts);
+    for column in ["status", "replaced_by", "codes", "notes", "matches"] {
+        assert!(
+            concepts.iter().any(|c| c == column),
+            "{column}: {concepts:?}"
+        );
+    }
+    let relations = names(&tables.relations);
+    for column in ["weight", "source_level", "tier", "rank"] {
+        assert!(
+            relations.iter().any(|c| c == column),
+            "{column}: {relations:?}"
+        );
+    }
+    Ok(())
+}
+
 #[test]
 fn every_attribute_the_core_types_have_gets_a_listed_column() -> Result {
     // An attribute outside the lists still round-trips (as an inferred column), but should be
@@ -432,7 +522,7 @@ fn an_attribute_the_kind_does_not_have_is_not_dropped() -> Result {
             .map(|f| f.as_ref().clone())
             .collect();
         let mut columns = b.columns().to_vec();
-        fields.push(Field::new("weight", DataType::Float64, true));
+        fields.push(Field::new("strength", DataType::Float64, true));
         columns.push(Arc::new(Float64Array::from(vec![Some(0.5); b.num_rows()])));
         Ok(RecordBatch::try_new(
             Arc::new(Schema::new(fields)),
@@ -443,8 +533,8 @@ fn an_attribute_the_kind_does_not_have_is_not_dropped() -> Result {
         &table_error(&tables)?,
         "relations.parquet",
         Some(1),
-        "weight",
-        "no attribute `weight`",
+        "strength",
+        "no attribute `strength`",
     );
     Ok(())
 }

@@ -96,7 +96,7 @@ fn validate_reports_errors_with_file_and_line_and_exits_1() {
     let requires = dir.join("requires.csv");
     let mut text = std::fs::read_to_string(&requires).expect("written");
     let lines = text.lines().count();
-    text.push_str("occ:verpleegkundige,skill:bestaat-niet,essential,\n");
+    text.push_str("occ:verpleegkundige,skill:bestaat-niet,essential,,,,,\n");
     std::fs::write(&requires, text).expect("write");
 
     let out = vaardig(&["validate", dir.to_str().expect("utf-8")]);

@@ -8,10 +8,10 @@ use std::collections::{HashMap, HashSet};
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::concept::{Concept, ConceptData, Labels, Relation};
+use crate::concept::{Code, Concept, ConceptData, Labels, Match, Note, Relation};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, Location, OntologyError};
 use crate::manifest::Manifest;
-use crate::model::RelationKind;
+use crate::model::{CodeSystem, RelationKind};
 use crate::ontology::Ontology;
 use crate::validate::soft_warnings;
 
@@ -36,6 +36,21 @@ struct PendingRelation {
     from: String,
     to: String,
     relation: Relation,
+    location: Location,
+}
+
+/// A code, note or match given apart from its concept (a row of `codes.csv`, ...).
+#[derive(Debug)]
+enum Annotation {
+    Code(Code),
+    Note(Note),
+    Match(Match),
+}
+
+#[derive(Debug)]
+struct PendingAnnotation {
+    id: String,
+    annotation: Annotation,
     location: Location,
 }
 
@@ -66,6 +81,7 @@ pub struct OntologyBuilder {
     manifest: Manifest,
     concepts: Vec<(Concept, Location)>,
     relations: Vec<PendingRelation>,
+    annotations: Vec<PendingAnnotation>,
     diagnostics: Vec<Diagnostic>,
     rejected: HashSet<String>,
 }
@@ -77,6 +93,7 @@ impl OntologyBuilder {
             manifest,
             concepts: Vec::new(),
             relations: Vec::new(),
+            annotations: Vec::new(),
             diagnostics: Vec::new(),
             rejected: HashSet::new(),
         }
@@ -122,6 +139,30 @@ impl OntologyBuilder {
         self
     }
 
+    /// Adds a code to concept `id` (which may be added before or after), read from `location`.
+    pub fn add_code_at(&mut self, id: &str, code: Code, location: Location) -> &mut Self {
+        self.annotate(id, Annotation::Code(code), location)
+    }
+
+    /// Adds a note to concept `id`, read from `location`.
+    pub fn add_note_at(&mut self, id: &str, note: Note, location: Location) -> &mut Self {
+        self.annotate(id, Annotation::Note(note), location)
+    }
+
+    /// Adds a match to another taxonomy to concept `id`, read from `location`.
+    pub fn add_match_at(&mut self, id: &str, m: Match, location: Location) -> &mut Self {
+        self.annotate(id, Annotation::Match(m), location)
+    }
+
+    fn annotate(&mut self, id: &str, annotation: Annotation, location: Location) -> &mut Self {
+        self.annotations.push(PendingAnnotation {
+            id: id.to_owned(),
+            annotation,
+            location,
+        });
+        self
+    }
+
     /// Records a problem found before building (e.g. a row a reader could not parse); any error
     /// makes `build` fail, after all other checks have run.
     pub fn push_diagnostic(&mut self, diagnostic: Diagnostic) -> &mut Self {
@@ -148,6 +189,7 @@ impl OntologyBuilder {
             manifest,
             mut concepts,
             relations,
+            annotations,
             mut diagnostics,
             rejected,
         } = self;
@@ -157,6 +199,16 @@ impl OntologyBuilder {
         for (concept, location) in &mut concepts {
             normalise_labels(&mut concept.labels);
             check_concept(concept, location, &languages, &primary, &mut diagnostics);
+        }
+        attach_annotations(
+            &mut concepts,
+            annotations,
+            &rejected,
+            &languages,
+            &mut diagnostics,
+        );
+        for (concept, _) in &mut concepts {
+            concept.sort_annotations();
         }
 
         // Sort by id so node indices follow id order; then find duplicates side by side.
@@ -191,6 +243,33 @@ impl OntologyBuilder {
             .collect();
         for ((concept, _), ix) in unique.iter().zip(&nodes) {
             index.insert(concept.id.as_str(), *ix);
+        }
+
+        for (concept, location) in &unique {
+            let Some(target) = &concept.replaced_by else {
+                continue;
+            };
+            let problem = if *target == concept.id {
+                Some(format!("`{}` is replaced by itself", concept.id))
+            } else if !index.contains_key(target.as_str()) && !rejected.contains(target) {
+                Some(format!(
+                    "`{}` is replaced by unknown concept `{}`",
+                    concept.id,
+                    target.escape_debug()
+                ))
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                diagnostics.push(
+                    Diagnostic::error(
+                        K::DanglingReference,
+                        location.clone().with_column("replaced_by"),
+                        message,
+                    )
+                    .about(concept.id.clone()),
+                );
+            }
         }
 
         let mut edges: Vec<(NodeIndex, NodeIndex, Relation, Location)> =
@@ -365,6 +444,28 @@ fn check_concept(
             );
         }
     }
+    if let Some(target) = &concept.replaced_by
+        && let Some(problem) = id_problem(target)
+    {
+        out.push(
+            Diagnostic::error(
+                K::InvalidId,
+                location.clone().with_column("replaced_by"),
+                problem,
+            )
+            .about(id.clone()),
+        );
+    }
+    let occupation = concept.kind() == crate::model::ConceptKind::Occupation;
+    for code in &concept.codes {
+        check_code(code, occupation, id, location, out);
+    }
+    for note in &concept.notes {
+        check_note(note, languages, id, location, out);
+    }
+    for m in &concept.matches {
+        check_match(m, id, location, out);
+    }
     match &concept.data {
         ConceptData::LearningOffer {
             hours, cost_eur, ..
@@ -405,6 +506,180 @@ fn check_concept(
             );
         }
         _ => {}
+    }
+}
+
+/// Puts each annotation on its concept (the first with its id), or reports it.
+fn attach_annotations(
+    concepts: &mut [(Concept, Location)],
+    annotations: Vec<PendingAnnotation>,
+    rejected: &HashSet<String>,
+    languages: &[String],
+    out: &mut Vec<Diagnostic>,
+) {
+    if annotations.is_empty() {
+        return;
+    }
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(concepts.len());
+    for (i, (c, _)) in concepts.iter().enumerate() {
+        at.entry(c.id.clone()).or_insert(i);
+    }
+    for PendingAnnotation {
+        id,
+        annotation,
+        location,
+    } in annotations
+    {
+        let Some(&i) = at.get(&id) else {
+            if !rejected.contains(&id) {
+                out.push(
+                    Diagnostic::error(
+                        K::DanglingReference,
+                        location.with_column("concept"),
+                        format!("names unknown concept `{}`", id.escape_debug()),
+                    )
+                    .about(id),
+                );
+            }
+            continue;
+        };
+        let before = out.len();
+        let concept = &mut concepts[i].0;
+        let occupation = concept.kind() == crate::model::ConceptKind::Occupation;
+        match annotation {
+            Annotation::Code(code) => {
+                check_code(&code, occupation, &id, &location, out);
+                if out.len() == before {
+                    concept.codes.push(code);
+                }
+            }
+            Annotation::Note(note) => {
+                check_note(&note, languages, &id, &location, out);
+                if out.len() == before {
+                    concept.notes.push(note);
+                }
+            }
+            Annotation::Match(m) => {
+                check_match(&m, &id, &location, out);
+                if out.len() == before {
+                    concept.matches.push(m);
+                }
+            }
+        }
+    }
+}
+
+/// The longest note accepted, in bytes (as a CSV field).
+const MAX_NOTE_BYTES: usize = 64 * 1024;
+/// The longest match URI accepted, in bytes.
+const MAX_URI_BYTES: usize = 2_000;
+
+fn check_code(
+    code: &Code,
+    occupation: bool,
+    id: &str,
+    location: &Location,
+    out: &mut Vec<Diagnostic>,
+) {
+    let problem = if occupation && code.system == CodeSystem::Isco08 {
+        Some(format!(
+            "an occupation's ISCO code belongs in its `isco` attribute, not among its codes (`{}`)",
+            code.code
+        ))
+    } else {
+        code.system.problem(&code.code)
+    };
+    if let Some(problem) = problem {
+        out.push(
+            Diagnostic::error(
+                K::InvalidValue,
+                location.clone().with_column("code"),
+                format!("code of `{id}`: {problem}"),
+            )
+            .about(id.to_owned()),
+        );
+    }
+}
+
+fn check_note(
+    note: &Note,
+    languages: &[String],
+    id: &str,
+    location: &Location,
+    out: &mut Vec<Diagnostic>,
+) {
+    let problem = if !languages.contains(&note.lang) {
+        Some(format!(
+            "a note of `{id}` is in `{}`, which the manifest does not list",
+            note.lang.escape_debug()
+        ))
+    } else if note.text.trim().is_empty() {
+        Some(format!("a note of `{id}` is empty"))
+    } else if note.text.len() > MAX_NOTE_BYTES {
+        Some(format!(
+            "a note of `{id}` is longer than {MAX_NOTE_BYTES} bytes"
+        ))
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        out.push(
+            Diagnostic::error(
+                K::InvalidValue,
+                location.clone().with_column("text"),
+                problem,
+            )
+            .about(id.to_owned()),
+        );
+    }
+}
+
+fn check_match(m: &Match, id: &str, location: &Location, out: &mut Vec<Diagnostic>) {
+    if let Some(problem) = uri_problem(&m.uri) {
+        out.push(
+            Diagnostic::error(
+                K::InvalidValue,
+                location.clone().with_column("uri"),
+                format!("{} match of `{id}`: {problem}", m.kind),
+            )
+            .about(id.to_owned()),
+        );
+    }
+}
+
+/// Why `uri` is not an absolute URI a match may name, or `None`: a scheme (letters, digits,
+/// `+ - .`, starting with a letter), a colon and something after it, no whitespace, control
+/// characters or `|`, at most 2,000 bytes.
+pub fn uri_problem(uri: &str) -> Option<String> {
+    let shown = || {
+        uri.chars()
+            .take(80)
+            .collect::<String>()
+            .escape_debug()
+            .to_string()
+    };
+    if uri.len() > MAX_URI_BYTES {
+        return Some(format!("URI longer than {MAX_URI_BYTES} bytes"));
+    }
+    let scheme_ok = uri.split_once(':').is_some_and(|(scheme, rest)| {
+        !rest.is_empty()
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    if !scheme_ok {
+        Some(format!("`{}` is not an absolute URI", shown()))
+    } else if uri
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '|')
+    {
+        Some(format!(
+            "URI `{}` contains whitespace, a control character or `|`",
+            shown()
+        ))
+    } else {
+        None
     }
 }
 
@@ -490,6 +765,31 @@ fn check_relation(
             ok = false;
         }
         _ => {}
+    }
+    if !kind.has_ratings() && (rel.relation.weight.is_some() || rel.relation.source_level.is_some())
+    {
+        out.push(Diagnostic::error(
+            K::InvalidValue,
+            rel.location.clone().with_column("weight"),
+            format!("`{kind}` relations have no weight or source level"),
+        ));
+        ok = false;
+    }
+    if !kind.has_rank() && (rel.relation.tier.is_some() || rel.relation.rank.is_some()) {
+        out.push(Diagnostic::error(
+            K::InvalidValue,
+            rel.location.clone().with_column("rank"),
+            format!("`{kind}` relations have no tier or rank"),
+        ));
+        ok = false;
+    }
+    if rel.relation.rank == Some(0) {
+        out.push(Diagnostic::error(
+            K::InvalidValue,
+            rel.location.clone().with_column("rank"),
+            "rank 0: ranks start at 1".to_owned(),
+        ));
+        ok = false;
     }
     if !kind.has_level() && rel.relation.level.is_some() {
         out.push(Diagnostic::error(

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::model::{
-    CodeSystem, ConceptKind, Importance, Level, Nlqf, OfferType, ProviderType, QualificationType,
-    RelationKind, SkillType,
+    CodeSystem, ConceptKind, Importance, Level, MatchKind, Nlqf, NoteKind, OfferType, ProviderType,
+    QualificationType, RelationKind, Scale, SkillType, Status, Tier,
 };
 
 /// Labels of one concept in several languages.
@@ -160,7 +160,68 @@ impl ConceptData {
     }
 }
 
-/// A node of the ontology: an id, labels and kind-specific data.
+/// A code of a concept in a register or classification (`onet_soc` `15-1252.00`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Code {
+    /// The register or classification.
+    pub system: CodeSystem,
+    /// The code in it.
+    pub code: String,
+}
+
+impl Code {
+    /// A code of `system`.
+    pub fn new(system: CodeSystem, code: impl Into<String>) -> Self {
+        Code {
+            system,
+            code: code.into(),
+        }
+    }
+}
+
+/// A match of a concept to a concept of another taxonomy, named by its URI.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Match {
+    /// Exact, close, broad, narrow or related.
+    pub kind: MatchKind,
+    /// The other concept's absolute URI (`http://data.europa.eu/esco/occupation/…`).
+    pub uri: String,
+}
+
+impl Match {
+    /// A match of `kind` to `uri`.
+    pub fn new(kind: MatchKind, uri: impl Into<String>) -> Self {
+        Match {
+            kind,
+            uri: uri.into(),
+        }
+    }
+}
+
+/// A note on a concept in one language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Note {
+    /// A note, a scope note, ...
+    pub kind: NoteKind,
+    /// The language of the text (one of the manifest's).
+    pub lang: String,
+    /// The text.
+    pub text: String,
+}
+
+impl Note {
+    /// A note of `kind` in `lang`.
+    pub fn new(kind: NoteKind, lang: impl Into<String>, text: impl Into<String>) -> Self {
+        Note {
+            kind,
+            lang: lang.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// A node of the ontology: an id, labels, kind-specific data, and what every kind may have: a
+/// status, codes, notes and matches to other taxonomies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Concept {
     /// The stable id, unique in the ontology.
@@ -170,16 +231,77 @@ pub struct Concept {
     /// The kind and its attributes.
     #[serde(flatten)]
     pub data: ConceptData,
+    /// Whether the concept is in use (current, the default), historical or archived.
+    #[serde(default, skip_serializing_if = "Status::is_current")]
+    pub status: Status,
+    /// The id of the concept that replaces this one, when the source names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<String>,
+    /// Codes in registers and classifications, besides an occupation's `isco` and a
+    /// qualification's own `code` (kept sorted, no duplicates).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<Code>,
+    /// Notes and scope notes (kept sorted, no duplicates).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// Matches to concepts of other taxonomies (kept sorted, no duplicates).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matches: Vec<Match>,
 }
 
 impl Concept {
-    /// A new concept.
+    /// A new current concept without codes, notes or matches.
     pub fn new(id: impl Into<String>, labels: Labels, data: ConceptData) -> Self {
         Concept {
             id: id.into(),
             labels,
             data,
+            status: Status::Current,
+            replaced_by: None,
+            codes: Vec::new(),
+            notes: Vec::new(),
+            matches: Vec::new(),
         }
+    }
+
+    /// The first code of `system`: an occupation's `isco` for [`CodeSystem::Isco08`], a
+    /// qualification's own code for its system, else the first entry of `codes`.
+    pub fn code(&self, system: CodeSystem) -> Option<&str> {
+        match &self.data {
+            ConceptData::Occupation { isco: Some(c), .. } if system == CodeSystem::Isco08 => {
+                return Some(c);
+            }
+            ConceptData::Qualification {
+                code_system, code, ..
+            } if *code_system == system => return Some(code),
+            _ => {}
+        }
+        self.codes
+            .iter()
+            .find(|c| c.system == system)
+            .map(|c| c.code.as_str())
+    }
+
+    /// Puts codes, notes and matches in their canonical order (sorted, duplicates dropped),
+    /// so equal content compares and serialises equal.
+    pub(crate) fn sort_annotations(&mut self) {
+        for note in &mut self.notes {
+            let trimmed = note.text.trim();
+            if trimmed.len() != note.text.len() {
+                note.text = trimmed.to_owned();
+            }
+            if unicode_normalization::is_nfc_quick(note.text.chars())
+                != unicode_normalization::IsNormalized::Yes
+            {
+                note.text = note.text.nfc().collect();
+            }
+        }
+        self.codes.sort();
+        self.codes.dedup();
+        self.notes.sort();
+        self.notes.dedup();
+        self.matches.sort();
+        self.matches.dedup();
     }
 
     /// The concept's kind.
@@ -228,17 +350,106 @@ impl Concept {
     }
 }
 
+/// A number on a source's own scale (`3.88` on O*NET's importance scale `onet_im`).
+///
+/// The value is finite and within [`Scale::range`]; equality and hashing compare the exact
+/// value, so a rating is a plain, comparable attribute.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(try_from = "RawRating")]
+pub struct Rating {
+    scale: Scale,
+    value: f64,
+}
+
+/// A rating as serialised, checked on the way in.
+#[derive(Deserialize)]
+struct RawRating {
+    scale: Scale,
+    value: f64,
+}
+
+impl TryFrom<RawRating> for Rating {
+    type Error = String;
+
+    fn try_from(raw: RawRating) -> Result<Self, Self::Error> {
+        Rating::new(raw.scale, raw.value).ok_or_else(|| Rating::out_of_range(raw.scale, raw.value))
+    }
+}
+
+impl Rating {
+    /// A rating, or `None` when `value` is not a finite number within the scale's range.
+    pub fn new(scale: Scale, value: f64) -> Option<Rating> {
+        let (lo, hi) = scale.range();
+        // `+ 0.0` turns -0 into 0, so equal values have equal bits.
+        (value.is_finite() && (lo..=hi).contains(&value)).then_some(Rating {
+            scale,
+            value: value + 0.0,
+        })
+    }
+
+    /// The message for a value outside `scale`.
+    pub fn out_of_range(scale: Scale, value: f64) -> String {
+        let (lo, hi) = scale.range();
+        format!("{value} is not a number from {lo} to {hi}, the range of scale `{scale}`")
+    }
+
+    /// The scale.
+    pub fn scale(self) -> Scale {
+        self.scale
+    }
+
+    /// The value on the scale.
+    pub fn value(self) -> f64 {
+        self.value
+    }
+
+    /// The value mapped to 0–1 (the scale's lowest value is 0, its highest 1). Scoring does
+    /// not use it; it makes values of different scales comparable for display and analysis.
+    pub fn normalized(self) -> f64 {
+        let (lo, hi) = self.scale.range();
+        (self.value - lo) / (hi - lo)
+    }
+}
+
+impl PartialEq for Rating {
+    fn eq(&self, other: &Self) -> bool {
+        self.scale == other.scale && self.value.to_bits() == other.value.to_bits()
+    }
+}
+
+impl Eq for Rating {}
+
+impl std::hash::Hash for Rating {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.scale.hash(state);
+        self.value.to_bits().hash(state);
+    }
+}
+
 /// An edge of the ontology: its kind and optional attributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Relation {
     /// The relation kind.
     pub kind: RelationKind,
-    /// For `requires`: how much the occupation needs the capability.
+    /// For `requires`: how much the occupation needs the capability (the class scoring uses).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub importance: Option<Importance>,
-    /// For `requires`, `covers`, `teaches`, `prerequisite`: the proficiency level.
+    /// For `requires`, `covers`, `teaches`, `prerequisite`: the proficiency level (1–5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
+    /// For `requires`: the source's own importance number (O*NET IM, Tabiya's signalling
+    /// value), kept as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Rating>,
+    /// For `requires`: the source's own level number (O*NET LV), kept as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_level: Option<Rating>,
+    /// For `related_occupation`: the tier the source puts `to` in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<Tier>,
+    /// For `related_occupation`: the position of `to` in the source's list (1 is first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u16>,
 }
 
 impl Relation {
@@ -248,24 +459,44 @@ impl Relation {
             kind,
             importance: None,
             level: None,
+            weight: None,
+            source_level: None,
+            tier: None,
+            rank: None,
         }
     }
 
     /// A `requires` relation.
     pub fn requires(importance: Importance, level: Option<Level>) -> Self {
         Relation {
-            kind: RelationKind::Requires,
             importance: Some(importance),
             level,
+            ..Relation::plain(RelationKind::Requires)
         }
     }
 
     /// A relation of `kind` with a level.
     pub fn with_level(kind: RelationKind, level: Option<Level>) -> Self {
         Relation {
-            kind,
-            importance: None,
             level,
+            ..Relation::plain(kind)
+        }
+    }
+
+    /// This relation with the source's weight and level numbers.
+    #[must_use]
+    pub fn rated(mut self, weight: Option<Rating>, source_level: Option<Rating>) -> Self {
+        self.weight = weight;
+        self.source_level = source_level;
+        self
+    }
+
+    /// A `related_occupation` relation with its tier and rank.
+    pub fn related_occupation(tier: Option<Tier>, rank: Option<u16>) -> Self {
+        Relation {
+            tier,
+            rank,
+            ..Relation::plain(RelationKind::RelatedOccupation)
         }
     }
 }

@@ -34,6 +34,7 @@ pub static EMBEDDED_TABLES: &[(&str, &[u8])] = embed!(
     "prerequisite.csv",
     "in_sector.csv",
     "requires_qualification.csv",
+    "matches.csv",
 );
 
 static EMBEDDED: LazyLock<Result<Built, OntologyError>> =

@@ -2,15 +2,18 @@
 //!
 //! Shape: `{ "manifest": {...}, "concepts": [...], "relations": [...] }`. Each concept has `id`,
 //! its full `uri` when it has one ([`Ontology::uri_of`]; absent otherwise), `kind`, `pref_label`
-//! and `alt_labels` keyed by language, `definition` and its kind's attributes;
-//! each relation has `from`, `to`, `kind` and its attributes (`importance`, `level`).
+//! and `alt_labels` keyed by language, `definition`, its kind's attributes, and when they are
+//! set `status` (not `current`), `replaced_by`, `codes`, `notes` and `matches`; each relation has
+//! `from`, `to`, `kind` and its attributes (`importance`, `level`, `weight` and `source_level` as
+//! `{scale, value}`, `tier`, `rank`).
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::concept::ConceptData;
+use crate::concept::{Code, ConceptData, Match, Note};
 use crate::manifest::Manifest;
+use crate::model::Status;
 use crate::ontology::Ontology;
 
 /// One concept in the JSON export.
@@ -30,6 +33,21 @@ pub struct JsonConcept<'a> {
     /// `kind` and the kind's attributes.
     #[serde(flatten)]
     pub data: &'a ConceptData,
+    /// `current` (left out), `historical` or `archived`.
+    #[serde(skip_serializing_if = "Status::is_current")]
+    pub status: Status,
+    /// The id of the concept that replaces this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<&'a str>,
+    /// Codes as `{system, code}`.
+    #[serde(skip_serializing_if = "<[Code]>::is_empty")]
+    pub codes: &'a [Code],
+    /// Notes as `{kind, lang, text}`.
+    #[serde(skip_serializing_if = "<[Note]>::is_empty")]
+    pub notes: &'a [Note],
+    /// Matches to other taxonomies as `{kind, uri}`.
+    #[serde(skip_serializing_if = "<[Match]>::is_empty")]
+    pub matches: &'a [Match],
 }
 
 /// One relation in the JSON export.
@@ -68,6 +86,11 @@ pub fn json_export(ontology: &Ontology) -> JsonExport<'_> {
                 alt_labels: &c.labels.alt,
                 definition: &c.labels.definition,
                 data: &c.data,
+                status: c.status,
+                replaced_by: c.replaced_by.as_deref(),
+                codes: &c.codes,
+                notes: &c.notes,
+                matches: &c.matches,
             })
             .collect(),
         relations: ontology

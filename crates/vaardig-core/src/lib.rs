@@ -41,15 +41,17 @@ pub mod snapshot;
 mod stats;
 mod validate;
 
-pub use builder::{Built, MAX_COST_EUR, MAX_HOURS, MAX_ID_LEN, OntologyBuilder, id_problem};
-pub use concept::{Concept, ConceptData, Labels, Relation};
+pub use builder::{
+    Built, MAX_COST_EUR, MAX_HOURS, MAX_ID_LEN, OntologyBuilder, id_problem, uri_problem,
+};
+pub use concept::{Code, Concept, ConceptData, Labels, Match, Note, Rating, Relation};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Location, OntologyError, Severity};
 pub use embedded::EMBEDDED_TABLES;
 pub use io::{OutputError, OutputPolicy, load_dir, write_dir, write_dir_with};
 pub use manifest::{MANIFEST_FILE, Manifest};
 pub use model::{
-    CodeSystem, ConceptKind, Importance, Level, Nlqf, OfferType, OutOfRange, ProviderType,
-    QualificationType, RelationKind, SkillType, UnknownVariant,
+    CodeSystem, ConceptKind, Importance, Level, MatchKind, Nlqf, NoteKind, OfferType, OutOfRange,
+    ProviderType, QualificationType, RelationKind, Scale, SkillType, Status, Tier, UnknownVariant,
 };
 pub use ontology::{Ontology, OntologyGraph};
 pub use petgraph::graph::NodeIndex;

@@ -155,6 +155,10 @@ str_enum! {
         /// granted on, or admits with, qualification `to` (any one listed is enough), as a BIG
         /// registration is granted on a nursing diploma.
         RequiresQualification = "requires_qualification",
+        /// A curated related occupation: `to` is one of the occupations the source lists as
+        /// related to `from` (O*NET's Related Occupations), with a tier and a rank. Directed:
+        /// the source's list for `from`, not a symmetric similarity.
+        RelatedOccupation = "related_occupation",
     }
 }
 
@@ -183,6 +187,7 @@ impl RelationKind {
             RelationKind::Prerequisite => "prerequisite.csv",
             RelationKind::InSector => "in_sector.csv",
             RelationKind::RequiresQualification => "requires_qualification.csv",
+            RelationKind::RelatedOccupation => "related_occupation.csv",
         }
     }
 
@@ -215,6 +220,7 @@ impl RelationKind {
             RelationKind::RequiresQualification => {
                 matches!(from, C::Occupation | C::Qualification) && to == C::Qualification
             }
+            RelationKind::RelatedOccupation => from == C::Occupation && to == C::Occupation,
         }
     }
 
@@ -234,12 +240,24 @@ impl RelationKind {
             RelationKind::PartOf => "learning_offer → qualification",
             RelationKind::InSector => "occupation/qualification → sector",
             RelationKind::RequiresQualification => "occupation/qualification → qualification",
+            RelationKind::RelatedOccupation => "occupation → occupation",
         }
     }
 
     /// Whether this relation kind carries an importance (only `requires`).
     pub fn has_importance(self) -> bool {
         self == RelationKind::Requires
+    }
+
+    /// Whether this relation kind may carry a weight and a level on the source's own scale
+    /// (only `requires`).
+    pub fn has_ratings(self) -> bool {
+        self == RelationKind::Requires
+    }
+
+    /// Whether this relation kind carries a tier and a rank (only `related_occupation`).
+    pub fn has_rank(self) -> bool {
+        self == RelationKind::RelatedOccupation
     }
 
     /// Whether this relation kind may carry a proficiency level.
@@ -281,6 +299,9 @@ str_enum! {
         /// A generalised work activity (O*NET's work activities: getting information,
         /// operating vehicles, ...).
         WorkActivity = "work_activity",
+        /// A technology: software or equipment used at work (O*NET's technology skills:
+        /// spreadsheet software, CAD software, ...). Learnt like a skill.
+        Technology = "technology",
     }
 }
 
@@ -309,7 +330,8 @@ str_enum! {
 }
 
 str_enum! {
-    /// The register a qualification code belongs to.
+    /// The register or classification a code belongs to: of a qualification's `code`, and of
+    /// every entry in a concept's `codes`.
     CodeSystem {
         /// Centraal Register Beroepsopleidingen (mbo).
         Crebo = "crebo",
@@ -317,6 +339,163 @@ str_enum! {
         Croho = "croho",
         /// Any other register (branch certificates, ...).
         Other = "other",
+        /// ISCO-08, the international classification of occupations (1–4 digits). An
+        /// occupation's own ISCO code is its `isco` attribute; this system is for other concepts.
+        Isco08 = "isco_08",
+        /// An O*NET-SOC occupation code (`15-1252.00`).
+        OnetSoc = "onet_soc",
+        /// An O*NET job zone (1–5: how much preparation an occupation needs).
+        OnetJobZone = "onet_job_zone",
+        /// ESCO's own code of an occupation (the ISCO code with a suffix, `2654.1.7`).
+        Esco = "esco",
+        /// A CompetentNL notation (`skos:notation`).
+        Competentnl = "competentnl",
+        /// The German Klassifikation der Berufe 2010 (5 digits).
+        Kldb = "kldb",
+        /// A code of Tabiya's own (a local occupation's `CODE`, `I11_1`).
+        Tabiya = "tabiya",
+    }
+}
+
+impl CodeSystem {
+    /// Why `code` is not a valid code of this system, or `None` when it is. Every system
+    /// wants a non-empty code of at most 200 bytes without whitespace at its ends, control
+    /// characters or `|`; some check their own form too.
+    pub fn problem(self, code: &str) -> Option<String> {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if code.is_empty() {
+            return Some("empty code".to_owned());
+        }
+        if code.len() > 200 {
+            return Some("code longer than 200 bytes".to_owned());
+        }
+        if code.trim() != code || code.chars().any(|c| c.is_control() || c == '|') {
+            return Some(format!(
+                "code `{}` has whitespace at an end, a control character or `|`",
+                code.escape_debug()
+            ));
+        }
+        let ok = match self {
+            CodeSystem::Isco08 => digits(code) && code.len() <= 4,
+            CodeSystem::OnetSoc => {
+                // NN-NNNN.NN
+                let b = code.as_bytes();
+                b.len() == 10
+                    && b[2] == b'-'
+                    && b[7] == b'.'
+                    && digits(&code[..2])
+                    && digits(&code[3..7])
+                    && digits(&code[8..])
+            }
+            CodeSystem::OnetJobZone => matches!(code, "1" | "2" | "3" | "4" | "5"),
+            CodeSystem::Kldb => digits(code) && code.len() <= 5,
+            _ => true,
+        };
+        (!ok).then(|| {
+            let form = match self {
+                CodeSystem::Isco08 => "1–4 digits",
+                CodeSystem::OnetSoc => "NN-NNNN.NN",
+                CodeSystem::OnetJobZone => "1 to 5",
+                _ => "up to 5 digits",
+            };
+            format!("`{code}` is not a {self} code ({form})")
+        })
+    }
+}
+
+str_enum! {
+    /// Whether a concept is in use.
+    Status {
+        /// In use (CompetentNL's Actueel).
+        Current = "current",
+        /// No longer in use, kept for reference (Historisch).
+        Historical = "historical",
+        /// Withdrawn (Gearchiveerd).
+        Archived = "archived",
+    }
+}
+
+#[allow(clippy::derivable_impls)] // the enum's derives come from `str_enum!`
+impl Default for Status {
+    fn default() -> Self {
+        Status::Current
+    }
+}
+
+impl Status {
+    /// Whether this is [`Status::Current`] (the default, left out of serialised forms).
+    pub fn is_current(&self) -> bool {
+        *self == Status::Current
+    }
+}
+
+str_enum! {
+    /// How a concept matches a concept of another taxonomy (the SKOS mapping properties).
+    MatchKind {
+        /// The same concept (`skos:exactMatch`).
+        Exact = "exact",
+        /// Close enough to be used in its place in some applications (`skos:closeMatch`).
+        Close = "close",
+        /// The other concept is broader (`skos:broadMatch`).
+        Broad = "broad",
+        /// The other concept is narrower (`skos:narrowMatch`).
+        Narrow = "narrow",
+        /// Associated (`skos:relatedMatch`).
+        Related = "related",
+    }
+}
+
+str_enum! {
+    /// What a note on a concept is.
+    NoteKind {
+        /// A general note (`skos:note`).
+        Note = "note",
+        /// What the concept does and does not cover (`skos:scopeNote`).
+        ScopeNote = "scope_note",
+        /// A note on a regulated profession (ESCO's `regulatedProfessionNote`).
+        Regulation = "regulation",
+    }
+}
+
+str_enum! {
+    /// The source scale a requirement's numeric weight or level is on.
+    Scale {
+        /// O*NET importance, `IM`: 1 (not important) to 5 (extremely important).
+        OnetIm = "onet_im",
+        /// O*NET level, `LV`: 0 to 7.
+        OnetLv = "onet_lv",
+        /// Tabiya's signalling value: 0 to 1.
+        TabiyaSignalling = "tabiya_signalling",
+        /// CompetentNL's three requirement levels: 1 somewhat relevant, 2 important,
+        /// 3 essential.
+        Competentnl = "competentnl",
+        /// ESCO's two relation types: 1 optional, 2 essential.
+        Esco = "esco",
+    }
+}
+
+impl Scale {
+    /// The lowest and highest value on the scale (both included).
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            Scale::OnetIm => (1.0, 5.0),
+            Scale::OnetLv => (0.0, 7.0),
+            Scale::TabiyaSignalling => (0.0, 1.0),
+            Scale::Competentnl => (1.0, 3.0),
+            Scale::Esco => (1.0, 2.0),
+        }
+    }
+}
+
+str_enum! {
+    /// The tier of a curated related occupation (O*NET's Relatedness Tier).
+    Tier {
+        /// Among the most related, first part of the list (O*NET `Primary-Short`).
+        PrimaryShort = "primary_short",
+        /// Among the most related, rest of the list (`Primary-Long`).
+        PrimaryLong = "primary_long",
+        /// Related, less so (`Supplemental`).
+        Supplemental = "supplemental",
     }
 }
 

@@ -81,7 +81,7 @@ include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
 /// The snapshot file's name inside an ontology directory.
 pub const SNAPSHOT_FILE: &str = ".vaardig-snapshot";
 /// The version of the snapshot layout; a snapshot of another version is rebuilt.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The environment variable naming the cache directory (overrides the XDG default).
 pub const CACHE_DIR_ENV: &str = "VAARDIG_CACHE_DIR";
 /// The environment variable that, set to anything but empty or `0`, turns snapshots and
@@ -163,6 +163,11 @@ impl InputHash {
 pub fn input_files() -> impl Iterator<Item = &'static str> {
     std::iter::once(MANIFEST_FILE)
         .chain(ConceptKind::ALL.iter().map(|k| k.table_file()))
+        .chain(
+            crate::io::columns::ANNOTATION_TABLES
+                .iter()
+                .map(|(f, _)| *f),
+        )
         .chain(RelationKind::ALL.iter().map(|k| k.table_file()))
 }
 
@@ -301,7 +306,8 @@ fn pack_edges(edges: impl Iterator<Item = (u32, u32, u32)>) -> Vec<u8> {
     out
 }
 
-/// A concept as the triple `(id, labels, data)`: [`Concept`]'s own serde form flattens its
+/// A concept as the tuple `(id, labels, data, (status, replaced_by, codes, notes, matches))`:
+/// [`Concept`]'s own serde form flattens its
 /// data, which serde can only decode through a buffered copy of every label (twice the
 /// allocations). Each part is still serialised by its own serde derive, so fields added to
 /// [`crate::Labels`] or [`crate::ConceptData`] need nothing here; a field added to [`Concept`]
@@ -310,8 +316,23 @@ struct ConceptRef<'a>(&'a Concept);
 
 impl Serialize for ConceptRef<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Concept { id, labels, data } = self.0;
-        (id, labels, data).serialize(serializer)
+        let Concept {
+            id,
+            labels,
+            data,
+            status,
+            replaced_by,
+            codes,
+            notes,
+            matches,
+        } = self.0;
+        (
+            id,
+            labels,
+            data,
+            (status, replaced_by, codes, notes, matches),
+        )
+            .serialize(serializer)
     }
 }
 
@@ -320,8 +341,18 @@ struct SnapConcept(Concept);
 
 impl<'de> Deserialize<'de> for SnapConcept {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (id, labels, data) = Deserialize::deserialize(deserializer)?;
-        Ok(SnapConcept(Concept { id, labels, data }))
+        let (id, labels, data, (status, replaced_by, codes, notes, matches)) =
+            Deserialize::deserialize(deserializer)?;
+        Ok(SnapConcept(Concept {
+            id,
+            labels,
+            data,
+            status,
+            replaced_by,
+            codes,
+            notes,
+            matches,
+        }))
     }
 }
 

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use vaardig_core::{ConceptKind, Importance, Level, Ontology, RelationKind};
+use vaardig_core::{ConceptKind, Importance, Level, Ontology, Rating, RelationKind, Tier};
 
 use crate::mapping::MappingEntry;
 
@@ -172,6 +172,73 @@ pub struct Reweight {
     /// The new level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_level: Option<Level>,
+    /// The old weight on the source's scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_weight: Option<Rating>,
+    /// The new weight on the source's scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_weight: Option<Rating>,
+    /// The old level on the source's scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_source_level: Option<Rating>,
+    /// The new level on the source's scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_source_level: Option<Rating>,
+    /// The old tier of a related occupation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_tier: Option<Tier>,
+    /// The new tier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_tier: Option<Tier>,
+    /// The old rank of a related occupation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_rank: Option<u16>,
+    /// The new rank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_rank: Option<u16>,
+}
+
+impl Reweight {
+    /// The old and new attributes as short text (`essential, level 3, 4.25 onet_im`).
+    pub fn describe(&self) -> (String, String) {
+        let text = |i: Option<Importance>,
+                    l: Option<Level>,
+                    w: Option<Rating>,
+                    s: Option<Rating>,
+                    t: Option<Tier>,
+                    r: Option<u16>| {
+            let mut parts = Vec::new();
+            parts.extend(i.map(|i| i.as_str().to_owned()));
+            parts.extend(l.map(|l| format!("level {l}")));
+            parts.extend(w.map(|w| format!("{} {}", w.value(), w.scale())));
+            parts.extend(s.map(|s| format!("{} {}", s.value(), s.scale())));
+            parts.extend(t.map(|t| t.as_str().to_owned()));
+            parts.extend(r.map(|r| format!("rank {r}")));
+            if parts.is_empty() {
+                "–".to_owned()
+            } else {
+                parts.join(", ")
+            }
+        };
+        (
+            text(
+                self.old_importance,
+                self.old_level,
+                self.old_weight,
+                self.old_source_level,
+                self.old_tier,
+                self.old_rank,
+            ),
+            text(
+                self.new_importance,
+                self.new_level,
+                self.new_weight,
+                self.new_source_level,
+                self.new_tier,
+                self.new_rank,
+            ),
+        )
+    }
 }
 
 /// Counts for one concept kind.
@@ -378,6 +445,14 @@ impl Diff {
                     new_importance: r.old_importance,
                     old_level: r.new_level,
                     new_level: r.old_level,
+                    old_weight: r.new_weight,
+                    new_weight: r.old_weight,
+                    old_source_level: r.new_source_level,
+                    new_source_level: r.old_source_level,
+                    old_tier: r.new_tier,
+                    new_tier: r.old_tier,
+                    old_rank: r.new_rank,
+                    new_rank: r.old_rank,
                 })
                 .collect(),
         };

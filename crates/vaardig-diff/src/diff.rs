@@ -196,10 +196,79 @@ fn compare_labels(oc: &Concept, nc: &Concept, d: &mut Diff) {
 }
 
 fn compare_attributes(oc: &Concept, nc: &Concept, d: &mut Diff) {
-    if oc.data == nc.data {
+    let same_annotations = oc.status == nc.status
+        && oc.replaced_by == nc.replaced_by
+        && oc.codes == nc.codes
+        && oc.notes == nc.notes
+        && oc.matches == nc.matches;
+    if oc.data == nc.data && same_annotations {
         return;
     }
     let fields = |c: &Concept| -> BTreeMap<String, String> {
+        let mut map = kind_fields(c);
+        // What every kind may have, as in the native format (`status`, `replaced_by`) or one
+        // field per table (`codes`, `notes`, `matches`; entries joined by ` | `).
+        if !c.status.is_current() {
+            map.insert("status".to_owned(), c.status.to_string());
+        }
+        if let Some(r) = &c.replaced_by {
+            map.insert("replaced_by".to_owned(), r.clone());
+        }
+        let joined = |items: Vec<String>| items.join(" | ");
+        if !c.codes.is_empty() {
+            map.insert(
+                "codes".to_owned(),
+                joined(
+                    c.codes
+                        .iter()
+                        .map(|x| format!("{} {}", x.system, x.code))
+                        .collect(),
+                ),
+            );
+        }
+        if !c.notes.is_empty() {
+            map.insert(
+                "notes".to_owned(),
+                joined(
+                    c.notes
+                        .iter()
+                        .map(|n| format!("{}@{}: {}", n.kind, n.lang, n.text))
+                        .collect(),
+                ),
+            );
+        }
+        if !c.matches.is_empty() {
+            map.insert(
+                "matches".to_owned(),
+                joined(
+                    c.matches
+                        .iter()
+                        .map(|m| format!("{} {}", m.kind, m.uri))
+                        .collect(),
+                ),
+            );
+        }
+        map
+    };
+    let (of, nf) = (fields(oc), fields(nc));
+    let keys: BTreeSet<&String> = of.keys().chain(nf.keys()).collect();
+    for key in keys {
+        let (ov, nv) = (of.get(key), nf.get(key));
+        if ov != nv {
+            d.attributes.push(AttributeChange {
+                old_id: oc.id.clone(),
+                new_id: nc.id.clone(),
+                field: key.clone(),
+                old: ov.cloned(),
+                new: nv.cloned(),
+            });
+        }
+    }
+}
+
+/// The kind and its attributes as `field → text`.
+fn kind_fields(c: &Concept) -> BTreeMap<String, String> {
+    {
         match serde_json::to_value(&c.data) {
             Ok(serde_json::Value::Object(map)) => map
                 .into_iter()
@@ -214,20 +283,6 @@ fn compare_attributes(oc: &Concept, nc: &Concept, d: &mut Diff) {
                 .collect(),
             // A ConceptData always serialises to an object; keep the kind if it ever does not.
             _ => BTreeMap::from([("kind".to_owned(), c.kind().as_str().to_owned())]),
-        }
-    };
-    let (of, nf) = (fields(oc), fields(nc));
-    let keys: BTreeSet<&String> = of.keys().chain(nf.keys()).collect();
-    for key in keys {
-        let (ov, nv) = (of.get(key), nf.get(key));
-        if ov != nv {
-            d.attributes.push(AttributeChange {
-                old_id: oc.id.clone(),
-                new_id: nc.id.clone(),
-                field: key.clone(),
-                old: ov.cloned(),
-                new: nv.cloned(),
-            });
         }
     }
 }
@@ -318,7 +373,7 @@ fn compare_relations(old: &Ontology, new: &Ontology, pairing: &Pairing, d: &mut 
             None => d
                 .relations_removed
                 .push(relation_ref(old, f, t, rel, false)),
-            Some(nrel) if nrel.importance != rel.importance || nrel.level != rel.level => {
+            Some(nrel) if nrel != rel => {
                 // `related` found reversed has no attributes, so from/to order never matters here.
                 d.reweighted.push(Reweight {
                     old_from: old.concept(f).id.clone(),
@@ -330,6 +385,14 @@ fn compare_relations(old: &Ontology, new: &Ontology, pairing: &Pairing, d: &mut 
                     new_importance: nrel.importance,
                     old_level: rel.level,
                     new_level: nrel.level,
+                    old_weight: rel.weight,
+                    new_weight: nrel.weight,
+                    old_source_level: rel.source_level,
+                    new_source_level: nrel.source_level,
+                    old_tier: rel.tier,
+                    new_tier: nrel.tier,
+                    old_rank: rel.rank,
+                    new_rank: nrel.rank,
                 });
             }
             Some(_) => {}

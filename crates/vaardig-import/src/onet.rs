@@ -4,8 +4,17 @@
 //!
 //! # Mapping decisions
 //! - **Occupations**: `onet:occupation/<O*NET-SOC code>` (`onet:occupation/15-1252.00`; the id
-//!   carries the code), the title as preferred label (English), the description as definition;
-//!   alternate titles and short titles (`Alternate Titles.txt`) as synonyms.
+//!   carries the code, and so does the code `onet_soc`), the title as preferred label
+//!   (English), the description as definition; alternate titles and short titles
+//!   (`Alternate Titles.txt`) as synonyms; the job zone (`Job Zones.txt`, 1–5) as the code
+//!   `onet_job_zone`.
+//! - **Related occupations** (`Related Occupations.txt`): `related_occupation` relations with
+//!   O*NET's tier (`Primary-Short` → `primary_short`, ...) and its index as the rank.
+//! - **Technology skills** (`Technology Skills.txt`): each commodity (UNSPSC `Commodity Code`,
+//!   `Commodity Title`: "Spreadsheet software") is a skill of type `technology`,
+//!   `onet:technology/<code>`, with the products named as examples (Microsoft Excel, ...) as
+//!   its synonyms. An occupation requires each commodity it lists: *important* when O*NET marks
+//!   one of its products `In Demand` for the occupation, else *optional*.
 //! - **Capabilities**: one per content-model element an occupation is rated on,
 //!   `onet:element/<Element ID>` (`onet:element/2.A.1.a`), labelled with the element name and
 //!   described by `Content Model Reference.txt`. Skills are skills; Knowledge elements are
@@ -18,17 +27,18 @@
 //!   important"), *important* from 3.0 ("important"), *optional* from 2.0 ("somewhat
 //!   important"); below that the element is not a requirement. The level comes from the level
 //!   rating (scale `LV`, 0–7) as `1 + round(LV × 4 / 7)` on vaardig's 1–5 scale
-//!   ([`level_from_lv`]). The exact numbers are not kept (their columns are counted).
+//!   ([`level_from_lv`]). The numbers themselves are kept too: the IM value as the
+//!   requirement's `weight` on scale `onet_im`, the LV value as its `source_level` on scale
+//!   `onet_lv`. N, standard error and the confidence bounds are counted as unused columns.
 //! - **Flags honoured**: a rating with `Recommend Suppress` = `Y` is not used (an importance
 //!   rating: no requirement; a level rating: no level); `Not Relevant` = `Y` on the level
 //!   rating: the element is not a requirement of the occupation.
 //! - **Tasks**: `Task Statements.txt` → occupation tasks `onet:task/<Task ID>`, linked by
 //!   `has_task`.
 //! - **Not imported, every row counted** ([`crate::ImportReport::skipped_rows`], by file and
-//!   reason): Job Zones, Related Occupations (vaardig relates capabilities, not occupations),
-//!   Interests, Technology Skills, Level Scale Anchors, Scales Reference, Skills to Work
-//!   Activities. Columns read but not kept (N, standard error, confidence bounds, dates,
-//!   domain source, task type, ...) are counted by `file: column` in
+//!   reason): Interests, Level Scale Anchors, Scales Reference, Skills to Work Activities.
+//!   Columns read but not kept (N, standard error, confidence bounds, dates, domain source,
+//!   task type, hot technology, ...) are counted by `file: column` in
 //!   [`crate::ImportReport::unused_columns`].
 //! - **Manifest**: name `onet`, version and release month from `Read Me.txt` ("O*NET 29.1
 //!   Database", "November 2024 Release" → 2024-11-01), licence CC BY 4.0; English only.
@@ -37,8 +47,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use vaardig_core::{
-    Concept, ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K, Importance, Labels, Level,
-    Location, Manifest, Relation, RelationKind, SkillType,
+    Code, CodeSystem, Concept, ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K,
+    Importance, Labels, Level, Location, Manifest, Rating as SourceRating, Relation, RelationKind,
+    Scale, SkillType, Tier,
 };
 
 use crate::error::ImportError;
@@ -177,22 +188,10 @@ const RATING_FILES: [RatingFile; 5] = [
 
 /// Files read only to count them, with the reason they are not imported. A name ending in `*`
 /// matches any file starting with the rest (`Related Occupations (first 120 rows).txt`).
-const NOT_IMPORTED: [(&str, &str); 7] = [
-    (
-        "Job Zones.txt",
-        "job zones have no field in vaardig's model",
-    ),
-    (
-        "Related Occupations*",
-        "vaardig relates capabilities, not occupations",
-    ),
+const NOT_IMPORTED: [(&str, &str); 4] = [
     (
         "Interests.txt",
         "RIASEC interests have no field in vaardig's model",
-    ),
-    (
-        "Technology Skills.txt",
-        "technology examples are not imported",
     ),
     (
         "Level Scale Anchors.txt",
@@ -212,6 +211,11 @@ const OCCUPATION_DATA: &str = "Occupation Data.txt";
 const ALTERNATE_TITLES: &str = "Alternate Titles.txt";
 const TASK_STATEMENTS: &str = "Task Statements.txt";
 const CONTENT_MODEL: &str = "Content Model Reference.txt";
+const JOB_ZONES: &str = "Job Zones.txt";
+const TECHNOLOGY_SKILLS: &str = "Technology Skills.txt";
+/// `Related Occupations.txt`, or an excerpt named after it (`Related Occupations (first 120
+/// rows).txt`).
+const RELATED_OCCUPATIONS: &str = "Related Occupations";
 const READ_ME: &str = "Read Me.txt";
 
 const CODE: &str = "O*NET-SOC Code";
@@ -247,6 +251,8 @@ struct OnetReader {
     /// Capabilities created, by element ID.
     capabilities: HashSet<String>,
     tasks: HashSet<String>,
+    /// Technology commodities created, by commodity code.
+    technologies: HashSet<String>,
     /// The latest `MM/YYYY` date seen, as `(year, month)`.
     latest: (u16, u8),
 }
@@ -332,6 +338,7 @@ pub fn import_onet(
         names: HashMap::new(),
         capabilities: HashSet::new(),
         tasks: HashSet::new(),
+        technologies: HashSet::new(),
         latest: (0, 0),
     };
 
@@ -387,6 +394,19 @@ pub fn import_onet(
     if let Some(path) = named(TASK_STATEMENTS) {
         reader.task_statements(&path, &mut tracker, &mut report)?;
     }
+    if let Some(path) = named(JOB_ZONES) {
+        reader.job_zones(&path, &mut tracker, &mut report)?;
+    }
+    if let Some(path) = named(TECHNOLOGY_SKILLS) {
+        reader.technology_skills(&path, &mut tracker, &mut report)?;
+    }
+    let related: Vec<&PathBuf> = listing
+        .iter()
+        .filter(|p| is_related_occupations(p) && p.is_file())
+        .collect();
+    for path in &related {
+        reader.related_occupations(path, &mut tracker, &mut report)?;
+    }
 
     // The content model's groups above the rated elements (`2.A.1` Content above `2.A.1.a`
     // Reading Comprehension, up to `2.A` Basic Skills) become knowledge areas, linked by
@@ -423,6 +443,8 @@ pub fn import_onet(
         TASK_STATEMENTS,
         CONTENT_MODEL,
         READ_ME,
+        JOB_ZONES,
+        TECHNOLOGY_SKILLS,
     ];
     known.extend(RATING_FILES.iter().map(|f| f.name));
     for path in &listing {
@@ -430,7 +452,7 @@ pub fn import_onet(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if known.contains(&name.as_str()) || !path.is_file() {
+        if known.contains(&name.as_str()) || !path.is_file() || is_related_occupations(path) {
             continue;
         }
         let reason = NOT_IMPORTED.iter().find_map(|(pattern, reason)| {
@@ -465,6 +487,30 @@ pub fn import_onet(
     )?;
     let builder = reader.staging.finish(manifest, &mut report);
     Import::new(builder, report, options.is_strict())
+}
+
+/// Whether `path` is O*NET's related-occupations table (or an excerpt named after it).
+fn is_related_occupations(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(RELATED_OCCUPATIONS) && n.ends_with(".txt"))
+}
+
+/// The tier of O*NET's `Relatedness Tier` column.
+fn tier(row: &Row<'_>) -> Result<Tier, Diagnostic> {
+    match row.req("Relatedness Tier")? {
+        "Primary-Short" => Ok(Tier::PrimaryShort),
+        "Primary-Long" => Ok(Tier::PrimaryLong),
+        "Supplemental" => Ok(Tier::Supplemental),
+        other => Err(Diagnostic::error(
+            K::InvalidValue,
+            row.at("Relatedness Tier"),
+            format!(
+                "`{}` is not Primary-Short, Primary-Long or Supplemental",
+                other.chars().take(40).collect::<String>()
+            ),
+        )),
+    }
 }
 
 /// The columns of `table` that are read but not kept.
@@ -593,7 +639,11 @@ impl OnetReader {
                     .definition
                     .insert("en".to_owned(), description.to_owned());
             }
-            let concept = Concept::new(occupation_id(code), labels, ConceptData::occupation(None));
+            let mut concept =
+                Concept::new(occupation_id(code), labels, ConceptData::occupation(None));
+            if CodeSystem::OnetSoc.problem(code).is_none() {
+                concept.codes.push(Code::new(CodeSystem::OnetSoc, code));
+            }
             if self
                 .staging
                 .add_concept(concept, row.location(), vec![(source, 1)], r)
@@ -713,16 +763,19 @@ impl OnetReader {
                 );
                 continue;
             };
-            let level = match p.lv {
+            let (level, source_level) = match p.lv {
                 Some(lv) if lv.suppress => {
                     skip(report, 1, "level rating not used (Recommend Suppress = Y)");
-                    None
+                    (None, None)
                 }
                 Some(lv) => {
                     report.imported(source);
-                    level_from_lv(lv.value)
+                    (
+                        level_from_lv(lv.value),
+                        SourceRating::new(Scale::OnetLv, lv.value),
+                    )
                 }
-                None => None,
+                None => (None, None),
             };
             if self.capabilities.insert(element.clone()) {
                 let mut labels = Labels::with_pref([("en", p.name.as_str())]);
@@ -745,8 +798,223 @@ impl OnetReader {
             self.staging.add_relation(
                 occupation_id(&code),
                 element_id(&element),
-                Relation::requires(importance, level),
+                Relation::requires(importance, level)
+                    .rated(SourceRating::new(Scale::OnetIm, im.value), source_level),
                 im.location,
+                source,
+            );
+        }
+        Ok(())
+    }
+
+    /// `Job Zones.txt`: each occupation's job zone (1–5) as the code `onet_job_zone`.
+    fn job_zones(
+        &mut self,
+        path: &Path,
+        tracker: &mut Tracker,
+        report: &mut ImportReport,
+    ) -> Result<(), ImportError> {
+        let table = Table::open_as(path, Dialect::Tsv, &[CODE, "Job Zone"], tracker, report)?;
+        let unused = unused_columns(&table, &[CODE, "Job Zone"]);
+        table.each_row(tracker, report, |row, r| {
+            count_unused(row, JOB_ZONES, &unused, r);
+            self.note_date(row);
+            let (code, zone) = match (self.known_code(row), row.req("Job Zone")) {
+                (Ok(c), Ok(z)) => (c, z),
+                (Err(e), _) | (_, Err(e)) => return Outcome::Rejected(e),
+            };
+            if let Some(problem) = CodeSystem::OnetJobZone.problem(zone) {
+                return Outcome::Rejected(Diagnostic::error(
+                    K::InvalidValue,
+                    row.at("Job Zone"),
+                    problem,
+                ));
+            }
+            let Some(concept) = self.staging.concept_mut(&occupation_id(code)) else {
+                return Outcome::Skipped;
+            };
+            if concept
+                .codes
+                .iter()
+                .any(|c| c.system == CodeSystem::OnetJobZone)
+            {
+                return Outcome::Rejected(Diagnostic::error(
+                    K::DuplicateRelation,
+                    row.location(),
+                    format!("a second job zone for `{code}`"),
+                ));
+            }
+            concept.codes.push(Code::new(CodeSystem::OnetJobZone, zone));
+            Outcome::Imported
+        })
+    }
+
+    /// `Related Occupations.txt`: `related_occupation` relations with tier and rank.
+    fn related_occupations(
+        &mut self,
+        path: &Path,
+        tracker: &mut Tracker,
+        report: &mut ImportReport,
+    ) -> Result<(), ImportError> {
+        const RELATED: &str = "Related O*NET-SOC Code";
+        let table = Table::open_as(
+            path,
+            Dialect::Tsv,
+            &[CODE, RELATED, "Relatedness Tier", "Index"],
+            tracker,
+            report,
+        )?;
+        let source = table.source();
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let unused = unused_columns(&table, &[CODE, RELATED, "Relatedness Tier", "Index"]);
+        table.each_row(tracker, report, |row, r| {
+            count_unused(row, &file, &unused, r);
+            let read = || -> Result<(String, String, Tier, u16), Diagnostic> {
+                let from = self.known_code(row)?;
+                let to = row.req(RELATED)?;
+                if !self.occupations.contains(to) {
+                    return Err(Diagnostic::error(
+                        K::DanglingReference,
+                        row.at(RELATED),
+                        format!("occupation `{to}` is not in {OCCUPATION_DATA}"),
+                    ));
+                }
+                let index = row.req("Index")?;
+                let rank = index
+                    .parse::<u16>()
+                    .ok()
+                    .filter(|&n| n >= 1)
+                    .ok_or_else(|| {
+                        Diagnostic::error(
+                            K::InvalidValue,
+                            row.at("Index"),
+                            format!(
+                                "`{}` is not a rank from 1 to 65535",
+                                index.chars().take(40).collect::<String>()
+                            ),
+                        )
+                    })?;
+                Ok((occupation_id(from), occupation_id(to), tier(row)?, rank))
+            };
+            match read() {
+                Ok((from, to, tier, rank)) => {
+                    self.staging.add_relation(
+                        from,
+                        to,
+                        Relation::related_occupation(Some(tier), Some(rank)),
+                        row.location(),
+                        source,
+                    );
+                    Outcome::Staged
+                }
+                Err(e) => Outcome::Rejected(e),
+            }
+        })
+    }
+
+    /// `Technology Skills.txt`: commodities as `technology` skills, products as their
+    /// synonyms, one requirement per occupation and commodity.
+    fn technology_skills(
+        &mut self,
+        path: &Path,
+        tracker: &mut Tracker,
+        report: &mut ImportReport,
+    ) -> Result<(), ImportError> {
+        const COMMODITY: &str = "Commodity Code";
+        const TITLE: &str = "Commodity Title";
+        const EXAMPLE: &str = "Example";
+        let table = Table::open_as(
+            path,
+            Dialect::Tsv,
+            &[CODE, EXAMPLE, COMMODITY, TITLE],
+            tracker,
+            report,
+        )?;
+        let source = table.source();
+        let unused = unused_columns(&table, &[CODE, EXAMPLE, COMMODITY, TITLE, "In Demand"]);
+        // (occupation, commodity) → (in demand, rows, first location).
+        let mut pending: BTreeMap<(String, String), (bool, u64, Location)> = BTreeMap::new();
+        let mut examples: HashSet<(String, String)> = HashSet::new();
+        table.each_row(tracker, report, |row, r| {
+            count_unused(row, TECHNOLOGY_SKILLS, &unused, r);
+            let read = || -> Result<(&str, &str, &str, &str, bool), Diagnostic> {
+                let code = self.known_code(row)?;
+                let commodity = row.req(COMMODITY)?;
+                if !commodity.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(Diagnostic::error(
+                        K::InvalidValue,
+                        row.at(COMMODITY),
+                        format!(
+                            "`{}` is not a UNSPSC commodity code (digits)",
+                            commodity.chars().take(40).collect::<String>()
+                        ),
+                    ));
+                }
+                Ok((
+                    code,
+                    commodity,
+                    row.req(TITLE)?,
+                    row.get(EXAMPLE)?,
+                    flag(row, "In Demand")?,
+                ))
+            };
+            let (code, commodity, title, example, in_demand) = match read() {
+                Ok(v) => v,
+                Err(e) => return Outcome::Rejected(e),
+            };
+            let id = format!("onet:technology/{commodity}");
+            if self.technologies.insert(commodity.to_owned()) {
+                self.staging.add_concept(
+                    Concept::new(
+                        id.clone(),
+                        Labels::with_pref([("en", title)]),
+                        ConceptData::Skill {
+                            skill_type: SkillType::Technology,
+                        },
+                    ),
+                    row.location(),
+                    Vec::new(),
+                    r,
+                );
+            }
+            if !example.is_empty()
+                && example != title
+                && examples.insert((commodity.to_owned(), example.to_owned()))
+                && let Some(concept) = self.staging.concept_mut(&id)
+            {
+                concept
+                    .labels
+                    .alt
+                    .entry("en".to_owned())
+                    .or_default()
+                    .push(example.to_owned());
+            }
+            let entry = pending
+                .entry((code.to_owned(), commodity.to_owned()))
+                .or_insert((false, 0, row.location()));
+            entry.0 |= in_demand;
+            entry.1 += 1;
+            Outcome::Staged
+        })?;
+        for ((code, commodity), (in_demand, rows, location)) in pending {
+            // One relation stands for all the rows naming the pair: the first is counted by
+            // staging, the others here.
+            for _ in 1..rows {
+                report.imported(source);
+            }
+            let importance = if in_demand {
+                Importance::Important
+            } else {
+                Importance::Optional
+            };
+            self.staging.add_relation(
+                occupation_id(&code),
+                format!("onet:technology/{commodity}"),
+                Relation::requires(importance, None),
+                location,
                 source,
             );
         }

@@ -49,6 +49,7 @@ pub(crate) type ProgressFn = Box<dyn FnMut(&Progress) + Send>;
 pub struct ImportOptions {
     strict: bool,
     partial: bool,
+    keep_not_current: bool,
     languages: Option<Vec<String>>,
     manifest: ManifestOverrides,
     progress: Option<ProgressFn>,
@@ -59,6 +60,7 @@ impl fmt::Debug for ImportOptions {
         f.debug_struct("ImportOptions")
             .field("strict", &self.strict)
             .field("partial", &self.partial)
+            .field("keep_not_current", &self.keep_not_current)
             .field("languages", &self.languages)
             .field("manifest", &self.manifest)
             .field("progress", &self.progress.is_some())
@@ -97,6 +99,19 @@ impl ImportOptions {
     /// Whether the input is a part of a larger graph.
     pub fn is_partial(&self) -> bool {
         self.partial
+    }
+
+    /// RDF: import concepts whose content status is historical or archived (CompetentNL's
+    /// Historisch, Gearchiveerd), with that status and their relations, instead of leaving them
+    /// out. Scoring does not look at the status, so by default they are left out (and counted).
+    pub fn keep_not_current(mut self, keep: bool) -> Self {
+        self.keep_not_current = keep;
+        self
+    }
+
+    /// Whether historical and archived concepts are imported.
+    pub fn keeps_not_current(&self) -> bool {
+        self.keep_not_current
     }
 
     /// The languages to import, in preference order (the importer may move a language forward

@@ -19,18 +19,24 @@
 //!   skill and skill-group pairs and for occupation pairs.
 //! - **Requirements**: `RELATIONTYPE` essential / optional; a local occupation's signalling
 //!   value (0–1, `SIGNALLINGVALUE`) becomes the importance: from 0.75 essential, from 0.4
-//!   important, below optional. The number itself is not kept (counted as a column).
+//!   important, below optional. The number itself is kept as the requirement's `weight` on
+//!   scale `tabiya_signalling`.
 //! - **Skill to skill** relations are `related`.
-//! - Columns read but not kept (`ORIGINURI`, `CODE`, `SCOPENOTE`, `REUSELEVEL`,
-//!   `ISLOCALIZED`, ...) are counted in [`crate::ImportReport::unused_columns`]; rows not
-//!   imported in [`crate::ImportReport::skipped_rows`], by reason.
+//! - **Codes, matches, notes**: `CODE` is the code `esco` (ESCO's occupation and skill-group
+//!   codes), or `tabiya` for a local occupation's own code (`I11_1`); `ORIGINURI` is an
+//!   `exact` match (a `close` one for a local occupation: it is derived from the ESCO
+//!   occupation whose URI it reuses); `SCOPENOTE` is a `scope_note`.
+//! - Columns read but not kept (`REUSELEVEL`, `ISLOCALIZED`, `REGULATEDPROFESSIONNOTE`, ...)
+//!   are counted in [`crate::ImportReport::unused_columns`]; rows not imported in
+//!   [`crate::ImportReport::skipped_rows`], by reason.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use vaardig_core::{
-    Concept, ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K, Importance, Labels,
-    Manifest, Relation, RelationKind, SkillType,
+    Code, CodeSystem, Concept, ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K,
+    Importance, Labels, Manifest, Match, MatchKind, Note, NoteKind, Rating, Relation, RelationKind,
+    Scale, SkillType,
 };
 
 use crate::error::ImportError;
@@ -51,13 +57,16 @@ const OCCUPATION_SKILLS: &str = "occupation_to_skill_relations.csv";
 const SKILL_SKILLS: &str = "skill_to_skill_relations.csv";
 
 /// A concept table and the columns it keeps.
-const LABEL_COLUMNS: [&str; 6] = [
+const LABEL_COLUMNS: [&str; 9] = [
     "ID",
     "UUIDHISTORY",
     "PREFERREDLABEL",
     "ALTLABELS",
     "DESCRIPTION",
     "DEFINITION",
+    "ORIGINURI",
+    "CODE",
+    "SCOPENOTE",
 ];
 
 /// The state of one Tabiya import.
@@ -215,6 +224,7 @@ impl TabiyaReader {
                     "RELATIONTYPE",
                     "OCCUPATIONTYPE",
                     "SIGNALLINGVALUELABEL",
+                    "SIGNALLINGVALUE",
                 ],
             ),
             _ => (
@@ -307,7 +317,43 @@ impl TabiyaReader {
             },
         };
         let kind = data.kind();
-        let concept = Concept::new(id.clone(), labels, data);
+        let mut concept = Concept::new(id.clone(), labels, data);
+        let local_occupation = row.get("OCCUPATIONTYPE")? == "localoccupation";
+        let origin = row.get("ORIGINURI")?;
+        if !origin.is_empty() {
+            if let Some(problem) = vaardig_core::uri_problem(origin) {
+                return Err(Diagnostic::error(
+                    K::InvalidValue,
+                    row.at("ORIGINURI"),
+                    problem,
+                ));
+            }
+            // A local occupation that reuses an ESCO URI is derived from that occupation.
+            let how = if local_occupation {
+                MatchKind::Close
+            } else {
+                MatchKind::Exact
+            };
+            concept.matches.push(Match::new(how, origin));
+        }
+        let code = row.get("CODE")?;
+        if !code.is_empty() {
+            let system = if local_occupation {
+                CodeSystem::Tabiya
+            } else {
+                CodeSystem::Esco
+            };
+            if let Some(problem) = system.problem(code) {
+                return Err(Diagnostic::error(K::InvalidValue, row.at("CODE"), problem));
+            }
+            concept.codes.push(Code::new(system, code));
+        }
+        let scope = row.get("SCOPENOTE")?;
+        if !scope.is_empty() {
+            concept
+                .notes
+                .push(Note::new(NoteKind::ScopeNote, self.lang.clone(), scope));
+        }
         if self
             .staging
             .add_concept(concept, row.location(), vec![(source, 1)], report)
@@ -372,15 +418,12 @@ impl TabiyaReader {
     fn requirement_row(&mut self, row: &Row<'_>, source: usize) -> Result<Outcome, Diagnostic> {
         let (occupation, _) = self.concept(row, "OCCUPATIONID")?.clone();
         let (skill, _) = self.concept(row, "SKILLID")?.clone();
-        let importance = match row.get("RELATIONTYPE")? {
-            "essential" => Importance::Essential,
-            "optional" => Importance::Optional,
-            "" => {
-                let text = row.req("SIGNALLINGVALUE")?;
-                let value: f64 = text
-                    .parse()
+        let signalling = match row.get("SIGNALLINGVALUE")? {
+            "" => None,
+            text => Some(
+                text.parse()
                     .ok()
-                    .filter(|v| (0.0..=1.0).contains(v))
+                    .and_then(|v| Rating::new(Scale::TabiyaSignalling, v))
                     .ok_or_else(|| {
                         Diagnostic::error(
                             K::InvalidValue,
@@ -390,9 +433,22 @@ impl TabiyaReader {
                                 text.chars().take(40).collect::<String>()
                             ),
                         )
-                    })?;
-                signalling_importance(value)
-            }
+                    })?,
+            ),
+        };
+        let importance = match row.get("RELATIONTYPE")? {
+            "essential" => Importance::Essential,
+            "optional" => Importance::Optional,
+            "" => match signalling {
+                Some(value) => signalling_importance(value.value()),
+                None => {
+                    return Err(Diagnostic::error(
+                        K::MissingValue,
+                        row.at("SIGNALLINGVALUE"),
+                        "`SIGNALLINGVALUE` is empty and so is `RELATIONTYPE`",
+                    ));
+                }
+            },
             other => {
                 return Err(Diagnostic::error(
                     K::InvalidValue,
@@ -407,7 +463,7 @@ impl TabiyaReader {
         self.staging.add_relation(
             occupation,
             skill,
-            Relation::requires(importance, None),
+            Relation::requires(importance, None).rated(signalling, None),
             row.location(),
             source,
         );

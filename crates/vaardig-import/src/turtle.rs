@@ -13,7 +13,12 @@
 //! | `has_task` | `cnluwv:isCharacterizedByOccupationTask_Essential` |
 //! | `covers`, `teaches`, `part_of`, `prerequisite`, `in_sector` | `vd:covers`, `vd:teaches`, `vd:partOf`, `vd:prerequisite`, `vd:inSector` |
 //! | `requires_qualification` | `vd:requiresQualification` |
-//! | a relation's level | an `rdf:Statement` reifying the triple, with `vd:level` |
+//! | `related_occupation` | `vd:relatedOccupation` |
+//! | a relation's level, weight, source level, tier, rank | an `rdf:Statement` reifying the triple, with `vd:level`, `vd:weight` / `vd:sourceLevel` (`"3.88 onet_im"`), `vd:tier`, `vd:rank` |
+//! | status (not current), replaced by | `vd:status`, `dcterms:isReplacedBy` |
+//! | codes | `vd:code "onet_soc 15-1252.00"` |
+//! | notes, scope notes, regulation notes | `skos:note`, `skos:scopeNote`, `vd:regulationNote`, language-tagged |
+//! | matches | `skos:exactMatch`, `skos:closeMatch`, `skos:broadMatch`, `skos:narrowMatch`, `skos:relatedMatch` |
 //! | the manifest | `<urn:vaardig:scheme> a skos:ConceptScheme` with `dcterms:title`, `owl:versionInfo`, `dcterms:issued`, `vd:languages` (primary first), ... |
 //!
 //! Ids become IRIs through an [`IdScheme`]: `esco:…` ids become ESCO URIs again, other ids live
@@ -25,7 +30,9 @@ use std::io::Write;
 use oxrdf::vocab::xsd;
 use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxttl::TurtleSerializer;
-use vaardig_core::{Concept, ConceptData, ConceptKind, Importance, Ontology, RelationKind};
+use vaardig_core::{
+    Concept, ConceptData, ConceptKind, Importance, MatchKind, NoteKind, Ontology, RelationKind,
+};
 
 use crate::error::ExportError;
 use crate::ids::IdScheme;
@@ -170,8 +177,55 @@ pub fn write_turtle_with_ids(
         for (property, value) in attributes(concept) {
             emit(subject.clone(), &property, value)?;
         }
-        // Levels are written after the concept, so its triples stay in one block.
-        let mut levelled: Vec<(String, NamedNode, u8)> = Vec::new();
+        if !concept.status.is_current() {
+            emit(
+                subject.clone(),
+                &format!("{VAARDIG}status"),
+                text(concept.status.as_str()),
+            )?;
+        }
+        if let Some(target) = &concept.replaced_by {
+            emit(
+                subject.clone(),
+                &format!("{DCTERMS}isReplacedBy"),
+                node(target)?.into(),
+            )?;
+        }
+        for code in &concept.codes {
+            emit(
+                subject.clone(),
+                &format!("{VAARDIG}code"),
+                text(&format!("{} {}", code.system, code.code)),
+            )?;
+        }
+        for note in &concept.notes {
+            let property = match note.kind {
+                NoteKind::Note => format!("{SKOS}note"),
+                NoteKind::ScopeNote => format!("{SKOS}scopeNote"),
+                NoteKind::Regulation => format!("{VAARDIG}regulationNote"),
+            };
+            emit(
+                subject.clone(),
+                &property,
+                tagged(&note.text, &note.lang, &concept.id)?,
+            )?;
+        }
+        for m in &concept.matches {
+            let property = match m.kind {
+                MatchKind::Exact => "exactMatch",
+                MatchKind::Close => "closeMatch",
+                MatchKind::Broad => "broadMatch",
+                MatchKind::Narrow => "narrowMatch",
+                MatchKind::Related => "relatedMatch",
+            };
+            let object = NamedNode::new(&m.uri).map_err(|e| ExportError::Unrepresentable {
+                id: concept.id.clone(),
+                message: format!("match `{}`: {e}", m.uri),
+            })?;
+            emit(subject.clone(), &format!("{SKOS}{property}"), object.into())?;
+        }
+        // Qualifiers are written after the concept, so its triples stay in one block.
+        let mut levelled: Vec<(String, NamedNode, Qualifiers)> = Vec::new();
         for &kind in RelationKind::ALL {
             for (target, relation) in ontology.outgoing(ix, kind) {
                 let predicate = relation_predicate(kind, relation.importance).ok_or_else(|| {
@@ -182,27 +236,48 @@ pub fn write_turtle_with_ids(
                 })?;
                 let object = node(&ontology.concept(target).id)?;
                 emit(subject.clone(), &predicate, object.clone().into())?;
-                if let Some(level) = relation.level {
-                    levelled.push((predicate, object, level.get()));
+                let qualifiers = qualifiers(relation);
+                if !qualifiers.is_empty() {
+                    levelled.push((predicate, object, qualifiers));
                 }
             }
         }
-        for (predicate, object, level) in levelled {
+        for (predicate, object, qualifiers) in levelled {
             statements += 1;
             let st: NamedOrBlankNode = BlankNode::new_unchecked(format!("l{statements}")).into();
             emit(st.clone(), RDF_TYPE, iri(RDF_STATEMENT))?;
             emit(st.clone(), RDF_SUBJECT, subject.clone().into())?;
             emit(st.clone(), RDF_PREDICATE, iri(&predicate))?;
             emit(st.clone(), RDF_OBJECT, object.into())?;
-            emit(
-                st,
-                &format!("{VAARDIG}level"),
-                Literal::new_typed_literal(level.to_string(), xsd::INTEGER).into(),
-            )?;
+            for (property, value) in qualifiers {
+                emit(st.clone(), &property, value)?;
+            }
         }
     }
     w.finish()?;
     Ok(())
+}
+
+/// Qualifiers of one relation as `(property, value)`.
+type Qualifiers = Vec<(String, Term)>;
+
+/// A relation's qualifiers as `(property, value)`: level, weight and source level as
+/// `value scale`, tier, rank.
+fn qualifiers(relation: &vaardig_core::Relation) -> Qualifiers {
+    let v = |local: &str| format!("{VAARDIG}{local}");
+    let int = |n: u64| -> Term { Literal::new_typed_literal(n.to_string(), xsd::INTEGER).into() };
+    let rating = |r: vaardig_core::Rating| text(&format!("{} {}", r.value(), r.scale()));
+    let mut out = Vec::new();
+    out.extend(
+        relation
+            .level
+            .map(|l| (v("level"), int(u64::from(l.get())))),
+    );
+    out.extend(relation.weight.map(|r| (v("weight"), rating(r))));
+    out.extend(relation.source_level.map(|r| (v("sourceLevel"), rating(r))));
+    out.extend(relation.tier.map(|t| (v("tier"), text(t.as_str()))));
+    out.extend(relation.rank.map(|n| (v("rank"), int(u64::from(n)))));
+    out
 }
 
 fn iri(s: &str) -> Term {
@@ -252,6 +327,7 @@ fn relation_predicate(kind: RelationKind, importance: Option<Importance>) -> Opt
         RelationKind::Prerequisite => format!("{VAARDIG}prerequisite"),
         RelationKind::InSector => format!("{VAARDIG}inSector"),
         RelationKind::RequiresQualification => format!("{VAARDIG}requiresQualification"),
+        RelationKind::RelatedOccupation => format!("{VAARDIG}relatedOccupation"),
     })
 }
 

@@ -36,7 +36,8 @@ pub enum ImportCommand {
     /// Import the ESCO CSV download (v1.1 / v1.2 layout), several languages merged.
     Esco(EscoArgs),
     /// Import the O*NET database text files (`db_29_1_text/`): occupations, skills, knowledge,
-    /// abilities, work activities and work styles with importance and level, tasks, titles.
+    /// abilities, work activities and work styles with importance and level (and their
+    /// published numbers), technology skills, tasks, titles, job zones, related occupations.
     Onet(OnetArgs),
     /// Import Tabiya's taxonomy CSV files (skills, occupations incl. local ones, groups,
     /// hierarchies, relations with signalling values).
@@ -97,6 +98,10 @@ pub struct SkosArgs {
     /// resources they do not describe are skipped and counted, not rejected.
     #[arg(long)]
     pub partial: bool,
+    /// Import historical and archived concepts (CompetentNL's content status) with their
+    /// status, instead of leaving them out.
+    #[arg(long)]
+    pub keep_not_current: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -228,7 +233,13 @@ pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
                     .with_context(|| format!("cannot use the mapping `{}`", args.mapping))?,
             };
             let (options, bar) = options(&args.common);
-            let result = import_rdf(&args.files, &mapping, options.partial(args.partial));
+            let result = import_rdf(
+                &args.files,
+                &mapping,
+                options
+                    .partial(args.partial)
+                    .keep_not_current(args.keep_not_current),
+            );
             bar.finish_and_clear();
             (result, args.common)
         }

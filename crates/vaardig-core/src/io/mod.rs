@@ -2,12 +2,13 @@
 //! kind and per relation kind (see `ontology/README.md` for the format).
 
 pub mod atomic;
-mod columns;
+pub(crate) mod columns;
 mod read;
 mod source;
 mod write;
 
 pub use atomic::{AtomicDir, AtomicFile, OutputError, OutputPolicy, Refusal};
+pub use columns::{CODES_FILE, MATCHES_FILE, NOTES_FILE};
 pub use read::{load, load_dir};
 pub use source::{DirSource, StaticSource, TableSource};
 pub use write::{to_tables, write_dir, write_dir_with};

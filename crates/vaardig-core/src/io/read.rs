@@ -6,13 +6,16 @@ use std::path::Path;
 use std::str::FromStr;
 
 use crate::builder::{Built, OntologyBuilder};
-use crate::concept::{Concept, ConceptData, Labels, Relation};
+use crate::concept::{Code, Concept, ConceptData, Labels, Match, Note, Rating, Relation};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, Location, OntologyError};
-use crate::io::columns::{ALT_SEPARATOR, Column, LABEL_COLUMNS, concept_columns, relation_columns};
+use crate::io::columns::{
+    ALT_SEPARATOR, ANNOTATION_TABLES, CODES_FILE, COMMON_CONCEPT_COLUMNS, Column, LABEL_COLUMNS,
+    MATCHES_FILE, NOTES_FILE, concept_columns, relation_columns,
+};
 use crate::io::source::{DirSource, TableSource};
 use crate::io::{MAX_ERRORS_PER_TABLE, MAX_FIELD_BYTES, MAX_ROWS_PER_TABLE};
 use crate::manifest::{MANIFEST_FILE, Manifest};
-use crate::model::{ConceptKind, Importance, Level, Nlqf, RelationKind};
+use crate::model::{ConceptKind, Importance, Level, Nlqf, RelationKind, Scale};
 
 /// Loads the ontology in directory `dir`.
 ///
@@ -28,6 +31,11 @@ pub fn load(source: &dyn TableSource) -> Result<Built, OntologyError> {
     for &kind in ConceptKind::ALL {
         read_table(source, kind.table_file(), &mut builder, |row, b| {
             read_concept(kind, row, b)
+        });
+    }
+    for (file, _) in ANNOTATION_TABLES {
+        read_table(source, file, &mut builder, |row, b| {
+            read_annotation(file, row, b)
         });
     }
     for &kind in RelationKind::ALL {
@@ -247,7 +255,69 @@ fn concept_from_row(kind: ConceptKind, id: &str, row: &Row<'_>) -> Result<Concep
             nlqf: row.parse_opt::<Nlqf>("nlqf")?,
         },
     };
-    Ok(Concept::new(id, labels, data))
+    let mut concept = Concept::new(id, labels, data);
+    concept.status = row.parse_opt("status")?.unwrap_or_default();
+    concept.replaced_by = row.opt("replaced_by")?.map(str::to_owned);
+    Ok(concept)
+}
+
+/// One row of `codes.csv`, `notes.csv` or `matches.csv`.
+fn read_annotation(file: &str, row: &Row<'_>, b: &mut OntologyBuilder) -> Result<(), Diagnostic> {
+    let concept = row.req("concept")?;
+    match file {
+        CODES_FILE => {
+            let code = Code::new(row.parse("system")?, row.req("code")?);
+            b.add_code_at(concept, code, row.location());
+        }
+        NOTES_FILE => {
+            let note = Note::new(row.parse("kind")?, row.req("lang")?, row.req("text")?);
+            b.add_note_at(concept, note, row.location());
+        }
+        MATCHES_FILE => {
+            let m = Match::new(row.parse("kind")?, row.req("uri")?);
+            b.add_match_at(concept, m, row.location());
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A rating from a value column and its scale column: both or neither.
+fn rating(row: &Row<'_>, column: &str, scale_column: &str) -> Result<Option<Rating>, Diagnostic> {
+    let value = row.opt(column)?;
+    let scale = row.parse_opt::<Scale>(scale_column)?;
+    match (value, scale) {
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(Diagnostic::error(
+            K::MissingValue,
+            row.at(scale_column),
+            format!("`{column}` has a value but `{scale_column}` is empty"),
+        )),
+        (None, Some(_)) => Err(Diagnostic::error(
+            K::MissingValue,
+            row.at(column),
+            format!("`{scale_column}` is set but `{column}` is empty"),
+        )),
+        (Some(text), Some(scale)) => {
+            let value: f64 = text.parse().map_err(|_| {
+                Diagnostic::error(
+                    K::InvalidValue,
+                    row.at(column),
+                    format!(
+                        "`{}` is not a number",
+                        text.chars().take(40).collect::<String>()
+                    ),
+                )
+            })?;
+            Rating::new(scale, value).map(Some).ok_or_else(|| {
+                Diagnostic::error(
+                    K::InvalidValue,
+                    row.at(column),
+                    Rating::out_of_range(scale, value),
+                )
+            })
+        }
+    }
 }
 
 fn parse_bool(row: &Row<'_>, column: &str) -> Result<bool, Diagnostic> {
@@ -272,19 +342,21 @@ fn read_relation(
 ) -> Result<(), Diagnostic> {
     let from = row.req("from")?;
     let to = row.req("to")?;
-    let relation = Relation {
-        kind,
-        importance: if kind.has_importance() {
-            Some(row.parse::<Importance>("importance")?)
-        } else {
-            None
-        },
-        level: if kind.has_level() {
-            row.parse_opt::<Level>("level")?
-        } else {
-            None
-        },
-    };
+    let mut relation = Relation::plain(kind);
+    if kind.has_importance() {
+        relation.importance = Some(row.parse::<Importance>("importance")?);
+    }
+    if kind.has_level() {
+        relation.level = row.parse_opt::<Level>("level")?;
+    }
+    if kind.has_ratings() {
+        relation.weight = rating(row, "weight", "weight_scale")?;
+        relation.source_level = rating(row, "source_level", "source_level_scale")?;
+    }
+    if kind.has_rank() {
+        relation.tier = row.parse_opt("tier")?;
+        relation.rank = row.parse_opt::<u16>("rank")?;
+    }
     b.add_relation_at(from, to, relation, row.location());
     Ok(())
 }
@@ -300,7 +372,13 @@ fn expected_columns(file: &str, languages: &[String]) -> Vec<(String, bool)> {
                 out.push((format!("{prefix}{lang}"), required));
             }
         }
-        fixed = concept_columns(*kind).to_vec();
+        fixed = concept_columns(*kind)
+            .iter()
+            .chain(&COMMON_CONCEPT_COLUMNS)
+            .copied()
+            .collect();
+    } else if let Some((_, columns)) = ANNOTATION_TABLES.iter().find(|(f, _)| *f == file) {
+        fixed = columns.to_vec();
     } else if let Some(kind) = RelationKind::ALL.iter().find(|k| k.table_file() == file) {
         out.push(("from".to_owned(), true));
         out.push(("to".to_owned(), true));

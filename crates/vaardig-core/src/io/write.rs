@@ -6,7 +6,10 @@ use std::path::Path;
 
 use crate::concept::{Concept, ConceptData};
 use crate::io::atomic::{AtomicDir, OutputError, OutputPolicy};
-use crate::io::columns::{ALT_SEPARATOR, LABEL_COLUMNS, concept_columns, relation_columns};
+use crate::io::columns::{
+    ALT_SEPARATOR, ANNOTATION_TABLES, CODES_FILE, COMMON_CONCEPT_COLUMNS, LABEL_COLUMNS,
+    MATCHES_FILE, NOTES_FILE, concept_columns, relation_columns,
+};
 use crate::io::{MAX_FIELD_BYTES, MAX_ROWS_PER_TABLE};
 use crate::manifest::MANIFEST_FILE;
 use crate::model::{ConceptKind, RelationKind};
@@ -23,11 +26,21 @@ pub fn to_tables(ontology: &Ontology) -> Vec<(&'static str, String)> {
                 header.push(format!("{prefix}{lang}"));
             }
         }
-        header.extend(concept_columns(kind).iter().map(|(n, _)| (*n).to_owned()));
+        header.extend(
+            concept_columns(kind)
+                .iter()
+                .chain(&COMMON_CONCEPT_COLUMNS)
+                .map(|(n, _)| (*n).to_owned()),
+        );
         let rows = ontology
             .concepts(kind)
             .map(|(_, c)| concept_row(c, languages));
         out.push((kind.table_file(), csv_text(&header, rows)));
+    }
+    for (file, columns) in ANNOTATION_TABLES {
+        let header: Vec<String> = columns.iter().map(|(n, _)| (*n).to_owned()).collect();
+        let rows = ontology.iter().flat_map(|(_, c)| annotation_rows(file, c));
+        out.push((file, csv_text(&header, rows)));
     }
     let mut by_kind: BTreeMap<RelationKind, Vec<Vec<String>>> = BTreeMap::new();
     for (from, to, rel) in ontology.relations() {
@@ -42,6 +55,24 @@ pub fn to_tables(ontology: &Ontology) -> Vec<(&'static str, String)> {
                     .map(|i| i.as_str().to_owned())
                     .unwrap_or_default(),
                 "level" => rel.level.map(|l| l.to_string()).unwrap_or_default(),
+                "weight" => rel
+                    .weight
+                    .map(|r| r.value().to_string())
+                    .unwrap_or_default(),
+                "weight_scale" => rel
+                    .weight
+                    .map(|r| r.scale().to_string())
+                    .unwrap_or_default(),
+                "source_level" => rel
+                    .source_level
+                    .map(|r| r.value().to_string())
+                    .unwrap_or_default(),
+                "source_level_scale" => rel
+                    .source_level
+                    .map(|r| r.scale().to_string())
+                    .unwrap_or_default(),
+                "tier" => rel.tier.map(|t| t.to_string()).unwrap_or_default(),
+                "rank" => rel.rank.map(|r| r.to_string()).unwrap_or_default(),
                 _ => String::new(),
             });
         }
@@ -130,6 +161,35 @@ fn check_loadable(ontology: &Ontology) -> Result<(), OutputError> {
     Ok(())
 }
 
+/// The rows of annotation table `file` for concept `c`, in the concept's (sorted) order.
+fn annotation_rows(file: &str, c: &Concept) -> Vec<Vec<String>> {
+    match file {
+        CODES_FILE => c
+            .codes
+            .iter()
+            .map(|x| vec![c.id.clone(), x.system.to_string(), x.code.clone()])
+            .collect(),
+        NOTES_FILE => c
+            .notes
+            .iter()
+            .map(|n| {
+                vec![
+                    c.id.clone(),
+                    n.kind.to_string(),
+                    n.lang.clone(),
+                    n.text.clone(),
+                ]
+            })
+            .collect(),
+        MATCHES_FILE => c
+            .matches
+            .iter()
+            .map(|m| vec![c.id.clone(), m.kind.to_string(), m.uri.clone()])
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 fn concept_row(c: &Concept, languages: &[String]) -> Vec<String> {
     let mut row = vec![c.id.clone()];
     for lang in languages {
@@ -172,6 +232,12 @@ fn concept_row(c: &Concept, languages: &[String]) -> Vec<String> {
             row.push(nlqf.map(|n| n.to_string()).unwrap_or_default());
         }
     }
+    row.push(if c.status.is_current() {
+        String::new()
+    } else {
+        c.status.to_string()
+    });
+    row.push(c.replaced_by.clone().unwrap_or_default());
     row
 }
 

@@ -465,13 +465,25 @@ fn reweighted(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut Str
         lang,
         &["col-from", "col-to", "col-relation", "col-old", "col-new"],
     ));
-    let attrs = |i: Option<Importance>, l: Option<vaardig_core::Level>| {
+    // Importance and level in words; the source's numbers, tier and rank as they are.
+    let attrs = |i: Option<Importance>,
+                 l: Option<vaardig_core::Level>,
+                 w: Option<vaardig_core::Rating>,
+                 s: Option<vaardig_core::Rating>,
+                 tier: Option<vaardig_core::Tier>,
+                 rank: Option<u16>| {
         let mut parts = Vec::new();
         if let Some(i) = i {
             parts.push(tr(lang, &format!("importance-{}", i.as_str())));
         }
         if let Some(l) = l {
             parts.push(tr_args(lang, "level", &[("level", l.to_string().into())]));
+        }
+        parts.extend(w.map(|w| format!("{} {}", w.value(), w.scale())));
+        parts.extend(s.map(|s| format!("{} {}", s.value(), s.scale())));
+        parts.extend(tier.map(|t| t.as_str().to_owned()));
+        if let Some(r) = rank {
+            parts.push(tr_args(lang, "rank", &[("rank", r.to_string().into())]));
         }
         if parts.is_empty() {
             tr(lang, "none")
@@ -484,8 +496,22 @@ fn reweighted(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut Str
             format!("{} {}", label(new, &r.new_from), code(&r.new_from)),
             format!("{} {}", label(new, &r.new_to), code(&r.new_to)),
             relation_name(lang, r.kind),
-            attrs(r.old_importance, r.old_level),
-            attrs(r.new_importance, r.new_level),
+            attrs(
+                r.old_importance,
+                r.old_level,
+                r.old_weight,
+                r.old_source_level,
+                r.old_tier,
+                r.old_rank,
+            ),
+            attrs(
+                r.new_importance,
+                r.new_level,
+                r.new_weight,
+                r.new_source_level,
+                r.new_tier,
+                r.new_rank,
+            ),
         ]);
     }
     t.write(out, options.rows, sorted.len(), lang);

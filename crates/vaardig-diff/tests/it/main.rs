@@ -6,6 +6,7 @@ mod esco;
 mod fixtures;
 mod impact;
 mod mapping;
+mod model_fields;
 mod output;
 mod properties;
 mod quality;

@@ -12,9 +12,13 @@
 //! | `preferredLabel` | preferred label |
 //! | `altLabels`, `hiddenLabels` (one per line) | synonyms, minus the preferred label itself |
 //! | `definition`, else `description` | definition |
+//! | `scopeNote` (each language) | a `scope_note` note |
+//! | `code` of an occupation or skill group (`2654.1.7`) | the code `esco` |
+//! | `status` `released` (or empty) / `obsolete`, `deprecated` | status `current` / `historical` (another value: `current`, with a warning) |
 
 use vaardig_core::{
-    Concept, ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K, Labels, SkillType,
+    Code, CodeSystem, Concept, ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K, Labels,
+    Note, NoteKind, SkillType, Status,
 };
 
 use crate::esco::EscoReader;
@@ -73,6 +77,53 @@ fn row_labels(row: &Row<'_>, lang: &str, labels: &mut Labels) -> Result<(), Diag
     Ok(())
 }
 
+/// The status, code and scope note of a primary-language row.
+fn annotate(
+    row: &Row<'_>,
+    lang: &str,
+    concept: &mut Concept,
+    report: &mut ImportReport,
+) -> Result<(), Diagnostic> {
+    concept.status = match row.get("status")? {
+        "" | "released" => Status::Current,
+        "obsolete" | "deprecated" => Status::Historical,
+        other => {
+            report.push(
+                Diagnostic::warning(
+                    K::InvalidValue,
+                    row.at("status"),
+                    format!(
+                        "status `{}` of `{}` is not released, obsolete or deprecated; taken as current",
+                        other.chars().take(40).collect::<String>(),
+                        concept.id
+                    ),
+                )
+                .about(concept.id.clone()),
+            );
+            Status::Current
+        }
+    };
+    let code = row.get("code")?;
+    if !code.is_empty() && concept.kind() != ConceptKind::Skill {
+        if let Some(problem) = CodeSystem::Esco.problem(code) {
+            return Err(Diagnostic::error(K::InvalidValue, row.at("code"), problem));
+        }
+        concept.codes.push(Code::new(CodeSystem::Esco, code));
+    }
+    scope_note(row, lang, concept)
+}
+
+/// The row's `scopeNote` in `lang`, as a note of `concept`.
+fn scope_note(row: &Row<'_>, lang: &str, concept: &mut Concept) -> Result<(), Diagnostic> {
+    let text = row.get("scopeNote")?.trim();
+    if !text.is_empty() {
+        concept
+            .notes
+            .push(Note::new(NoteKind::ScopeNote, lang, text));
+    }
+    Ok(())
+}
+
 impl EscoReader {
     /// The id of the concept a row's `column` names, or the rejection.
     pub(crate) fn id(&self, row: &Row<'_>, column: &str) -> Result<String, Diagnostic> {
@@ -116,13 +167,18 @@ impl EscoReader {
             return Outcome::Rejected(d.about(id));
         }
         self.note_modified(row);
-        self.staging.add_concept(
-            Concept::new(id, labels, data),
-            row.location(),
-            vec![(source, 1)],
-            report,
-        );
-        Outcome::Staged
+        let mut concept = Concept::new(id, labels, data);
+        match annotate(row, &self.primary, &mut concept, report) {
+            Ok(()) => {
+                self.staging
+                    .add_concept(concept, row.location(), vec![(source, 1)], report);
+                Outcome::Staged
+            }
+            Err(d) => {
+                self.staging.mark_rejected(&concept.id, row.location());
+                Outcome::Rejected(d.about(concept.id))
+            }
+        }
     }
 
     /// A row of the primary skills table.
@@ -335,6 +391,9 @@ impl EscoReader {
                 )
                 .about(id),
             );
+        }
+        if let Err(d) = scope_note(row, lang, concept) {
+            return Outcome::Rejected(d.about(id));
         }
         concept.labels.pref.extend(labels.pref);
         concept.labels.alt.extend(labels.alt);

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use oxrdf::{NamedOrBlankNode, Term, Triple};
-use vaardig_core::{Diagnostic, DiagnosticKind as K, Location};
+use vaardig_core::{Diagnostic, DiagnosticKind as K, Location, MatchKind};
 
 use crate::rdf::mapping::{Attribute, LabelRole, Mapping, Qualifier, Role, SchemeField};
 use crate::report::ImportReport;
@@ -60,6 +60,8 @@ pub(crate) struct Statement {
     pub(crate) predicate: Option<String>,
     pub(crate) object: Option<Key>,
     pub(crate) level: Option<(String, Pos)>,
+    /// The other qualifiers (weight, source level, tier, rank), with their text.
+    pub(crate) extra: Vec<(Qualifier, String, Pos)>,
 }
 
 /// What the triples say about one resource.
@@ -72,6 +74,10 @@ pub(crate) struct Resource {
     pub(crate) labels: Vec<LabelValue>,
     pub(crate) attributes: Vec<(Attribute, String, Pos, Pred)>,
     pub(crate) scheme: Vec<(SchemeField, String, Origin)>,
+    /// Matches to concepts of other taxonomies: kind, IRI, place, predicate.
+    pub(crate) matches: Vec<(MatchKind, String, Pos, Pred)>,
+    /// Codes as `system code`, place, predicate.
+    pub(crate) codes: Vec<(String, Pos, Pred)>,
     /// ISCO codes from links into an ISCO namespace.
     pub(crate) isco: Vec<(String, Pos, Pred)>,
     /// Links to label resources: SKOS-XL labels (role `Xl*`) and node literals
@@ -90,6 +96,8 @@ impl Resource {
             labels: Vec::new(),
             attributes: Vec::new(),
             scheme: Vec::new(),
+            matches: Vec::new(),
+            codes: Vec::new(),
             isco: Vec::new(),
             xl: Vec::new(),
             statement: None,
@@ -437,7 +445,11 @@ impl<'m> Collector<'m> {
                     }
                 };
                 let r = self.resource(subject, pos);
-                r.attributes.push((attribute, value, pos, pred));
+                if attribute == Attribute::Codes {
+                    r.codes.push((value, pos, pred));
+                } else {
+                    r.attributes.push((attribute, value, pos, pred));
+                }
                 r.attach(origin);
             }
             Role::Scheme(field) => {
@@ -453,14 +465,31 @@ impl<'m> Collector<'m> {
                 r.scheme.push((field, value, origin));
                 r.attach(origin);
             }
-            Role::Qualifier(Qualifier::Level) => {
+            Role::Qualifier(q) => {
                 let Term::Literal(l) = object else {
                     self.reject(report, pos, format!("`{predicate}` needs a literal"));
                     return;
                 };
                 let r = self.resource(subject, pos);
-                r.statement.get_or_insert_with(Statement::default).level =
-                    Some((l.destruct().0, pos));
+                let st = r.statement.get_or_insert_with(Statement::default);
+                if q == Qualifier::Level {
+                    st.level = Some((l.destruct().0, pos));
+                } else {
+                    st.extra.push((q, l.destruct().0, pos));
+                }
+                r.attach(origin);
+            }
+            Role::Match(kind) => {
+                let Term::NamedNode(n) = object else {
+                    self.reject(
+                        report,
+                        pos,
+                        format!("match property `{predicate}` needs an IRI as object"),
+                    );
+                    return;
+                };
+                let r = self.resource(subject, pos);
+                r.matches.push((kind, n.into_string(), pos, pred));
                 r.attach(origin);
             }
             Role::Unused => {}

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 use vaardig_core::{
-    CodeSystem, ConceptKind, Importance, OfferType, ProviderType, QualificationType, RelationKind,
-    SkillType,
+    CodeSystem, ConceptKind, Importance, MatchKind, OfferType, ProviderType, QualificationType,
+    RelationKind, SkillType,
 };
 
 use crate::error::ImportError;
@@ -41,6 +41,13 @@ pub(crate) enum Attribute {
     /// A content status (current / historical / archived): decides whether a concept or a
     /// SKOS-XL label is imported.
     Status,
+    /// vaardig's own status of an imported concept (`vd:status`): kept as the concept's
+    /// status; the concept is imported whatever it says.
+    ConceptStatus,
+    /// The concept that replaces this one (an IRI).
+    ReplacedBy,
+    /// A code with its system, `system code` (`onet_soc 15-1252.00`); any number of them.
+    Codes,
 }
 
 impl Attribute {
@@ -60,6 +67,9 @@ impl Attribute {
             "cost_eur" => Attribute::CostEur,
             "shortage" => Attribute::Shortage,
             "status" => Attribute::Status,
+            "concept_status" => Attribute::ConceptStatus,
+            "replaced_by" => Attribute::ReplacedBy,
+            "codes" => Attribute::Codes,
             _ => return None,
         })
     }
@@ -81,6 +91,9 @@ impl Attribute {
             Attribute::CostEur => "cost_eur",
             Attribute::Shortage => "shortage",
             Attribute::Status => "status",
+            Attribute::ConceptStatus => "concept_status",
+            Attribute::ReplacedBy => "replaced_by",
+            Attribute::Codes => "codes",
         }
     }
 }
@@ -105,6 +118,12 @@ pub(crate) enum LabelRole {
     XlAlt,
     XlHidden,
     LiteralForm,
+    /// `skos:note`: a note on a concept (on the concept scheme: the manifest's notes).
+    Note,
+    /// `skos:scopeNote`: a scope note on a concept.
+    ScopeNote,
+    /// A note on a regulated profession.
+    RegulationNote,
 }
 
 /// A manifest key a concept scheme property fills.
@@ -160,6 +179,8 @@ pub(crate) enum Role {
     Attribute(Attribute),
     Scheme(SchemeField),
     Qualifier(Qualifier),
+    /// A match to a concept of another taxonomy (the mapping's `[matches]` table).
+    Match(MatchKind),
     /// Known, and deliberately not imported (the mapping's `[unused]` table): counted per
     /// predicate in [`crate::ImportReport::unused_predicates`].
     Unused,
@@ -169,6 +190,14 @@ pub(crate) enum Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Qualifier {
     Level,
+    /// The source's weight, `value scale` (`3.88 onet_im`).
+    Weight,
+    /// The source's level, `value scale`.
+    SourceLevel,
+    /// A related occupation's tier.
+    Tier,
+    /// A related occupation's rank.
+    Rank,
 }
 
 /// How RDF vocabulary maps onto vaardig concepts and relations.
@@ -205,6 +234,11 @@ pub struct Mapping {
     pub(crate) scheme: HashMap<String, SchemeField>,
     pub(crate) values: HashMap<String, String>,
     pub(crate) qualifiers: HashMap<String, Qualifier>,
+    /// Predicates that match a concept to one of another taxonomy, with the kind of match.
+    pub(crate) matches: HashMap<String, MatchKind>,
+    /// The code system of `notation` values that are no qualification's code and no ISCO code
+    /// (CompetentNL's notations); `None`: such notations are not kept.
+    pub(crate) notation_system: Option<CodeSystem>,
     /// Predicates known and deliberately not imported, with the reason.
     pub(crate) unused: HashMap<String, String>,
     /// Every mapped predicate and what it does.
@@ -235,6 +269,9 @@ struct RawMapping {
     scheme: BTreeMap<String, String>,
     #[serde(default)]
     values: BTreeMap<String, String>,
+    #[serde(default)]
+    matches: BTreeMap<String, String>,
+    notation_system: Option<String>,
     #[serde(default)]
     qualifiers: BTreeMap<String, String>,
     #[serde(default)]
@@ -406,6 +443,9 @@ impl Mapping {
                 "xl_alt" => LabelRole::XlAlt,
                 "xl_hidden" => LabelRole::XlHidden,
                 "literal_form" => LabelRole::LiteralForm,
+                "note" => LabelRole::Note,
+                "scope_note" => LabelRole::ScopeNote,
+                "regulation_note" => LabelRole::RegulationNote,
                 other => return Err(fail(format!("label `{key}`: unknown role `{other}`"))),
             };
             labels.insert(iri(&key)?, role);
@@ -435,6 +475,10 @@ impl Mapping {
         for (key, q) in raw.qualifiers {
             let q = match q.as_str() {
                 "level" => Qualifier::Level,
+                "weight" => Qualifier::Weight,
+                "source_level" => Qualifier::SourceLevel,
+                "tier" => Qualifier::Tier,
+                "rank" => Qualifier::Rank,
                 other => {
                     return Err(fail(format!(
                         "qualifier `{key}`: unknown qualifier `{other}`"
@@ -443,6 +487,19 @@ impl Mapping {
             };
             qualifiers.insert(iri(&key)?, q);
         }
+
+        let mut matches = HashMap::new();
+        for (key, kind) in raw.matches {
+            let kind: MatchKind = kind
+                .parse()
+                .map_err(|e| fail(format!("match `{key}`: {e}")))?;
+            matches.insert(iri(&key)?, kind);
+        }
+        let notation_system = raw
+            .notation_system
+            .map(|s| s.parse::<CodeSystem>())
+            .transpose()
+            .map_err(|e| fail(format!("notation_system: {e}")))?;
 
         let mut unused = HashMap::new();
         for (key, reason) in raw.unused {
@@ -461,6 +518,7 @@ impl Mapping {
             ("labels", labels.keys().collect()),
             ("scheme", scheme.keys().collect()),
             ("qualifiers", qualifiers.keys().collect()),
+            ("matches", matches.keys().collect()),
             ("unused", unused.keys().collect()),
         ] {
             for key in keys {
@@ -486,6 +544,7 @@ impl Mapping {
                 .iter()
                 .map(|(k, v)| (k.clone(), Role::Qualifier(*v))),
         );
+        roles.extend(matches.iter().map(|(k, v)| (k.clone(), Role::Match(*v))));
         roles.extend(unused.keys().map(|k| (k.clone(), Role::Unused)));
         // The RDF built-ins win over anything a mapping says about them.
         roles.insert(vocab::RDF_TYPE.to_owned(), Role::Type);
@@ -513,6 +572,8 @@ impl Mapping {
             scheme,
             values,
             qualifiers,
+            matches,
+            notation_system,
             unused,
             roles,
         })

@@ -12,10 +12,11 @@ use vaardig_core::{
 
 use crate::error::ImportError;
 use crate::options::ImportOptions;
+use crate::rdf::collect::Statement;
 use crate::rdf::collect::{
     Collector, Key, LabelValue, Origin, Pos, Pred, Resource, Resources, is_blank,
 };
-use crate::rdf::mapping::{Attribute, ClassRule, LabelRole, Mapping, Role, SchemeField};
+use crate::rdf::mapping::{Attribute, ClassRule, LabelRole, Mapping, Qualifier, Role, SchemeField};
 use crate::report::ImportReport;
 use crate::staging::{Duplicates, Staging, is_isco};
 use crate::vocab::VAARDIG_SCHEME;
@@ -262,7 +263,7 @@ pub(crate) fn resolve(
             score(a).cmp(&score(b)).then_with(|| b.0.cmp(a.0))
         })
         .map(|(k, r, _)| (*k, *r));
-    let scheme: BTreeMap<SchemeField, String> = chosen_scheme
+    let mut scheme: BTreeMap<SchemeField, String> = chosen_scheme
         .map(|(_, r)| {
             r.scheme
                 .iter()
@@ -271,6 +272,14 @@ pub(crate) fn resolve(
                 .collect()
         })
         .unwrap_or_default();
+    // `skos:note` is a concept's note, and on the scheme the manifest's notes.
+    if let Some((_, r)) = chosen_scheme
+        && let Some(note) = r.labels.iter().find(|l| l.role == LabelRole::Note)
+    {
+        scheme
+            .entry(SchemeField::Notes)
+            .or_insert_with(|| note.text.clone());
+    }
     let languages = choose_languages(&fates, &extra, &scheme, mapping, options, report);
     let mut manifest = rdf_manifest(&scheme, &languages, mapping, &files, options, report)?;
     let primary = languages[0].clone(); // ok: choose_languages never returns an empty list
@@ -290,7 +299,7 @@ pub(crate) fn resolve(
                 let kept = |o: &Origin| {
                     matches!(
                         mapping.role(pname(o.pred)),
-                        Some(Role::Scheme(_) | Role::Type)
+                        Some(Role::Scheme(_) | Role::Type | Role::Label(LabelRole::Note))
                     )
                 };
                 settle_partly(report, r, &kept, &pname);
@@ -329,7 +338,18 @@ pub(crate) fn resolve(
                 let status = status_of(r, &resources, mapping, &mut used_status, &mut |p, m| {
                     status_warnings.push((p, m))
                 });
-                if let Some(s @ (Status::Historical | Status::Archived)) = status {
+                let kept_status = match status {
+                    Some(Status::Historical) if options.keeps_not_current() => {
+                        Some(vaardig_core::Status::Historical)
+                    }
+                    Some(Status::Archived) if options.keeps_not_current() => {
+                        Some(vaardig_core::Status::Archived)
+                    }
+                    _ => None,
+                };
+                if let Some(s @ (Status::Historical | Status::Archived)) = status
+                    && kept_status.is_none()
+                {
                     // Not a live concept: not imported, counted, and its relations skipped.
                     *report
                         .concepts_not_current
@@ -360,12 +380,21 @@ pub(crate) fn resolve(
                             id,
                             &languages,
                             &primary,
+                            mapping.notation_system,
+                            mapping.ids(),
                             &at,
                             report,
                         )
                     });
                 match built {
-                    Ok((concept, dropped)) => {
+                    Ok((mut concept, dropped)) => {
+                        if let Some(s) = kept_status {
+                            concept.status = s;
+                            *report
+                                .concepts_not_current
+                                .entry(format!("{s} {kind} (kept)"))
+                                .or_default() += 1;
+                        }
                         let id = concept.id.clone();
                         let mut weight = r.weight();
                         let mut nodes: Vec<(Key, usize, Origin)> = Vec::new();
@@ -473,13 +502,17 @@ pub(crate) fn resolve(
     }
 
     // Relations, with levels from rdf:Statement qualifiers.
-    let mut levels: HashMap<(&str, &str, &str), (&str, Pos, &Key)> = HashMap::new();
+    let mut levels: HashMap<(&str, &str, &str), (&Statement, Pos, &Key)> = HashMap::new();
     for (key, r) in resources.iter() {
         if let Some(st) = &r.statement
-            && let (Some(s), Some(p), Some(o), Some((level, pos))) =
-                (&st.subject, &st.predicate, &st.object, &st.level)
+            && let (Some(s), Some(p), Some(o)) = (&st.subject, &st.predicate, &st.object)
+            && let Some(pos) = st
+                .level
+                .as_ref()
+                .map(|(_, pos)| *pos)
+                .or_else(|| st.extra.first().map(|(_, _, pos)| *pos))
         {
-            levels.insert((s, p, o), (level, *pos, key));
+            levels.insert((s, p, o), (st, pos, key));
         }
     }
     let mut used_statements: HashSet<&Key> = HashSet::new();
@@ -523,32 +556,43 @@ pub(crate) fn resolve(
             continue;
         }
         let mut relation = Relation {
-            kind: rule.kind,
             importance: rule.importance,
-            level: None,
+            ..Relation::plain(rule.kind)
         };
         let statement_key = (
             rel.subject.as_str(),
             rel.predicate.as_str(),
             rel.object.as_str(),
         );
-        if let Some((level, pos, st)) = levels.remove(&statement_key) {
-            used_statements.insert(st);
-            match Level::from_str(level) {
-                Ok(l) if rule.kind.has_level() => relation.level = Some(l),
-                Ok(_) => report.push(Diagnostic::warning(
-                    K::InvalidValue,
-                    at(pos),
-                    format!(
-                        "`{}` relations have no level; level {level} dropped",
-                        rule.kind
-                    ),
-                )),
-                Err(e) => report.push(Diagnostic::warning(
-                    K::InvalidValue,
-                    at(pos),
-                    format!("{e}; level dropped"),
-                )),
+        if let Some((st, _, key)) = levels.remove(&statement_key) {
+            used_statements.insert(key);
+            if let Some((level, pos)) = &st.level {
+                let pos = *pos;
+                match Level::from_str(level) {
+                    Ok(l) if rule.kind.has_level() => relation.level = Some(l),
+                    Ok(_) => report.push(Diagnostic::warning(
+                        K::InvalidValue,
+                        at(pos),
+                        format!(
+                            "`{}` relations have no level; level {level} dropped",
+                            rule.kind
+                        ),
+                    )),
+                    Err(e) => report.push(Diagnostic::warning(
+                        K::InvalidValue,
+                        at(pos),
+                        format!("{e}; level dropped"),
+                    )),
+                }
+            }
+            for (q, text, pos) in &st.extra {
+                if let Err(message) = qualify(&mut relation, *q, text) {
+                    report.push(Diagnostic::warning(
+                        K::InvalidValue,
+                        at(*pos),
+                        format!("{message}; dropped"),
+                    ));
+                }
             }
         }
         staging.add_relation(from_id, to_id, relation, at(rel.pos), rel.pos.source);
@@ -600,6 +644,47 @@ enum Settle {
     Imported,
     Skipped,
     Rejected,
+}
+
+/// Sets a relation qualifier other than the level from its text: a weight or source level as
+/// `value scale` (`3.88 onet_im`), a tier by name, a rank as a number from 1.
+fn qualify(relation: &mut Relation, q: Qualifier, text: &str) -> Result<(), String> {
+    let kind = relation.kind;
+    let rating = |text: &str| -> Result<vaardig_core::Rating, String> {
+        let (value, scale) = text
+            .trim()
+            .split_once(' ')
+            .ok_or_else(|| format!("`{text}` is not `value scale`"))?;
+        let scale: vaardig_core::Scale = scale.trim().parse().map_err(|e| format!("{e}"))?;
+        let value: f64 = value
+            .parse()
+            .map_err(|_| format!("`{value}` is not a number"))?;
+        vaardig_core::Rating::new(scale, value)
+            .ok_or_else(|| vaardig_core::Rating::out_of_range(scale, value))
+    };
+    match q {
+        Qualifier::Weight | Qualifier::SourceLevel if !kind.has_ratings() => {
+            Err(format!("`{kind}` relations have no weight or source level"))
+        }
+        Qualifier::Tier | Qualifier::Rank if !kind.has_rank() => {
+            Err(format!("`{kind}` relations have no tier or rank"))
+        }
+        Qualifier::Weight => rating(text).map(|r| relation.weight = Some(r)),
+        Qualifier::SourceLevel => rating(text).map(|r| relation.source_level = Some(r)),
+        Qualifier::Tier => text
+            .trim()
+            .parse()
+            .map(|t| relation.tier = Some(t))
+            .map_err(|e: vaardig_core::UnknownVariant| e.to_string()),
+        Qualifier::Rank => text
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|&n| n >= 1)
+            .map(|n| relation.rank = Some(n))
+            .ok_or_else(|| format!("`{text}` is not a rank from 1")),
+        Qualifier::Level => Ok(()),
+    }
 }
 
 /// Counts a resource's triples; skipped ones by predicate in `unused_predicates`.
@@ -955,6 +1040,8 @@ fn build_concept(
     id: String,
     languages: &[String],
     primary: &str,
+    notation_system: Option<vaardig_core::CodeSystem>,
+    ids: &crate::ids::IdScheme,
     at: &impl Fn(Pos) -> Location,
     report: &mut ImportReport,
 ) -> Result<(Concept, Vec<Dropped>), Diagnostic> {
@@ -969,6 +1056,7 @@ fn build_concept(
     let mut labels = Labels::default();
     let mut descriptions: BTreeMap<String, (String, &LabelValue)> = BTreeMap::new();
     let mut names: Vec<(String, &LabelValue)> = Vec::new();
+    let mut notes: Vec<vaardig_core::Note> = Vec::new();
     // Labels in an imported language first, then regional variants folded into one (so `en`
     // wins over `en-us`).
     let mut placed: Vec<(bool, String, &LabelValue)> = Vec::new();
@@ -1040,6 +1128,26 @@ fn build_concept(
                 }
             },
             LabelRole::Name => names.push((lang, l)),
+            LabelRole::Note | LabelRole::ScopeNote | LabelRole::RegulationNote
+                if l.text.trim().is_empty() =>
+            {
+                drop_label(l, &mut dropped);
+            }
+            LabelRole::Note => notes.push(vaardig_core::Note::new(
+                vaardig_core::NoteKind::Note,
+                lang,
+                l.text.clone(),
+            )),
+            LabelRole::ScopeNote => notes.push(vaardig_core::Note::new(
+                vaardig_core::NoteKind::ScopeNote,
+                lang,
+                l.text.clone(),
+            )),
+            LabelRole::RegulationNote => notes.push(vaardig_core::Note::new(
+                vaardig_core::NoteKind::Regulation,
+                lang,
+                l.text.clone(),
+            )),
             LabelRole::LiteralForm
             | LabelRole::NodeLiteral
             | LabelRole::NodeLanguage
@@ -1128,6 +1236,13 @@ fn build_concept(
                 .map(|(v, _)| v)
                 .or_else(|| match notation {
                     Some((n, _, _)) if is_isco(&n) => Some(n),
+                    Some((n, pos, Some(pred))) if notation_system.is_some() => {
+                        // Kept as a code below.
+                        attrs
+                            .values
+                            .insert(Attribute::Notation, (n, pos, Some(pred)));
+                        None
+                    }
                     Some((_, pos, pred)) => {
                         *report
                             .unused_attributes
@@ -1186,6 +1301,81 @@ fn build_concept(
             },
         },
     };
+    // A notation that is no qualification's code and no ISCO code: a code of the mapping's
+    // notation system (CompetentNL's notations), when it names one.
+    let mut codes: Vec<vaardig_core::Code> = Vec::new();
+    if let Some(system) = notation_system
+        && let Some((n, pos, pred)) = attrs.take_full(Attribute::Notation)
+    {
+        match system.problem(&n) {
+            None => codes.push(vaardig_core::Code::new(system, n)),
+            Some(problem) => {
+                warnings.push((pos, format!("notation of `{id}`: {problem}; dropped")));
+                attrs.values.insert(Attribute::Notation, (n, pos, pred));
+            }
+        }
+    }
+    for (text, pos, pred) in &r.codes {
+        let parsed = text
+            .trim()
+            .split_once(' ')
+            .ok_or_else(|| format!("`{text}` is not `system code`"))
+            .and_then(|(system, code)| {
+                let system: vaardig_core::CodeSystem =
+                    system.parse().map_err(|e| format!("{e}"))?;
+                match system.problem(code.trim()) {
+                    Some(problem) => Err(problem),
+                    None => Ok(vaardig_core::Code::new(system, code.trim())),
+                }
+            });
+        match parsed {
+            Ok(code) => codes.push(code),
+            Err(problem) => {
+                warnings.push((*pos, format!("code of `{id}`: {problem}; dropped")));
+                dropped.push(Dropped::Own(Origin {
+                    source: pos.source,
+                    pred: *pred,
+                }));
+            }
+        }
+    }
+    let status = match attrs.take_full(Attribute::ConceptStatus) {
+        None => vaardig_core::Status::Current,
+        Some((text, pos, pred)) => match text.parse() {
+            Ok(s) => s,
+            Err(e) => {
+                warnings.push((pos, format!("{e}; `{id}` taken as current")));
+                attrs
+                    .values
+                    .insert(Attribute::ConceptStatus, (text, pos, pred));
+                vaardig_core::Status::Current
+            }
+        },
+    };
+    let replaced_by = match attrs.take_full(Attribute::ReplacedBy) {
+        None => None,
+        Some((iri, pos, pred)) => match ids.id_for_iri(&iri) {
+            Ok(target) => Some(target),
+            Err(problem) => {
+                warnings.push((pos, format!("replaced_by of `{id}`: {problem}; dropped")));
+                attrs.values.insert(Attribute::ReplacedBy, (iri, pos, pred));
+                None
+            }
+        },
+    };
+    let mut matches: Vec<vaardig_core::Match> = Vec::new();
+    for (how, uri, pos, pred) in &r.matches {
+        match vaardig_core::uri_problem(uri) {
+            None => matches.push(vaardig_core::Match::new(*how, uri.clone())),
+            Some(problem) => {
+                warnings.push((*pos, format!("{how} match of `{id}`: {problem}; dropped")));
+                dropped.push(Dropped::Own(Origin {
+                    source: pos.source,
+                    pred: *pred,
+                }));
+            }
+        }
+    }
     if kind != ConceptKind::Occupation {
         // ISCO links of a concept that is not an occupation.
         for (_, pos, pred) in &r.isco {
@@ -1211,7 +1401,13 @@ fn build_concept(
     for (pos, message) in warnings {
         report.push(Diagnostic::warning(K::InvalidValue, at(pos), message).about(id.clone()));
     }
-    Ok((Concept::new(id, labels, data), dropped))
+    let mut concept = Concept::new(id, labels, data);
+    concept.status = status;
+    concept.replaced_by = replaced_by;
+    concept.codes = codes;
+    concept.notes = notes;
+    concept.matches = matches;
+    Ok((concept, dropped))
 }
 
 /// The attribute values of one resource, taken one by one as the concept is built; what is left

@@ -188,27 +188,70 @@ fn a_knowledge_area_that_is_also_a_human_capability_stays_a_knowledge_area() {
 }
 
 #[test]
-fn matches_notations_notes_and_circumstances_are_counted_by_predicate() {
+fn matches_notations_and_notes_are_kept_circumstances_counted() {
+    use vaardig_core::{CodeSystem, MatchKind, NoteKind};
     let imported = uwv();
-    // §4.5.5-4.5.7 and cnlo's ESCO/ISCED matches: known, not kept, counted.
+    let o = &imported.ontology;
+    // §4.5.6-4.5.7: the occupation's matches to O*NET and ESCO taxonomy items, its note.
+    let lasser = o.get(LASSER).expect("imported");
+    let matches: Vec<(MatchKind, &str)> = lasser
+        .matches
+        .iter()
+        .map(|m| (m.kind, m.uri.as_str()))
+        .collect();
+    assert_eq!(matches.len(), 2, "{matches:?}");
+    assert!(
+        matches
+            .iter()
+            .any(|(k, u)| *k == MatchKind::Exact && u.ends_with("onet-51-4121-00"))
+    );
+    assert!(
+        matches
+            .iter()
+            .any(|(k, u)| *k == MatchKind::Close && u.ends_with("esco-welder"))
+    );
+    assert_eq!(lasser.notes.len(), 1);
+    assert_eq!(lasser.notes[0].kind, NoteKind::Note);
+    assert_eq!(lasser.notes[0].text, "Last constructies volgens tekening.");
+    // cnlo's notation and ESCO match of a capability; a knowledge area's ISCED match.
+    let lassen = o.get(&format!("{HC}lassen")).expect("imported");
+    assert_eq!(lassen.code(CodeSystem::Competentnl), Some("HC.1.2.3"));
+    assert_eq!(lassen.matches[0].kind, MatchKind::Close);
+    assert_eq!(
+        lassen.matches[0].uri,
+        "http://data.europa.eu/esco/skill/welding"
+    );
+    let metaal = o.get(&format!("{KA}metaaltechniek")).expect("imported");
+    assert_eq!(metaal.matches[0].kind, MatchKind::Broad);
+    // §4.6: a task's scope note.
+    let task = o
+        .iter()
+        .find(|(_, c)| c.labels.pref("nl") == Some("Lassen van constructies"))
+        .expect("the task")
+        .1;
+    assert_eq!(task.notes[0].kind, NoteKind::ScopeNote);
+    // Known, not kept, counted: what vaardig has no concept kind or field for.
     for p in [
-        format!("{CNLUWV}exactMatchTaxonomyItemONETBeroep"),
-        format!("{CNLUWV}closeMatchTaxonomyItemESCOBeroep"),
         format!("{CNLUWV}broadMatchTaxonomyItemKernberoep"),
-        "https://linkeddata.competentnl.nl/def/competentnl#closeMatchESCO".to_owned(),
-        format!("{SKOS}broadMatch"),
         format!("{CNLUWV}isCharacterizedByOccupationCircumstance_StronglyRelevant"),
         format!("{CNLUWV}isCharacterizedByOccupationCircumstance_No"),
         format!("{CNLUWV}isRegulatedProfession"),
         format!("{CNLUWV}isNotSuitableForMediation"),
-        // A note on an occupation (UWV's task texts) has no place on a concept: counted.
-        format!("{SKOS}note"),
+        // The circumstance is no concept: its notation and scope note go with it.
+        format!("{SKOS}notation"),
+        format!("{SKOS}scopeNote"),
     ] {
         assert_eq!(unused(&imported, &p), Some(1), "{p}");
     }
-    // The skill's notation and the circumstance's.
-    assert_eq!(unused(&imported, &format!("{SKOS}notation")), Some(2));
-    assert_eq!(unused(&imported, &format!("{SKOS}scopeNote")), Some(2));
+    for kept in [
+        format!("{CNLUWV}exactMatchTaxonomyItemONETBeroep"),
+        format!("{CNLUWV}closeMatchTaxonomyItemESCOBeroep"),
+        "https://linkeddata.competentnl.nl/def/competentnl#closeMatchESCO".to_owned(),
+        format!("{SKOS}broadMatch"),
+        format!("{SKOS}note"),
+    ] {
+        assert_eq!(unused(&imported, &kept), None, "{kept}");
+    }
     assert!(imported.report.unknown_predicates.is_empty());
 }
 
@@ -219,6 +262,40 @@ fn every_triple_is_imported_or_counted_by_name() {
     assert!(r.counts_balance());
     assert_eq!(r.unexplained_skipped(), 0, "{r:#?}");
     let (read, imported_n, skipped, rejected) = counts(r, "cnluwv.ttl");
-    assert_eq!((read, imported_n, skipped, rejected), (103, 61, 42, 0));
+    // 7 more imported than before the model kept them: two taxonomy-item matches, an ESCO and
+    // an ISCED match, a note, a scope note and a notation.
+    assert_eq!((read, imported_n, skipped, rejected), (103, 68, 35, 0));
     assert_eq!(r.unused_predicates.values().sum::<u64>(), skipped);
+}
+
+#[test]
+fn not_current_occupations_can_be_kept_with_their_status() {
+    use vaardig_core::Status;
+    let imported = import_rdf(
+        &[fixture("rdf/cnluwv.ttl")],
+        &Mapping::competentnl(),
+        ImportOptions::new().strict(true).keep_not_current(true),
+    )
+    .expect("strict passes")
+    .build()
+    .expect("builds");
+    let o = &imported.ontology;
+    let archived = "cnl:uwv/id/occupation/ponsbandtypist";
+    let historical = "cnl:uwv/id/occupation/lantaarnopsteker";
+    assert_eq!(o.get(archived).map(|c| c.status), Some(Status::Archived));
+    assert_eq!(
+        o.get(historical).map(|c| c.status),
+        Some(Status::Historical)
+    );
+    // Their relations come with them.
+    assert!(relation(o, archived, &format!("{HC}plannen"), RelationKind::Requires).is_some());
+    assert_eq!(
+        imported
+            .report
+            .concepts_not_current
+            .get("archived occupation (kept)"),
+        Some(&1)
+    );
+    // The default leaves them out.
+    assert!(uwv().ontology.get(archived).is_none());
 }

@@ -153,7 +153,25 @@ fn occupations_have_titles_synonyms_and_tasks() {
 fn bad_rows_are_rejected_with_their_place() {
     let r = onet().report;
     let errors: Vec<_> = r.diagnostics.iter().filter(|d| d.is_error()).collect();
-    assert_eq!(errors.len(), 3, "{errors:#?}");
+    // Three in the rating and title files; two in Related Occupations (a tier O*NET does not
+    // have, an unknown occupation), one in Technology Skills (a commodity code not a number).
+    assert_eq!(errors.len(), 6, "{errors:#?}");
+    let in_file = |name: &str| {
+        errors
+            .iter()
+            .filter(|d| {
+                d.location
+                    .file
+                    .as_deref()
+                    .is_some_and(|f| f.ends_with(name))
+            })
+            .count()
+    };
+    assert_eq!(in_file("Related Occupations.txt"), 2);
+    assert_eq!(in_file("Technology Skills.txt"), 1);
+    assert!(errors.iter().any(|d| d.kind == K::InvalidValue
+        && d.message.contains("Primary-Middle")
+        && d.location.line == Some(4)));
     let unknown = errors
         .iter()
         .find(|d| {
@@ -192,7 +210,22 @@ fn every_row_is_imported_rejected_or_skipped_for_a_named_reason() {
     let skipped: u64 = r.sources.iter().map(|s| s.skipped).sum();
     assert_eq!(r.skipped_rows.values().sum::<u64>(), skipped);
     assert_eq!(counts(&r, "Skills.txt"), (14, 5, 7, 2));
-    assert_eq!(counts(&r, "Job Zones.txt"), (2, 0, 2, 0));
+    assert_eq!(counts(&r, "Job Zones.txt"), (2, 2, 0, 0));
+    assert_eq!(counts(&r, "Related Occupations.txt"), (4, 2, 0, 2));
+    assert_eq!(counts(&r, "Technology Skills.txt"), (5, 4, 0, 1));
+    // What the model keeps is not counted as read but not kept.
+    for kept in [
+        "Skills.txt: Data Value",
+        "Job Zones.txt: Job Zone",
+        "Technology Skills.txt: In Demand",
+    ] {
+        assert!(!r.unused_columns.contains_key(kept), "{kept}");
+    }
+    assert_eq!(
+        r.unused_columns
+            .get("Technology Skills.txt: Hot Technology"),
+        Some(&5)
+    );
     // Columns read but not kept are counted by name.
     assert_eq!(
         r.unused_columns.get("Skills.txt: Standard Error"),
@@ -226,4 +259,59 @@ fn thresholds_are_configurable_and_checked() {
         OnetOptions::with_thresholds(3.0, 4.0, 2.0),
         Err(ImportError::Options(_))
     ));
+}
+
+#[test]
+fn the_published_numbers_are_kept_beside_the_classes() {
+    use vaardig_core::Scale;
+    let o = onet().ontology;
+    let r = relation(&o, WELDER, MONITORING, RelationKind::Requires).expect("required");
+    let (im, lv) = (r.weight.expect("IM kept"), r.source_level.expect("LV kept"));
+    assert_eq!((im.scale(), im.value()), (Scale::OnetIm, 4.25));
+    assert_eq!((lv.scale(), lv.value()), (Scale::OnetLv, 5.12));
+    // A suppressed level rating gives neither a level nor a source level.
+    let r = relation(&o, WELDER, READING, RelationKind::Requires).expect("required");
+    assert_eq!(r.weight.map(|w| w.value()), Some(3.12));
+    assert_eq!(r.source_level, None);
+}
+
+#[test]
+fn codes_job_zones_and_related_occupations_are_kept() {
+    use vaardig_core::{CodeSystem, Tier};
+    let o = onet().ontology;
+    let welder = o.get(WELDER).expect("present");
+    assert_eq!(welder.code(CodeSystem::OnetSoc), Some("51-4121.00"));
+    assert_eq!(welder.code(CodeSystem::OnetJobZone), Some("2"));
+    let r = relation(&o, WELDER, CARPENTER, RelationKind::RelatedOccupation).expect("related");
+    assert_eq!((r.tier, r.rank), (Some(Tier::PrimaryShort), Some(1)));
+    let r = relation(&o, WELDER, MANAGER, RelationKind::RelatedOccupation).expect("related");
+    assert_eq!((r.tier, r.rank), (Some(Tier::Supplemental), Some(12)));
+    assert_eq!(o.relation_count(RelationKind::RelatedOccupation), 2);
+}
+
+#[test]
+fn technology_commodities_are_technology_skills_with_their_products() {
+    let o = onet().ontology;
+    let cad = "onet:technology/43232604";
+    let c = o.get(cad).expect("the CAD commodity");
+    assert_eq!(
+        c.labels.pref("en"),
+        Some("Computer aided design CAD software")
+    );
+    assert!(matches!(
+        c.data,
+        ConceptData::Skill {
+            skill_type: SkillType::Technology
+        }
+    ));
+    assert_eq!(
+        c.labels.alt("en"),
+        ["Autodesk AutoCAD", "Dassault Systemes SolidWorks"]
+    );
+    // In demand for the welder (one of its two products): important; else optional.
+    let r = relation(&o, WELDER, cad, RelationKind::Requires).expect("required");
+    assert_eq!(r.importance, Some(Importance::Important));
+    let r = relation(&o, CARPENTER, cad, RelationKind::Requires).expect("required");
+    assert_eq!(r.importance, Some(Importance::Optional));
+    assert!(o.get("onet:technology/UNSPSC").is_none());
 }

@@ -207,8 +207,20 @@ fn notations_are_isco_codes_or_qualification_codes() {
         }
         other => panic!("not a qualification: {other:?}"),
     }
-    // The UWV code of `lasser` and the code on a skill have no place: counted, not kept.
-    assert_eq!(imported.report.unused_attributes.get("notation"), Some(&2));
+    // The UWV code of `lasser` and the code on a skill are CompetentNL notations: codes.
+    assert_eq!(imported.report.unused_attributes.get("notation"), None);
+    let codes: Vec<(&str, &str)> = imported
+        .ontology
+        .iter()
+        .flat_map(|(_, c)| {
+            c.codes
+                .iter()
+                .map(move |code| (c.id.as_str(), code.code.as_str()))
+        })
+        .collect();
+    assert_eq!(codes.len(), 2, "{codes:?}");
+    assert!(codes.iter().any(|(_, code)| *code == "UWV-0042"));
+    assert!(codes.iter().any(|(_, code)| *code == "HC-0001"));
 }
 
 #[test]
@@ -260,14 +272,14 @@ fn unknown_predicates_and_classes_are_counted_not_fatal() {
     assert_eq!(r.unmapped_subjects, 1);
     assert!(r.counts_balance());
     // Every triple of the fixture is accounted for. Skipped: the unknown predicate, the unknown
-    // class, the label of its resource, and the two notations that are no ISCO or
-    // qualification code (counted by predicate). Rejected: the triples of `both` (3),
-    // `english-only` (2) and the blank node (2).
-    assert_eq!(counts(&r, "competentnl.ttl"), (64, 52, 5, 7));
+    // class and the label of its resource (the two notations that are no ISCO or qualification
+    // code are kept as CompetentNL codes). Rejected: the triples of `both` (3), `english-only`
+    // (2) and the blank node (2).
+    assert_eq!(counts(&r, "competentnl.ttl"), (64, 54, 3, 7));
     assert_eq!(
         r.unused_predicates
             .get("http://www.w3.org/2004/02/skos/core#notation"),
-        Some(&2)
+        None
     );
     assert_eq!(r.unexplained_skipped(), 0);
 }

@@ -96,6 +96,25 @@ fn v1_1_1_imports_with_exact_counts() {
     let dir = esco_data();
     let imported = import(&[&dir.join("v1.1.1")], &["en"]);
     let r = &imported.report;
+    // Status, codes and scope notes are kept: every concept is `released` (current); every
+    // occupation and 420 skill groups have an ESCO code; 304 + 226 + 324 scope notes.
+    {
+        use vaardig_core::{CodeSystem, NoteKind, Status};
+        let o = &imported.ontology;
+        assert!(o.iter().all(|(_, c)| c.status == Status::Current));
+        let codes = o
+            .iter()
+            .flat_map(|(_, c)| &c.codes)
+            .filter(|c| c.system == CodeSystem::Esco)
+            .count();
+        assert_eq!(codes, 3_007 + 420);
+        let notes = o
+            .iter()
+            .flat_map(|(_, c)| &c.notes)
+            .filter(|n| n.kind == NoteKind::ScopeNote && n.lang == "en")
+            .count();
+        assert_eq!(notes, 304 + 226 + 324);
+    }
     assert_eq!(counts(r, "ISCOGroups_en.csv"), (619, 0, 619, 0));
     assert_eq!(counts(r, "skillGroups_en.csv"), (640, 640, 0, 0));
     assert_eq!(counts(r, "skillsHierarchy_en.csv"), (647, 7, 640, 0));

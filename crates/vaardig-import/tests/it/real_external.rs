@@ -116,16 +116,40 @@ fn onet_29_1_imports_with_exact_counts() {
     assert_eq!(counts(&r, "Task Statements.txt"), (18796, 18796, 0, 0));
     assert_eq!(
         counts(&r, "Related Occupations (first 120 rows).txt"),
-        (120, 0, 120, 0)
+        (120, 120, 0, 0)
+    );
+    assert_eq!(counts(&r, "Job Zones.txt"), (923, 923, 0, 0));
+    assert_eq!(counts(&r, "Technology Skills.txt"), (32627, 32627, 0, 0));
+    // What the model now keeps is no longer counted as read but not kept.
+    for kept in [
+        "Work Styles.txt: Data Value",
+        "Job Zones.txt: Job Zone",
+        "Technology Skills.txt: In Demand",
+        "Technology Skills.txt: Example",
+    ] {
+        assert!(!r.unused_columns.contains_key(kept), "{kept}");
+    }
+    assert!(
+        r.skipped_rows.keys().all(|k| !k.starts_with("Job Zones")
+            && !k.starts_with("Related Occupations")
+            && !k.starts_with("Technology Skills")),
+        "{:?}",
+        r.skipped_rows
     );
     let o = import.build().expect("builds").ontology;
     assert_eq!(o.count(ConceptKind::Occupation), 1016);
     assert_eq!(o.count(ConceptKind::OccupationTask), 18796);
-    assert_eq!(o.count(ConceptKind::Skill), 16, "the work styles");
+    assert_eq!(
+        o.count(ConceptKind::Skill),
+        16 + 135,
+        "the work styles and the technology commodities"
+    );
     // Their content-model groups (1.C Work Styles, 1.C.1 Achievement Orientation, ...).
     assert_eq!(o.count(ConceptKind::KnowledgeArea), 7);
     assert_eq!(o.relation_count(RelationKind::Broader), 22);
-    assert_eq!(o.relation_count(RelationKind::Requires), 14057);
+    // 14,057 work-style ratings and 12,895 occupation × technology commodity pairs.
+    assert_eq!(o.relation_count(RelationKind::Requires), 14057 + 12895);
+    assert_eq!(o.relation_count(RelationKind::RelatedOccupation), 120);
     let mut by_importance = [0usize; 3];
     for (_, _, rel) in o.relations() {
         match rel.importance {
@@ -135,13 +159,52 @@ fn onet_29_1_imports_with_exact_counts() {
             None => {}
         }
     }
-    assert_eq!(by_importance, [7116, 6362, 579]);
+    // Work styles [7116, 6362, 579]; technologies 1,877 in demand (important), the rest optional.
+    assert_eq!(by_importance, [7116, 6362 + 1877, 579 + 11018]);
+    // IM values are kept as weights, exactly; work styles have no LV rating.
+    let rated: Vec<_> = o.relations().filter_map(|(_, _, rel)| rel.weight).collect();
+    assert_eq!(rated.len(), 14057);
+    assert!(
+        rated
+            .iter()
+            .all(|w| w.scale() == vaardig_core::Scale::OnetIm)
+    );
+    assert!(o.relations().all(|(_, _, rel)| rel.source_level.is_none()));
     assert_eq!(o.manifest().version, "29.1");
     assert_eq!(o.manifest().release_date, "2024-11-01");
     let dev = o
         .get("onet:occupation/15-1252.00")
         .expect("software developers");
     assert_eq!(dev.labels.pref("en"), Some("Software Developers"));
+    use vaardig_core::CodeSystem;
+    assert_eq!(dev.code(CodeSystem::OnetSoc), Some("15-1252.00"));
+    assert_eq!(dev.code(CodeSystem::OnetJobZone), Some("4"));
+    let ceo = o
+        .index_of("onet:occupation/11-1011.00")
+        .expect("chief executives");
+    let ceo_weight = o
+        .outgoing(ceo, RelationKind::Requires)
+        .find(|(to, _)| o.concept(*to).id == "onet:element/1.C.1.a")
+        .and_then(|(_, rel)| rel.weight)
+        .expect("rated");
+    assert_eq!(ceo_weight.value(), 4.69, "Achievement/Effort, as published");
+    let first = o
+        .outgoing(ceo, RelationKind::RelatedOccupation)
+        .find(|(_, rel)| rel.rank == Some(1))
+        .expect("ranked first");
+    assert_eq!(o.concept(first.0).id, "onet:occupation/11-1021.00");
+    assert_eq!(first.1.tier, Some(vaardig_core::Tier::PrimaryShort));
+    let excel = o
+        .iter()
+        .find(|(_, c)| c.labels.alt("en").iter().any(|a| a == "Microsoft Excel"))
+        .expect("a product is a synonym of its commodity");
+    assert_eq!(excel.1.labels.pref("en"), Some("Spreadsheet software"));
+    assert!(matches!(
+        excel.1.data,
+        vaardig_core::ConceptData::Skill {
+            skill_type: vaardig_core::SkillType::Technology
+        }
+    ));
 }
 
 #[test]
@@ -175,4 +238,45 @@ fn the_tabiya_sample_imports_with_exact_counts() {
     assert_eq!(o.count(ConceptKind::KnowledgeArea), 640);
     assert_eq!(o.relation_count(RelationKind::Requires), 8679);
     assert_eq!(o.relation_count(RelationKind::Broader), 2885);
+    // Codes, origin URIs, scope notes and signalling values are kept, no longer counted.
+    for kept in [
+        "occupations.csv: CODE",
+        "occupations.csv: ORIGINURI",
+        "occupations.csv: SCOPENOTE",
+        "skills.csv: ORIGINURI",
+        "skill_groups.csv: CODE",
+        "occupation_to_skill_relations.csv: SIGNALLINGVALUE",
+    ] {
+        assert!(!r.unused_columns.contains_key(kept), "{kept}");
+    }
+    use vaardig_core::{CodeSystem, MatchKind, Scale};
+    let weights: Vec<_> = o.relations().filter_map(|(_, _, rel)| rel.weight).collect();
+    assert_eq!(weights.len(), 4, "the local occupations' signalling values");
+    assert!(weights.iter().all(|w| w.scale() == Scale::TabiyaSignalling));
+    let codes = |system| {
+        o.iter()
+            .flat_map(|(_, c)| &c.codes)
+            .filter(|c| c.system == system)
+            .count()
+    };
+    assert_eq!(codes(CodeSystem::Esco), 3427);
+    assert_eq!(codes(CodeSystem::Tabiya), 8);
+    let matches = |kind| {
+        o.iter()
+            .flat_map(|(_, c)| &c.matches)
+            .filter(|m| m.kind == kind)
+            .count()
+    };
+    // Every ESCO occupation, skill and skill group; the 3 local occupations reusing a URI.
+    assert_eq!(matches(MatchKind::Exact), 3007 + 1000 + 640);
+    assert_eq!(matches(MatchKind::Close), 3);
+    let director = o
+        .get("tabiya:c2245d0e-9233-4863-a061-b7581209979c")
+        .expect("technical director");
+    assert_eq!(director.code(CodeSystem::Esco), Some("2654.1.7"));
+    assert_eq!(director.code(CodeSystem::Isco08), Some("2654"));
+    assert_eq!(
+        director.matches[0].uri,
+        "http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34"
+    );
 }

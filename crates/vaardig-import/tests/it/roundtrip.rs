@@ -338,3 +338,87 @@ fn native_files_to_turtle_file_to_native_files() {
         );
     }
 }
+
+/// Status, codes, notes, matches, source ratings and related occupations.
+fn annotated() -> Ontology {
+    use vaardig_core::{Code, Match, MatchKind, Note, NoteKind, Rating, Scale, Status, Tier};
+    let mut b = OntologyBuilder::new(Manifest::new("annotated", "1", &["nl", "en"]));
+    let occupation = |id: &str, nl: &str| {
+        Concept::new(
+            id,
+            Labels::with_pref([("nl", nl), ("en", nl)]),
+            ConceptData::occupation(Some("7212".into())),
+        )
+    };
+    let mut lasser = occupation("occ:lasser", "lasser");
+    lasser.codes = vec![
+        Code::new(CodeSystem::OnetSoc, "51-4121.00"),
+        Code::new(CodeSystem::Competentnl, "UWV 0042"),
+    ];
+    lasser.notes = vec![
+        Note::new(NoteKind::Note, "nl", "Last constructies."),
+        Note::new(NoteKind::ScopeNote, "en", "All welding methods."),
+        Note::new(NoteKind::Regulation, "nl", "Geen gereglementeerd beroep."),
+    ];
+    lasser.matches = vec![
+        Match::new(
+            MatchKind::Close,
+            "http://data.europa.eu/esco/occupation/welder",
+        ),
+        Match::new(
+            MatchKind::Broad,
+            "https://www.onetonline.org/link/summary/51-4121.00",
+        ),
+    ];
+    b.add_concept(lasser);
+    let mut old = occupation("occ:autogeenlasser", "autogeenlasser");
+    old.status = Status::Historical;
+    old.replaced_by = Some("occ:lasser".into());
+    b.add_concept(old);
+    b.add_concept(Concept::new(
+        "skill:lassen",
+        Labels::with_pref([("nl", "lassen"), ("en", "welding")]),
+        ConceptData::Skill {
+            skill_type: SkillType::Technology,
+        },
+    ));
+    b.add_relation(
+        "occ:lasser",
+        "skill:lassen",
+        Relation::requires(Importance::Essential, Level::new(3)).rated(
+            Rating::new(Scale::OnetIm, 4.25),
+            Rating::new(Scale::OnetLv, 5.12),
+        ),
+    );
+    b.add_relation(
+        "occ:lasser",
+        "occ:autogeenlasser",
+        Relation::related_occupation(Some(Tier::PrimaryLong), Some(7)),
+    );
+    b.build().expect("valid").ontology
+}
+
+#[test]
+fn status_codes_notes_matches_and_ratings_round_trip() {
+    let ontology = annotated();
+    let ttl = turtle(&ontology);
+    let text = String::from_utf8(ttl.clone()).expect("utf-8");
+    for needle in [
+        "vd:status",
+        "vd:code",
+        "skos:scopeNote",
+        "skos:closeMatch",
+        "vd:weight",
+        "vd:rank",
+    ] {
+        assert!(text.contains(needle), "{needle} in {text}");
+    }
+    let (back, report) = read_back(&ttl);
+    assert_eq!(back, ontology);
+    assert_eq!(report.unexplained_skipped(), 0);
+    assert!(
+        report.unused_predicates.is_empty(),
+        "{:?}",
+        report.unused_predicates
+    );
+}

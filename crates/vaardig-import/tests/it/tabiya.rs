@@ -118,5 +118,41 @@ fn every_row_is_imported_rejected_or_skipped_for_a_named_reason() {
     assert!(errors.iter().any(|d| d.kind == K::DanglingReference
         && d.location.line == Some(7)
         && d.message.contains("key_99")));
-    assert_eq!(r.unused_columns.get("occupations.csv: ORIGINURI"), Some(&2));
+    // ORIGINURI is kept as a match now, and no longer counted.
+    assert_eq!(r.unused_columns.get("occupations.csv: ORIGINURI"), None);
+}
+
+#[test]
+fn signalling_values_codes_and_origin_uris_are_kept() {
+    use vaardig_core::{CodeSystem, MatchKind, Scale};
+    let o = tabiya().ontology;
+    let weight = |from: &str, to: &str| {
+        relation(&o, from, to, RelationKind::Requires)
+            .and_then(|r| r.weight)
+            .map(|w| (w.scale(), w.value()))
+    };
+    assert_eq!(
+        weight(LOCAL, METALLURGY),
+        Some((Scale::TabiyaSignalling, 0.5))
+    );
+    assert_eq!(weight(LOCAL, WELD), Some((Scale::TabiyaSignalling, 1.0)));
+    assert_eq!(
+        weight(WELDER, WELD),
+        None,
+        "ESCO relations have no signalling value"
+    );
+    let welder = o.get(WELDER).expect("present");
+    assert_eq!(welder.code(CodeSystem::Esco), Some("7212.1"));
+    assert_eq!(
+        welder
+            .matches
+            .iter()
+            .map(|m| (m.kind, m.uri.as_str()))
+            .collect::<Vec<_>>(),
+        [(MatchKind::Exact, "http://data.europa.eu/esco/occupation/o1")]
+    );
+    // The local copy is derived from the ESCO occupation: a close match, its own code.
+    let local = o.get(LOCAL).expect("present");
+    assert_eq!(local.matches[0].kind, MatchKind::Close);
+    assert_eq!(local.code(CodeSystem::Tabiya), Some("7212_1"));
 }
