@@ -355,6 +355,7 @@ impl Concept {
 /// The value is finite and within [`Scale::range`]; equality and hashing compare the exact
 /// value, so a rating is a plain, comparable attribute.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "RawRating")]
 pub struct Rating {
     scale: Scale,
