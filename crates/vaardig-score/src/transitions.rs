@@ -135,7 +135,7 @@ pub struct Transition {
     pub relatedness: Relatedness,
     /// What it takes to get there, with its parts.
     pub reachability: Reachability,
-    /// The gap score: weighted share of requirements held (see [`Gap`]).
+    /// The gap score: weighted share of requirements held (see [`Gap`](crate::Gap)).
     pub coverage: f64,
     /// Estimated study hours: the route's hours plus the hours counted for untaught skills
     /// (the same estimate `route` gives for this occupation).
@@ -305,8 +305,8 @@ impl Scorer {
     /// # Complexity
     /// The person's relatedness to every occupation through postings (only occupations sharing a
     /// capability are touched); a route for each candidate the order needs (for the default
-    /// order only until no further candidate can enter the top `limit`); a full [`Gap`] for each
-    /// listed occupation.
+    /// order only until no further candidate can enter the top `limit`); the essential gap (its score and the skills
+    /// to study, not a full [`Gap`](crate::Gap)) for each listed occupation.
     ///
     /// # Ties
     /// Equal scores break by relatedness, then by occupation id.
