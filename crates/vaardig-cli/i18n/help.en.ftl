@@ -196,13 +196,14 @@ about-import-skos = Import SKOS / CompetentNL-style RDF (Turtle `.ttl`, N-Triple
 help-import-skos-files = The RDF files; the format follows the extension
 help-import-skos-mapping = A mapping file, or a built-in mapping: `competentnl` (default) or `esco`
 help-import-skos-partial = The files are part of a larger graph (an excerpt, one file of several): relations to resources they do not describe are skipped and counted, not rejected
+help-import-skos-keep-not-current = Import historical and archived concepts (CompetentNL's content status) with their status, instead of leaving them out
 help-import-skos-json = Print the import report as JSON on stdout
 
 about-import-esco = Import the ESCO CSV download (v1.1 / v1.2 layout), several languages merged
 help-import-esco-dirs = Directories with the ESCO CSV tables, searched in order (e.g. the English release, then a folder with `occupations_nl.csv`)
 help-import-esco-json = Print the import report as JSON on stdout
 
-about-import-onet = Import the O*NET database text files (`db_29_1_text/`): occupations, skills, knowledge, abilities, work activities and work styles with importance and level, tasks, titles
+about-import-onet = Import the O*NET database text files (`db_29_1_text/`): occupations, skills, knowledge, abilities, work activities and work styles with importance and level (and their published numbers), technology skills, tasks, titles, job zones, related occupations
 help-import-onet-dir = The directory with the O*NET text files (`Occupation Data.txt`, `Skills.txt`, ...)
 help-import-onet-essential-from = Importance (IM, 1-5) from which a requirement is essential
 help-import-onet-important-from = Importance from which a requirement is important

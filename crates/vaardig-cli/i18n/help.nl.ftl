@@ -196,13 +196,14 @@ about-import-skos = Lees SKOS of RDF zoals bij CompetentNL (Turtle `.ttl`, N-Tri
 help-import-skos-files = De RDF-bestanden; het formaat volgt uit de extensie
 help-import-skos-mapping = Een bestand met de vertaling van de velden, of een ingebouwde: `competentnl` (standaard) of `esco`
 help-import-skos-partial = De bestanden zijn een deel van een grotere graaf (een uittreksel, één bestand van meer): relaties naar bronnen die ze niet beschrijven worden overgeslagen en geteld, niet afgewezen
+help-import-skos-keep-not-current = Importeer ook historische en gearchiveerde begrippen (de inhoudsstatus van CompetentNL), met hun status, in plaats van ze weg te laten
 help-import-skos-json = Schrijf het importverslag als JSON naar standaarduitvoer
 
 about-import-esco = Lees de CSV-download van ESCO (indeling v1.1 / v1.2), met meer talen samengevoegd
 help-import-esco-dirs = Mappen met de CSV-tabellen van ESCO, op volgorde doorzocht (bijvoorbeeld de Engelse uitgave, dan een map met `occupations_nl.csv`)
 help-import-esco-json = Schrijf het importverslag als JSON naar standaarduitvoer
 
-about-import-onet = Lees de tekstbestanden van de O*NET-database (`db_29_1_text/`): beroepen, vaardigheden, kennis, bekwaamheden, werkactiviteiten en werkstijlen met belang en niveau, taken, functienamen
+about-import-onet = Lees de tekstbestanden van de O*NET-database (`db_29_1_text/`): beroepen, vaardigheden, kennis, bekwaamheden, werkactiviteiten en werkstijlen met belang en niveau (en hun gepubliceerde getallen), technologische vaardigheden, taken, functienamen, job zones en verwante beroepen
 help-import-onet-dir = De map met de tekstbestanden van O*NET (`Occupation Data.txt`, `Skills.txt`, ...)
 help-import-onet-essential-from = Belang (IM, 1-5) vanaf waar een eis essentieel is
 help-import-onet-important-from = Belang vanaf waar een eis belangrijk is
