@@ -242,7 +242,7 @@ fn bad_new_fields_are_errors_with_their_place() {
             "codes.csv",
             "concept,system,code\nocc:dev,soc,1\n",
             DiagnosticKind::InvalidValue,
-            "unknown CodeSystem",
+            "unknown code system",
         ),
         (
             "matches.csv",
