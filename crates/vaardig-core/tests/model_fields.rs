@@ -296,7 +296,7 @@ fn bad_new_fields_are_errors_with_their_place() {
     assert!(
         errors
             .iter()
-            .any(|(k, m)| *k == DiagnosticKind::InvalidValue && m.contains("unknown Status")),
+            .any(|(k, m)| *k == DiagnosticKind::InvalidValue && m.contains("unknown status")),
         "{errors:#?}"
     );
 }
