@@ -394,6 +394,7 @@ mod tests {
     fn the_localized_tree_carries_the_fluent_texts() {
         for lang in [Lang::Nl, Lang::En] {
             let mut cmd = localize(crate::Cli::command(), lang);
+            // ok: the command tree always has `transitions` (a test, not user input).
             let t = cmd.find_subcommand_mut("transitions").expect("transitions");
             assert_eq!(
                 t.get_about().map(ToString::to_string),

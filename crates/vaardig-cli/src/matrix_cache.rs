@@ -113,7 +113,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_saved_matrix_loads_and_a_damaged_one_does_not() {
+    fn a_saved_matrix_loads_and_a_damaged_one_does_not() -> std::io::Result<()> {
         let dir = std::env::temp_dir().join(format!("vaardig-matrix-test-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let store = FileMatrixStore::new(&dir);
@@ -124,18 +124,19 @@ mod tests {
         assert_eq!(store.load("other", 4), None, "another key");
         assert_eq!(store.load("../abc-1", 4), None, "not a file name");
         let path = dir.join("abc-1.f32m");
-        let mut bytes = fs::read(&path).expect("written");
+        let mut bytes = fs::read(&path)?;
         let last = bytes.len() - 1;
         bytes[last] ^= 0x40;
-        fs::write(&path, &bytes).expect("rewrite");
+        fs::write(&path, &bytes)?;
         assert_eq!(store.load("abc-1", 4), None, "checksum");
-        fs::write(&path, &bytes[..10]).expect("truncate");
+        fs::write(&path, &bytes[..10])?;
         assert_eq!(store.load("abc-1", 4), None, "truncated");
         for i in 0..6 {
             store.save(&format!("k{i}"), &m);
         }
-        let left = fs::read_dir(&dir).expect("dir").count();
+        let left = fs::read_dir(&dir)?.count();
         assert_eq!(left, KEEP);
         let _ = fs::remove_dir_all(&dir);
+        Ok(())
     }
 }

@@ -114,11 +114,16 @@ mod tests {
         scorer.ontology.concept(scorer.occs[0]).id.clone()
     }
 
+    /// How many matrices `store` saved (`usize::MAX` if its lock is poisoned).
+    fn saved(store: &Memory) -> usize {
+        store.saved.lock().map_or(usize::MAX, |s| s.len())
+    }
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
-    fn a_stored_matrix_is_reused_and_gives_the_same_answers() {
-        let ontology = generate(&GeneratorConfig::small())
-            .expect("generates")
-            .ontology;
+    fn a_stored_matrix_is_reused_and_gives_the_same_answers() -> TestResult {
+        let ontology = generate(&GeneratorConfig::small())?.ontology;
         let store = Arc::new(Memory::default());
         let first = Scorer::with_defaults(&ontology).with_matrix_store(store.clone());
         let from = first_occupation(&first);
@@ -126,32 +131,23 @@ mod tests {
             limit: Some(10),
             ..TransitionOptions::default()
         };
-        let a = first.transitions_from(&from, &options).expect("ranks");
-        assert_eq!(
-            store.saved.lock().expect("lock").len(),
-            1,
-            "computed once, saved"
-        );
+        let a = first.transitions_from(&from, &options)?;
+        assert_eq!(saved(&store), 1, "computed once, saved");
         let second = Scorer::with_defaults(&ontology).with_matrix_store(store.clone());
-        let b = second.transitions_from(&from, &options).expect("ranks");
+        let b = second.transitions_from(&from, &options)?;
         assert_eq!(a, b);
-        assert_eq!(
-            store.saved.lock().expect("lock").len(),
-            1,
-            "loaded, not saved again"
-        );
-        assert_eq!(*store.loads.lock().expect("lock"), 2);
+        assert_eq!(saved(&store), 1, "loaded, not saved again");
+        assert_eq!(store.loads.lock().map_or(0, |n| *n), 2);
+        Ok(())
     }
 
     #[test]
-    fn the_key_changes_with_the_configuration_and_a_wrong_length_is_not_trusted() {
-        let ontology = generate(&GeneratorConfig::small())
-            .expect("generates")
-            .ontology;
+    fn the_key_changes_with_the_configuration_and_a_wrong_length_is_not_trusted() -> TestResult {
+        let ontology = generate(&GeneratorConfig::small())?.ontology;
         let plain = Scorer::with_defaults(&ontology);
         let mut config = ScoringConfig::default();
         config.relatedness.near_skill *= 0.5;
-        let changed = Scorer::new(&ontology, config).expect("valid");
+        let changed = Scorer::new(&ontology, config)?;
         assert_ne!(plain.matrix_key(), changed.matrix_key());
         assert_eq!(
             plain.matrix_key(),
@@ -164,16 +160,13 @@ mod tests {
         });
         let honest = Scorer::with_defaults(&ontology);
         let from = first_occupation(&honest);
-        let expected = honest
-            .transitions_from(&from, &TransitionOptions::default())
-            .expect("ranks");
+        let expected = honest.transitions_from(&from, &TransitionOptions::default())?;
         let a = Scorer::with_defaults(&ontology).with_matrix_store(store.clone());
         let _ = a.transitions_from(&from, &TransitionOptions::default());
         let b = Scorer::with_defaults(&ontology).with_matrix_store(store.clone());
-        let got = b
-            .transitions_from(&from, &TransitionOptions::default())
-            .expect("ranks");
+        let got = b.transitions_from(&from, &TransitionOptions::default())?;
         assert_eq!(got, expected, "a matrix of the wrong length is recomputed");
-        assert_eq!(store.saved.lock().expect("lock").len(), 2);
+        assert_eq!(saved(&store), 2);
+        Ok(())
     }
 }

@@ -138,13 +138,18 @@ fn hits_table(hits: &[Hit]) -> String {
             ]
         })
         .collect();
+    localized_table(
+        &["col-score", "col-kind", "col-id", "col-label", "col-lang"],
+        &rows,
+    )
+}
+
+/// A table whose header cells are the Fluent messages `keys`, in the chosen language.
+fn localized_table(keys: &[&str], rows: &[Vec<String>]) -> String {
     let lang = output_lang();
-    let head: Vec<String> = ["col-score", "col-kind", "col-id", "col-label", "col-lang"]
-        .iter()
-        .map(|k| tr(lang, k))
-        .collect();
+    let head: Vec<String> = keys.iter().map(|k| tr(lang, k)).collect();
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
-    table(&head, &rows)
+    table(&head, rows)
 }
 
 /// The language of table headers: the one chosen for the whole command line (`--lang`, else
@@ -222,13 +227,8 @@ pub fn extract(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 ]
             })
             .collect();
-        let lang = output_lang();
-        let head: Vec<String> = ["col-span", "col-text", "col-id", "col-label", "col-score"]
-            .iter()
-            .map(|k| tr(lang, k))
-            .collect();
-        let head: Vec<&str> = head.iter().map(String::as_str).collect();
-        out!("{}", table(&head, &rows))?;
+        let keys = ["col-span", "col-text", "col-id", "col-label", "col-score"];
+        out!("{}", localized_table(&keys, &rows))?;
     }
     Ok(ExitCode::SUCCESS)
 }
