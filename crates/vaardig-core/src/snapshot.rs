@@ -35,7 +35,8 @@
 //! input hash (u128), [`Ontology::content_hash`] (u64), payload length (u64), checksum (u128),
 //! all little-endian — and a MessagePack payload (`rmp-serde`, structs as maps, so fields the
 //! model gains are carried through serde without code here): the manifest, the concepts in
-//! node order as `(id, labels, data)`, the distinct relation values, the edges in edge order as
+//! node order as `(id, labels, data, …)` in chunks of 2,048 (each chunk its own MessagePack
+//! list inside a `bin`, so the chunks decode on all cores), the distinct relation values, the edges in edge order as
 //! packed `(from, to, value)` little-endian u32 triples, and the warnings. Rebuilding
 //! the graph in the same order gives the same node indices and the same neighbour order, so
 //! the ontology equals the loaded one (its JSON export is byte for byte the same). The bytes
@@ -81,7 +82,7 @@ include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
 /// The snapshot file's name inside an ontology directory.
 pub const SNAPSHOT_FILE: &str = ".vaardig-snapshot";
 /// The version of the snapshot layout; a snapshot of another version is rebuilt.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The environment variable naming the cache directory (overrides the XDG default).
 pub const CACHE_DIR_ENV: &str = "VAARDIG_CACHE_DIR";
 /// The environment variable that, set to anything but empty or `0`, turns snapshots and
@@ -271,15 +272,22 @@ impl SnapshotError {
     }
 }
 
-/// What is written: borrowed from the ontology, so writing copies nothing.
+/// What is written: borrowed from the ontology, so writing copies nothing but the concept
+/// chunks' own encoding.
 #[derive(Serialize)]
 struct BodyRef<'a> {
     manifest: &'a Manifest,
-    concepts: Vec<ConceptRef<'a>>,
+    /// The concepts in node order, [`CHUNK_CONCEPTS`] to a chunk, each chunk its own
+    /// MessagePack list of [`ConceptRef`]s in a `bin`: the chunks decode in parallel.
+    concept_chunks: Vec<Blob<'a>>,
     relation_values: Vec<&'a Relation>,
     edges: Blob<'a>,
     warnings: &'a [Diagnostic],
 }
+
+/// Concepts per chunk of [`BodyRef::concept_chunks`]. Fixed, so the bytes do not depend on
+/// the machine; small enough that ESCO's 17,550 concepts make nine chunks to share out.
+const CHUNK_CONCEPTS: usize = 2048;
 
 /// Bytes written as one MessagePack `bin` (serde writes a plain `&[u8]` as a list of numbers).
 struct Blob<'a>(&'a [u8]);
@@ -360,7 +368,8 @@ impl<'de> Deserialize<'de> for SnapConcept {
 #[derive(Deserialize)]
 struct Body<'a> {
     manifest: Manifest,
-    concepts: Vec<SnapConcept>,
+    #[serde(borrow)]
+    concept_chunks: Vec<&'a [u8]>,
     relation_values: Vec<Relation>,
     #[serde(borrow)]
     edges: &'a [u8],
@@ -384,9 +393,19 @@ pub fn to_bytes(built: &Built, inputs: InputHash) -> Vec<u8> {
         });
         (e.source().index() as u32, e.target().index() as u32, value)
     }));
+    let concepts: Vec<ConceptRef<'_>> = graph.node_weights().map(ConceptRef).collect();
+    let chunks: Vec<Vec<u8>> = concepts
+        .chunks(CHUNK_CONCEPTS)
+        .map(|chunk| {
+            let mut bytes = Vec::new();
+            // Writing into a Vec cannot fail, and every concept serialises.
+            let _ = rmp_serde::encode::write_named(&mut bytes, chunk);
+            bytes
+        })
+        .collect();
     let body = BodyRef {
         manifest: ontology.manifest(),
-        concepts: graph.node_weights().map(ConceptRef).collect(),
+        concept_chunks: chunks.iter().map(|c| Blob(c)).collect(),
         relation_values,
         edges: Blob(&edges),
         warnings: &built.warnings,
@@ -516,6 +535,51 @@ pub fn from_bytes(path: &Path, bytes: &[u8], inputs: InputHash) -> Result<Built,
     Ok(built)
 }
 
+/// The concepts of every chunk, in order, decoded on as many threads as the machine offers
+/// (each thread a contiguous run of chunks, so the order needs no sorting afterwards).
+fn decode_chunks(chunks: &[&[u8]]) -> Result<Vec<SnapConcept>, String> {
+    let decode = |chunk: &[u8]| -> Result<Vec<SnapConcept>, String> {
+        rmp_serde::from_slice(chunk).map_err(|e| e.to_string())
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(chunks.len());
+    if threads <= 1 {
+        let mut out = Vec::new();
+        for chunk in chunks {
+            out.append(&mut decode(chunk)?);
+        }
+        return Ok(out);
+    }
+    let per_thread = chunks.len().div_ceil(threads);
+    let parts: Vec<Result<Vec<SnapConcept>, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .chunks(per_thread)
+            .map(|run| {
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for chunk in run {
+                        out.append(&mut decode(chunk)?);
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a decoding thread failed".to_owned()))
+            })
+            .collect()
+    });
+    let mut out = Vec::new();
+    for part in parts {
+        out.append(&mut part?);
+    }
+    Ok(out)
+}
+
 /// The first `N` bytes of `slice` (which the callers make exactly `N` long).
 fn array<const N: usize>(slice: &[u8]) -> [u8; N] {
     let mut out = [0u8; N];
@@ -528,11 +592,12 @@ fn array<const N: usize>(slice: &[u8]) -> [u8; N] {
 fn rebuild(body: Body) -> Result<Built, String> {
     let Body {
         manifest,
-        concepts,
+        concept_chunks,
         relation_values,
         edges,
         warnings,
     } = body;
+    let concepts = decode_chunks(&concept_chunks)?;
     let nodes = concepts.len();
     if edges.len() % EDGE_BYTES != 0 {
         return Err(format!(
@@ -1141,6 +1206,35 @@ mod tests {
         Ok(())
     }
 
+    /// `concepts` encoded as the snapshot's concept chunks.
+    fn chunked(concepts: &[Concept]) -> Vec<Vec<u8>> {
+        concepts
+            .chunks(CHUNK_CONCEPTS)
+            .map(|chunk| {
+                let refs: Vec<ConceptRef<'_>> = chunk.iter().map(ConceptRef).collect();
+                rmp_serde::to_vec_named(&refs).unwrap_or_default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn many_chunks_decode_in_order() -> TestResult {
+        // The generated ontology has more concepts than one chunk holds.
+        let generated = crate::generate::generate(&crate::generate::GeneratorConfig {
+            skills: 3_000,
+            ..crate::generate::GeneratorConfig::small()
+        })?;
+        let n = generated.ontology.len();
+        assert!(n > CHUNK_CONCEPTS, "{n} concepts fit in one chunk");
+        let concepts: Vec<Concept> = generated.ontology.graph().node_weights().cloned().collect();
+        let chunks = chunked(&concepts);
+        let decoded = decode_chunks(&chunks.iter().map(Vec::as_slice).collect::<Vec<_>>())?;
+        let ids: Vec<&str> = decoded.iter().map(|c| c.0.id.as_str()).collect();
+        let expected: Vec<&str> = concepts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, expected);
+        Ok(())
+    }
+
     #[test]
     fn a_payload_breaking_an_invariant_is_refused_without_panicking() -> TestResult {
         let built = embedded()?;
@@ -1157,9 +1251,10 @@ mod tests {
         ];
         for (concepts, relations) in cases {
             let edges = pack_edges(relations.iter().map(|&(f, t, _)| (f, t, 0)));
+            let chunks = chunked(&concepts);
             let body = Body {
                 manifest: o.manifest().clone(),
-                concepts: concepts.into_iter().map(SnapConcept).collect(),
+                concept_chunks: chunks.iter().map(Vec::as_slice).collect(),
                 relation_values: vec![plain],
                 edges: &edges,
                 warnings: Vec::new(),
@@ -1175,15 +1270,27 @@ mod tests {
                 pack_edges([(0, 1, 0)].into_iter())[..7].to_vec(),
             ),
         ] {
+            let chunks = chunked(&concepts);
             let body = Body {
                 manifest: o.manifest().clone(),
-                concepts: concepts.iter().cloned().map(SnapConcept).collect(),
+                concept_chunks: chunks.iter().map(Vec::as_slice).collect(),
                 relation_values: values,
                 edges: &edges,
                 warnings: Vec::new(),
             };
             assert!(rebuild(body).is_err());
         }
+        // A chunk that is not a list of concepts, after good ones.
+        let mut chunks = chunked(&concepts);
+        chunks.push(vec![0xc1, 0x00]);
+        let body = Body {
+            manifest: o.manifest().clone(),
+            concept_chunks: chunks.iter().map(Vec::as_slice).collect(),
+            relation_values: vec![plain],
+            edges: &[],
+            warnings: Vec::new(),
+        };
+        assert!(rebuild(body).is_err());
         // A payload of the right length and checksum that is not MessagePack of a snapshot.
         let mut bytes = to_bytes(built, inputs()?);
         bytes.truncate(HEADER_LEN);
