@@ -4,6 +4,12 @@
 //! here only: 0 success, 1 a negative result (e.g. `validate` found errors), 2 usage or input
 //! errors (printed on stderr).
 
+/// mimalloc instead of the system allocator: loading an ontology and answering a query make
+/// hundreds of thousands of small strings, and mimalloc allocates and frees them in a fraction
+/// of glibc's time (see `benches/compare/README.md`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod cmd;
 mod context;
 mod help;

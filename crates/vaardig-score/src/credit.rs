@@ -372,7 +372,7 @@ impl Scorer {
         // Entries equal in (capability, kind, held skill) came by different paths of the same
         // kind and length, so they are equal in every field: an unstable sort on that key is
         // deterministic, and the duplicates go next to each other.
-        entries.sort_unstable_by_key(|e| (e.cap, e.kind, e.held));
+        let mut entries = sort_entries(entries, self.caps.len());
         entries.dedup_by(|a, b| a.cap == b.cap && a.held == b.held && a.kind == b.kind);
         Holdings {
             held,
@@ -415,5 +415,101 @@ impl Scorer {
             }
         }
         best.filter(|b| b.credit > 0.0)
+    }
+}
+
+/// `entries` sorted by (capability, kind, held skill). Capabilities are dense indices below
+/// `caps`, so when there are many entries they are bucketed by capability in one counting
+/// pass and only each capability's few entries are compared; few entries are simply sorted.
+/// Both give the same order, and entries equal in the key are equal in every field.
+fn sort_entries(mut entries: Vec<Entry>, caps: usize) -> Vec<Entry> {
+    let key = |e: &Entry| (e.kind, e.held);
+    if entries.len() < 64
+        || caps > entries.len().saturating_mul(16)
+        || entries.iter().any(|e| e.cap as usize >= caps)
+    {
+        entries.sort_unstable_by_key(|e| (e.cap, e.kind, e.held));
+        return entries;
+    }
+    let mut starts = vec![0usize; caps + 1];
+    for e in &entries {
+        if let Some(n) = starts.get_mut(e.cap as usize + 1) {
+            *n += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut out = entries.clone();
+    for e in entries {
+        if let Some(at) = starts.get_mut(e.cap as usize) {
+            if let Some(slot) = out.get_mut(*at) {
+                *slot = e;
+            }
+            *at += 1;
+        }
+    }
+    let mut i = 0;
+    while i < out.len() {
+        let cap = out[i].cap;
+        let mut j = i + 1;
+        while j < out.len() && out[j].cap == cap {
+            j += 1;
+        }
+        if j - i > 1 {
+            out[i..j].sort_unstable_by_key(key);
+        }
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucketed_sort_gives_the_comparison_sorts_order() {
+        let kinds = [
+            MatchKind::Exact,
+            MatchKind::Narrower { distance: 2 },
+            MatchKind::Narrower { distance: 1 },
+            MatchKind::Broader { distance: 1 },
+            MatchKind::Sibling,
+            MatchKind::Related,
+        ];
+        // A fixed pseudo-random mix: many entries over few capabilities, so buckets hold
+        // several kinds and held skills each.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for n in [10usize, 64, 500, 3_000] {
+            let caps = 40;
+            let entries: Vec<Entry> = (0..n)
+                .map(|_| {
+                    let kind = kinds[(next() % kinds.len() as u64) as usize];
+                    Entry {
+                        cap: (next() % caps) as u32,
+                        base: 0.5,
+                        kind,
+                        held: (next() % 7) as u32,
+                        implied: false,
+                    }
+                })
+                .collect();
+            let mut expected = entries.clone();
+            expected.sort_unstable_by_key(|e| (e.cap, e.kind, e.held));
+            let got = sort_entries(entries, caps as usize);
+            let keys = |v: &[Entry]| {
+                v.iter()
+                    .map(|e| (e.cap, e.kind, e.held))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(keys(&got), keys(&expected), "{n} entries");
+        }
     }
 }

@@ -24,8 +24,10 @@ impl<T> Csr<T> {
     }
 
     /// Builds rows from `(row, item)` pairs, keeping the order of pairs within each row.
-    pub(crate) fn from_pairs(rows: usize, mut pairs: Vec<(u32, T)>) -> Self {
-        pairs.sort_by_key(|(r, _)| *r);
+    ///
+    /// A counting sort on the row (linear: rows are dense indices): one pass counts, one
+    /// places. Pairs naming a row `>= rows` belong to no row; they are dropped.
+    pub(crate) fn from_pairs(rows: usize, pairs: Vec<(u32, T)>) -> Self {
         let mut offsets = vec![0u32; rows + 1];
         for (r, _) in &pairs {
             if let Some(o) = offsets.get_mut(*r as usize + 1) {
@@ -35,7 +37,18 @@ impl<T> Csr<T> {
         for i in 0..rows {
             offsets[i + 1] += offsets[i];
         }
-        let items = pairs.into_iter().map(|(_, t)| t).collect();
+        let mut next: Vec<u32> = offsets[..rows].to_vec();
+        let mut slots: Vec<Option<T>> = Vec::new();
+        slots.resize_with(offsets[rows] as usize, || None);
+        for (r, t) in pairs {
+            if let Some(at) = next.get_mut(r as usize) {
+                if let Some(slot) = slots.get_mut(*at as usize) {
+                    *slot = Some(t);
+                }
+                *at += 1;
+            }
+        }
+        let items = slots.into_iter().flatten().collect();
         Csr { offsets, items }
     }
 
@@ -76,5 +89,13 @@ mod tests {
         assert!(a.row(1).is_empty());
         assert!(a.row(9).is_empty());
         assert_eq!((a.rows(), a.len()), (3, 3));
+    }
+
+    #[test]
+    fn pairs_keep_their_order_within_a_row_and_unknown_rows_are_dropped() {
+        let c: Csr<u8> = Csr::from_pairs(2, vec![(1, 9), (0, 5), (7, 1), (1, 3), (0, 4), (1, 8)]);
+        assert_eq!(c.row(0), &[5, 4]);
+        assert_eq!(c.row(1), &[9, 3, 8]);
+        assert_eq!((c.rows(), c.len()), (2, 5));
     }
 }

@@ -91,6 +91,8 @@ pub(crate) struct Suggester {
     entries: Vec<Entry>,
     /// The runs of long prefixes, with their best entries, keyed by the prefix.
     precomputed: HashMap<Box<str>, Precomputed, fnv::FnvBuildHasher>,
+    /// Each concept's full URI, by node index, made once rather than for every hit.
+    uris: Vec<Option<Box<str>>>,
 }
 
 impl std::fmt::Debug for Suggester {
@@ -267,6 +269,10 @@ impl Suggester {
             offsets,
             entries,
             precomputed: HashMap::default(),
+            uris: ontology
+                .iter()
+                .map(|(ix, _)| ontology.uri_of(ix).map(String::into_boxed_str))
+                .collect(),
         };
         // Deepest runs first: a run's best concepts are the best of its pieces' best.
         let mut by_run: HashMap<(u32, u32), Vec<u32>, fnv::FnvBuildHasher> = HashMap::default();
@@ -453,7 +459,8 @@ impl Suggester {
                 continue;
             }
             seen.push(e.concept);
-            if let Some(hit) = hit(ontology, languages, e, is_exact) {
+            let uri = self.uris.get(e.concept as usize).cloned().flatten();
+            if let Some(hit) = hit(ontology, languages, e, uri, is_exact) {
                 hits.push(hit);
             }
         }
@@ -461,7 +468,13 @@ impl Suggester {
     }
 }
 
-fn hit(ontology: &Ontology, languages: &[String], e: &Entry, exact: bool) -> Option<Hit> {
+fn hit(
+    ontology: &Ontology,
+    languages: &[String],
+    e: &Entry,
+    uri: Option<Box<str>>,
+    exact: bool,
+) -> Option<Hit> {
     let ix = NodeIndex::new(e.concept as usize);
     let concept = ontology.try_concept(ix)?;
     let lang = languages.get(usize::from(e.lang))?;
@@ -472,7 +485,7 @@ fn hit(ontology: &Ontology, languages: &[String], e: &Entry, exact: bool) -> Opt
     };
     Some(Hit {
         id: concept.id.clone(),
-        uri: ontology.uri_of(ix),
+        uri: uri.map(String::from),
         kind: concept.kind(),
         label: label.to_owned(),
         lang: lang.clone(),
