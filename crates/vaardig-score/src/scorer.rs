@@ -5,7 +5,7 @@
 //! every tie can break on the dense index. Lists are compressed sparse rows ([`crate::csr`]):
 //! the skill hierarchy as parent/child/related lists, occupation requirements, offers per skill.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use ndarray::Array2;
 use vaardig_core::{
@@ -62,9 +62,11 @@ pub struct OfferInfo {
 
 /// Precomputed scoring structures over one ontology with one configuration.
 ///
-/// Cheap to share across threads (`Send + Sync`; the ontology inside is reference counted).
-/// Building it is linear in the size of the ontology; the occupation similarity matrix is
-/// computed on first use and cached.
+/// Cheap to share across threads (`Send + Sync`) and cheap to clone: every structure sits
+/// behind one [`Arc`], so a clone is a reference-count increment and answers exactly as the
+/// original (clones share the occupation matrix once either computed it). Building it is
+/// linear in the size of the ontology; the occupation similarity matrix is computed on first
+/// use and cached.
 ///
 /// ```
 /// use vaardig_core::generate::{generate, GeneratorConfig};
@@ -75,8 +77,19 @@ pub struct OfferInfo {
 /// assert_eq!(scorer.occupation_count(), 100);
 /// # Ok::<(), vaardig_score::ConfigError>(())
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Scorer {
+    /// Everything built from the ontology, shared by every clone.
+    data: Arc<ScorerData>,
+    /// Where the occupation matrix is kept between processes, if anywhere.
+    pub(crate) matrix_store: Option<Arc<dyn crate::MatrixStore>>,
+}
+
+/// The structures a [`Scorer`] shares between its clones, read through `Deref` inside the
+/// crate. Public only because `Deref` names it; nothing in it is reachable from outside.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct ScorerData {
     pub(crate) ontology: Ontology,
     pub(crate) config: ScoringConfig,
     /// Node index → dense index within its kind (or [`NONE`] for kinds not indexed).
@@ -123,12 +136,19 @@ pub struct Scorer {
     /// Per occupation: the minimum NLQF level it states.
     pub(crate) occ_min_nlqf: Vec<Option<u8>>,
     pub(crate) similarity: OnceLock<Array2<f32>>,
-    /// Where the occupation matrix is kept between processes, if anywhere.
-    pub(crate) matrix_store: Option<std::sync::Arc<dyn crate::MatrixStore>>,
     /// The relatedness model's postings, weights and occupation hierarchy.
     pub(crate) rel: RelatednessIndex,
     /// Id and labels per node index, shared into results.
     pub(crate) names: Vec<Named>,
+}
+
+#[doc(hidden)]
+impl std::ops::Deref for Scorer {
+    type Target = ScorerData;
+
+    fn deref(&self) -> &ScorerData {
+        &self.data
+    }
 }
 
 impl Scorer {
@@ -370,7 +390,7 @@ impl Scorer {
             &requires,
             &config.relatedness,
         );
-        Scorer {
+        let data = ScorerData {
             ontology: ontology.clone(),
             config,
             dense,
@@ -397,7 +417,6 @@ impl Scorer {
             occ_entry,
             occ_min_nlqf,
             similarity: OnceLock::new(),
-            matrix_store: None,
             rel,
             names: ontology
                 .iter()
@@ -408,6 +427,10 @@ impl Scorer {
                     uri: ontology.uri_of(ix).map(Into::into),
                 })
                 .collect(),
+        };
+        Scorer {
+            data: Arc::new(data),
+            matrix_store: None,
         }
     }
 

@@ -332,6 +332,30 @@ fn unknown_ids_are_errors_that_say_where() {
     assert!(e.to_string().contains("not an occupation"), "{e}");
 }
 
+#[test]
+fn a_clone_shares_everything_and_answers_the_same() {
+    fn send_sync_clone<T: Send + Sync + Clone>() {}
+    send_sync_clone::<Scorer>();
+    let scorer = Scorer::with_defaults(&tiny());
+    let clone = scorer.clone();
+    // One allocation behind both: the structures are not copied.
+    assert!(std::ptr::eq(scorer.ontology(), clone.ontology()));
+    assert!(std::ptr::eq(scorer.config(), clone.config()));
+    let mut p = person(vec![
+        skill("skill:afrekenen", Evidence::WorkExperience, Some(3)),
+        skill("skill:communiceren", Evidence::WorkExperience, None),
+    ]);
+    p.current_occupation = Some("occ:kassamedewerker".into());
+    let options = TransitionOptions::default();
+    let here = scorer.transitions(&p, &options).expect("transitions");
+    let there = std::thread::spawn(move || clone.transitions(&p, &options))
+        .join()
+        .expect("no panic")
+        .expect("transitions");
+    assert!(!here.items.is_empty());
+    assert_eq!(here, there);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Transitions.
 

@@ -51,12 +51,14 @@
 //! Nothing here parses query syntax, and nothing the user types can make a search fail.
 
 mod analysis;
+mod checksum;
 mod collect;
 mod error;
 mod extract;
 mod index;
 mod options;
 mod query;
+mod read_only;
 mod schema;
 mod searcher;
 mod store;

@@ -1,8 +1,11 @@
 //! On-disk indexes: a directory owned by vaardig-search, holding a tantivy index (memory-mapped
 //! when opened) and a marker file naming the ontology content hash, index format and document
-//! count it was built for. A matching marker, and an index that opens, holds that many
-//! documents and whose every file passes its checksum, means the index is reused; anything
-//! else means it is rebuilt.
+//! count it was built for. The index carries its own stamp, which also lists the size and
+//! xxh3-128 of every file in it ([`crate::checksum`]). A matching marker and stamp, every file
+//! of the stamp's list intact, and an index that opens and holds that many documents, means
+//! the index is reused; anything else means it is rebuilt. A finished index is never changed
+//! in place, so it is opened read-only, without tantivy's lock files
+//! ([`crate::read_only`]): read-only storage works.
 //!
 //! Layout: `DIR/vaardig-search.json` (the marker) and `DIR/tantivy/` (the index, with a copy of
 //! the marker inside, its stamp). A build writes a fresh temporary sibling
@@ -23,7 +26,9 @@ use vaardig_core::Ontology;
 use vaardig_core::io::{AtomicFile, OutputPolicy};
 
 use crate::analysis;
+use crate::checksum::{self, Sums};
 use crate::error::SearchError;
+use crate::read_only::ReadOnly;
 use crate::schema::{self, FORMAT_VERSION, Fields};
 
 /// The marker file's name.
@@ -42,6 +47,9 @@ struct Marker {
     ontology: String,
     /// How many label documents the index holds.
     documents: u64,
+    /// Size and checksum of every file of the index (the stamp itself and lock files left
+    /// out). A marker without the list is from an older build and is not trusted.
+    files: Sums,
 }
 
 impl Marker {
@@ -52,12 +60,19 @@ impl Marker {
             content_hash: format!("{:016x}", ontology.content_hash()),
             ontology: format!("{} {}", m.name, m.version),
             documents: 0,
+            files: Sums::new(),
         }
     }
 
     /// Built by this format for this ontology (the document count is checked on opening).
     fn matches(&self, other: &Marker) -> bool {
         self.format == other.format && self.content_hash == other.content_hash
+    }
+
+    /// The same index: same format, ontology and document count (the files may differ, as
+    /// two builds of one ontology name their segments differently).
+    fn same_index(&self, other: &Marker) -> bool {
+        self.matches(other) && self.documents == other.documents
     }
 }
 
@@ -87,8 +102,9 @@ pub(crate) fn open_or_build(
             // place and writing the marker leaves another ontology's index beside this marker.
             let stamped = read_marker(&index_path.join(MARKER)).ok().flatten();
             if found.matches(&expected)
-                && stamped.as_ref() == Some(&found)
-                && let Some((index, fields)) = reopen(&index_path, found.documents)
+                && let Some(stamp) = stamped
+                && stamp.same_index(&found)
+                && let Some((index, fields)) = reopen(&index_path, &stamp)
             {
                 return Ok((index, fields, Origin::Reused));
             }
@@ -108,33 +124,59 @@ pub(crate) fn open_or_build(
     build(&index, &fields)?;
     let documents = index.reader()?.searcher().num_docs();
     drop(index);
+    // The build's lock files guard nothing once it is done; a finished index holds none.
+    remove_lock_files(&tmp.0)?;
+    let files =
+        checksum::of_dir(&tmp.0, |name| name == MARKER).map_err(|e| SearchError::io(&tmp.0, e))?;
     let marker = Marker {
         documents,
+        files,
         ..expected
     };
     write_new_file(&tmp.0.join(MARKER), &marker)?;
 
-    let (index, fields) = swap_in(&tmp.0, &index_path, &marker)?;
-    write_marker(&marker_path, &marker)?;
+    let (index, fields, in_place) = swap_in(&tmp.0, &index_path, &marker)?;
+    write_marker(&marker_path, &in_place)?;
     Ok((index, fields, Origin::Built))
 }
 
-/// Puts the built index `tmp` at `index_path` (moving an old one aside first) and opens it.
-/// When `index_path` already holds a good index stamped for the same ontology — another
-/// process won the race — that one is opened and ours is discarded.
-fn swap_in(tmp: &Path, index_path: &Path, ours: &Marker) -> Result<(Index, Fields), SearchError> {
+/// Whether `name` is one of tantivy's lock files (`.tantivy-writer.lock`, `.tantivy-meta.lock`).
+fn is_lock_file(name: &str) -> bool {
+    name.starts_with(".tantivy-") && name.ends_with(".lock")
+}
+
+/// Removes the lock files a build left in `dir`.
+fn remove_lock_files(dir: &Path) -> Result<(), SearchError> {
+    for entry in fs::read_dir(dir).map_err(|e| SearchError::io(dir, e))? {
+        let entry = entry.map_err(|e| SearchError::io(dir, e))?;
+        if is_lock_file(&entry.file_name().to_string_lossy()) {
+            fs::remove_file(entry.path()).map_err(|e| SearchError::io(entry.path(), e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Puts the built index `tmp` at `index_path` (moving an old one aside first) and opens it,
+/// with the stamp of the index now in place. When `index_path` already holds a good index
+/// stamped for the same ontology — another process won the race — that one is opened and ours
+/// is discarded.
+fn swap_in(
+    tmp: &Path,
+    index_path: &Path,
+    ours: &Marker,
+) -> Result<(Index, Fields, Marker), SearchError> {
     let io = |e| SearchError::io(index_path, e);
-    let same = || {
+    let theirs = || {
         read_marker(&index_path.join(MARKER))
             .ok()
             .flatten()
-            .is_some_and(|theirs| theirs.matches(ours) && theirs.documents == ours.documents)
+            .filter(|theirs| theirs.same_index(ours))
     };
     for _ in 0..4 {
-        if same()
-            && let Some(opened) = reopen(index_path, ours.documents)
+        if let Some(stamp) = theirs()
+            && let Some((index, fields)) = reopen(index_path, &stamp)
         {
-            return Ok(opened);
+            return Ok((index, fields, stamp));
         }
         match fs::symlink_metadata(index_path) {
             Ok(m) if m.file_type().is_symlink() || m.is_file() => {
@@ -155,9 +197,9 @@ fn swap_in(tmp: &Path, index_path: &Path, ours: &Marker) -> Result<(Index, Field
             Err(e) => return Err(io(e)),
         }
         if fs::rename(tmp, index_path).is_ok()
-            && let Some(opened) = reopen(index_path, ours.documents)
+            && let Some((index, fields)) = reopen(index_path, ours)
         {
-            return Ok(opened);
+            return Ok((index, fields, ours.clone()));
         }
         // Lost a race: another index arrived in between; the next round looks at it.
     }
@@ -197,9 +239,10 @@ fn read_marker(path: &Path) -> std::io::Result<Option<Marker>> {
     Ok(serde_json::from_str(&text).ok())
 }
 
-/// Opens an existing index, or `None` when it is missing, broken, of another schema, or does
-/// not hold the `documents` its marker promises (e.g. a `meta.json` without segments).
-fn reopen(index_path: &Path, documents: u64) -> Option<(Index, Fields)> {
+/// Opens an existing index read-only, or `None` when it is missing, a link, differs by one byte
+/// from what its `stamp` lists (a changed, missing or truncated file), is of another schema,
+/// or does not hold the documents the stamp promises (e.g. a `meta.json` without segments).
+fn reopen(index_path: &Path, stamp: &Marker) -> Option<(Index, Fields)> {
     if fs::symlink_metadata(index_path)
         .ok()?
         .file_type()
@@ -207,21 +250,25 @@ fn reopen(index_path: &Path, documents: u64) -> Option<(Index, Fields)> {
     {
         return None;
     }
-    let index = Index::open_in_dir(index_path).ok()?;
+    // Every byte as built: one changed byte anywhere means rebuilding.
+    if !checksum::verify(index_path, &stamp.files) {
+        return None;
+    }
+    let index = Index::open(ReadOnly::open(index_path)?).ok()?;
     let fields = Fields::of(&index.schema())?;
     analysis::register(index.tokenizers());
-    let reader = index.reader().ok()?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+        .ok()?;
     let searcher = reader.searcher();
-    if searcher.num_docs() != documents {
+    if searcher.num_docs() != stamp.documents {
         return None;
     }
-    // Every segment's stored documents must be readable (a missing or truncated file fails).
+    // Every segment's stored documents must be readable.
     for segment in searcher.segment_readers() {
         segment.get_store_reader(0).ok()?;
-    }
-    // Every file's footer checksum must match: one flipped byte anywhere means rebuilding.
-    if !index.validate_checksum().ok()?.is_empty() {
-        return None;
     }
     Some((index, fields))
 }

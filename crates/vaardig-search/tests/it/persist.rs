@@ -249,3 +249,153 @@ fn a_build_killed_at_any_point_is_recovered_on_the_next_open() {
         "skill:koken"
     );
 }
+
+/// The files of a built index, by name (the stamp and lock files left out), in name order.
+fn index_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("tantivy"))
+        .expect("index dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.is_some_and(|n| n != "vaardig-search.json" && !n.ends_with(".lock"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The kind of an index file: a segment file's extension (`fast`), else its name (`meta.json`).
+fn kind(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match name.split_once('.') {
+        Some((stem, ext)) if stem.len() == 32 => ext.to_owned(),
+        _ => name,
+    }
+}
+
+#[test]
+fn a_changed_byte_in_any_index_file_is_noticed_and_rebuilt() {
+    // Random bytes in a `.fast` file once gave wrong hits with exit 0. Every file kind, a byte
+    // changed at its start, middle and end (a digit stays a digit, so `meta.json` still parses),
+    // and the whole file replaced by random bytes of the same length.
+    let dir = tempfile::tempdir().expect("temp dir");
+    drop(Searcher::open_or_build(demo(), dir.path()).expect("builds"));
+    let kinds: std::collections::BTreeSet<String> =
+        index_files(dir.path()).iter().map(|p| kind(p)).collect();
+    for expected in [
+        "fast",
+        "idx",
+        "pos",
+        "store",
+        "term",
+        "fieldnorm",
+        "meta.json",
+    ] {
+        assert!(kinds.contains(expected), "{expected} in {kinds:?}");
+    }
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut random = |len: usize| -> Vec<u8> {
+        (0..len)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed.to_le_bytes()[0]
+            })
+            .collect()
+    };
+    let mut checked = 0;
+    for kind_name in &kinds {
+        for what in ["random bytes", "first", "middle", "last"] {
+            // A rebuild names its segments anew: find this kind's file each time.
+            let file = index_files(dir.path())
+                .into_iter()
+                .find(|p| kind(p) == *kind_name)
+                .expect("the kind is there");
+            let mut bytes = std::fs::read(&file).expect("read");
+            let len = bytes.len();
+            match what {
+                "random bytes" => bytes = random(len),
+                _ if len == 0 => continue,
+                "first" => bytes[0] ^= 1,
+                "middle" => bytes[len / 2] ^= 1,
+                _ => bytes[len - 1] ^= 1,
+            }
+            std::fs::write(&file, &bytes).expect("corrupt");
+            let s = Searcher::open_or_build(demo(), dir.path())
+                .unwrap_or_else(|e| panic!("{what} in {kind_name}: {e}"));
+            assert!(!s.reused(), "{what} in {kind_name} went unnoticed");
+            same_answers(&s, demo_searcher());
+            drop(s);
+            let again = Searcher::open_or_build(demo(), dir.path()).expect("opens");
+            assert!(again.reused(), "the rebuilt index is reused");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4 * 7, "{checked} cases");
+}
+
+#[test]
+fn opening_a_finished_index_writes_nothing() {
+    // A valid index on read-only storage could not be opened: opening took tantivy's lock
+    // file. Opening must neither create nor change a file, so the directory can be read-only.
+    let dir = tempfile::tempdir().expect("temp dir");
+    drop(Searcher::open_or_build(demo(), dir.path()).expect("builds"));
+    let listing = |path: &std::path::Path| {
+        let mut all = Vec::new();
+        for sub in [path.to_path_buf(), path.join("tantivy")] {
+            for e in std::fs::read_dir(&sub).expect("dir") {
+                let e = e.expect("entry");
+                let meta = e.metadata().expect("meta");
+                all.push((e.path(), meta.len(), meta.modified().expect("mtime")));
+            }
+        }
+        all.sort();
+        all
+    };
+    let before = listing(dir.path());
+    assert!(
+        before.iter().all(|(p, _, _)| !kind(p).ends_with("lock")),
+        "no lock files are kept: {before:?}"
+    );
+    let s = Searcher::open_or_build(demo(), dir.path()).expect("opens");
+    assert!(s.reused());
+    same_answers(&s, demo_searcher());
+    assert_eq!(listing(dir.path()), before, "opening wrote nothing");
+    drop(s);
+
+    // Read-only for real (effective when the tests do not run as root).
+    set_read_only(dir.path(), true);
+    let opened = Searcher::open_or_build(demo(), dir.path());
+    set_read_only(dir.path(), false);
+    let s = opened.expect("a read-only index opens");
+    assert!(s.reused());
+    same_answers(&s, demo_searcher());
+}
+
+/// Makes `dir` and everything in it read-only (or writable again).
+fn set_read_only(dir: &std::path::Path, read_only: bool) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |is_dir: bool| match (read_only, is_dir) {
+        (true, true) => 0o555,
+        (true, false) => 0o444,
+        (false, true) => 0o755,
+        (false, false) => 0o644,
+    };
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("dir") {
+            let path = e.expect("entry").path();
+            let is_dir = path.is_dir();
+            if is_dir {
+                dirs.push(path.clone());
+            }
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode(is_dir)))
+                .expect("chmod");
+        }
+        std::fs::set_permissions(&d, std::fs::Permissions::from_mode(mode(true))).expect("chmod");
+    }
+}
