@@ -34,7 +34,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use vaardig_core::{
-    Code, CodeSystem, Concept, ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K,
+    Code, CodeSystem, Concept, ConceptData, ConceptKind, Date, Diagnostic, DiagnosticKind as K,
     Importance, Labels, Manifest, Match, MatchKind, Note, NoteKind, Rating, Relation, RelationKind,
     Scale, SkillType,
 };
@@ -515,10 +515,7 @@ fn tabiya_manifest(
     let manifest = Manifest {
         name: over.name.clone().unwrap_or_else(|| "tabiya".to_owned()),
         version: over.version.clone().unwrap_or_else(|| "unknown".to_owned()),
-        release_date: over
-            .release_date
-            .clone()
-            .unwrap_or_else(|| "1970-01-01".to_owned()),
+        release_date: over.release_date.unwrap_or(Date::EPOCH),
         languages: staging.languages().to_vec(),
         licence: over
             .licence

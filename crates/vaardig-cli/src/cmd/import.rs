@@ -70,7 +70,7 @@ pub struct CommonArgs {
     pub release_version: Option<String>,
     /// The release date in the manifest (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
-    pub release_date: Option<String>,
+    pub release_date: Option<vaardig_core::Date>,
     /// The licence in the manifest.
     #[arg(long)]
     pub licence: Option<String>,
@@ -311,7 +311,7 @@ fn options(common: &CommonArgs) -> (ImportOptions, ProgressBar) {
         .manifest(ManifestOverrides {
             name: common.name.clone(),
             version: common.release_version.clone(),
-            release_date: common.release_date.clone(),
+            release_date: common.release_date,
             licence: common.licence.clone(),
             source: None,
             notes: None,

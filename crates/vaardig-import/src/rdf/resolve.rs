@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::str::FromStr;
 
-use vaardig_core::Concept;
+use vaardig_core::{Concept, Date};
 use vaardig_core::{
     ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K, Labels, Level, Location, Manifest,
     Nlqf, Relation,
@@ -923,21 +923,21 @@ fn rdf_manifest(
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
     };
-    let release_date = match over.release_date.clone() {
+    let release_date = match over.release_date {
         Some(d) => d,
-        None => match get(SchemeField::ReleaseDate).and_then(|d| d.get(..10).map(str::to_owned)) {
-            Some(d) if is_date(&d) && calendar_date(&d) => d,
-            Some(d) => {
+        None => match get(SchemeField::ReleaseDate).map(|d| Date::parse_prefix(&d)) {
+            Some(Ok(d)) => d,
+            Some(Err(e)) => {
                 report.notes.push(format!(
-                    "the graph's release date `{d}` is not a date: set to 1970-01-01"
+                    "the graph's release date is refused ({e}): set to 1970-01-01"
                 ));
-                "1970-01-01".to_owned()
+                Date::EPOCH
             }
             None => {
                 report
                     .notes
                     .push("no release date in the graph: set to 1970-01-01".to_owned());
-                "1970-01-01".to_owned()
+                Date::EPOCH
             }
         },
     };
@@ -1005,25 +1005,6 @@ fn record_prefixes(manifest: &mut Manifest, used: BTreeMap<&str, &str>, report: 
             )),
         }
     }
-}
-
-/// Whether `d` (shaped `YYYY-MM-DD`) is a day of the calendar (not 2024-02-31).
-fn calendar_date(d: &str) -> bool {
-    let probe = Manifest {
-        release_date: d.to_owned(),
-        ..Manifest::new("probe", "1", &["en"])
-    };
-    probe.check().is_ok()
-}
-
-fn is_date(d: &str) -> bool {
-    let b = d.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// Builds the concept `id` of `kind` from what the graph says about it (its own labels and
