@@ -291,7 +291,9 @@ pub fn import_onet(
 ) -> Result<Import, ImportError> {
     let dir = dir.as_ref();
     if let Some(langs) = options.requested_languages()
-        && langs.iter().any(|l| l != "en")
+        && langs
+            .iter()
+            .any(|l| vaardig_core::primary_language(l.trim()) != "en")
     {
         return Err(ImportError::Options(format!(
             "the O*NET database is in English only (asked for {})",

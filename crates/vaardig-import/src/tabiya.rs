@@ -109,10 +109,11 @@ pub fn import_tabiya(
             });
         }
     }
-    let lang = options
-        .requested_languages()
-        .and_then(|l| l.first().cloned())
-        .unwrap_or_else(|| "en".to_owned());
+    let lang = match options.requested_languages().and_then(|l| l.first()) {
+        Some(tag) => vaardig_core::normalise_language(tag.trim())
+            .map_err(|e| ImportError::Options(format!("--languages: {e}")))?,
+        None => "en".to_owned(),
+    };
     let mut report = ImportReport::new("tabiya-csv");
     report.languages = vec![lang.clone()];
     let files = [

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::str::FromStr;
 
-use vaardig_core::{Concept, Date};
+use vaardig_core::{Concept, Date, normalise_language, primary_language, same_language};
 use vaardig_core::{
     ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K, Labels, Level, Location, Manifest,
     Nlqf, Relation,
@@ -73,14 +73,16 @@ enum Dropped {
 
 /// The manifest language a label tag belongs to: the tag itself when the manifest has it, else
 /// its primary subtag (`en-us` → `en`) when the manifest has that. `None`: not imported.
+///
+/// Tags compare without case, as BCP 47 says (`en-us` is the manifest's `en-US`).
 pub(crate) fn fold_language<'a>(tag: &str, languages: &'a [String]) -> Option<&'a str> {
-    if let Some(l) = languages.iter().find(|l| l.as_str() == tag) {
+    if let Some(l) = languages.iter().find(|l| same_language(l, tag)) {
         return Some(l.as_str());
     }
-    let primary = tag.split('-').next().unwrap_or(tag);
+    let primary = primary_language(tag);
     languages
         .iter()
-        .find(|l| l.as_str() == primary)
+        .find(|l| same_language(l, &primary))
         .map(String::as_str)
 }
 
@@ -834,8 +836,9 @@ fn choose_languages<'l>(
     let clean = |list: Vec<String>| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for l in list {
-            let l = l.trim().to_ascii_lowercase();
-            if valid_language(&l) && !out.contains(&l) {
+            if let Ok(l) = normalise_language(l.trim())
+                && !out.contains(&l)
+            {
                 out.push(l);
             }
         }
@@ -901,10 +904,6 @@ fn choose_languages<'l>(
         list.join(", ")
     ));
     list
-}
-
-fn valid_language(l: &str) -> bool {
-    (2..=8).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase() || c == '-')
 }
 
 /// The manifest: the caller's overrides, else the concept scheme's values, else defaults.

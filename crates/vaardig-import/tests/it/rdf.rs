@@ -681,3 +681,45 @@ fn a_hundred_thousand_deep_broader_chain_imports_without_recursion() {
         .count();
     assert_eq!(cycles, 1, "{:?}", imported.report.diagnostics);
 }
+
+#[test]
+fn bcp47_tags_are_normalised_and_compared_without_case() {
+    // `pt-br` asked, `pt-BR` and `PT-br` in the graph, `en-US` asked as `en-us`: one language each.
+    let ttl = r#"
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix cnlo: <https://linkeddata.competentnl.nl/def/competentnl#> .
+<https://e.org/a> a cnlo:HumanCapability ;
+    skos:prefLabel "soldar"@pt-BR , "weld"@en-US ;
+    skos:altLabel "solda"@PT-br .
+"#;
+    let imported = vaardig_import::import_rdf_reader(
+        ttl.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "tags.ttl",
+        &Mapping::competentnl(),
+        ImportOptions::new().languages(["pt-br", "en-us", "PT-BR"]),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds");
+    let o = &imported.ontology;
+    assert_eq!(o.manifest().languages, ["pt-BR", "en-US"]);
+    let a = o.iter().next().map(|(_, c)| c).expect("one concept");
+    assert_eq!(a.labels.pref("pt-BR"), Some("soldar"));
+    assert_eq!(a.labels.alt("pt-BR"), ["solda"]);
+    assert_eq!(a.labels.pref("en-US"), Some("weld"));
+    assert!(imported.report.ignored_languages.is_empty());
+    // A malformed tag asked for is not a language.
+    let bad = vaardig_import::import_rdf_reader(
+        ttl.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "tags.ttl",
+        &Mapping::competentnl(),
+        ImportOptions::new().languages(["pt_BR"]),
+    )
+    .map(|i| i.build().map(|b| b.ontology.manifest().languages.clone()));
+    assert!(
+        !matches!(bad, Ok(Ok(ref l)) if l.iter().any(|t| t == "pt_BR")),
+        "{bad:?}"
+    );
+}
