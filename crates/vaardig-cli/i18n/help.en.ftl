@@ -213,6 +213,8 @@ help-import-onet-json = Print the import report as JSON on stdout
 about-import-tabiya = Import Tabiya's taxonomy CSV files (skills, occupations incl. local ones, groups, hierarchies, relations with signalling values)
 help-import-tabiya-dir = The directory with the Tabiya CSV files (`skills.csv`, `occupations.csv`, ...)
 help-import-tabiya-json = Print the import report as JSON on stdout
+help-import-tabiya-history-mapping = Write the id mapping of the UUID history (former UUID → current id) as a mapping file for `vaardig diff OLD NEW --mapping FILE`
+help-import-tabiya-history-for = Keep in the history mapping only the pairs this older ontology can use (its ids, one pair per concept), so `vaardig diff OLD NEW --mapping` accepts the file as it is
 
 about-import-parquet = Read back a Parquet directory of `vaardig export --format parquet` (or the same tables written by pandas, Polars or Spark, uncompressed or Snappy); any bad value fails with its file, row and column, and nothing is written
 help-import-parquet-dir = The directory with `manifest.parquet`, `concepts.parquet`, `labels.parquet` and `relations.parquet`

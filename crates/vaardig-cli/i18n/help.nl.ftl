@@ -213,6 +213,8 @@ help-import-onet-json = Schrijf het importverslag als JSON naar standaarduitvoer
 about-import-tabiya = Lees de CSV-bestanden van de taxonomie van Tabiya (vaardigheden, beroepen ook de lokale, groepen, hiërarchieën, relaties met signaalwaarden)
 help-import-tabiya-dir = De map met de CSV-bestanden van Tabiya (`skills.csv`, `occupations.csv`, ...)
 help-import-tabiya-json = Schrijf het importverslag als JSON naar standaarduitvoer
+help-import-tabiya-history-mapping = Schrijf de id-koppeling uit de UUID-geschiedenis (vroegere UUID → huidige id) als koppelbestand voor `vaardig diff OUD NIEUW --mapping BESTAND`
+help-import-tabiya-history-for = Houd in de koppeling uit de UUID-geschiedenis alleen de paren die deze oudere ontologie kan gebruiken (haar id's, één paar per concept), zodat `vaardig diff OUD NIEUW --mapping` het bestand zo aanneemt
 
 about-import-parquet = Lees een Parquet-map van `vaardig export --format parquet` terug (of dezelfde tabellen geschreven door pandas, Polars of Spark, ongecomprimeerd of met Snappy); een foute waarde stopt alles met bestand, regel en kolom, en er wordt niets geschreven
 help-import-parquet-dir = De map met `manifest.parquet`, `concepts.parquet`, `labels.parquet` en `relations.parquet`
