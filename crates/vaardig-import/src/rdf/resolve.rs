@@ -1006,6 +1006,17 @@ fn record_prefixes(manifest: &mut Manifest, used: BTreeMap<&str, &str>, report: 
     }
 }
 
+/// The status a `concept_status` value names: vaardig's own words (`current`, `historical`,
+/// `archived`), or the ISO 25964 thesaurus status ESCO writes as `isothes:status`: `released`
+/// is current, `obsolete` (and `deprecated`) archived.
+fn concept_status(text: &str) -> Result<vaardig_core::Status, vaardig_core::UnknownVariant> {
+    match text.trim() {
+        "released" => Ok(vaardig_core::Status::Current),
+        "obsolete" | "deprecated" => Ok(vaardig_core::Status::Archived),
+        other => other.parse(),
+    }
+}
+
 /// Builds the concept `id` of `kind` from what the graph says about it (its own labels and
 /// the forms copied from its label resources, `extra`), with the triples read but not kept.
 #[allow(
@@ -1321,7 +1332,7 @@ fn build_concept(
     }
     let status = match attrs.take_full(Attribute::ConceptStatus) {
         None => vaardig_core::Status::Current,
-        Some((text, pos, pred)) => match text.parse() {
+        Some((text, pos, pred)) => match concept_status(&text) {
             Ok(s) => s,
             Err(e) => {
                 warnings.push((pos, format!("{e}; `{id}` taken as current")));

@@ -723,3 +723,41 @@ fn bcp47_tags_are_normalised_and_compared_without_case() {
         "{bad:?}"
     );
 }
+
+#[test]
+fn esco_release_status_is_the_concept_status() {
+    let ttl = r#"
+@prefix esco: <http://data.europa.eu/esco/model#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix iso-thes: <http://purl.org/iso25964/skos-thes#> .
+<http://data.europa.eu/esco/skill/new> a esco:Skill, skos:Concept ;
+    skos:prefLabel "weld metal"@en ; iso-thes:status "released" .
+<http://data.europa.eu/esco/skill/old> a esco:Skill, skos:Concept ;
+    skos:prefLabel "weld"@en ; iso-thes:status "obsolete" ;
+    dct:isReplacedBy <http://data.europa.eu/esco/skill/new> .
+"#;
+    let imported = vaardig_import::import_rdf_reader(
+        ttl.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "status.ttl",
+        &Mapping::esco(),
+        ImportOptions::new().languages(["en"]).strict(true),
+    )
+    .expect("strict passes")
+    .build()
+    .expect("builds");
+    let o = &imported.ontology;
+    let new = o.get("esco:skill/new").expect("present");
+    let old = o.get("esco:skill/old").expect("present");
+    assert_eq!(new.status, vaardig_core::Status::Current);
+    assert_eq!(old.status, vaardig_core::Status::Archived);
+    assert_eq!(old.replaced_by.as_deref(), Some("esco:skill/new"));
+    let r = &imported.report;
+    assert!(
+        !r.unused_predicates
+            .contains_key("http://purl.org/iso25964/skos-thes#status"),
+        "{:?}",
+        r.unused_predicates
+    );
+}
