@@ -196,6 +196,7 @@ about-import-skos = Import SKOS / CompetentNL-style RDF (Turtle `.ttl`, N-Triple
 help-import-skos-files = The RDF files; the format follows the extension
 help-import-skos-mapping = A mapping file, or a built-in mapping: `competentnl` (default) or `esco`
 help-import-skos-partial = The files are part of a larger graph (an excerpt, one file of several): relations to resources they do not describe are skipped and counted, not rejected
+help-import-skos-default-kind = The kind of concept the mapping's fallback classes make (`skos:Concept` without a more specific class), e.g. `occupation` for a scheme of occupations only; default: the mapping's own (`skill` in the CompetentNL mapping)
 help-import-skos-keep-not-current = Import historical and archived concepts (CompetentNL's content status) with their status, instead of leaving them out
 help-import-skos-json = Print the import report as JSON on stdout
 

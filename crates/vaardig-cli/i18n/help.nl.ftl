@@ -196,6 +196,7 @@ about-import-skos = Lees SKOS of RDF zoals bij CompetentNL (Turtle `.ttl`, N-Tri
 help-import-skos-files = De RDF-bestanden; het formaat volgt uit de extensie
 help-import-skos-mapping = Een bestand met de vertaling van de velden, of een ingebouwde: `competentnl` (standaard) of `esco`
 help-import-skos-partial = De bestanden zijn een deel van een grotere graaf (een uittreksel, één bestand van meer): relaties naar bronnen die ze niet beschrijven worden overgeslagen en geteld, niet afgewezen
+help-import-skos-default-kind = Het soort concept dat de terugvalklassen van de koppeling maken (`skos:Concept` zonder specifiekere klasse), bijvoorbeeld `occupation` voor een schema met alleen beroepen; standaard dat van de koppeling zelf (`skill` in de CompetentNL-koppeling)
 help-import-skos-keep-not-current = Importeer ook historische en gearchiveerde begrippen (de inhoudsstatus van CompetentNL), met hun status, in plaats van ze weg te laten
 help-import-skos-json = Schrijf het importverslag als JSON naar standaarduitvoer
 

@@ -102,6 +102,11 @@ pub struct SkosArgs {
     /// status, instead of leaving them out.
     #[arg(long)]
     pub keep_not_current: bool,
+    /// The kind of concept the mapping's fallback classes make (`skos:Concept` without a more
+    /// specific class), e.g. `occupation` for a scheme of occupations only; default: the
+    /// mapping's own (`skill` in the CompetentNL mapping).
+    #[arg(long, value_name = "KIND")]
+    pub default_kind: Option<vaardig_core::ConceptKind>,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -252,6 +257,10 @@ pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
                 Some(m) => m,
                 None => Mapping::from_file(&args.mapping)
                     .with_context(|| format!("cannot use the mapping `{}`", args.mapping))?,
+            };
+            let mapping = match args.default_kind {
+                Some(kind) => mapping.with_fallback_kind(kind),
+                None => mapping,
             };
             let (options, bar) = options(&args.common);
             let result = import_rdf(

@@ -761,3 +761,35 @@ fn esco_release_status_is_the_concept_status() {
         r.unused_predicates
     );
 }
+
+#[test]
+fn an_occupation_only_scheme_needs_no_hand_written_mapping() {
+    let ttl = r#"
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://e.org/welder> a skos:Concept ; skos:prefLabel "lasser"@nl ;
+    skos:broader <https://e.org/metal> .
+<https://e.org/metal> a skos:Concept ; skos:prefLabel "metaalberoep"@nl .
+"#;
+    let import = |mapping: Mapping| {
+        vaardig_import::import_rdf_reader(
+            ttl.as_bytes(),
+            vaardig_import::RdfFormat::Turtle,
+            "occupations.ttl",
+            &mapping,
+            ImportOptions::new().strict(true),
+        )
+        .expect("strict passes")
+        .build()
+        .expect("builds")
+        .ontology
+    };
+    // The CompetentNL mapping's fallback makes skills of plain SKOS concepts...
+    let skills = import(Mapping::competentnl());
+    assert_eq!(skills.count(ConceptKind::Skill), 2);
+    assert_eq!(skills.count(ConceptKind::Occupation), 0);
+    // ... and occupations when asked, hierarchy included.
+    let occupations = import(Mapping::competentnl().with_fallback_kind(ConceptKind::Occupation));
+    assert_eq!(occupations.count(ConceptKind::Skill), 0);
+    assert_eq!(occupations.count(ConceptKind::Occupation), 2);
+    assert_eq!(occupations.relation_count(RelationKind::Broader), 1);
+}
