@@ -132,6 +132,8 @@ pub(crate) enum SchemeField {
     Name,
     Version,
     ReleaseDate,
+    /// When the scheme was made (`dcterms:created`): the release date when none is given.
+    Created,
     Languages,
     Licence,
     Source,
@@ -508,6 +510,7 @@ impl Mapping {
                 "name" => SchemeField::Name,
                 "version" => SchemeField::Version,
                 "release_date" => SchemeField::ReleaseDate,
+                "created" => SchemeField::Created,
                 "languages" => SchemeField::Languages,
                 "licence" => SchemeField::Licence,
                 "source" => SchemeField::Source,

@@ -283,6 +283,21 @@ pub(crate) fn resolve(
             .or_insert_with(|| note.text.clone());
     }
     let languages = choose_languages(&fates, &extra, &scheme, mapping, options, report);
+    // Without a title, the scheme's own `skos:prefLabel` names the ontology: in the primary
+    // language, else the first in another.
+    if let Some((_, r)) = chosen_scheme {
+        let prefs = || r.labels.iter().filter(|l| l.role == LabelRole::Pref);
+        let in_primary = prefs().find(|l| {
+            l.lang
+                .as_deref()
+                .is_some_and(|t| fold_language(t, &languages[..1]).is_some())
+        });
+        if let Some(label) = in_primary.or_else(|| prefs().next()) {
+            scheme
+                .entry(SchemeField::Name)
+                .or_insert_with(|| label.text.clone());
+        }
+    }
     let mut manifest = rdf_manifest(&scheme, &languages, mapping, &files, options, report)?;
     let primary = languages[0].clone(); // ok: choose_languages never returns an empty list
 
@@ -924,7 +939,10 @@ fn rdf_manifest(
     };
     let release_date = match over.release_date {
         Some(d) => d,
-        None => match get(SchemeField::ReleaseDate).map(|d| Date::parse_prefix(&d)) {
+        None => match get(SchemeField::ReleaseDate)
+            .or_else(|| get(SchemeField::Created))
+            .map(|d| Date::parse_prefix(&d))
+        {
             Some(Ok(d)) => d,
             Some(Err(e)) => {
                 report.notes.push(format!(

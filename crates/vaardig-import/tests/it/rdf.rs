@@ -793,3 +793,53 @@ fn an_occupation_only_scheme_needs_no_hand_written_mapping() {
     assert_eq!(occupations.count(ConceptKind::Occupation), 2);
     assert_eq!(occupations.relation_count(RelationKind::Broader), 1);
 }
+
+#[test]
+fn the_schemes_own_label_and_creation_date_fill_the_manifest() {
+    let ttl = r#"
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix cnlo: <https://linkeddata.competentnl.nl/def/competentnl#> .
+<https://e.org/scheme> a skos:ConceptScheme ;
+    skos:prefLabel "Occupations"@en , "Beroepen"@nl ;
+    dcterms:created "2024-03-01T09:30:00Z"^^xsd:dateTime .
+<https://e.org/a> a cnlo:HumanCapability ; skos:prefLabel "lassen"@nl .
+"#;
+    let imported = vaardig_import::import_rdf_reader(
+        ttl.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "scheme.ttl",
+        &Mapping::competentnl(),
+        ImportOptions::new().languages(["nl"]),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds");
+    let m = imported.ontology.manifest();
+    assert_eq!(m.name, "Beroepen");
+    assert_eq!(m.release_date, "2024-03-01");
+    assert!(imported.report.counts_balance());
+    // An impossible creation date is not taken, and the note says why.
+    let bad = ttl.replace("2024-03-01T09:30:00Z", "2024-02-31T09:30:00Z");
+    let imported = vaardig_import::import_rdf_reader(
+        bad.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "scheme.ttl",
+        &Mapping::competentnl(),
+        ImportOptions::new().languages(["nl"]),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds");
+    assert_eq!(imported.ontology.manifest().release_date, "1970-01-01");
+    assert!(
+        imported
+            .report
+            .notes
+            .iter()
+            .any(|n| n.contains("February 2024 has 29 days")),
+        "{:?}",
+        imported.report.notes
+    );
+}
