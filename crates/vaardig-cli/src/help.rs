@@ -50,12 +50,16 @@ pub fn chosen_lang(args: &[OsString], env: Option<&str>) -> Lang {
         .unwrap_or(Lang::Nl)
 }
 
+/// The interface language of a `--lang` value: Dutch for Dutch (`nl`, `nl-BE`), English for any
+/// other well-formed BCP 47 tag (the interface words exist in these two only); `None` for a
+/// value that is no tag.
 fn parse(value: &str) -> Option<Lang> {
-    match value.trim().to_ascii_lowercase().as_str() {
-        "nl" => Some(Lang::Nl),
-        "en" => Some(Lang::En),
-        _ => None,
-    }
+    let tag = vaardig_core::normalise_language(value.trim()).ok()?;
+    Some(if vaardig_core::primary_language(&tag) == "nl" {
+        Lang::Nl
+    } else {
+        Lang::En
+    })
 }
 
 /// `cmd` (the whole tree, built) with every text in `lang`, and every `--lang` defaulting to

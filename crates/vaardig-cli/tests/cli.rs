@@ -268,6 +268,82 @@ fn export_turtle_then_import_skos_gives_the_same_ontology() {
     }
 }
 
+#[test]
+fn lang_takes_any_language_the_ontology_declares() {
+    let dir = temp_dir("lang-de");
+    let ttl = dir.join("de.ttl");
+    std::fs::write(
+        &ttl,
+        r#"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix cnlo: <https://linkeddata.competentnl.nl/def/competentnl#> .
+<https://e.org/lassen> a cnlo:HumanCapability ;
+    skos:prefLabel "lassen"@nl , "Schweißen"@de-DE ; skos:altLabel "Schweißarbeiten"@de-de .
+"#,
+    )
+    .expect("writable");
+    let out_dir = dir.join("o");
+    let out = vaardig(&[
+        "import",
+        "skos",
+        ttl.to_str().expect("utf-8"),
+        "--out",
+        out_dir.to_str().expect("utf-8"),
+        "--languages",
+        "nl,de-de",
+        "--quiet",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let o = out_dir.to_str().expect("utf-8");
+    let manifest = std::fs::read_to_string(out_dir.join("ontology.toml")).expect("written");
+    assert!(
+        manifest.contains(r#"languages = ["nl", "de-DE"]"#),
+        "{manifest}"
+    );
+    // `de-de` is the manifest's `de-DE`; the interface words fall back to English.
+    let shown = vaardig(&[
+        "--ontology",
+        o,
+        "show",
+        "https://e.org/lassen",
+        "--lang",
+        "de-de",
+    ]);
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
+    assert!(text.contains("de-DE: Schweißen"), "{text}");
+    assert!(text.contains("synonyms: Schweißarbeiten"), "{text}");
+    // A language the ontology does not declare is refused, naming the ones it has.
+    let refused = vaardig(&[
+        "--ontology",
+        o,
+        "show",
+        "https://e.org/lassen",
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("nl, de-DE"), "{err}");
+    // Not a language tag at all: a usage error.
+    let bad = vaardig(&[
+        "--ontology",
+        o,
+        "show",
+        "https://e.org/lassen",
+        "--lang",
+        "de_DE",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
 const CASHIER: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../examples/profiles/kassamedewerker.json"
