@@ -60,7 +60,7 @@ name-name-dir = NAME=DIR
 help-age = The person's age (overrides the profile's; learning rights need it)
 help-index = Keep the search index in DIR: built on first use, reused while the ontology is unchanged
 help-json = Print JSON
-help-lang = The language of the output and of this help (also VAARDIG_LANG)
+help-lang = The language of the output and of this help (also VAARDIG_LANG): a BCP 47 tag such as nl, en or de-DE; labels are shown in it where the ontology has them, the other words are Dutch for Dutch and English for every other language
 help-languages = Languages to import, comma separated, in preference order; the first that can label every concept becomes the primary language
 help-licence = The licence in the manifest
 help-markdown = Print a Markdown report

@@ -60,7 +60,7 @@ name-name-dir = NAAM=MAP
 help-age = De leeftijd van de persoon (gaat voor die in het profiel; nodig voor leerrechten)
 help-index = Bewaar de zoekindex in MAP: gebouwd bij het eerste gebruik, hergebruikt zolang de ontologie niet verandert
 help-json = Schrijf JSON
-help-lang = De taal van de uitvoer en van deze hulp (ook VAARDIG_LANG)
+help-lang = De taal van de uitvoer en van deze hulp (ook VAARDIG_LANG): een BCP 47-taalcode zoals nl, en of de-DE; namen verschijnen in die taal waar de ontologie ze heeft, de overige woorden in het Nederlands voor Nederlands en in het Engels voor elke andere taal
 help-languages = De talen die worden ingelezen, gescheiden door komma's, de belangrijkste eerst; de eerste taal die elk begrip een naam geeft, wordt de hoofdtaal
 help-licence = De licentie in het manifest
 help-markdown = Schrijf een rapport in Markdown
