@@ -60,7 +60,7 @@ name-name-dir = NAME=DIR
 help-age = The person's age (overrides the profile's; learning rights need it)
 help-index = Keep the search index in DIR: built on first use, reused while the ontology is unchanged
 help-json = Print JSON
-help-lang = The language of the output and of this help (also VAARDIG_LANG)
+help-lang = The language of the output and of this help (also VAARDIG_LANG): a BCP 47 tag such as nl, en or de-DE; labels are shown in it where the ontology has them, the other words are Dutch for Dutch and English for every other language
 help-languages = Languages to import, comma separated, in preference order; the first that can label every concept becomes the primary language
 help-licence = The licence in the manifest
 help-markdown = Print a Markdown report
@@ -196,6 +196,7 @@ about-import-skos = Import SKOS / CompetentNL-style RDF (Turtle `.ttl`, N-Triple
 help-import-skos-files = The RDF files; the format follows the extension
 help-import-skos-mapping = A mapping file, or a built-in mapping: `competentnl` (default) or `esco`
 help-import-skos-partial = The files are part of a larger graph (an excerpt, one file of several): relations to resources they do not describe are skipped and counted, not rejected
+help-import-skos-default-kind = The kind of concept the mapping's fallback classes make (`skos:Concept` without a more specific class), e.g. `occupation` for a scheme of occupations only; default: the mapping's own (`skill` in the CompetentNL mapping)
 help-import-skos-keep-not-current = Import historical and archived concepts (CompetentNL's content status) with their status, instead of leaving them out
 help-import-skos-json = Print the import report as JSON on stdout
 
@@ -213,6 +214,8 @@ help-import-onet-json = Print the import report as JSON on stdout
 about-import-tabiya = Import Tabiya's taxonomy CSV files (skills, occupations incl. local ones, groups, hierarchies, relations with signalling values)
 help-import-tabiya-dir = The directory with the Tabiya CSV files (`skills.csv`, `occupations.csv`, ...)
 help-import-tabiya-json = Print the import report as JSON on stdout
+help-import-tabiya-history-mapping = Write the id mapping of the UUID history (former UUID → current id) as a mapping file for `vaardig diff OLD NEW --mapping FILE`
+help-import-tabiya-history-for = Keep in the history mapping only the pairs this older ontology can use (its ids, one pair per concept), so `vaardig diff OLD NEW --mapping` accepts the file as it is
 
 about-import-parquet = Read back a Parquet directory of `vaardig export --format parquet` (or the same tables written by pandas, Polars or Spark, uncompressed or Snappy); any bad value fails with its file, row and column, and nothing is written
 help-import-parquet-dir = The directory with `manifest.parquet`, `concepts.parquet`, `labels.parquet` and `relations.parquet`

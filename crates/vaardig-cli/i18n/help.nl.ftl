@@ -60,7 +60,7 @@ name-name-dir = NAAM=MAP
 help-age = De leeftijd van de persoon (gaat voor die in het profiel; nodig voor leerrechten)
 help-index = Bewaar de zoekindex in MAP: gebouwd bij het eerste gebruik, hergebruikt zolang de ontologie niet verandert
 help-json = Schrijf JSON
-help-lang = De taal van de uitvoer en van deze hulp (ook VAARDIG_LANG)
+help-lang = De taal van de uitvoer en van deze hulp (ook VAARDIG_LANG): een BCP 47-taalcode zoals nl, en of de-DE; namen verschijnen in die taal waar de ontologie ze heeft, de overige woorden in het Nederlands voor Nederlands en in het Engels voor elke andere taal
 help-languages = De talen die worden ingelezen, gescheiden door komma's, de belangrijkste eerst; de eerste taal die elk begrip een naam geeft, wordt de hoofdtaal
 help-licence = De licentie in het manifest
 help-markdown = Schrijf een rapport in Markdown
@@ -196,6 +196,7 @@ about-import-skos = Lees SKOS of RDF zoals bij CompetentNL (Turtle `.ttl`, N-Tri
 help-import-skos-files = De RDF-bestanden; het formaat volgt uit de extensie
 help-import-skos-mapping = Een bestand met de vertaling van de velden, of een ingebouwde: `competentnl` (standaard) of `esco`
 help-import-skos-partial = De bestanden zijn een deel van een grotere graaf (een uittreksel, één bestand van meer): relaties naar bronnen die ze niet beschrijven worden overgeslagen en geteld, niet afgewezen
+help-import-skos-default-kind = Het soort concept dat de terugvalklassen van de koppeling maken (`skos:Concept` zonder specifiekere klasse), bijvoorbeeld `occupation` voor een schema met alleen beroepen; standaard dat van de koppeling zelf (`skill` in de CompetentNL-koppeling)
 help-import-skos-keep-not-current = Importeer ook historische en gearchiveerde begrippen (de inhoudsstatus van CompetentNL), met hun status, in plaats van ze weg te laten
 help-import-skos-json = Schrijf het importverslag als JSON naar standaarduitvoer
 
@@ -213,6 +214,8 @@ help-import-onet-json = Schrijf het importverslag als JSON naar standaarduitvoer
 about-import-tabiya = Lees de CSV-bestanden van de taxonomie van Tabiya (vaardigheden, beroepen ook de lokale, groepen, hiërarchieën, relaties met signaalwaarden)
 help-import-tabiya-dir = De map met de CSV-bestanden van Tabiya (`skills.csv`, `occupations.csv`, ...)
 help-import-tabiya-json = Schrijf het importverslag als JSON naar standaarduitvoer
+help-import-tabiya-history-mapping = Schrijf de id-koppeling uit de UUID-geschiedenis (vroegere UUID → huidige id) als koppelbestand voor `vaardig diff OUD NIEUW --mapping BESTAND`
+help-import-tabiya-history-for = Houd in de koppeling uit de UUID-geschiedenis alleen de paren die deze oudere ontologie kan gebruiken (haar id's, één paar per concept), zodat `vaardig diff OUD NIEUW --mapping` het bestand zo aanneemt
 
 about-import-parquet = Lees een Parquet-map van `vaardig export --format parquet` terug (of dezelfde tabellen geschreven door pandas, Polars of Spark, ongecomprimeerd of met Snappy); een foute waarde stopt alles met bestand, regel en kolom, en er wordt niets geschreven
 help-import-parquet-dir = De map met `manifest.parquet`, `concepts.parquet`, `labels.parquet` en `relations.parquet`

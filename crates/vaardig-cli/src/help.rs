@@ -2,8 +2,9 @@
 //! and clap's own words ("Usage", "Options", "Print help", default and possible values), come
 //! from the Fluent messages in `i18n/help.{nl,en}.ftl`.
 //!
-//! The language is chosen before clap parses ([`chosen_lang`]): `--lang nl|en` (or
-//! `--lang=en`) anywhere on the command line, else `VAARDIG_LANG`, else Dutch. The same choice
+//! The language is chosen before clap parses ([`chosen_lang`]): `--lang TAG` (or
+//! `--lang=en`) anywhere on the command line, else `VAARDIG_LANG`, else Dutch; a Dutch tag gives
+//! Dutch words, any other tag English ones. The same choice
 //! is the default of every `--lang` option, so output follows it too.
 //!
 //! # Keys
@@ -23,9 +24,10 @@ use vaardig_score::Lang;
 
 use crate::i18n::{has, tr};
 
-/// The language of help, errors and output: the last `--lang nl|en` / `--lang=nl|en` before a
-/// `--`, else `env` (the value of `VAARDIG_LANG`), else Dutch. Anything else is left for clap
-/// to report.
+/// The language of help, errors and output: the last `--lang TAG` / `--lang=TAG` before a
+/// `--`, else `env` (the value of `VAARDIG_LANG`), else Dutch. A Dutch tag (`nl`, `nl-BE`) gives
+/// Dutch, any other BCP 47 tag English (the only other language the interface words exist in);
+/// a value that is no tag is left for clap to report.
 pub fn chosen_lang(args: &[OsString], env: Option<&str>) -> Lang {
     let mut found = None;
     let mut it = args.iter().skip(1).filter_map(|a| a.to_str());
@@ -50,12 +52,16 @@ pub fn chosen_lang(args: &[OsString], env: Option<&str>) -> Lang {
         .unwrap_or(Lang::Nl)
 }
 
+/// The interface language of a `--lang` value: Dutch for Dutch (`nl`, `nl-BE`), English for any
+/// other well-formed BCP 47 tag (the interface words exist in these two only); `None` for a
+/// value that is no tag.
 fn parse(value: &str) -> Option<Lang> {
-    match value.trim().to_ascii_lowercase().as_str() {
-        "nl" => Some(Lang::Nl),
-        "en" => Some(Lang::En),
-        _ => None,
-    }
+    let tag = vaardig_core::normalise_language(value.trim()).ok()?;
+    Some(if vaardig_core::primary_language(&tag) == "nl" {
+        Lang::Nl
+    } else {
+        Lang::En
+    })
 }
 
 /// `cmd` (the whole tree, built) with every text in `lang`, and every `--lang` defaulting to
@@ -146,7 +152,8 @@ fn localize_tree(mut cmd: Command, lang: Lang, path: &[String]) -> Command {
             Arg::new("lang")
                 .long("lang")
                 .value_name("LANG")
-                .value_parser(["nl", "en"])
+                // Any BCP 47 tag: Dutch ones give Dutch words, every other English ones.
+                .value_parser(|s: &str| vaardig_core::normalise_language(s.trim()))
                 .default_value(lang.code()),
             lang,
             path,
@@ -445,6 +452,20 @@ mod tests {
             chosen_lang(&args(&["vaardig", "--lang", "fr"]), Some("en")),
             en
         );
-        assert_eq!(chosen_lang(&args(&["vaardig"]), Some("de")), Lang::Nl);
+        // Any other language has English interface words; Dutch ones Dutch words.
+        assert_eq!(chosen_lang(&args(&["vaardig"]), Some("de")), en);
+        assert_eq!(
+            chosen_lang(&args(&["vaardig", "--lang", "pt-BR"]), None),
+            en
+        );
+        assert_eq!(
+            chosen_lang(&args(&["vaardig", "--lang", "nl-be"]), Some("en")),
+            Lang::Nl
+        );
+        // Not a language tag: the environment decides (and clap reports the value).
+        assert_eq!(
+            chosen_lang(&args(&["vaardig", "--lang", "de_DE"]), Some("nl")),
+            Lang::Nl
+        );
     }
 }

@@ -268,6 +268,82 @@ fn export_turtle_then_import_skos_gives_the_same_ontology() {
     }
 }
 
+#[test]
+fn lang_takes_any_language_the_ontology_declares() {
+    let dir = temp_dir("lang-de");
+    let ttl = dir.join("de.ttl");
+    std::fs::write(
+        &ttl,
+        r#"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix cnlo: <https://linkeddata.competentnl.nl/def/competentnl#> .
+<https://e.org/lassen> a cnlo:HumanCapability ;
+    skos:prefLabel "lassen"@nl , "Schweißen"@de-DE ; skos:altLabel "Schweißarbeiten"@de-de .
+"#,
+    )
+    .expect("writable");
+    let out_dir = dir.join("o");
+    let out = vaardig(&[
+        "import",
+        "skos",
+        ttl.to_str().expect("utf-8"),
+        "--out",
+        out_dir.to_str().expect("utf-8"),
+        "--languages",
+        "nl,de-de",
+        "--quiet",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let o = out_dir.to_str().expect("utf-8");
+    let manifest = std::fs::read_to_string(out_dir.join("ontology.toml")).expect("written");
+    assert!(
+        manifest.contains(r#"languages = ["nl", "de-DE"]"#),
+        "{manifest}"
+    );
+    // `de-de` is the manifest's `de-DE`; the interface words fall back to English.
+    let shown = vaardig(&[
+        "--ontology",
+        o,
+        "show",
+        "https://e.org/lassen",
+        "--lang",
+        "de-de",
+    ]);
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
+    assert!(text.contains("de-DE: Schweißen"), "{text}");
+    assert!(text.contains("synonyms: Schweißarbeiten"), "{text}");
+    // A language the ontology does not declare is refused, naming the ones it has.
+    let refused = vaardig(&[
+        "--ontology",
+        o,
+        "show",
+        "https://e.org/lassen",
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("nl, de-DE"), "{err}");
+    // Not a language tag at all: a usage error.
+    let bad = vaardig(&[
+        "--ontology",
+        o,
+        "show",
+        "https://e.org/lassen",
+        "--lang",
+        "de_DE",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
 const CASHIER: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../examples/profiles/kassamedewerker.json"
@@ -713,6 +789,126 @@ fn import_tabiya_sample_then_transitions_and_gap() {
         "--json",
     ]);
     assert!(gap.is_object(), "{gap}");
+}
+
+#[test]
+#[cfg_attr(not(external_data), ignore = "needs ../shared/data/external")]
+fn a_tabiya_uuid_history_maps_an_older_release_for_diff() {
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/external/tabiya-sample");
+    let work = temp_dir("tabiya-history");
+    // A later release: "technical director" was re-imported into the platform (a new UUID at
+    // the top of its history) and renamed.
+    let later = work.join("later");
+    copy_dir(&sample, &later);
+    let current = "c2245d0e-9233-4863-a061-b7581209979c";
+    let fresh = "0b9e6c1e-4d7a-4f43-9a55-3f6d2c7e8a10";
+    let occupations = later.join("occupations.csv");
+    let text = std::fs::read_to_string(&occupations).expect("readable");
+    let row = text
+        .lines()
+        .find(|l| l.contains(current))
+        .expect("the director's row")
+        .to_owned();
+    let changed = row
+        .replace(
+            &format!("\"{current}\""),
+            &format!("\"{fresh}\n{current}\""),
+        )
+        .replace(
+            "\"technical director\"",
+            "\"director of technical operations\"",
+        );
+    assert_ne!(changed, row);
+    std::fs::write(&occupations, text.replace(&row, &changed)).expect("writable");
+
+    let import = |dir: &Path, out: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "import",
+            "tabiya",
+            dir.to_str().expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--quiet",
+            "--strict",
+        ];
+        args.extend_from_slice(extra);
+        let run = vaardig(&args);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        run
+    };
+    let old = work.join("old");
+    let new = work.join("new");
+    let mapping = work.join("history.csv");
+    import(&sample, &old, &[]);
+    import(
+        &later,
+        &new,
+        &[
+            "--history-mapping",
+            mapping.to_str().expect("utf-8"),
+            "--history-for",
+            old.to_str().expect("utf-8"),
+        ],
+    );
+    let written = std::fs::read_to_string(&mapping).expect("the mapping file");
+    assert_eq!(
+        written,
+        format!(
+            "old_id,new_id,confidence,status\ntabiya:{current},tabiya:{fresh},1.000,supplied\n"
+        )
+    );
+    let diff = json(&[
+        "diff",
+        old.to_str().expect("utf-8"),
+        new.to_str().expect("utf-8"),
+        "--mapping",
+        mapping.to_str().expect("utf-8"),
+        "--no-propose",
+        "--sample",
+        "0",
+        "--json",
+    ]);
+    let d = &diff["diff"];
+    assert_eq!(d["summary"]["added"], 0, "{}", d["summary"]);
+    assert_eq!(d["summary"]["removed"], 0, "{}", d["summary"]);
+    assert_eq!(d["summary"]["remapped"], 1, "{}", d["summary"]);
+    let relabelled = d["relabelled"].as_array().expect("a list");
+    assert_eq!(relabelled.len(), 1, "{relabelled:?}");
+    assert_eq!(
+        relabelled[0]["old_id"],
+        format!("tabiya:{current}"),
+        "{relabelled:?}"
+    );
+    assert_eq!(
+        relabelled[0]["new_id"],
+        format!("tabiya:{fresh}"),
+        "{relabelled:?}"
+    );
+    // Without the mapping the renamed director is one removed and one added concept.
+    let blind = json(&[
+        "diff",
+        old.to_str().expect("utf-8"),
+        new.to_str().expect("utf-8"),
+        "--no-propose",
+        "--sample",
+        "0",
+        "--json",
+    ]);
+    assert_eq!(
+        blind["diff"]["summary"]["removed"], 1,
+        "{}",
+        blind["diff"]["summary"]
+    );
+    assert_eq!(
+        blind["diff"]["summary"]["added"], 1,
+        "{}",
+        blind["diff"]["summary"]
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -29,11 +29,13 @@
 
 mod builder;
 mod concept;
+mod date;
 mod diagnostic;
 mod embedded;
 pub mod export;
 pub mod generate;
 pub mod io;
+mod lang;
 mod manifest;
 mod model;
 mod ontology;
@@ -45,9 +47,11 @@ pub use builder::{
     Built, MAX_COST_EUR, MAX_HOURS, MAX_ID_LEN, OntologyBuilder, id_problem, uri_problem,
 };
 pub use concept::{Code, Concept, ConceptData, Labels, Match, Note, Rating, Relation};
+pub use date::{Date, DateError, DateProblem};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Location, OntologyError, Severity};
 pub use embedded::EMBEDDED_TABLES;
 pub use io::{OutputError, OutputPolicy, load_dir, write_dir, write_dir_with};
+pub use lang::{LanguageError, normalise_language, primary_language, same_language};
 pub use manifest::{MANIFEST_FILE, Manifest};
 pub use model::{
     CodeSystem, ConceptKind, Importance, Level, MatchKind, Nlqf, NoteKind, OfferType, OutOfRange,

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
+use crate::lang::normalise_language;
 
 /// The file name of the manifest inside an ontology directory.
 pub const MANIFEST_FILE: &str = "ontology.toml";
@@ -18,9 +20,10 @@ pub struct Manifest {
     pub name: String,
     /// The release version, e.g. `2026.11`.
     pub version: String,
-    /// The release date, `YYYY-MM-DD`.
-    pub release_date: String,
-    /// Language codes; the first is the primary language, whose labels are required.
+    /// The release date, `YYYY-MM-DD` in the file; a day of the calendar (2024-02-31 is refused).
+    pub release_date: Date,
+    /// BCP 47 language tags in their normal case (`nl`, `en-US`, `pt-BR`; [`Manifest::parse`]
+    /// normalises `en-us`); the first is the primary language, whose labels are required.
     pub languages: Vec<String>,
     /// The licence of the data.
     pub licence: String,
@@ -46,7 +49,7 @@ impl Manifest {
         Manifest {
             name: name.to_owned(),
             version: version.to_owned(),
-            release_date: "1970-01-01".to_owned(),
+            release_date: Date::EPOCH,
             languages: languages.iter().map(|l| (*l).to_owned()).collect(),
             licence: "unspecified".to_owned(),
             source: "built in code".to_owned(),
@@ -61,10 +64,14 @@ impl Manifest {
         self.languages.first().map(String::as_str).unwrap_or("nl")
     }
 
-    /// Parses and checks a manifest.
+    /// Parses and checks a manifest; language tags are normalised (`en-us` → `en-US`).
+    ///
+    /// # Errors
+    /// A [`DiagnosticKind::Manifest`] diagnostic at the manifest file (and line, for values the
+    /// TOML reader refuses, such as a release date that is not a day of the calendar).
     pub fn parse(text: &str) -> Result<Manifest, Diagnostic> {
         let at = || Location::file(MANIFEST_FILE);
-        let manifest: Manifest = toml::from_str(text).map_err(|e| {
+        let mut manifest: Manifest = toml::from_str(text).map_err(|e| {
             let mut location = at();
             if let Some(span) = e.span() {
                 let line = text
@@ -78,23 +85,32 @@ impl Manifest {
                 e.message().trim().to_owned(),
             )
         })?;
+        for lang in &mut manifest.languages {
+            if let Ok(normal) = normalise_language(lang) {
+                *lang = normal;
+            }
+        }
         manifest
             .check()
             .map_err(|msg| Diagnostic::error(DiagnosticKind::Manifest, at(), msg))?;
         Ok(manifest)
     }
 
-    /// Checks the values a parser cannot: languages, the date format and the prefixes.
+    /// Checks the values a parser cannot: languages (well-formed BCP 47 tags in their normal
+    /// case, none twice), name and version, and the prefixes. The release date is a [`Date`],
+    /// checked when it was made.
+    ///
+    /// # Errors
+    /// A message naming the field and what is wrong with it.
     pub fn check(&self) -> Result<(), String> {
         if self.languages.is_empty() {
             return Err("`languages` must name at least one language".into());
         }
         for lang in &self.languages {
-            let ok = (2..=8).contains(&lang.len())
-                && lang.chars().all(|c| c.is_ascii_lowercase() || c == '-');
-            if !ok {
+            let normal = normalise_language(lang).map_err(|e| format!("`languages`: {e}"))?;
+            if normal != *lang {
                 return Err(format!(
-                    "language code `{lang}` is not a lowercase code such as `nl` or `en`"
+                    "`languages`: write the language tag `{lang}` as `{normal}`"
                 ));
             }
         }
@@ -103,28 +119,6 @@ impl Manifest {
         seen.dedup();
         if seen.len() != self.languages.len() {
             return Err("`languages` lists a language twice".into());
-        }
-        let date_ok = {
-            let parts: Vec<&str> = self.release_date.split('-').collect();
-            parts.len() == 3
-                && parts[0].len() == 4
-                && parts[1].len() == 2
-                && parts[2].len() == 2
-                && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
-                && match (
-                    parts[0].parse::<u32>(),
-                    parts[1].parse::<u32>(),
-                    parts[2].parse::<u32>(),
-                ) {
-                    (Ok(y), Ok(m @ 1..=12), Ok(d)) => d >= 1 && d <= days_in_month(y, m),
-                    _ => false,
-                }
-        };
-        if !date_ok {
-            return Err(format!(
-                "`release_date` `{}` is not a date in the form YYYY-MM-DD",
-                self.release_date
-            ));
         }
         if self.name.trim().is_empty() || self.version.trim().is_empty() {
             return Err("`name` and `version` must not be empty".into());
@@ -206,36 +200,53 @@ pub(crate) fn is_absolute_uri(text: &str) -> bool {
         && !rest.is_empty()
 }
 
-/// The days of month `m` (1–12) of year `y` in the Gregorian calendar.
-fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn manifest_text(languages: &str, date: &str) -> String {
+        format!(
+            "name = \"t\"\nversion = \"1\"\nrelease_date = \"{date}\"\n\
+             languages = {languages}\nlicence = \"x\"\nsource = \"y\"\n"
+        )
+    }
+
     #[test]
-    fn impossible_release_dates_are_refused() {
-        let mut m = Manifest::new("t", "1", &["en"]);
-        for (date, ok) in [
-            ("2024-02-29", true),
-            ("2024-02-31", false),
-            ("2023-02-29", false),
-            ("1900-02-29", false),
-            ("2000-02-29", true),
-            ("2025-04-31", false),
-            ("2025-12-31", true),
-            ("2025-00-10", false),
-        ] {
-            m.release_date = date.to_owned();
-            assert_eq!(m.check().is_ok(), ok, "{date}");
-        }
+    fn an_impossible_release_date_is_refused_at_its_line() {
+        let d = Manifest::parse(&manifest_text("[\"en\"]", "2024-02-31")).expect_err("refused");
+        assert_eq!(d.kind, DiagnosticKind::Manifest);
+        assert_eq!(d.location.line, Some(3), "{d:?}");
+        assert!(
+            d.message
+                .contains("`2024-02-31` is not a date: February 2024 has 29 days"),
+            "{}",
+            d.message
+        );
+        let ok = Manifest::parse(&manifest_text("[\"en\"]", "2024-02-29")).expect("a leap day");
+        assert_eq!(ok.release_date, "2024-02-29");
+    }
+
+    #[test]
+    fn language_tags_are_normalised_and_checked() {
+        let m = Manifest::parse(&manifest_text(
+            "[\"nl\", \"en-us\", \"pt-BR\"]",
+            "2026-01-02",
+        ))
+        .expect("loads");
+        assert_eq!(m.languages, ["nl", "en-US", "pt-BR"]);
+        let d = Manifest::parse(&manifest_text("[\"en-US\", \"en-us\"]", "2026-01-02"))
+            .expect_err("twice");
+        assert!(d.message.contains("twice"), "{}", d.message);
+        let d = Manifest::parse(&manifest_text("[\"en_US\"]", "2026-01-02")).expect_err("bad tag");
+        assert!(
+            d.message.contains("`en_US` is not a BCP 47 language tag"),
+            "{}",
+            d.message
+        );
+        let mut built = Manifest::new("t", "1", &["en-us"]);
+        assert!(built.check().expect_err("not normal").contains("`en-US`"));
+        built.languages = vec!["en-US".into()];
+        assert_eq!(built.check(), Ok(()));
     }
 
     fn with_prefix(prefix: &str, namespace: &str) -> Manifest {

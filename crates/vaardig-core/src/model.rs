@@ -354,6 +354,10 @@ str_enum! {
         Kldb = "kldb",
         /// A code of Tabiya's own (a local occupation's `CODE`, `I11_1`).
         Tabiya = "tabiya",
+        /// A former UUID of a Tabiya concept (its `UUIDHISTORY` after the current one), kept so
+        /// an older release's ids can be mapped onto this one (`vaardig import tabiya
+        /// --history-mapping`).
+        TabiyaUuid = "tabiya_uuid",
     }
 }
 

@@ -36,7 +36,7 @@ impl VersionInfo {
         VersionInfo {
             name: m.name.clone(),
             version: m.version.clone(),
-            release_date: m.release_date.clone(),
+            release_date: m.release_date.to_string(),
             concepts: ontology.len(),
             relations: ontology.graph().edge_count(),
         }

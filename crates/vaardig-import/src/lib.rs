@@ -34,5 +34,5 @@ pub use onet::{OnetOptions, import_onet, level_from_lv};
 pub use options::{ImportOptions, ManifestOverrides, Progress};
 pub use rdf::{COMPETENTNL_TOML, ESCO_TOML, Mapping, RdfFormat, import_rdf, import_rdf_reader};
 pub use report::{ImportReport, MAX_DIAGNOSTICS, SourceCounts};
-pub use tabiya::{import_tabiya, signalling_importance};
+pub use tabiya::{history_mapping, import_tabiya, signalling_importance};
 pub use turtle::{default_ids, write_turtle, write_turtle_with_ids};

@@ -47,7 +47,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use vaardig_core::{
-    Code, CodeSystem, Concept, ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K,
+    Code, CodeSystem, Concept, ConceptData, ConceptKind, Date, Diagnostic, DiagnosticKind as K,
     Importance, Labels, Level, Location, Manifest, Rating as SourceRating, Relation, RelationKind,
     Scale, SkillType, Tier,
 };
@@ -291,7 +291,9 @@ pub fn import_onet(
 ) -> Result<Import, ImportError> {
     let dir = dir.as_ref();
     if let Some(langs) = options.requested_languages()
-        && langs.iter().any(|l| l != "en")
+        && langs
+            .iter()
+            .any(|l| vaardig_core::primary_language(l.trim()) != "en")
     {
         return Err(ImportError::Options(format!(
             "the O*NET database is in English only (asked for {})",
@@ -1180,18 +1182,19 @@ fn onet_manifest(
         .iter()
         .position(|n| *n == month)?;
         let y: u16 = year.parse().ok()?;
-        Some(format!("{y:04}-{:02}-01", m + 1))
+        Date::from_ymd(y, u8::try_from(m + 1).ok()?, 1).ok()
     });
     let over = options.manifest_overrides();
-    let release_date = match (&over.release_date, release) {
-        (Some(d), _) => d.clone(),
-        (None, Some(d)) => d,
-        (None, None) if latest.0 > 0 => format!("{:04}-{:02}-01", latest.0, latest.1),
-        (None, None) => {
+    let latest = Date::from_ymd(latest.0, latest.1, 1)
+        .ok()
+        .filter(|_| latest.0 > 0);
+    let release_date = match (over.release_date, release, latest) {
+        (Some(d), _, _) | (None, Some(d), _) | (None, None, Some(d)) => d,
+        (None, None, None) => {
             report
                 .notes
                 .push("no release date found: set to 1970-01-01".to_owned());
-            "1970-01-01".to_owned()
+            Date::EPOCH
         }
     };
     let version = over

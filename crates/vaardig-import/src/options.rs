@@ -20,8 +20,8 @@ pub struct ManifestOverrides {
     pub name: Option<String>,
     /// The release version.
     pub version: Option<String>,
-    /// The release date, `YYYY-MM-DD`.
-    pub release_date: Option<String>,
+    /// The release date (a [`vaardig_core::Date`]: parse `YYYY-MM-DD` with `str::parse`).
+    pub release_date: Option<vaardig_core::Date>,
     /// The licence.
     pub licence: Option<String>,
     /// Who made it, from what.

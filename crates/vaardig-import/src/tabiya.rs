@@ -26,6 +26,10 @@
 //!   codes), or `tabiya` for a local occupation's own code (`I11_1`); `ORIGINURI` is an
 //!   `exact` match (a `close` one for a local occupation: it is derived from the ESCO
 //!   occupation whose URI it reuses); `SCOPENOTE` is a `scope_note`.
+//! - **UUID history**: the UUIDs after the first (newest to oldest, as Tabiya writes them) are
+//!   kept as codes `tabiya_uuid`; [`history_mapping`] turns them into the `old_id,new_id` pairs
+//!   `vaardig diff --mapping` reads, so an older release's concepts are followed to their
+//!   current ids.
 //! - Columns read but not kept (`REUSELEVEL`, `ISLOCALIZED`, `REGULATEDPROFESSIONNOTE`, ...)
 //!   are counted in [`crate::ImportReport::unused_columns`]; rows not imported in
 //!   [`crate::ImportReport::skipped_rows`], by reason.
@@ -34,7 +38,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use vaardig_core::{
-    Code, CodeSystem, Concept, ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K,
+    Code, CodeSystem, Concept, ConceptData, ConceptKind, Date, Diagnostic, DiagnosticKind as K,
     Importance, Labels, Manifest, Match, MatchKind, Note, NoteKind, Rating, Relation, RelationKind,
     Scale, SkillType,
 };
@@ -109,10 +113,11 @@ pub fn import_tabiya(
             });
         }
     }
-    let lang = options
-        .requested_languages()
-        .and_then(|l| l.first().cloned())
-        .unwrap_or_else(|| "en".to_owned());
+    let lang = match options.requested_languages().and_then(|l| l.first()) {
+        Some(tag) => vaardig_core::normalise_language(tag.trim())
+            .map_err(|e| ImportError::Options(format!("--languages: {e}")))?,
+        None => "en".to_owned(),
+    };
     let mut report = ImportReport::new("tabiya-csv");
     report.languages = vec![lang.clone()];
     let files = [
@@ -161,6 +166,62 @@ pub fn import_tabiya(
     let manifest = tabiya_manifest(dir, &reader.staging, &options)?;
     let builder = reader.staging.finish(manifest, &mut report);
     Import::new(builder, report, options.is_strict())
+}
+
+/// The id mapping a Tabiya release's UUID history gives: for every concept of `new` with former
+/// UUIDs (codes `tabiya_uuid`), the pair `tabiya:<former>` → its current id, in id order, then
+/// former UUID order (newest first). With `old`, only pairs whose old id is a concept of `old`
+/// and whose new id is not one too (a concept both have keeps its id), at most one per old and
+/// one per new id, the newest former UUID winning: the pairs `vaardig diff OLD NEW --mapping`
+/// accepts.
+///
+/// ```
+/// use vaardig_core::{
+///     Code, CodeSystem, Concept, ConceptData, Labels, Manifest, OntologyBuilder, SkillType,
+/// };
+///
+/// let mut b = OntologyBuilder::new(Manifest::new("t", "2", &["en"]));
+/// let data = ConceptData::Skill { skill_type: SkillType::Skill };
+/// let mut c = Concept::new("tabiya:new", Labels::with_pref([("en", "weld")]), data);
+/// c.codes.push(Code::new(CodeSystem::TabiyaUuid, "old"));
+/// b.add_concept(c);
+/// let new = b.build().expect("valid").ontology;
+/// let pairs = vaardig_import::history_mapping(&new, None);
+/// assert_eq!(pairs, [("tabiya:old".to_owned(), "tabiya:new".to_owned())]);
+/// ```
+pub fn history_mapping(
+    new: &vaardig_core::Ontology,
+    old: Option<&vaardig_core::Ontology>,
+) -> Vec<(String, String)> {
+    let mut concepts: Vec<&Concept> = new.iter().map(|(_, c)| c).collect();
+    concepts.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut pairs = Vec::new();
+    let mut taken_old = std::collections::HashSet::new();
+    for c in concepts {
+        if old.is_some_and(|o| o.get(&c.id).is_some()) {
+            continue;
+        }
+        for code in c
+            .codes
+            .iter()
+            .filter(|k| k.system == CodeSystem::TabiyaUuid)
+        {
+            let old_id = format!("tabiya:{}", code.code);
+            if let Some(o) = old {
+                if o.get(&old_id).is_none() || new.get(&old_id).is_some() {
+                    continue;
+                }
+                if !taken_old.insert(old_id.clone()) {
+                    continue;
+                }
+            }
+            pairs.push((old_id, c.id.to_string()));
+            if old.is_some() {
+                break;
+            }
+        }
+    }
+    pairs
 }
 
 /// Counts the non-empty cells of columns not in `kept`.
@@ -256,7 +317,9 @@ impl TabiyaReader {
         report: &mut ImportReport,
     ) -> Result<Outcome, Diagnostic> {
         let local = row.req("ID")?;
-        let id = match row.get("UUIDHISTORY")?.split_whitespace().next() {
+        // Newest first: the current UUID, then the ones the concept had before.
+        let mut history = row.get("UUIDHISTORY")?.split_whitespace();
+        let id = match history.next() {
             Some(uuid) => format!("tabiya:{uuid}"),
             None => {
                 self.without_uuid += 1;
@@ -347,6 +410,24 @@ impl TabiyaReader {
                 return Err(Diagnostic::error(K::InvalidValue, row.at("CODE"), problem));
             }
             concept.codes.push(Code::new(system, code));
+        }
+        for former in history {
+            if let Some(problem) = CodeSystem::TabiyaUuid.problem(former) {
+                return Err(Diagnostic::error(
+                    K::InvalidValue,
+                    row.at("UUIDHISTORY"),
+                    problem,
+                ));
+            }
+            if !concept
+                .codes
+                .iter()
+                .any(|c| c.system == CodeSystem::TabiyaUuid && c.code == former)
+            {
+                concept
+                    .codes
+                    .push(Code::new(CodeSystem::TabiyaUuid, former));
+            }
         }
         let scope = row.get("SCOPENOTE")?;
         if !scope.is_empty() {
@@ -515,10 +596,7 @@ fn tabiya_manifest(
     let manifest = Manifest {
         name: over.name.clone().unwrap_or_else(|| "tabiya".to_owned()),
         version: over.version.clone().unwrap_or_else(|| "unknown".to_owned()),
-        release_date: over
-            .release_date
-            .clone()
-            .unwrap_or_else(|| "1970-01-01".to_owned()),
+        release_date: over.release_date.unwrap_or(Date::EPOCH),
         languages: staging.languages().to_vec(),
         licence: over
             .licence

@@ -112,7 +112,7 @@ pub fn write_turtle_with_ids(
     emit(
         scheme.clone(),
         &format!("{DCTERMS}issued"),
-        Literal::new_typed_literal(&m.release_date, xsd::DATE).into(),
+        Literal::new_typed_literal(m.release_date.to_string(), xsd::DATE).into(),
     )?;
     emit(
         scheme.clone(),

@@ -273,6 +273,16 @@ fn paths(value: &Bound<'_, PyAny>) -> PyResult<Vec<PathBuf>> {
     value.extract()
 }
 
+/// The `release_date` argument as a date: `YYYY-MM-DD`, a day of the calendar, else `ValueError`.
+fn release_date(text: Option<String>) -> PyResult<Option<vaardig_core::Date>> {
+    text.map(|t| {
+        t.parse::<vaardig_core::Date>().map_err(|e| {
+            pyo3::exceptions::PyValueError::new_err(format!("release_date: {e}"))
+        })
+    })
+    .transpose()
+}
+
 macro_rules! common {
     ($out:expr, $force:expr, $languages:expr, $strict:expr, $name:expr, $version:expr,
      $date:expr, $licence:expr) => {
@@ -284,7 +294,7 @@ macro_rules! common {
             manifest: ManifestOverrides {
                 name: $name,
                 version: $version,
-                release_date: $date,
+                release_date: release_date($date)?,
                 licence: $licence,
                 source: None,
                 notes: None,

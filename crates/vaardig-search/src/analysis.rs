@@ -1,8 +1,17 @@
 //! Text analysis, the same for indexing and for querying: text is put in Unicode NFC (queries
 //! here, labels by the ontology builder), words are split on anything that is not
-//! a letter or digit, lower-cased and accent-folded (é → e, ĳ → ij); Dutch and English labels are
-//! also stemmed. Edge n-grams (word prefixes) and suffixes are made here too, for partial words
-//! and Dutch compounds.
+//! a letter or digit, lower-cased and accent-folded (é → e, ĳ → ij); labels are also stemmed in
+//! every language tantivy has a Snowball stemmer for. Edge n-grams (word prefixes) and suffixes
+//! are made here too, for partial words and Dutch compounds.
+//!
+//! # Which stemmer
+//! A label's BCP 47 tag picks its stemmer by the primary language subtag alone
+//! ([`vaardig_core::primary_language`]: `pt-BR` and `pt` are Portuguese, `en-US` is English):
+//! `ar` Arabic, `da` Danish, `nl` Dutch, `en` English, `fi` Finnish, `fr` French, `de` German,
+//! `el` Greek, `hu` Hungarian, `it` Italian, `no`/`nb`/`nn` Norwegian, `pt` Portuguese,
+//! `ro` Romanian, `ru` Russian, `es` Spanish, `sv` Swedish, `ta` Tamil, `tr` Turkish
+//! ([`STEMMED`]). Every other language, and a tag that is not well-formed, falls back to folded
+//! words without stemming (`text_other`): nothing is lost, only inflected forms do not meet.
 //!
 //! All analyzers are tantivy's own ([`SimpleTokenizer`], [`LowerCaser`], [`AsciiFoldingFilter`],
 //! [`Stemmer`], [`StopWordFilter`]); this module only chains them and registers them by name.
@@ -64,10 +73,29 @@ pub(crate) fn nfc_with_offsets(text: &str) -> Option<(String, Vec<usize>)> {
 
 /// The analyzer name for folded, unstemmed words.
 pub(crate) const PLAIN: &str = "vaardig_plain";
-/// The analyzer name for Dutch: folded and stemmed.
-pub(crate) const NL: &str = "vaardig_nl";
-/// The analyzer name for English: folded and stemmed.
-pub(crate) const EN: &str = "vaardig_en";
+/// The stemmed languages: the primary language subtags that pick each, tantivy's stemmer, and
+/// the name of the index field and analyzer (`text_<name>`, `vaardig_<name>`). Dutch and
+/// English come first: [`Lang::NL`] and [`Lang::EN`] are their positions.
+pub(crate) const STEMMED: [(&[&str], Language, &str); 18] = [
+    (&["nl"], Language::Dutch, "nl"),
+    (&["en"], Language::English, "en"),
+    (&["ar"], Language::Arabic, "ar"),
+    (&["da"], Language::Danish, "da"),
+    (&["fi"], Language::Finnish, "fi"),
+    (&["fr"], Language::French, "fr"),
+    (&["de"], Language::German, "de"),
+    (&["el"], Language::Greek, "el"),
+    (&["hu"], Language::Hungarian, "hu"),
+    (&["it"], Language::Italian, "it"),
+    (&["no", "nb", "nn"], Language::Norwegian, "no"),
+    (&["pt"], Language::Portuguese, "pt"),
+    (&["ro"], Language::Romanian, "ro"),
+    (&["ru"], Language::Russian, "ru"),
+    (&["es"], Language::Spanish, "es"),
+    (&["sv"], Language::Swedish, "sv"),
+    (&["ta"], Language::Tamil, "ta"),
+    (&["tr"], Language::Turkish, "tr"),
+];
 /// The analyzer name for lists of ready-made terms separated by spaces (n-grams).
 pub(crate) const TERMS: &str = "vaardig_terms";
 
@@ -82,29 +110,57 @@ pub(crate) const MIN_SUFFIX_CHARS: usize = 4;
 /// The longest suffix indexed, in characters.
 pub(crate) const MAX_SUFFIX_CHARS: usize = 12;
 
-/// The language of a label, as far as analysis cares: which stemmer applies.
+/// The language of a label, as far as analysis cares: which stemmer applies. A position in
+/// [`STEMMED`], or [`Lang::OTHER`] (folded words, no stemming).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum Lang {
-    /// Dutch: the Dutch snowball stemmer.
-    Nl,
-    /// English: the English snowball stemmer.
-    En,
-    /// Any other language: folded words, no stemming.
-    Other,
-}
+pub(crate) struct Lang(u8);
 
 impl Lang {
-    /// The analysis language of a language code.
+    /// Dutch: the Dutch snowball stemmer.
+    pub(crate) const NL: Lang = Lang(0);
+    /// English: the English snowball stemmer.
+    pub(crate) const EN: Lang = Lang(1);
+    /// Any other language: folded words, no stemming.
+    pub(crate) const OTHER: Lang = Lang(STEMMED.len() as u8);
+
+    /// The analysis language of a BCP 47 tag, by its primary language (see the module docs).
     pub(crate) fn of(code: &str) -> Lang {
-        match code {
-            "nl" => Lang::Nl,
-            "en" => Lang::En,
-            _ => Lang::Other,
-        }
+        let primary = vaardig_core::primary_language(code);
+        STEMMED
+            .iter()
+            .position(|(codes, _, _)| codes.contains(&primary.as_str()))
+            .map_or(Lang::OTHER, |i| Lang(i as u8))
     }
 
-    /// Every analysis language.
-    pub(crate) const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::Other];
+    /// Every analysis language: the stemmed ones in [`STEMMED`] order, then [`Lang::OTHER`].
+    pub(crate) fn all() -> impl Iterator<Item = Lang> {
+        (0..=STEMMED.len() as u8).map(Lang)
+    }
+
+    /// The position of this language among [`Lang::all`].
+    pub(crate) fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// The stemmer, or `None` for [`Lang::OTHER`].
+    pub(crate) fn stemmer(self) -> Option<Language> {
+        STEMMED.get(self.index()).map(|(_, language, _)| *language)
+    }
+
+    /// The name in field and analyzer names: `nl`, `en`, ..., `other`.
+    pub(crate) fn name(self) -> &'static str {
+        STEMMED
+            .get(self.index())
+            .map_or("other", |(_, _, name)| name)
+    }
+
+    /// The analyzer of this language's text field.
+    pub(crate) fn analyzer(self) -> String {
+        match self.stemmer() {
+            Some(_) => format!("vaardig_{}", self.name()),
+            None => PLAIN.to_owned(),
+        }
+    }
 }
 
 /// One word of a text: folded text, byte span in the original and position (word number).
@@ -151,8 +207,11 @@ fn stop_words() -> TextAnalyzer {
 /// Registers the analyzers an index's schema names.
 pub(crate) fn register(manager: &TokenizerManager) {
     manager.register(PLAIN, plain());
-    manager.register(NL, stemmed(Language::Dutch));
-    manager.register(EN, stemmed(Language::English));
+    for lang in Lang::all() {
+        if let Some(language) = lang.stemmer() {
+            manager.register(&lang.analyzer(), stemmed(language));
+        }
+    }
     manager.register(TERMS, WhitespaceTokenizer::default());
 }
 
@@ -160,8 +219,8 @@ pub(crate) fn register(manager: &TokenizerManager) {
 #[derive(Clone)]
 pub(crate) struct Analyzers {
     plain: TextAnalyzer,
-    nl: TextAnalyzer,
-    en: TextAnalyzer,
+    /// One per [`STEMMED`] language, made on first use.
+    stemmed: [Option<TextAnalyzer>; STEMMED.len()],
     stop: TextAnalyzer,
 }
 
@@ -175,8 +234,7 @@ impl Default for Analyzers {
     fn default() -> Self {
         Analyzers {
             plain: plain(),
-            nl: stemmed(Language::Dutch),
-            en: stemmed(Language::English),
+            stemmed: std::array::from_fn(|_| None),
             stop: stop_words(),
         }
     }
@@ -213,13 +271,12 @@ impl Analyzers {
         end
     }
 
-    /// The analyzed terms of `text` in `lang` as `(position, term)`: stems for Dutch and English,
-    /// folded words otherwise. Positions match those of [`Analyzers::words`].
+    /// The analyzed terms of `text` in `lang` as `(position, term)`: stems for a stemmed
+    /// language, folded words otherwise. Positions match those of [`Analyzers::words`].
     pub(crate) fn terms(&mut self, lang: Lang, text: &str) -> Vec<(usize, String)> {
-        let analyzer = match lang {
-            Lang::Nl => &mut self.nl,
-            Lang::En => &mut self.en,
-            Lang::Other => &mut self.plain,
+        let analyzer = match (lang.stemmer(), self.stemmed.get_mut(lang.index())) {
+            (Some(language), Some(slot)) => slot.get_or_insert_with(|| stemmed(language)),
+            _ => &mut self.plain,
         };
         let mut out = Vec::new();
         let mut stream = analyzer.token_stream(text);
@@ -232,7 +289,7 @@ impl Analyzers {
     /// The stem of one folded word in `lang` (the word itself when analysis leaves nothing).
     pub(crate) fn stem(&mut self, lang: Lang, word: &str) -> String {
         match lang {
-            Lang::Other => word.to_owned(),
+            Lang::OTHER => word.to_owned(),
             _ => self
                 .terms(lang, word)
                 .into_iter()
@@ -331,10 +388,37 @@ mod tests {
     fn plurals_stem_alike() {
         let mut a = Analyzers::default();
         assert_eq!(
-            a.stem(Lang::Nl, "verpleegkundigen"),
-            a.stem(Lang::Nl, "verpleegkundige")
+            a.stem(Lang::NL, "verpleegkundigen"),
+            a.stem(Lang::NL, "verpleegkundige")
         );
-        assert_eq!(a.stem(Lang::En, "nurses"), a.stem(Lang::En, "nurse"));
+        assert_eq!(a.stem(Lang::EN, "nurses"), a.stem(Lang::EN, "nurse"));
+    }
+
+    #[test]
+    fn every_tantivy_stemmer_is_picked_by_the_primary_language() {
+        let mut a = Analyzers::default();
+        for (tag, plural, singular) in [
+            ("de", "kinder", "kind"),
+            ("de-CH", "arbeiten", "arbeit"),
+            ("fr", "infirmières", "infirmière"),
+            ("pt-BR", "enfermeiras", "enfermeira"),
+            ("es", "enfermeros", "enfermero"),
+            ("sv", "sjuksköterskor", "sjuksköterska"),
+            ("it", "libri", "libro"),
+            ("nb", "bilene", "bil"),
+        ] {
+            let lang = Lang::of(tag);
+            assert_ne!(lang, Lang::OTHER, "{tag}");
+            assert_eq!(a.stem(lang, plural), a.stem(lang, singular), "{tag}");
+        }
+        assert_eq!(Lang::of("en-US"), Lang::EN);
+        assert_eq!(Lang::of("NL"), Lang::NL);
+        assert_eq!(Lang::all().count(), STEMMED.len() + 1);
+        // Unstemmed: languages without a Snowball stemmer, and tags that are not well-formed.
+        for tag in ["pl", "zh-Hant-TW", "sw", "x_y"] {
+            assert_eq!(Lang::of(tag), Lang::OTHER, "{tag}");
+            assert_eq!(a.stem(Lang::of(tag), "words"), "words");
+        }
     }
 
     #[test]

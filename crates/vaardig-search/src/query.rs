@@ -83,17 +83,23 @@ pub(crate) struct Planner<'a> {
     pub fields: &'a Fields,
     /// Analyzers (cloned per query).
     pub analyzers: Analyzers,
-    /// Whether the index has labels in languages other than Dutch and English.
-    pub other_languages: bool,
+    /// The analysis languages of the index's labels.
+    pub present: Vec<Lang>,
 }
 
-/// The analysis languages a language filter searches.
-fn languages(filter: LangFilter, other: bool) -> &'static [Lang] {
-    match (filter, other) {
-        (LangFilter::Nl, _) => &[Lang::Nl],
-        (LangFilter::En, _) => &[Lang::En],
-        (LangFilter::Both, false) => &[Lang::Nl, Lang::En],
-        (LangFilter::Both, true) => &Lang::ALL,
+/// The analysis languages a language filter searches: Dutch, English, or Dutch and English
+/// with every analysis language of the index (`present`), in [`Lang`] order.
+fn languages(filter: LangFilter, present: &[Lang]) -> Vec<Lang> {
+    match filter {
+        LangFilter::Nl => vec![Lang::NL],
+        LangFilter::En => vec![Lang::EN],
+        LangFilter::Both => {
+            let mut all = vec![Lang::NL, Lang::EN];
+            all.extend(present.iter().copied());
+            all.sort();
+            all.dedup();
+            all
+        }
     }
 }
 
@@ -191,7 +197,7 @@ impl Planner<'_> {
         let stop = self.analyzers.is_stop_word(word);
         let expand = !stop && chars >= MIN_EXPANDED_CHARS;
 
-        let exact_terms: Vec<Term> = languages(filter, self.other_languages)
+        let exact_terms: Vec<Term> = languages(filter, &self.present)
             .iter()
             .map(|&lang| Term::from_field_text(f.text(lang), &self.analyzers.stem(lang, word)))
             .collect();
@@ -221,11 +227,11 @@ impl Planner<'_> {
         for term in exact_terms {
             // Dutch writes a long vowel double in a closed syllable only: `paneel` / `panelen`,
             // `factuur` / `facturen`. The stemmer keeps the difference; this undoes it.
-            if term.field() == f.text_nl
+            if term.field() == f.text(Lang::NL)
                 && let Some(single) = term.value().as_str().and_then(analysis::single_long_vowel)
             {
                 add(
-                    term_query(Term::from_field_text(f.text_nl, &single)),
+                    term_query(Term::from_field_text(f.text(Lang::NL), &single)),
                     LONG_VOWEL,
                 );
             }
@@ -290,7 +296,7 @@ impl Planner<'_> {
     ) -> Option<Box<dyn Query>> {
         let f = *self.fields;
         let joined = format!("{first}{second}");
-        let mut terms: Vec<(Term, f32)> = languages(filter, self.other_languages)
+        let mut terms: Vec<(Term, f32)> = languages(filter, &self.present)
             .iter()
             .map(|&lang| {
                 let stem = self.analyzers.stem(lang, &joined);

@@ -15,7 +15,7 @@ use tantivy::schema::{
 use crate::analysis::{self, Lang};
 
 /// Bumped whenever the schema or the analysis changes, so old on-disk indexes are rebuilt.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The most synonyms per concept and language that are indexed.
 pub(crate) const MAX_ALT: usize = (1 << 12) - 1;
@@ -25,12 +25,10 @@ pub(crate) const MAX_LANGUAGES: usize = 1 << 8;
 /// The fields of the index.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields {
-    /// Stemmed Dutch label text (labels, synonyms and definitions).
-    pub text_nl: Field,
-    /// Stemmed English label text.
-    pub text_en: Field,
-    /// Folded text of labels in other languages.
-    pub text_other: Field,
+    /// Label text (labels, synonyms and definitions) per analysis language, by
+    /// [`Lang::index`]: stemmed (`text_nl`, `text_en`, `text_de`, ...), and folded only for the
+    /// languages without a stemmer (`text_other`).
+    pub text: [Field; analysis::STEMMED.len() + 1],
     /// Folded, unstemmed words of labels and synonyms (not definitions): for fuzzy matching.
     pub words: Field,
     /// Word prefixes (edge n-grams) of labels and synonyms.
@@ -51,22 +49,20 @@ pub(crate) const NORM: &str = "norm";
 impl Fields {
     /// The text field for labels in `lang`.
     pub(crate) fn text(&self, lang: Lang) -> Field {
-        match lang {
-            Lang::Nl => self.text_nl,
-            Lang::En => self.text_en,
-            Lang::Other => self.text_other,
-        }
+        self.text[lang.index().min(analysis::STEMMED.len())]
     }
 
     /// Reads the fields of `schema`, or `None` when it is not this crate's schema.
     pub(crate) fn of(schema: &Schema) -> Option<Fields> {
         let get = |name: &str| schema.get_field(name).ok();
+        let mut text = Vec::with_capacity(analysis::STEMMED.len() + 1);
+        for lang in Lang::all() {
+            text.push(get(&format!("text_{}", lang.name()))?);
+        }
         Some(Fields {
+            text: text.try_into().ok()?,
             meta: get(META)?,
             norm: get(NORM)?,
-            text_nl: get("text_nl")?,
-            text_en: get("text_en")?,
-            text_other: get("text_other")?,
             words: get("words")?,
             prefix: get("prefix")?,
             suffix: get("suffix")?,
@@ -86,12 +82,16 @@ fn text(analyzer: &str) -> TextOptions {
 /// The schema and its fields.
 pub(crate) fn schema() -> (Schema, Fields) {
     let mut b: SchemaBuilder = Schema::builder();
+    let meta = b.add_u64_field(META, FAST);
+    let norm = b.add_u64_field(NORM, FAST);
+    let text_fields: [Field; analysis::STEMMED.len() + 1] = std::array::from_fn(|i| {
+        let lang = Lang::all().nth(i).unwrap_or(Lang::OTHER);
+        b.add_text_field(&format!("text_{}", lang.name()), text(&lang.analyzer()))
+    });
     let fields = Fields {
-        meta: b.add_u64_field(META, FAST),
-        norm: b.add_u64_field(NORM, FAST),
-        text_nl: b.add_text_field("text_nl", text(analysis::NL)),
-        text_en: b.add_text_field("text_en", text(analysis::EN)),
-        text_other: b.add_text_field("text_other", text(analysis::PLAIN)),
+        meta,
+        norm,
+        text: text_fields,
         words: b.add_text_field("words", text(analysis::PLAIN)),
         prefix: b.add_text_field("prefix", text(analysis::TERMS)),
         suffix: b.add_text_field("suffix", text(analysis::TERMS)),

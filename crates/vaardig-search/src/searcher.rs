@@ -206,10 +206,11 @@ impl Searcher {
             searcher: &inner.searcher,
             fields: &inner.fields,
             analyzers: inner.analyzers.clone(),
-            other_languages: inner
+            present: inner
                 .languages
                 .iter()
-                .any(|l| analysis::Lang::of(l) == analysis::Lang::Other),
+                .map(|l| analysis::Lang::of(l))
+                .collect(),
         };
         let query = analysis::nfc(query);
         let Some(plan) = planner.plan(&query, options.lang, options.prefix) else {

@@ -70,7 +70,7 @@ pub struct CommonArgs {
     pub release_version: Option<String>,
     /// The release date in the manifest (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
-    pub release_date: Option<String>,
+    pub release_date: Option<vaardig_core::Date>,
     /// The licence in the manifest.
     #[arg(long)]
     pub licence: Option<String>,
@@ -102,6 +102,11 @@ pub struct SkosArgs {
     /// status, instead of leaving them out.
     #[arg(long)]
     pub keep_not_current: bool,
+    /// The kind of concept the mapping's fallback classes make (`skos:Concept` without a more
+    /// specific class), e.g. `occupation` for a scheme of occupations only; default: the
+    /// mapping's own (`skill` in the CompetentNL mapping).
+    #[arg(long, value_name = "KIND")]
+    pub default_kind: Option<vaardig_core::ConceptKind>,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -142,6 +147,14 @@ pub struct TabiyaArgs {
     /// The directory with the Tabiya CSV files (`skills.csv`, `occupations.csv`, ...).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+    /// Write the id mapping of the UUID history (former UUID → current id) as a mapping file
+    /// for `vaardig diff OLD NEW --mapping FILE`.
+    #[arg(long, value_name = "FILE")]
+    pub history_mapping: Option<PathBuf>,
+    /// Keep in the history mapping only the pairs this older ontology can use (its ids, one
+    /// pair per concept), so `vaardig diff OLD NEW --mapping` accepts the file as it is.
+    #[arg(long, value_name = "OLD", requires = "history_mapping")]
+    pub history_for: Option<PathBuf>,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -208,10 +221,23 @@ pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
         }
         ImportCommand::Esco(args) => args.dirs.clone(),
         ImportCommand::Onet(args) => vec![args.dir.clone()],
-        ImportCommand::Tabiya(args) => vec![args.dir.clone()],
+        ImportCommand::Tabiya(args) => std::iter::once(args.dir.clone())
+            .chain(args.history_for.clone())
+            .collect(),
         ImportCommand::Parquet(args) => return parquet(ctx, args),
     };
     let policy = ctx.output_policy(inputs);
+    // The older ontology of `--history-for`, loaded before the import so a bad path fails fast.
+    let (history_file, history_old) = match &command {
+        ImportCommand::Tabiya(args) => (
+            args.history_mapping.clone(),
+            args.history_for
+                .as_ref()
+                .map(|dir| ctx.load_dir(dir))
+                .transpose()?,
+        ),
+        _ => (None, None),
+    };
     // Refuse a bad `--out` or `--report` before the (long) import, not after it. (Each check
     // makes an empty temporary sibling and removes it again.)
     let common = match &command {
@@ -231,6 +257,10 @@ pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
                 Some(m) => m,
                 None => Mapping::from_file(&args.mapping)
                     .with_context(|| format!("cannot use the mapping `{}`", args.mapping))?,
+            };
+            let mapping = match args.default_kind {
+                Some(kind) => mapping.with_fallback_kind(kind),
+                None => mapping,
             };
             let (options, bar) = options(&args.common);
             let result = import_rdf(
@@ -297,6 +327,15 @@ pub fn run(ctx: &Context, command: ImportCommand) -> anyhow::Result<ExitCode> {
     }
     vaardig_core::write_dir_with(&ontology, &common.out, &policy)
         .with_context(|| format!("cannot write the ontology to {}", common.out.display()))?;
+    if let Some(path) = &history_file {
+        let pairs = vaardig_import::history_mapping(&ontology, history_old.as_ref());
+        write_history_mapping(path, &ontology, &pairs, &policy)?;
+        errln!(
+            "UUID history: {} pair(s) written to {}",
+            pairs.len(),
+            path.display()
+        );
+    }
     summarise(&report);
     save_report(&common, &report, &policy)?;
     wrote(&ontology, &common.out, started, warnings.len());
@@ -311,7 +350,7 @@ fn options(common: &CommonArgs) -> (ImportOptions, ProgressBar) {
         .manifest(ManifestOverrides {
             name: common.name.clone(),
             version: common.release_version.clone(),
-            release_date: common.release_date.clone(),
+            release_date: common.release_date,
             licence: common.licence.clone(),
             source: None,
             notes: None,
@@ -340,6 +379,35 @@ fn options(common: &CommonArgs) -> (ImportOptions, ProgressBar) {
         handle.set_message(name);
     });
     (options, bar)
+}
+
+/// Writes `pairs` (old id → current id) as a `vaardig diff --mapping` file: the diff crate's
+/// own format, every row `supplied` with confidence 1.
+fn write_history_mapping(
+    path: &Path,
+    ontology: &vaardig_core::Ontology,
+    pairs: &[(String, String)],
+    policy: &OutputPolicy,
+) -> anyhow::Result<()> {
+    let entries: Vec<vaardig_diff::MappingEntry> = pairs
+        .iter()
+        .filter_map(|(old_id, new_id)| {
+            Some(vaardig_diff::MappingEntry {
+                old_id: old_id.clone(),
+                new_id: new_id.clone(),
+                kind: ontology.get(new_id)?.kind(),
+                source: vaardig_diff::mapping::MappingSource::Supplied,
+                confidence: 1.0,
+                label_similarity: None,
+                shared_neighbours: None,
+                applied: true,
+            })
+        })
+        .collect();
+    let text = vaardig_diff::mapping::write_csv(&entries);
+    write_with(path, policy, |out| out.write_all(text.as_bytes()))
+        .with_context(|| format!("cannot write the history mapping to {}", path.display()))?;
+    Ok(())
 }
 
 /// Prints what was read, used and rejected on stderr.

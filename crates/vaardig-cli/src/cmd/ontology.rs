@@ -16,7 +16,7 @@ use crate::output::{errln, fixed, out, outln, print_json, table, write_with};
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Language of the text.
-    #[arg(long, value_enum, default_value = "nl")]
+    #[arg(long, default_value = "nl")]
     pub lang: crate::cmd::score::ExplainLang,
     /// Print JSON.
     #[arg(long)]
@@ -40,7 +40,7 @@ pub struct ShowArgs {
     /// The concept id, e.g. `occ:verpleegkundige`.
     pub id: String,
     /// Language of the text (labels of related concepts, attribute names).
-    #[arg(long, value_enum, default_value = "nl")]
+    #[arg(long, default_value = "nl")]
     pub lang: crate::cmd::score::ExplainLang,
     /// Print JSON.
     #[arg(long)]
@@ -125,7 +125,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> anyhow::Result<ExitCode> {
         print_json(&stats)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let lang: vaardig_score::Lang = args.lang.into();
+    let lang: vaardig_score::Lang = args.lang.ui();
     outln!("{} {}", stats.name, stats.version)?;
     let counts = [
         ("stats-skills", stats.skills),
@@ -269,12 +269,9 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let Some(ix) = ontology.index_of(&args.id) else {
         anyhow::bail!("no concept with id `{}`", args.id);
     };
-    let text_lang: vaardig_score::Lang = args.lang.into();
-    let lang = match text_lang {
-        vaardig_score::Lang::Nl => "nl",
-        vaardig_score::Lang::En => "en",
-    }
-    .to_owned();
+    args.lang.check(ontology)?;
+    let text_lang: vaardig_score::Lang = args.lang.ui();
+    let lang = args.lang.label_language(ontology);
     let concept = ontology.concept(ix);
     let mut relations = Vec::new();
     for &kind in RelationKind::ALL {

@@ -24,22 +24,77 @@ use crate::context::Context;
 use crate::i18n::{tr, tr_args};
 use crate::output::{fixed, out, outln, print_json, table};
 
-/// The language of explanations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum ExplainLang {
-    /// Dutch.
-    #[default]
-    Nl,
-    /// English.
-    En,
+/// The language of `--lang`: any BCP 47 tag (normalised: `en-us` is `en-US`). Labels are shown
+/// in it where the ontology has them; the command line's own words and the library's
+/// explanations exist in Dutch and English only, so every language but Dutch (`nl`, `nl-BE`)
+/// gets the English interface words ([`ExplainLang::ui`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExplainLang {
+    tag: String,
 }
 
-impl From<ExplainLang> for Lang {
-    fn from(l: ExplainLang) -> Lang {
-        match l {
-            ExplainLang::Nl => Lang::Nl,
-            ExplainLang::En => Lang::En,
+impl Default for ExplainLang {
+    fn default() -> Self {
+        ExplainLang { tag: "nl".into() }
+    }
+}
+
+impl std::str::FromStr for ExplainLang {
+    type Err = vaardig_core::LanguageError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        vaardig_core::normalise_language(s.trim()).map(|tag| ExplainLang { tag })
+    }
+}
+
+impl ExplainLang {
+    /// The language of the interface words: Dutch for Dutch, English for every other language.
+    pub fn ui(&self) -> Lang {
+        if vaardig_core::primary_language(&self.tag) == "nl" {
+            Lang::Nl
+        } else {
+            Lang::En
         }
+    }
+
+    /// Checks that `ontology` declares this language (Dutch and English are always accepted:
+    /// labels fall back to the primary language).
+    ///
+    /// # Errors
+    /// The tag and the languages the ontology has.
+    pub fn check(&self, ontology: &vaardig_core::Ontology) -> anyhow::Result<()> {
+        let declared = &ontology.manifest().languages;
+        let primary = vaardig_core::primary_language(&self.tag);
+        if primary == "nl"
+            || primary == "en"
+            || declared
+                .iter()
+                .any(|l| vaardig_core::same_language(l, &self.tag))
+        {
+            return Ok(());
+        }
+        anyhow::bail!(
+            "--lang {}: the ontology has no labels in this language (it has {})",
+            self.tag,
+            declared.join(", ")
+        )
+    }
+
+    /// The manifest language labels are shown in: the one equal to the tag (without case),
+    /// else the one with the tag's primary language, else the tag itself.
+    pub fn label_language(&self, ontology: &vaardig_core::Ontology) -> String {
+        let declared = &ontology.manifest().languages;
+        let primary = vaardig_core::primary_language(&self.tag);
+        declared
+            .iter()
+            .find(|l| vaardig_core::same_language(l, &self.tag))
+            .or_else(|| {
+                declared
+                    .iter()
+                    .find(|l| vaardig_core::same_language(l, &primary))
+            })
+            .cloned()
+            .unwrap_or_else(|| self.tag.clone())
     }
 }
 
@@ -69,7 +124,7 @@ pub struct GapArgs {
     #[arg(long, value_name = "ID")]
     pub occupation: String,
     /// Language of the explanation.
-    #[arg(long, value_enum, default_value = "nl")]
+    #[arg(long, default_value = "nl")]
     pub lang: ExplainLang,
     /// Print JSON.
     #[arg(long)]
@@ -110,7 +165,7 @@ pub struct TransitionsArgs {
     #[arg(long, value_enum, default_value = "combined")]
     pub rank_by: RankByArg,
     /// Language of the explanations.
-    #[arg(long, value_enum, default_value = "nl")]
+    #[arg(long, default_value = "nl")]
     pub lang: ExplainLang,
     /// Print JSON: a list of {occupation, label, score, relatedness, reachability, ...}.
     #[arg(long, conflicts_with = "dot")]
@@ -141,7 +196,7 @@ pub struct AdviceArgs {
     #[arg(long, value_enum, default_value = "hours")]
     pub optimise: OptimiseArg,
     /// Language of the explanations.
-    #[arg(long, value_enum, default_value = "nl")]
+    #[arg(long, default_value = "nl")]
     pub lang: ExplainLang,
     /// Print JSON: {transitions, target, gap, entitlement, route}.
     #[arg(long)]
@@ -215,7 +270,7 @@ pub struct RouteArgs {
     #[arg(long)]
     pub include_important: bool,
     /// Language of the explanation.
-    #[arg(long, value_enum, default_value = "nl")]
+    #[arg(long, default_value = "nl")]
     pub lang: ExplainLang,
     /// Print JSON: {offers, total_hours, total_cost_eur, uncovered, within_budget, ...}.
     #[arg(long)]
@@ -236,7 +291,7 @@ pub struct RightsArgs {
     #[arg(long, value_name = "EUR", default_value = "0", value_parser = parse_euros)]
     pub used_eur: f64,
     /// Language of the explanation.
-    #[arg(long, value_enum, default_value = "nl")]
+    #[arg(long, default_value = "nl")]
     pub lang: ExplainLang,
     /// Print JSON: {lifetime_eur, available_eur, available_hours, ...} under learning rights.
     #[arg(long)]
@@ -286,7 +341,7 @@ pub fn gap(ctx: &Context, args: GapArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         print_json(&gap)?;
     } else {
-        out!("{}", render_gap(&gap, args.lang.into()))?;
+        out!("{}", render_gap(&gap, args.lang.ui()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -322,10 +377,10 @@ pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitC
     } else if args.dot {
         out!(
             "{}",
-            vaardig_diff::dot::transition_neighbourhood(&result, args.lang.into())
+            vaardig_diff::dot::transition_neighbourhood(&result, args.lang.ui())
         )?;
     } else {
-        out!("{}", render_transitions(&result, args.lang.into()))?;
+        out!("{}", render_transitions(&result, args.lang.ui()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -400,7 +455,7 @@ pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
     let profile = load_person(ctx, ontology, &args.person)?;
     let scorer = ctx.scorer_for(ontology)?;
-    let lang: Lang = args.lang.into();
+    let lang: Lang = args.lang.ui();
     let query = AdviceQuery {
         to: resolve_occupation(ctx, args.to.as_deref())?,
         limit: args.limit,
@@ -466,7 +521,7 @@ pub fn route(ctx: &Context, args: RouteArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         print_json(&route)?;
     } else {
-        out!("{}", render_route(&route, args.lang.into()))?;
+        out!("{}", render_route(&route, args.lang.ui()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -483,7 +538,7 @@ pub fn rights(_ctx: &Context, args: RightsArgs) -> anyhow::Result<ExitCode> {
     })?;
     let scheme = LearningRights::default();
     let e = &answer.entitlement;
-    let lang: Lang = args.lang.into();
+    let lang: Lang = args.lang.ui();
     if args.json {
         print_json(&answer)?;
         return Ok(ExitCode::SUCCESS);

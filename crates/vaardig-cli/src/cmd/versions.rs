@@ -69,7 +69,7 @@ pub struct DiffArgs {
     #[arg(long)]
     pub exit_code: bool,
     /// Language of the report.
-    #[arg(long, value_enum, default_value = "nl")]
+    #[arg(long, default_value = "nl")]
     pub lang: ExplainLang,
 }
 
@@ -91,7 +91,7 @@ pub struct ReportArgs {
     #[arg(long)]
     pub markdown: bool,
     /// Language of the report.
-    #[arg(long, value_enum, default_value = "nl")]
+    #[arg(long, default_value = "nl")]
     pub lang: ExplainLang,
 }
 
@@ -188,14 +188,14 @@ pub fn diff(ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
         let options = MarkdownOptions {
             rows: args.rows,
             chart,
-            lang: args.lang.into(),
+            lang: args.lang.ui(),
         };
         out!(
             "{}",
             markdown::diff_report(&d, &old, &new, measured.as_ref(), &options)
         )?;
     } else {
-        print_summary(&d, measured.as_ref(), args.lang.into())?;
+        print_summary(&d, measured.as_ref(), args.lang.ui())?;
     }
     Ok(if args.exit_code && !d.is_empty() {
         ExitCode::from(1)
@@ -278,11 +278,11 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
         let options = MarkdownOptions {
             rows: args.rows,
             chart: None,
-            lang: args.lang.into(),
+            lang: args.lang.ui(),
         };
         out!("{}", markdown::quality_report(&r, &options))?;
     } else {
-        let lang: Lang = args.lang.into();
+        let lang: Lang = args.lang.ui();
         outln!("{} {}", r.version.name, r.version.version)?;
         let findings: Vec<Vec<String>> = [
             ("report-unrequired", r.unrequired_skills.len()),

@@ -139,13 +139,13 @@ impl EscoReader {
 
     /// Remembers the latest `modifiedDate` (the release date derives from it).
     fn note_modified(&mut self, row: &Row<'_>) {
+        // Only days of the calendar count: `2024-02-31T…` is not a release date.
         if let Ok(date) = row.get("modifiedDate")
-            && date.len() >= 10
-            && date
-                .get(..10)
-                .is_some_and(|d| d > self.latest_modified.as_str())
+            && let Some(day) = date.get(..10)
+            && day > self.latest_modified.as_str()
+            && vaardig_core::Date::parse_prefix(date).is_ok()
         {
-            self.latest_modified = date[..10].to_owned();
+            self.latest_modified = day.to_owned();
         }
     }
 

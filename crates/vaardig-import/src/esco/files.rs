@@ -125,10 +125,10 @@ impl EscoFiles {
                 let Some((base, lang)) = stem.rsplit_once('_') else {
                     continue;
                 };
-                if !is_language_code(lang) {
+                // `occupations_en.csv`, `skills_pt-br.csv`: a BCP 47 tag, normalised (`pt-BR`).
+                let Ok(lang) = vaardig_core::normalise_language(lang) else {
                     continue;
-                }
-                let lang = lang.to_ascii_lowercase();
+                };
                 let lang = lang.as_str();
                 if let Some(table) = LangTable::ALL.iter().find(|t| t.stem() == base) {
                     found.lang.entry((*table, lang.to_owned())).or_insert(path);
@@ -225,8 +225,12 @@ pub(crate) fn choose_languages(
         Some(list) => {
             let mut out: Vec<String> = Vec::new();
             for lang in list {
-                let lang = lang.trim().to_ascii_lowercase();
-                if lang.is_empty() || out.contains(&lang) {
+                if lang.trim().is_empty() {
+                    continue;
+                }
+                let lang = vaardig_core::normalise_language(lang.trim())
+                    .map_err(|e| ImportError::Options(format!("--languages: {e}")))?;
+                if out.contains(&lang) {
                     continue;
                 }
                 if !available.contains(&lang) {
@@ -292,9 +296,4 @@ fn describe_dirs(dirs: &[PathBuf]) -> String {
         .map(|d| d.display().to_string())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Whether `s` looks like a language code in a file name (`en`, `nl`, `pt`, `nb`, `es-ES`…).
-fn is_language_code(s: &str) -> bool {
-    (2..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
 }

@@ -35,7 +35,7 @@ mod relations;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use vaardig_core::{ConceptKind, Manifest};
+use vaardig_core::{ConceptKind, Date, Manifest};
 
 use crate::error::ImportError;
 use crate::ids::IdScheme;
@@ -281,14 +281,14 @@ fn esco_manifest(
             _ => first,
         }
     });
-    let release_date = match &over.release_date {
-        Some(date) => date.clone(),
-        None if latest_modified.len() == 10 => latest_modified.to_owned(),
-        None => {
+    let release_date = match (over.release_date, Date::parse(latest_modified)) {
+        (Some(date), _) => date,
+        (None, Ok(date)) => date,
+        (None, Err(_)) => {
             report.notes.push(
                 "no modifiedDate in the concept tables: release date set to 1970-01-01".to_owned(),
             );
-            "1970-01-01".to_owned()
+            Date::EPOCH
         }
     };
     let manifest = Manifest {

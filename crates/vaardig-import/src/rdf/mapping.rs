@@ -132,6 +132,8 @@ pub(crate) enum SchemeField {
     Name,
     Version,
     ReleaseDate,
+    /// When the scheme was made (`dcterms:created`): the release date when none is given.
+    Created,
     Languages,
     Licence,
     Source,
@@ -314,6 +316,57 @@ impl Mapping {
         Mapping::from_toml(ESCO_TOML, "built-in esco").expect("built-in mapping") // ok: tests::builtins_parse checks it parses
     }
 
+    /// This mapping with every fallback class (`fallback = true`: a class that makes a concept
+    /// only when no other mapped class does, such as `skos:Concept` in the CompetentNL mapping)
+    /// making concepts of `kind` instead, with no default attributes but a skill type `skill` for
+    /// skills. For an occupation-only SKOS scheme: `--default-kind occupation` rather than a
+    /// hand-written mapping. Classes that are not fallbacks keep their kind.
+    ///
+    /// ```
+    /// use vaardig_core::ConceptKind;
+    /// use vaardig_import::Mapping;
+    ///
+    /// let m = Mapping::competentnl().with_fallback_kind(ConceptKind::Occupation);
+    /// assert_eq!(m.fallback_kinds(), [ConceptKind::Occupation]);
+    /// ```
+    pub fn with_fallback_kind(mut self, kind: ConceptKind) -> Mapping {
+        for rule in self.classes.values_mut() {
+            if let ClassRule::Concept {
+                kind: k,
+                defaults,
+                fallback: true,
+                ..
+            } = rule
+            {
+                *k = kind;
+                defaults.clear();
+                if kind == ConceptKind::Skill {
+                    defaults.push((Attribute::SkillType, "skill".to_owned()));
+                }
+            }
+        }
+        self
+    }
+
+    /// The kinds the fallback classes make, sorted, without repeats.
+    pub fn fallback_kinds(&self) -> Vec<ConceptKind> {
+        let mut kinds: Vec<ConceptKind> = self
+            .classes
+            .values()
+            .filter_map(|rule| match rule {
+                ClassRule::Concept {
+                    kind,
+                    fallback: true,
+                    ..
+                } => Some(*kind),
+                _ => None,
+            })
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds
+    }
+
     /// A built-in mapping by name: `competentnl` or `esco`.
     pub fn builtin(name: &str) -> Option<Mapping> {
         match name {
@@ -457,6 +510,7 @@ impl Mapping {
                 "name" => SchemeField::Name,
                 "version" => SchemeField::Version,
                 "release_date" => SchemeField::ReleaseDate,
+                "created" => SchemeField::Created,
                 "languages" => SchemeField::Languages,
                 "licence" => SchemeField::Licence,
                 "source" => SchemeField::Source,

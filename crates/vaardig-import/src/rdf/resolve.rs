@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::str::FromStr;
 
-use vaardig_core::Concept;
+use vaardig_core::{Concept, Date, normalise_language, primary_language, same_language};
 use vaardig_core::{
     ConceptData, ConceptKind, Diagnostic, DiagnosticKind as K, Labels, Level, Location, Manifest,
     Nlqf, Relation,
@@ -73,14 +73,16 @@ enum Dropped {
 
 /// The manifest language a label tag belongs to: the tag itself when the manifest has it, else
 /// its primary subtag (`en-us` → `en`) when the manifest has that. `None`: not imported.
+///
+/// Tags compare without case, as BCP 47 says (`en-us` is the manifest's `en-US`).
 pub(crate) fn fold_language<'a>(tag: &str, languages: &'a [String]) -> Option<&'a str> {
-    if let Some(l) = languages.iter().find(|l| l.as_str() == tag) {
+    if let Some(l) = languages.iter().find(|l| same_language(l, tag)) {
         return Some(l.as_str());
     }
-    let primary = tag.split('-').next().unwrap_or(tag);
+    let primary = primary_language(tag);
     languages
         .iter()
-        .find(|l| l.as_str() == primary)
+        .find(|l| same_language(l, &primary))
         .map(String::as_str)
 }
 
@@ -281,6 +283,21 @@ pub(crate) fn resolve(
             .or_insert_with(|| note.text.clone());
     }
     let languages = choose_languages(&fates, &extra, &scheme, mapping, options, report);
+    // Without a title, the scheme's own `skos:prefLabel` names the ontology: in the primary
+    // language, else the first in another.
+    if let Some((_, r)) = chosen_scheme {
+        let prefs = || r.labels.iter().filter(|l| l.role == LabelRole::Pref);
+        let in_primary = prefs().find(|l| {
+            l.lang
+                .as_deref()
+                .is_some_and(|t| fold_language(t, &languages[..1]).is_some())
+        });
+        if let Some(label) = in_primary.or_else(|| prefs().next()) {
+            scheme
+                .entry(SchemeField::Name)
+                .or_insert_with(|| label.text.clone());
+        }
+    }
     let mut manifest = rdf_manifest(&scheme, &languages, mapping, &files, options, report)?;
     let primary = languages[0].clone(); // ok: choose_languages never returns an empty list
 
@@ -834,8 +851,9 @@ fn choose_languages<'l>(
     let clean = |list: Vec<String>| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for l in list {
-            let l = l.trim().to_ascii_lowercase();
-            if valid_language(&l) && !out.contains(&l) {
+            if let Ok(l) = normalise_language(l.trim())
+                && !out.contains(&l)
+            {
                 out.push(l);
             }
         }
@@ -903,10 +921,6 @@ fn choose_languages<'l>(
     list
 }
 
-fn valid_language(l: &str) -> bool {
-    (2..=8).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-}
-
 /// The manifest: the caller's overrides, else the concept scheme's values, else defaults.
 fn rdf_manifest(
     scheme: &BTreeMap<SchemeField, String>,
@@ -923,21 +937,24 @@ fn rdf_manifest(
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
     };
-    let release_date = match over.release_date.clone() {
+    let release_date = match over.release_date {
         Some(d) => d,
-        None => match get(SchemeField::ReleaseDate).and_then(|d| d.get(..10).map(str::to_owned)) {
-            Some(d) if is_date(&d) && calendar_date(&d) => d,
-            Some(d) => {
+        None => match get(SchemeField::ReleaseDate)
+            .or_else(|| get(SchemeField::Created))
+            .map(|d| Date::parse_prefix(&d))
+        {
+            Some(Ok(d)) => d,
+            Some(Err(e)) => {
                 report.notes.push(format!(
-                    "the graph's release date `{d}` is not a date: set to 1970-01-01"
+                    "the graph's release date is refused ({e}): set to 1970-01-01"
                 ));
-                "1970-01-01".to_owned()
+                Date::EPOCH
             }
             None => {
                 report
                     .notes
                     .push("no release date in the graph: set to 1970-01-01".to_owned());
-                "1970-01-01".to_owned()
+                Date::EPOCH
             }
         },
     };
@@ -1007,23 +1024,15 @@ fn record_prefixes(manifest: &mut Manifest, used: BTreeMap<&str, &str>, report: 
     }
 }
 
-/// Whether `d` (shaped `YYYY-MM-DD`) is a day of the calendar (not 2024-02-31).
-fn calendar_date(d: &str) -> bool {
-    let probe = Manifest {
-        release_date: d.to_owned(),
-        ..Manifest::new("probe", "1", &["en"])
-    };
-    probe.check().is_ok()
-}
-
-fn is_date(d: &str) -> bool {
-    let b = d.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+/// The status a `concept_status` value names: vaardig's own words (`current`, `historical`,
+/// `archived`), or the ISO 25964 thesaurus status ESCO writes as `isothes:status`: `released`
+/// is current, `obsolete` (and `deprecated`) archived.
+fn concept_status(text: &str) -> Result<vaardig_core::Status, vaardig_core::UnknownVariant> {
+    match text.trim() {
+        "released" => Ok(vaardig_core::Status::Current),
+        "obsolete" | "deprecated" => Ok(vaardig_core::Status::Archived),
+        other => other.parse(),
+    }
 }
 
 /// Builds the concept `id` of `kind` from what the graph says about it (its own labels and
@@ -1341,7 +1350,7 @@ fn build_concept(
     }
     let status = match attrs.take_full(Attribute::ConceptStatus) {
         None => vaardig_core::Status::Current,
-        Some((text, pos, pred)) => match text.parse() {
+        Some((text, pos, pred)) => match concept_status(&text) {
             Ok(s) => s,
             Err(e) => {
                 warnings.push((pos, format!("{e}; `{id}` taken as current")));

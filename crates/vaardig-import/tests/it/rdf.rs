@@ -681,3 +681,165 @@ fn a_hundred_thousand_deep_broader_chain_imports_without_recursion() {
         .count();
     assert_eq!(cycles, 1, "{:?}", imported.report.diagnostics);
 }
+
+#[test]
+fn bcp47_tags_are_normalised_and_compared_without_case() {
+    // `pt-br` asked, `pt-BR` and `PT-br` in the graph, `en-US` asked as `en-us`: one language each.
+    let ttl = r#"
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix cnlo: <https://linkeddata.competentnl.nl/def/competentnl#> .
+<https://e.org/a> a cnlo:HumanCapability ;
+    skos:prefLabel "soldar"@pt-BR , "weld"@en-US ;
+    skos:altLabel "solda"@PT-br .
+"#;
+    let imported = vaardig_import::import_rdf_reader(
+        ttl.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "tags.ttl",
+        &Mapping::competentnl(),
+        ImportOptions::new().languages(["pt-br", "en-us", "PT-BR"]),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds");
+    let o = &imported.ontology;
+    assert_eq!(o.manifest().languages, ["pt-BR", "en-US"]);
+    let a = o.iter().next().map(|(_, c)| c).expect("one concept");
+    assert_eq!(a.labels.pref("pt-BR"), Some("soldar"));
+    assert_eq!(a.labels.alt("pt-BR"), ["solda"]);
+    assert_eq!(a.labels.pref("en-US"), Some("weld"));
+    assert!(imported.report.ignored_languages.is_empty());
+    // A malformed tag asked for is not a language.
+    let bad = vaardig_import::import_rdf_reader(
+        ttl.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "tags.ttl",
+        &Mapping::competentnl(),
+        ImportOptions::new().languages(["pt_BR"]),
+    )
+    .map(|i| i.build().map(|b| b.ontology.manifest().languages.clone()));
+    assert!(
+        !matches!(bad, Ok(Ok(ref l)) if l.iter().any(|t| t == "pt_BR")),
+        "{bad:?}"
+    );
+}
+
+#[test]
+fn esco_release_status_is_the_concept_status() {
+    let ttl = r#"
+@prefix esco: <http://data.europa.eu/esco/model#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix iso-thes: <http://purl.org/iso25964/skos-thes#> .
+<http://data.europa.eu/esco/skill/new> a esco:Skill, skos:Concept ;
+    skos:prefLabel "weld metal"@en ; iso-thes:status "released" .
+<http://data.europa.eu/esco/skill/old> a esco:Skill, skos:Concept ;
+    skos:prefLabel "weld"@en ; iso-thes:status "obsolete" ;
+    dct:isReplacedBy <http://data.europa.eu/esco/skill/new> .
+"#;
+    let imported = vaardig_import::import_rdf_reader(
+        ttl.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "status.ttl",
+        &Mapping::esco(),
+        ImportOptions::new().languages(["en"]).strict(true),
+    )
+    .expect("strict passes")
+    .build()
+    .expect("builds");
+    let o = &imported.ontology;
+    let new = o.get("esco:skill/new").expect("present");
+    let old = o.get("esco:skill/old").expect("present");
+    assert_eq!(new.status, vaardig_core::Status::Current);
+    assert_eq!(old.status, vaardig_core::Status::Archived);
+    assert_eq!(old.replaced_by.as_deref(), Some("esco:skill/new"));
+    let r = &imported.report;
+    assert!(
+        !r.unused_predicates
+            .contains_key("http://purl.org/iso25964/skos-thes#status"),
+        "{:?}",
+        r.unused_predicates
+    );
+}
+
+#[test]
+fn an_occupation_only_scheme_needs_no_hand_written_mapping() {
+    let ttl = r#"
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://e.org/welder> a skos:Concept ; skos:prefLabel "lasser"@nl ;
+    skos:broader <https://e.org/metal> .
+<https://e.org/metal> a skos:Concept ; skos:prefLabel "metaalberoep"@nl .
+"#;
+    let import = |mapping: Mapping| {
+        vaardig_import::import_rdf_reader(
+            ttl.as_bytes(),
+            vaardig_import::RdfFormat::Turtle,
+            "occupations.ttl",
+            &mapping,
+            ImportOptions::new().strict(true),
+        )
+        .expect("strict passes")
+        .build()
+        .expect("builds")
+        .ontology
+    };
+    // The CompetentNL mapping's fallback makes skills of plain SKOS concepts...
+    let skills = import(Mapping::competentnl());
+    assert_eq!(skills.count(ConceptKind::Skill), 2);
+    assert_eq!(skills.count(ConceptKind::Occupation), 0);
+    // ... and occupations when asked, hierarchy included.
+    let occupations = import(Mapping::competentnl().with_fallback_kind(ConceptKind::Occupation));
+    assert_eq!(occupations.count(ConceptKind::Skill), 0);
+    assert_eq!(occupations.count(ConceptKind::Occupation), 2);
+    assert_eq!(occupations.relation_count(RelationKind::Broader), 1);
+}
+
+#[test]
+fn the_schemes_own_label_and_creation_date_fill_the_manifest() {
+    let ttl = r#"
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix cnlo: <https://linkeddata.competentnl.nl/def/competentnl#> .
+<https://e.org/scheme> a skos:ConceptScheme ;
+    skos:prefLabel "Occupations"@en , "Beroepen"@nl ;
+    dcterms:created "2024-03-01T09:30:00Z"^^xsd:dateTime .
+<https://e.org/a> a cnlo:HumanCapability ; skos:prefLabel "lassen"@nl .
+"#;
+    let imported = vaardig_import::import_rdf_reader(
+        ttl.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "scheme.ttl",
+        &Mapping::competentnl(),
+        ImportOptions::new().languages(["nl"]),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds");
+    let m = imported.ontology.manifest();
+    assert_eq!(m.name, "Beroepen");
+    assert_eq!(m.release_date, "2024-03-01");
+    assert!(imported.report.counts_balance());
+    // An impossible creation date is not taken, and the note says why.
+    let bad = ttl.replace("2024-03-01T09:30:00Z", "2024-02-31T09:30:00Z");
+    let imported = vaardig_import::import_rdf_reader(
+        bad.as_bytes(),
+        vaardig_import::RdfFormat::Turtle,
+        "scheme.ttl",
+        &Mapping::competentnl(),
+        ImportOptions::new().languages(["nl"]),
+    )
+    .expect("imports")
+    .build()
+    .expect("builds");
+    assert_eq!(imported.ontology.manifest().release_date, "1970-01-01");
+    assert!(
+        imported
+            .report
+            .notes
+            .iter()
+            .any(|n| n.contains("February 2024 has 29 days")),
+        "{:?}",
+        imported.report.notes
+    );
+}

@@ -37,7 +37,8 @@ fn the_esco_rdf_excerpt_rejects_only_links_out_of_the_excerpt() {
     assert!(r.counts_balance());
     assert_eq!(r.unexplained_skipped(), 0);
     // Before: 60 imported, 354 skipped, 62 rejected (6 of them the ISCO group's skos:narrower).
-    assert_eq!(counts(r, "esco-v1.0-dump-excerpt.ttl"), (476, 33, 387, 56));
+    // The three `iso-thes:status "released"` triples are kept as the skills' status.
+    assert_eq!(counts(r, "esco-v1.0-dump-excerpt.ttl"), (476, 36, 384, 56));
     // Every rejection is a skill naming an occupation or skill the excerpt cuts off.
     let errors: Vec<_> = r.diagnostics.iter().filter(|d| d.is_error()).collect();
     assert_eq!(errors.len(), 56);
@@ -79,9 +80,13 @@ fn the_esco_rdf_excerpt_passes_strict_as_a_partial_graph() {
     )
     .expect("strict passes: nothing in the excerpt is wrong, it is cut off");
     let r = import.report();
-    assert_eq!(counts(r, "esco-v1.0-dump-excerpt.ttl"), (476, 33, 443, 0));
+    assert_eq!(counts(r, "esco-v1.0-dump-excerpt.ttl"), (476, 36, 440, 0));
     assert_eq!(r.outside_graph, 56);
     assert_eq!(r.unexplained_skipped(), 0);
+    assert!(
+        !r.unused_predicates
+            .contains_key("http://purl.org/iso25964/skos-thes#status")
+    );
     let o = import.build().expect("builds").ontology;
     let s = o
         .get("esco:skill/885564e4-9818-44ac-a77d-ddfe30b34ed7")
@@ -89,6 +94,12 @@ fn the_esco_rdf_excerpt_passes_strict_as_a_partial_graph() {
     assert_eq!(
         s.labels.pref("en"),
         Some("managing a business with great care")
+    );
+    // `iso-thes:status "released"`: every skill of the excerpt is current, and the status is
+    // read, not counted as unused.
+    assert!(
+        o.iter()
+            .all(|(_, c)| c.status == vaardig_core::Status::Current)
     );
 }
 

@@ -76,7 +76,7 @@ fn turtle_output_is_byte_for_byte_deterministic() {
 /// need escaping in an IRI, and every manifest field.
 fn everything() -> Ontology {
     let mut manifest = Manifest::new("alles", "2.0-rc1", &["nl", "en"]);
-    manifest.release_date = "2026-11-23".into();
+    manifest.release_date = "2026-11-23".parse().expect("a date");
     manifest.licence = "CC-BY-4.0".into();
     manifest.source = "written for a test, with \"quotes\" and a\nnewline".into();
     manifest.illustrative_codes = true;
