@@ -4,7 +4,7 @@
 use std::io::{self, Read};
 
 use vaardig::core::io::{
-    MAX_ERRORS_PER_TABLE, MAX_FIELD_BYTES, MAX_ROWS_PER_TABLE, TableSource, load,
+    Limits, MAX_ERRORS_PER_TABLE, MAX_FIELD_BYTES, TableSource, load, load_with,
 };
 use vaardig::core::{DiagnosticKind, Ontology};
 use vaardig::score::{Profile, Scorer, TransitionOptions};
@@ -95,7 +95,12 @@ fn an_endless_valid_table_is_refused_at_the_row_limit() {
         header: b"from,to\n",
         row: b"skill:a,skill:a\n",
     };
-    let err = load(&source).expect_err("endless input is refused");
+    // The default limit (10M rows) is the same code path; a small one keeps the test quick.
+    let limits = Limits {
+        max_rows_per_table: 200_000,
+        ..Limits::default()
+    };
+    let err = load_with(&source, &limits).expect_err("endless input is refused");
     let too_large: Vec<_> = err
         .errors()
         .filter(|d| d.kind == DiagnosticKind::TooLarge)
@@ -109,7 +114,7 @@ fn an_endless_valid_table_is_refused_at_the_row_limit() {
     assert!(
         too_large[0]
             .message
-            .contains(&MAX_ROWS_PER_TABLE.to_string())
+            .contains(&limits.max_rows_per_table.to_string())
     );
 }
 

@@ -3,7 +3,10 @@
 //! Validation never stops at the first problem: `build` returns every error (with the location the
 //! caller gave for each record) or the ontology plus its warnings.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
+
+use indexmap::IndexSet;
 
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -31,12 +34,83 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// A relation as added: its endpoints and file interned, so a row costs no heap allocation
+/// (memory proportional to what is kept, not three strings per row).
 #[derive(Debug)]
 struct PendingRelation {
-    from: String,
-    to: String,
+    from: usize,
+    to: usize,
     relation: Relation,
-    location: Location,
+    at: Place,
+}
+
+/// A [`Location`] kept compactly: the file as an index into the builder's interned files.
+#[derive(Debug, Clone, Default)]
+struct Place {
+    file: Option<usize>,
+    line: Option<u64>,
+    column: Option<Box<str>>,
+}
+
+impl Place {
+    fn location(&self, files: &IndexSet<Box<str>>) -> Location {
+        Location {
+            file: self
+                .file
+                .and_then(|i| files.get_index(i))
+                .map(|f| f.to_string()),
+            line: self.line,
+            column: self.column.as_deref().map(str::to_owned),
+        }
+    }
+}
+
+/// The index of `text` in `set`, inserting it when it is new.
+fn intern(set: &mut IndexSet<Box<str>>, text: &str) -> usize {
+    match set.get_index_of(text) {
+        Some(i) => i,
+        None => set.insert_full(text.into()).0,
+    }
+}
+
+/// What was rejected before building: concepts by id, and whole concept tables that were not
+/// read (a refused header, an unreadable or oversized file). A reference into a rejected
+/// table is not reported one by one (the table's own error says why), only counted.
+#[derive(Debug, Default)]
+struct Rejected {
+    ids: HashSet<String>,
+    tables: Vec<String>,
+    unreported: Cell<usize>,
+}
+
+impl Rejected {
+    /// Whether an unknown `id` is explained by an earlier rejection (and so not reported).
+    fn excuses(&self, id: &str) -> bool {
+        if self.ids.contains(id) {
+            true
+        } else if self.tables.is_empty() {
+            false
+        } else {
+            self.unreported.set(self.unreported.get() + 1);
+            true
+        }
+    }
+
+    /// One warning summing up the references not reported, if any (the table's own error
+    /// already makes building fail).
+    fn summary(&self) -> Option<Diagnostic> {
+        let n = self.unreported.get();
+        (n > 0).then(|| {
+            Diagnostic::warning(
+                K::DanglingReference,
+                Location::default(),
+                format!(
+                    "{n} reference(s) to concepts not found, not listed one by one because {} could not be read",
+                    self.tables.join(", ")
+                ),
+            )
+        })
+    }
 }
 
 /// A code, note or match given apart from its concept (a row of `codes.csv`, ...).
@@ -83,7 +157,9 @@ pub struct OntologyBuilder {
     relations: Vec<PendingRelation>,
     annotations: Vec<PendingAnnotation>,
     diagnostics: Vec<Diagnostic>,
-    rejected: HashSet<String>,
+    rejected: Rejected,
+    ids: IndexSet<Box<str>>,
+    files: IndexSet<Box<str>>,
 }
 
 impl OntologyBuilder {
@@ -95,7 +171,9 @@ impl OntologyBuilder {
             relations: Vec::new(),
             annotations: Vec::new(),
             diagnostics: Vec::new(),
-            rejected: HashSet::new(),
+            rejected: Rejected::default(),
+            ids: IndexSet::new(),
+            files: IndexSet::new(),
         }
     }
 
@@ -130,11 +208,18 @@ impl OntologyBuilder {
         relation: Relation,
         location: Location,
     ) -> &mut Self {
+        let from = intern(&mut self.ids, from);
+        let to = intern(&mut self.ids, to);
+        let file = location.file.as_deref().map(|f| intern(&mut self.files, f));
         self.relations.push(PendingRelation {
-            from: from.to_owned(),
-            to: to.to_owned(),
+            from,
+            to,
             relation,
-            location,
+            at: Place {
+                file,
+                line: location.line,
+                column: location.column.map(String::into_boxed_str),
+            },
         });
         self
     }
@@ -174,7 +259,17 @@ impl OntologyBuilder {
     /// name `id` are then dropped without a second, dangling-reference error. Building still
     /// fails, because the rejection itself was an error.
     pub fn mark_rejected(&mut self, id: &str) -> &mut Self {
-        self.rejected.insert(id.to_owned());
+        self.rejected.ids.insert(id.to_owned());
+        self
+    }
+
+    /// Records that concept table `file` was not read (its error already pushed): references
+    /// to concepts not found are then summed up in one error instead of reported one by one,
+    /// since they may well have been defined in that table. Building still fails.
+    pub fn mark_table_rejected(&mut self, file: &str) -> &mut Self {
+        if !self.rejected.tables.iter().any(|t| t == file) {
+            self.rejected.tables.push(file.to_owned());
+        }
         self
     }
 
@@ -192,6 +287,8 @@ impl OntologyBuilder {
             annotations,
             mut diagnostics,
             rejected,
+            ids,
+            files,
         } = self;
         let languages = manifest.languages.clone();
         let primary = manifest.primary_language().to_owned();
@@ -251,7 +348,7 @@ impl OntologyBuilder {
             };
             let problem = if *target == concept.id {
                 Some(format!("`{}` is replaced by itself", concept.id))
-            } else if !index.contains_key(target.as_str()) && !rejected.contains(target) {
+            } else if !index.contains_key(target.as_str()) && !rejected.excuses(target) {
                 Some(format!(
                     "`{}` is replaced by unknown concept `{}`",
                     concept.id,
@@ -272,30 +369,47 @@ impl OntologyBuilder {
             }
         }
 
-        let mut edges: Vec<(NodeIndex, NodeIndex, Relation, Location)> =
+        // Each interned id is looked up once, not once per row.
+        let node_of: Vec<Option<NodeIndex>> = ids
+            .iter()
+            .map(|id| index.get(id.as_ref()).copied())
+            .collect();
+        let mut edges: Vec<(NodeIndex, NodeIndex, Relation, Place)> =
             Vec::with_capacity(relations.len());
         for rel in relations {
-            if let Some(edge) = check_relation(&rel, &index, &rejected, &graph, &mut diagnostics) {
-                edges.push((edge.0, edge.1, rel.relation, rel.location));
+            let ends = Ends {
+                from: &ids[rel.from],
+                to: &ids[rel.to],
+                from_node: node_of[rel.from],
+                to_node: node_of[rel.to],
+            };
+            let at = || rel.at.location(&files);
+            if let Some(edge) =
+                check_relation(&rel.relation, &ends, &at, &rejected, &graph, &mut diagnostics)
+            {
+                edges.push((edge.0, edge.1, rel.relation, rel.at));
             }
         }
-        // Duplicates: the same (from, to, kind), or a `related` pair stored in both directions.
+        drop(node_of);
+        // Duplicates: the same (from, to, kind), or a `related` pair stored in both directions;
+        // the first in file order is kept.
+        let file_name = |p: &Place| p.file.and_then(|i| files.get_index(i));
         edges.sort_by(|a, b| {
-            (key(a.0, a.1, a.2.kind), &a.3.file, a.3.line).cmp(&(
+            (key(a.0, a.1, a.2.kind), file_name(&a.3), a.3.line).cmp(&(
                 key(b.0, b.1, b.2.kind),
-                &b.3.file,
+                file_name(&b.3),
                 b.3.line,
             ))
         });
         let mut kept: Vec<(NodeIndex, NodeIndex, Relation)> = Vec::with_capacity(edges.len());
         let mut last_key = None;
-        for (from, to, relation, location) in edges {
+        for (from, to, relation, place) in edges {
             let k = key(from, to, relation.kind);
             if last_key == Some(k) {
                 diagnostics.push(
                     Diagnostic::error(
                         K::DuplicateRelation,
-                        location,
+                        place.location(&files),
                         format!(
                             "duplicate `{}` relation {} → {}",
                             relation.kind, graph[from].id, graph[to].id
@@ -318,6 +432,7 @@ impl OntologyBuilder {
         }
 
         check_cycles(&graph, &mut diagnostics);
+        diagnostics.extend(rejected.summary());
 
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(OntologyError::new(diagnostics));
@@ -513,7 +628,7 @@ fn check_concept(
 fn attach_annotations(
     concepts: &mut [(Concept, Location)],
     annotations: Vec<PendingAnnotation>,
-    rejected: &HashSet<String>,
+    rejected: &Rejected,
     languages: &[String],
     out: &mut Vec<Diagnostic>,
 ) {
@@ -531,7 +646,7 @@ fn attach_annotations(
     } in annotations
     {
         let Some(&i) = at.get(&id) else {
-            if !rejected.contains(&id) {
+            if !rejected.excuses(&id) {
                 out.push(
                     Diagnostic::error(
                         K::DanglingReference,
@@ -683,21 +798,29 @@ pub fn uri_problem(uri: &str) -> Option<String> {
     }
 }
 
+/// The endpoints of one pending relation: their ids and, when they exist, their nodes.
+struct Ends<'a> {
+    from: &'a str,
+    to: &'a str,
+    from_node: Option<NodeIndex>,
+    to_node: Option<NodeIndex>,
+}
+
 fn check_relation(
-    rel: &PendingRelation,
-    index: &HashMap<&str, NodeIndex>,
-    rejected: &HashSet<String>,
+    relation: &Relation,
+    ends: &Ends<'_>,
+    at: &dyn Fn() -> Location,
+    rejected: &Rejected,
     graph: &DiGraph<Concept, Relation, u32>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<(NodeIndex, NodeIndex)> {
-    let kind = rel.relation.kind;
-    let lookup = |id: &str, column: &str, out: &mut Vec<Diagnostic>| {
-        let found = index.get(id).copied();
-        if found.is_none() && !rejected.contains(id) {
+    let kind = relation.kind;
+    let lookup = |id: &str, found: Option<NodeIndex>, column: &str, out: &mut Vec<Diagnostic>| {
+        if found.is_none() && !rejected.excuses(id) {
             out.push(
                 Diagnostic::error(
                     K::DanglingReference,
-                    rel.location.clone().with_column(column),
+                    at().with_column(column),
                     format!(
                         "`{kind}` relation names unknown concept `{}`",
                         id.escape_debug()
@@ -708,8 +831,8 @@ fn check_relation(
         }
         found
     };
-    let from = lookup(&rel.from, "from", out);
-    let to = lookup(&rel.to, "to", out);
+    let from = lookup(ends.from, ends.from_node, "from", out);
+    let to = lookup(ends.to, ends.to_node, "to", out);
     let (from, to) = (from?, to?);
     let (fk, tk) = (graph[from].kind(), graph[to].kind());
     let mut ok = true;
@@ -717,15 +840,15 @@ fn check_relation(
         out.push(
             Diagnostic::error(
                 K::WrongEndpoint,
-                rel.location.clone(),
+                at(),
                 format!(
                     "`{kind}` cannot go from {fk} `{}` to {tk} `{}` (allowed: {})",
-                    rel.from,
-                    rel.to,
+                    ends.from,
+                    ends.to,
                     kind.endpoints()
                 ),
             )
-            .about(rel.from.clone()),
+            .about(ends.from.to_owned()),
         );
         ok = false;
     }
@@ -737,21 +860,21 @@ fn check_relation(
                 } else {
                     K::InvalidValue
                 },
-                rel.location.clone(),
-                format!("`{kind}` relation from `{}` to itself", rel.from),
+                at(),
+                format!("`{kind}` relation from `{}` to itself", ends.from),
             )
-            .about(rel.from.clone()),
+            .about(ends.from.to_owned()),
         );
         ok = false;
     }
-    match (kind.has_importance(), rel.relation.importance) {
+    match (kind.has_importance(), relation.importance) {
         (true, None) => {
             out.push(Diagnostic::error(
                 K::MissingValue,
-                rel.location.clone().with_column("importance"),
+                at().with_column("importance"),
                 format!(
                     "`requires` relation {} → {} has no importance",
-                    rel.from, rel.to
+                    ends.from, ends.to
                 ),
             ));
             ok = false;
@@ -759,42 +882,42 @@ fn check_relation(
         (false, Some(_)) => {
             out.push(Diagnostic::error(
                 K::InvalidValue,
-                rel.location.clone().with_column("importance"),
+                at().with_column("importance"),
                 format!("`{kind}` relations have no importance"),
             ));
             ok = false;
         }
         _ => {}
     }
-    if !kind.has_ratings() && (rel.relation.weight.is_some() || rel.relation.source_level.is_some())
+    if !kind.has_ratings() && (relation.weight.is_some() || relation.source_level.is_some())
     {
         out.push(Diagnostic::error(
             K::InvalidValue,
-            rel.location.clone().with_column("weight"),
+            at().with_column("weight"),
             format!("`{kind}` relations have no weight or source level"),
         ));
         ok = false;
     }
-    if !kind.has_rank() && (rel.relation.tier.is_some() || rel.relation.rank.is_some()) {
+    if !kind.has_rank() && (relation.tier.is_some() || relation.rank.is_some()) {
         out.push(Diagnostic::error(
             K::InvalidValue,
-            rel.location.clone().with_column("rank"),
+            at().with_column("rank"),
             format!("`{kind}` relations have no tier or rank"),
         ));
         ok = false;
     }
-    if rel.relation.rank == Some(0) {
+    if relation.rank == Some(0) {
         out.push(Diagnostic::error(
             K::InvalidValue,
-            rel.location.clone().with_column("rank"),
+            at().with_column("rank"),
             "rank 0: ranks start at 1".to_owned(),
         ));
         ok = false;
     }
-    if !kind.has_level() && rel.relation.level.is_some() {
+    if !kind.has_level() && relation.level.is_some() {
         out.push(Diagnostic::error(
             K::InvalidValue,
-            rel.location.clone().with_column("level"),
+            at().with_column("level"),
             format!("`{kind}` relations have no level"),
         ));
         ok = false;
@@ -827,6 +950,35 @@ fn check_cycles(graph: &DiGraph<Concept, Relation, u32>, out: &mut Vec<Diagnosti
                 ),
             )
             .about(ids[0].to_owned()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Importance;
+
+    #[test]
+    fn relations_keep_interned_ids_and_files_not_strings_per_row() {
+        let mut b = OntologyBuilder::new(Manifest::new("t", "1", &["nl"]));
+        for line in 0..1_000 {
+            b.add_relation_at(
+                "occ:x",
+                if line % 2 == 0 { "skill:a" } else { "skill:b" },
+                Relation::requires(Importance::Essential, None),
+                Location::line("requires.csv", line),
+            );
+        }
+        // Three ids and one file name are kept, however many rows name them.
+        assert_eq!(b.ids.len(), 3);
+        assert_eq!(b.files.len(), 1);
+        assert_eq!(b.relations.len(), 1_000);
+        let last = &b.relations[999];
+        assert_eq!(&*b.ids[last.to], "skill:b");
+        assert_eq!(
+            last.at.location(&b.files),
+            Location::line("requires.csv", 999)
         );
     }
 }
