@@ -384,9 +384,14 @@ impl OntologyBuilder {
                 to_node: node_of[rel.to],
             };
             let at = || rel.at.location(&files);
-            if let Some(edge) =
-                check_relation(&rel.relation, &ends, &at, &rejected, &graph, &mut diagnostics)
-            {
+            if let Some(edge) = check_relation(
+                &rel.relation,
+                &ends,
+                &at,
+                &rejected,
+                &graph,
+                &mut diagnostics,
+            ) {
                 edges.push((edge.0, edge.1, rel.relation, rel.at));
             }
         }
@@ -889,8 +894,7 @@ fn check_relation(
         }
         _ => {}
     }
-    if !kind.has_ratings() && (relation.weight.is_some() || relation.source_level.is_some())
-    {
+    if !kind.has_ratings() && (relation.weight.is_some() || relation.source_level.is_some()) {
         out.push(Diagnostic::error(
             K::InvalidValue,
             at().with_column("weight"),

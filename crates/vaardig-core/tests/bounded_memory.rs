@@ -83,7 +83,9 @@ impl TableSource for Source {
     }
 
     fn size(&self, file: &str) -> io::Result<Option<u64>> {
-        Ok((file == "skills.csv").then_some(self.claimed_size).flatten())
+        Ok((file == "skills.csv")
+            .then_some(self.claimed_size)
+            .flatten())
     }
 }
 

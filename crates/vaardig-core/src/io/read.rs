@@ -8,11 +8,11 @@ use std::str::FromStr;
 use crate::builder::{Built, OntologyBuilder};
 use crate::concept::{Code, Concept, ConceptData, Labels, Match, Note, Rating, Relation};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, Location, OntologyError};
+use crate::io::bounded::{READ_AHEAD, RecordTooLong, bounded};
 use crate::io::columns::{
     ALT_SEPARATOR, ANNOTATION_TABLES, CODES_FILE, COMMON_CONCEPT_COLUMNS, Column, LABEL_COLUMNS,
     MATCHES_FILE, NOTES_FILE, concept_columns, relation_columns,
 };
-use crate::io::bounded::{READ_AHEAD, RecordTooLong, bounded};
 use crate::io::source::{DirSource, TableSource};
 use crate::io::{Limits, MAX_ERRORS_PER_TABLE, MAX_FIELD_BYTES};
 use crate::manifest::{MANIFEST_FILE, Manifest};
