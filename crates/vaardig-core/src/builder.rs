@@ -331,18 +331,21 @@ impl OntologyBuilder {
             }
         }
 
+        // The concepts move into the graph (no second copy of every label while building).
         let mut graph: DiGraph<Concept, Relation, u32> =
             DiGraph::with_capacity(unique.len(), relations.len());
-        let mut index: HashMap<&str, NodeIndex> = HashMap::with_capacity(unique.len());
-        let nodes: Vec<NodeIndex> = unique
-            .iter()
-            .map(|(c, _)| graph.add_node(c.clone()))
-            .collect();
-        for ((concept, _), ix) in unique.iter().zip(&nodes) {
-            index.insert(concept.id.as_str(), *ix);
+        let mut locations: Vec<Location> = Vec::with_capacity(unique.len());
+        for (concept, location) in unique {
+            graph.add_node(concept);
+            locations.push(location);
         }
+        let index: HashMap<&str, NodeIndex> = graph
+            .node_indices()
+            .map(|ix| (graph[ix].id.as_str(), ix))
+            .collect();
 
-        for (concept, location) in &unique {
+        for (ix, location) in graph.node_indices().zip(&locations) {
+            let concept = &graph[ix];
             let Some(target) = &concept.replaced_by else {
                 continue;
             };
