@@ -47,7 +47,7 @@ struct PendingRelation {
 /// A [`Location`] kept compactly: the file as an index into the builder's interned files.
 #[derive(Debug, Clone, Default)]
 struct Place {
-    file: Option<usize>,
+    file: Option<u32>,
     line: Option<u64>,
     column: Option<Box<str>>,
 }
@@ -57,7 +57,7 @@ impl Place {
         Location {
             file: self
                 .file
-                .and_then(|i| files.get_index(i))
+                .and_then(|i| files.get_index(i as usize))
                 .map(|f| f.to_string()),
             line: self.line,
             column: self.column.as_deref().map(str::to_owned),
@@ -210,7 +210,11 @@ impl OntologyBuilder {
     ) -> &mut Self {
         let from = intern(&mut self.ids, from);
         let to = intern(&mut self.ids, to);
-        let file = location.file.as_deref().map(|f| intern(&mut self.files, f));
+        // Fewer than 2^32 file names (in practice a handful); a name past that is not kept.
+        let file = location
+            .file
+            .as_deref()
+            .and_then(|f| u32::try_from(intern(&mut self.files, f)).ok());
         self.relations.push(PendingRelation {
             from,
             to,
@@ -377,9 +381,10 @@ impl OntologyBuilder {
             .iter()
             .map(|id| index.get(id.as_ref()).copied())
             .collect();
-        let mut edges: Vec<(NodeIndex, NodeIndex, Relation, Place)> =
-            Vec::with_capacity(relations.len());
-        for rel in relations {
+        // Checked, deduplicated and sorted in place: one row costs one `PendingRelation` until
+        // it becomes an edge, never a second copy in another list.
+        let mut relations = relations;
+        relations.retain_mut(|rel| {
             let ends = Ends {
                 from: &ids[rel.from],
                 to: &ids[rel.to],
@@ -387,7 +392,7 @@ impl OntologyBuilder {
                 to_node: node_of[rel.to],
             };
             let at = || rel.at.location(&files);
-            if let Some(edge) = check_relation(
+            match check_relation(
                 &rel.relation,
                 &ends,
                 &at,
@@ -395,48 +400,60 @@ impl OntologyBuilder {
                 &graph,
                 &mut diagnostics,
             ) {
-                edges.push((edge.0, edge.1, rel.relation, rel.at));
+                Some((from, to)) => {
+                    // From here on `from` and `to` are node indices, not interned ids.
+                    rel.from = from.index();
+                    rel.to = to.index();
+                    true
+                }
+                None => false,
             }
-        }
+        });
         drop(node_of);
+        drop(index);
+        let node = NodeIndex::new;
         // Duplicates: the same (from, to, kind), or a `related` pair stored in both directions;
         // the first in file order is kept.
-        let file_name = |p: &Place| p.file.and_then(|i| files.get_index(i));
-        edges.sort_by(|a, b| {
-            (key(a.0, a.1, a.2.kind), file_name(&a.3), a.3.line).cmp(&(
-                key(b.0, b.1, b.2.kind),
-                file_name(&b.3),
-                b.3.line,
-            ))
+        let file_name = |p: &Place| p.file.and_then(|i| files.get_index(i as usize));
+        relations.sort_by(|a, b| {
+            (
+                key(node(a.from), node(a.to), a.relation.kind),
+                file_name(&a.at),
+                a.at.line,
+            )
+                .cmp(&(
+                    key(node(b.from), node(b.to), b.relation.kind),
+                    file_name(&b.at),
+                    b.at.line,
+                ))
         });
-        let mut kept: Vec<(NodeIndex, NodeIndex, Relation)> = Vec::with_capacity(edges.len());
         let mut last_key = None;
-        for (from, to, relation, place) in edges {
-            let k = key(from, to, relation.kind);
+        relations.retain(|rel| {
+            let (from, to) = (node(rel.from), node(rel.to));
+            let k = key(from, to, rel.relation.kind);
             if last_key == Some(k) {
                 diagnostics.push(
                     Diagnostic::error(
                         K::DuplicateRelation,
-                        place.location(&files),
+                        rel.at.location(&files),
                         format!(
                             "duplicate `{}` relation {} → {}",
-                            relation.kind, graph[from].id, graph[to].id
+                            rel.relation.kind, graph[from].id, graph[to].id
                         ),
                     )
                     .about(graph[from].id.clone()),
                 );
-                continue;
+                return false;
             }
             last_key = Some(k);
-            kept.push((from, to, relation));
-        }
-        drop(index);
+            true
+        });
 
         // Inserting in descending order makes petgraph's (reverse-insertion) adjacency lists
         // iterate in ascending id order, in both directions.
-        kept.sort_by_key(|e| std::cmp::Reverse((e.0, e.1, e.2.kind)));
-        for (from, to, relation) in kept {
-            graph.add_edge(from, to, relation);
+        relations.sort_by_key(|r| std::cmp::Reverse((r.from, r.to, r.relation.kind)));
+        for rel in relations {
+            graph.add_edge(node(rel.from), node(rel.to), rel.relation);
         }
 
         check_cycles(&graph, &mut diagnostics);
