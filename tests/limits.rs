@@ -4,7 +4,7 @@
 use std::io::{self, Read};
 
 use vaardig::core::io::{
-    MAX_ERRORS_PER_TABLE, MAX_FIELD_BYTES, MAX_ROWS_PER_TABLE, TableSource, load,
+    Limits, MAX_ERRORS_PER_TABLE, MAX_FIELD_BYTES, MAX_RECORD_BYTES, TableSource, load, load_with,
 };
 use vaardig::core::{DiagnosticKind, Ontology};
 use vaardig::score::{Profile, Scorer, TransitionOptions};
@@ -95,7 +95,12 @@ fn an_endless_valid_table_is_refused_at_the_row_limit() {
         header: b"from,to\n",
         row: b"skill:a,skill:a\n",
     };
-    let err = load(&source).expect_err("endless input is refused");
+    // The default limit (10M rows) is the same code path; a small one keeps the test quick.
+    let limits = Limits {
+        max_rows_per_table: 200_000,
+        ..Limits::default()
+    };
+    let err = load_with(&source, &limits).expect_err("endless input is refused");
     let too_large: Vec<_> = err
         .errors()
         .filter(|d| d.kind == DiagnosticKind::TooLarge)
@@ -109,23 +114,30 @@ fn an_endless_valid_table_is_refused_at_the_row_limit() {
     assert!(
         too_large[0]
             .message
-            .contains(&MAX_ROWS_PER_TABLE.to_string())
+            .contains(&limits.max_rows_per_table.to_string())
     );
 }
 
 #[test]
 fn a_ten_megabyte_label_is_refused() {
-    let label = "x".repeat(10 * 1024 * 1024);
-    let skills = format!("id,skill_type,pref_label_nl\nskill:a,skill,{label}\n");
-    let tables = vec![
-        ("ontology.toml".to_owned(), MANIFEST.to_vec()),
-        ("skills.csv".to_owned(), skills.into_bytes()),
-    ];
-    let err = load(&tables).expect_err("refused");
-    let d = err.errors().next().expect("an error");
-    assert_eq!(d.kind, DiagnosticKind::TooLarge);
-    assert_eq!(d.location.line, Some(2));
-    assert!(d.message.contains(&MAX_FIELD_BYTES.to_string()));
+    // Ten megabytes pass the 4 MiB record limit: refused while reading, at its line.
+    // A 100 kB label is within the record limit and over the 64 KiB field limit.
+    for (size, limit) in [
+        (10 * 1024 * 1024, MAX_RECORD_BYTES.to_string()),
+        (100 * 1024, MAX_FIELD_BYTES.to_string()),
+    ] {
+        let label = "x".repeat(size);
+        let skills = format!("id,skill_type,pref_label_nl\nskill:a,skill,{label}\n");
+        let tables = vec![
+            ("ontology.toml".to_owned(), MANIFEST.to_vec()),
+            ("skills.csv".to_owned(), skills.into_bytes()),
+        ];
+        let err = load(&tables).expect_err("refused");
+        let d = err.errors().next().expect("an error");
+        assert_eq!(d.kind, DiagnosticKind::TooLarge);
+        assert_eq!(d.location.line, Some(2));
+        assert!(d.message.contains(&limit), "{d}");
+    }
 }
 
 #[test]

@@ -51,6 +51,7 @@ name-out = OUT
 name-rank-by = RANK_BY
 name-scale = SCALE
 name-scheme = SCHEME
+name-n = N
 name-seed = SEED
 name-timeout-ms = TIMEOUT_MS
 name-truth = TRUTH
@@ -112,6 +113,7 @@ help-generate-scale = How large
 value-generate-scale-small = 500 skills, 100 occupations
 value-generate-scale-esco = 14,000 skills, 3,000 occupations, 130,000 links, 500 qualifications, 10,000 offers
 help-generate-seed = The random seed (same seed, same ontology)
+help-generate-times = Multiply every size by N (16 for 16× ESCO)
 help-generate-out = The directory to write
 
 about-search = Find concepts by label, synonym or definition (Dutch and English, typo tolerant)

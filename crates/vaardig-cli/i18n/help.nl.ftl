@@ -51,6 +51,7 @@ name-out = UITVOER
 name-rank-by = VOLGORDE
 name-scale = GROOTTE
 name-scheme = REGELING
+name-n = N
 name-seed = STARTWAARDE
 name-timeout-ms = MS
 name-truth = WAARHEID
@@ -112,6 +113,7 @@ help-generate-scale = Hoe groot
 value-generate-scale-small = 500 vaardigheden, 100 beroepen
 value-generate-scale-esco = 14.000 vaardigheden, 3.000 beroepen, 130.000 koppelingen, 500 kwalificaties, 10.000 opleidingen
 help-generate-seed = De startwaarde van het toeval (dezelfde waarde, dezelfde ontologie)
+help-generate-times = Vermenigvuldig alle aantallen met N (16 voor 16× ESCO)
 help-generate-out = De map waarin wordt geschreven
 
 about-search = Zoek begrippen op naam, synoniem of omschrijving (Nederlands en Engels, tikfouten mogen)

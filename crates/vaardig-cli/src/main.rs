@@ -14,6 +14,7 @@ mod cmd;
 mod context;
 mod help;
 mod i18n;
+mod lines;
 mod matrix_cache;
 mod output;
 mod usage_error;

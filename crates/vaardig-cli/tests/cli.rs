@@ -228,6 +228,35 @@ fn generate_writes_a_loadable_ontology() {
 }
 
 #[test]
+fn generate_times_multiplies_every_size() {
+    let dir = temp_dir("generated-times");
+    let out = vaardig(&[
+        "generate",
+        "--scale",
+        "small",
+        "--times",
+        "3",
+        "--out",
+        dir.to_str().expect("utf-8"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&[
+        "--ontology",
+        dir.to_str().expect("utf-8"),
+        "stats",
+        "--json",
+    ]);
+    assert_eq!(v["skills"], 1500);
+    assert_eq!(v["occupations"], 300);
+    let zero = vaardig(&["generate", "--times", "0", "--out", "unused"]);
+    assert_eq!(zero.status.code(), Some(2));
+}
+
+#[test]
 fn export_turtle_then_import_skos_gives_the_same_ontology() {
     let dir = temp_dir("turtle");
     let ttl = dir.join("vaardig.ttl");

@@ -3,7 +3,10 @@
 //! Validation never stops at the first problem: `build` returns every error (with the location the
 //! caller gave for each record) or the ontology plus its warnings.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
+
+use indexmap::IndexSet;
 
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -31,12 +34,83 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// A relation as added: its endpoints and file interned, so a row costs no heap allocation
+/// (memory proportional to what is kept, not three strings per row).
 #[derive(Debug)]
 struct PendingRelation {
-    from: String,
-    to: String,
+    from: usize,
+    to: usize,
     relation: Relation,
-    location: Location,
+    at: Place,
+}
+
+/// A [`Location`] kept compactly: the file as an index into the builder's interned files.
+#[derive(Debug, Clone, Default)]
+struct Place {
+    file: Option<u32>,
+    line: Option<u64>,
+    column: Option<Box<str>>,
+}
+
+impl Place {
+    fn location(&self, files: &IndexSet<Box<str>>) -> Location {
+        Location {
+            file: self
+                .file
+                .and_then(|i| files.get_index(i as usize))
+                .map(|f| f.to_string()),
+            line: self.line,
+            column: self.column.as_deref().map(str::to_owned),
+        }
+    }
+}
+
+/// The index of `text` in `set`, inserting it when it is new.
+fn intern(set: &mut IndexSet<Box<str>>, text: &str) -> usize {
+    match set.get_index_of(text) {
+        Some(i) => i,
+        None => set.insert_full(text.into()).0,
+    }
+}
+
+/// What was rejected before building: concepts by id, and whole concept tables that were not
+/// read (a refused header, an unreadable or oversized file). A reference into a rejected
+/// table is not reported one by one (the table's own error says why), only counted.
+#[derive(Debug, Default)]
+struct Rejected {
+    ids: HashSet<String>,
+    tables: Vec<String>,
+    unreported: Cell<usize>,
+}
+
+impl Rejected {
+    /// Whether an unknown `id` is explained by an earlier rejection (and so not reported).
+    fn excuses(&self, id: &str) -> bool {
+        if self.ids.contains(id) {
+            true
+        } else if self.tables.is_empty() {
+            false
+        } else {
+            self.unreported.set(self.unreported.get() + 1);
+            true
+        }
+    }
+
+    /// One warning summing up the references not reported, if any (the table's own error
+    /// already makes building fail).
+    fn summary(&self) -> Option<Diagnostic> {
+        let n = self.unreported.get();
+        (n > 0).then(|| {
+            Diagnostic::warning(
+                K::DanglingReference,
+                Location::default(),
+                format!(
+                    "{n} reference(s) to concepts not found, not listed one by one because {} could not be read",
+                    self.tables.join(", ")
+                ),
+            )
+        })
+    }
 }
 
 /// A code, note or match given apart from its concept (a row of `codes.csv`, ...).
@@ -83,7 +157,9 @@ pub struct OntologyBuilder {
     relations: Vec<PendingRelation>,
     annotations: Vec<PendingAnnotation>,
     diagnostics: Vec<Diagnostic>,
-    rejected: HashSet<String>,
+    rejected: Rejected,
+    ids: IndexSet<Box<str>>,
+    files: IndexSet<Box<str>>,
 }
 
 impl OntologyBuilder {
@@ -95,7 +171,9 @@ impl OntologyBuilder {
             relations: Vec::new(),
             annotations: Vec::new(),
             diagnostics: Vec::new(),
-            rejected: HashSet::new(),
+            rejected: Rejected::default(),
+            ids: IndexSet::new(),
+            files: IndexSet::new(),
         }
     }
 
@@ -130,11 +208,22 @@ impl OntologyBuilder {
         relation: Relation,
         location: Location,
     ) -> &mut Self {
+        let from = intern(&mut self.ids, from);
+        let to = intern(&mut self.ids, to);
+        // Fewer than 2^32 file names (in practice a handful); a name past that is not kept.
+        let file = location
+            .file
+            .as_deref()
+            .and_then(|f| u32::try_from(intern(&mut self.files, f)).ok());
         self.relations.push(PendingRelation {
-            from: from.to_owned(),
-            to: to.to_owned(),
+            from,
+            to,
             relation,
-            location,
+            at: Place {
+                file,
+                line: location.line,
+                column: location.column.map(String::into_boxed_str),
+            },
         });
         self
     }
@@ -174,7 +263,17 @@ impl OntologyBuilder {
     /// name `id` are then dropped without a second, dangling-reference error. Building still
     /// fails, because the rejection itself was an error.
     pub fn mark_rejected(&mut self, id: &str) -> &mut Self {
-        self.rejected.insert(id.to_owned());
+        self.rejected.ids.insert(id.to_owned());
+        self
+    }
+
+    /// Records that concept table `file` was not read (its error already pushed): references
+    /// to concepts not found are then summed up in one error instead of reported one by one,
+    /// since they may well have been defined in that table. Building still fails.
+    pub fn mark_table_rejected(&mut self, file: &str) -> &mut Self {
+        if !self.rejected.tables.iter().any(|t| t == file) {
+            self.rejected.tables.push(file.to_owned());
+        }
         self
     }
 
@@ -192,6 +291,8 @@ impl OntologyBuilder {
             annotations,
             mut diagnostics,
             rejected,
+            ids,
+            files,
         } = self;
         let languages = manifest.languages.clone();
         let primary = manifest.primary_language().to_owned();
@@ -234,24 +335,27 @@ impl OntologyBuilder {
             }
         }
 
+        // The concepts move into the graph (no second copy of every label while building).
         let mut graph: DiGraph<Concept, Relation, u32> =
             DiGraph::with_capacity(unique.len(), relations.len());
-        let mut index: HashMap<&str, NodeIndex> = HashMap::with_capacity(unique.len());
-        let nodes: Vec<NodeIndex> = unique
-            .iter()
-            .map(|(c, _)| graph.add_node(c.clone()))
-            .collect();
-        for ((concept, _), ix) in unique.iter().zip(&nodes) {
-            index.insert(concept.id.as_str(), *ix);
+        let mut locations: Vec<Location> = Vec::with_capacity(unique.len());
+        for (concept, location) in unique {
+            graph.add_node(concept);
+            locations.push(location);
         }
+        let index: HashMap<&str, NodeIndex> = graph
+            .node_indices()
+            .map(|ix| (graph[ix].id.as_str(), ix))
+            .collect();
 
-        for (concept, location) in &unique {
+        for (ix, location) in graph.node_indices().zip(&locations) {
+            let concept = &graph[ix];
             let Some(target) = &concept.replaced_by else {
                 continue;
             };
             let problem = if *target == concept.id {
                 Some(format!("`{}` is replaced by itself", concept.id))
-            } else if !index.contains_key(target.as_str()) && !rejected.contains(target) {
+            } else if !index.contains_key(target.as_str()) && !rejected.excuses(target) {
                 Some(format!(
                     "`{}` is replaced by unknown concept `{}`",
                     concept.id,
@@ -272,52 +376,88 @@ impl OntologyBuilder {
             }
         }
 
-        let mut edges: Vec<(NodeIndex, NodeIndex, Relation, Location)> =
-            Vec::with_capacity(relations.len());
-        for rel in relations {
-            if let Some(edge) = check_relation(&rel, &index, &rejected, &graph, &mut diagnostics) {
-                edges.push((edge.0, edge.1, rel.relation, rel.location));
+        // Each interned id is looked up once, not once per row.
+        let node_of: Vec<Option<NodeIndex>> = ids
+            .iter()
+            .map(|id| index.get(id.as_ref()).copied())
+            .collect();
+        // Checked, deduplicated and sorted in place: one row costs one `PendingRelation` until
+        // it becomes an edge, never a second copy in another list.
+        let mut relations = relations;
+        relations.retain_mut(|rel| {
+            let ends = Ends {
+                from: &ids[rel.from],
+                to: &ids[rel.to],
+                from_node: node_of[rel.from],
+                to_node: node_of[rel.to],
+            };
+            let at = || rel.at.location(&files);
+            match check_relation(
+                &rel.relation,
+                &ends,
+                &at,
+                &rejected,
+                &graph,
+                &mut diagnostics,
+            ) {
+                Some((from, to)) => {
+                    // From here on `from` and `to` are node indices, not interned ids.
+                    rel.from = from.index();
+                    rel.to = to.index();
+                    true
+                }
+                None => false,
             }
-        }
-        // Duplicates: the same (from, to, kind), or a `related` pair stored in both directions.
-        edges.sort_by(|a, b| {
-            (key(a.0, a.1, a.2.kind), &a.3.file, a.3.line).cmp(&(
-                key(b.0, b.1, b.2.kind),
-                &b.3.file,
-                b.3.line,
-            ))
         });
-        let mut kept: Vec<(NodeIndex, NodeIndex, Relation)> = Vec::with_capacity(edges.len());
+        drop(node_of);
+        drop(index);
+        let node = NodeIndex::new;
+        // Duplicates: the same (from, to, kind), or a `related` pair stored in both directions;
+        // the first in file order is kept.
+        let file_name = |p: &Place| p.file.and_then(|i| files.get_index(i as usize));
+        relations.sort_by(|a, b| {
+            (
+                key(node(a.from), node(a.to), a.relation.kind),
+                file_name(&a.at),
+                a.at.line,
+            )
+                .cmp(&(
+                    key(node(b.from), node(b.to), b.relation.kind),
+                    file_name(&b.at),
+                    b.at.line,
+                ))
+        });
         let mut last_key = None;
-        for (from, to, relation, location) in edges {
-            let k = key(from, to, relation.kind);
+        relations.retain(|rel| {
+            let (from, to) = (node(rel.from), node(rel.to));
+            let k = key(from, to, rel.relation.kind);
             if last_key == Some(k) {
                 diagnostics.push(
                     Diagnostic::error(
                         K::DuplicateRelation,
-                        location,
+                        rel.at.location(&files),
                         format!(
                             "duplicate `{}` relation {} → {}",
-                            relation.kind, graph[from].id, graph[to].id
+                            rel.relation.kind, graph[from].id, graph[to].id
                         ),
                     )
                     .about(graph[from].id.clone()),
                 );
-                continue;
+                return false;
             }
             last_key = Some(k);
-            kept.push((from, to, relation));
-        }
-        drop(index);
+            true
+        });
 
         // Inserting in descending order makes petgraph's (reverse-insertion) adjacency lists
         // iterate in ascending id order, in both directions.
-        kept.sort_by_key(|e| std::cmp::Reverse((e.0, e.1, e.2.kind)));
-        for (from, to, relation) in kept {
-            graph.add_edge(from, to, relation);
+        relations.sort_by_key(|r| std::cmp::Reverse((r.from, r.to, r.relation.kind)));
+        for rel in relations {
+            graph.add_edge(node(rel.from), node(rel.to), rel.relation);
         }
 
         check_cycles(&graph, &mut diagnostics);
+        diagnostics.extend(rejected.summary());
 
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(OntologyError::new(diagnostics));
@@ -513,7 +653,7 @@ fn check_concept(
 fn attach_annotations(
     concepts: &mut [(Concept, Location)],
     annotations: Vec<PendingAnnotation>,
-    rejected: &HashSet<String>,
+    rejected: &Rejected,
     languages: &[String],
     out: &mut Vec<Diagnostic>,
 ) {
@@ -531,7 +671,7 @@ fn attach_annotations(
     } in annotations
     {
         let Some(&i) = at.get(&id) else {
-            if !rejected.contains(&id) {
+            if !rejected.excuses(&id) {
                 out.push(
                     Diagnostic::error(
                         K::DanglingReference,
@@ -683,21 +823,29 @@ pub fn uri_problem(uri: &str) -> Option<String> {
     }
 }
 
+/// The endpoints of one pending relation: their ids and, when they exist, their nodes.
+struct Ends<'a> {
+    from: &'a str,
+    to: &'a str,
+    from_node: Option<NodeIndex>,
+    to_node: Option<NodeIndex>,
+}
+
 fn check_relation(
-    rel: &PendingRelation,
-    index: &HashMap<&str, NodeIndex>,
-    rejected: &HashSet<String>,
+    relation: &Relation,
+    ends: &Ends<'_>,
+    at: &dyn Fn() -> Location,
+    rejected: &Rejected,
     graph: &DiGraph<Concept, Relation, u32>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<(NodeIndex, NodeIndex)> {
-    let kind = rel.relation.kind;
-    let lookup = |id: &str, column: &str, out: &mut Vec<Diagnostic>| {
-        let found = index.get(id).copied();
-        if found.is_none() && !rejected.contains(id) {
+    let kind = relation.kind;
+    let lookup = |id: &str, found: Option<NodeIndex>, column: &str, out: &mut Vec<Diagnostic>| {
+        if found.is_none() && !rejected.excuses(id) {
             out.push(
                 Diagnostic::error(
                     K::DanglingReference,
-                    rel.location.clone().with_column(column),
+                    at().with_column(column),
                     format!(
                         "`{kind}` relation names unknown concept `{}`",
                         id.escape_debug()
@@ -708,8 +856,8 @@ fn check_relation(
         }
         found
     };
-    let from = lookup(&rel.from, "from", out);
-    let to = lookup(&rel.to, "to", out);
+    let from = lookup(ends.from, ends.from_node, "from", out);
+    let to = lookup(ends.to, ends.to_node, "to", out);
     let (from, to) = (from?, to?);
     let (fk, tk) = (graph[from].kind(), graph[to].kind());
     let mut ok = true;
@@ -717,15 +865,15 @@ fn check_relation(
         out.push(
             Diagnostic::error(
                 K::WrongEndpoint,
-                rel.location.clone(),
+                at(),
                 format!(
                     "`{kind}` cannot go from {fk} `{}` to {tk} `{}` (allowed: {})",
-                    rel.from,
-                    rel.to,
+                    ends.from,
+                    ends.to,
                     kind.endpoints()
                 ),
             )
-            .about(rel.from.clone()),
+            .about(ends.from.to_owned()),
         );
         ok = false;
     }
@@ -737,21 +885,21 @@ fn check_relation(
                 } else {
                     K::InvalidValue
                 },
-                rel.location.clone(),
-                format!("`{kind}` relation from `{}` to itself", rel.from),
+                at(),
+                format!("`{kind}` relation from `{}` to itself", ends.from),
             )
-            .about(rel.from.clone()),
+            .about(ends.from.to_owned()),
         );
         ok = false;
     }
-    match (kind.has_importance(), rel.relation.importance) {
+    match (kind.has_importance(), relation.importance) {
         (true, None) => {
             out.push(Diagnostic::error(
                 K::MissingValue,
-                rel.location.clone().with_column("importance"),
+                at().with_column("importance"),
                 format!(
                     "`requires` relation {} → {} has no importance",
-                    rel.from, rel.to
+                    ends.from, ends.to
                 ),
             ));
             ok = false;
@@ -759,42 +907,41 @@ fn check_relation(
         (false, Some(_)) => {
             out.push(Diagnostic::error(
                 K::InvalidValue,
-                rel.location.clone().with_column("importance"),
+                at().with_column("importance"),
                 format!("`{kind}` relations have no importance"),
             ));
             ok = false;
         }
         _ => {}
     }
-    if !kind.has_ratings() && (rel.relation.weight.is_some() || rel.relation.source_level.is_some())
-    {
+    if !kind.has_ratings() && (relation.weight.is_some() || relation.source_level.is_some()) {
         out.push(Diagnostic::error(
             K::InvalidValue,
-            rel.location.clone().with_column("weight"),
+            at().with_column("weight"),
             format!("`{kind}` relations have no weight or source level"),
         ));
         ok = false;
     }
-    if !kind.has_rank() && (rel.relation.tier.is_some() || rel.relation.rank.is_some()) {
+    if !kind.has_rank() && (relation.tier.is_some() || relation.rank.is_some()) {
         out.push(Diagnostic::error(
             K::InvalidValue,
-            rel.location.clone().with_column("rank"),
+            at().with_column("rank"),
             format!("`{kind}` relations have no tier or rank"),
         ));
         ok = false;
     }
-    if rel.relation.rank == Some(0) {
+    if relation.rank == Some(0) {
         out.push(Diagnostic::error(
             K::InvalidValue,
-            rel.location.clone().with_column("rank"),
+            at().with_column("rank"),
             "rank 0: ranks start at 1".to_owned(),
         ));
         ok = false;
     }
-    if !kind.has_level() && rel.relation.level.is_some() {
+    if !kind.has_level() && relation.level.is_some() {
         out.push(Diagnostic::error(
             K::InvalidValue,
-            rel.location.clone().with_column("level"),
+            at().with_column("level"),
             format!("`{kind}` relations have no level"),
         ));
         ok = false;
@@ -827,6 +974,35 @@ fn check_cycles(graph: &DiGraph<Concept, Relation, u32>, out: &mut Vec<Diagnosti
                 ),
             )
             .about(ids[0].to_owned()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Importance;
+
+    #[test]
+    fn relations_keep_interned_ids_and_files_not_strings_per_row() {
+        let mut b = OntologyBuilder::new(Manifest::new("t", "1", &["nl"]));
+        for line in 0..1_000 {
+            b.add_relation_at(
+                "occ:x",
+                if line % 2 == 0 { "skill:a" } else { "skill:b" },
+                Relation::requires(Importance::Essential, None),
+                Location::line("requires.csv", line),
+            );
+        }
+        // Three ids and one file name are kept, however many rows name them.
+        assert_eq!(b.ids.len(), 3);
+        assert_eq!(b.files.len(), 1);
+        assert_eq!(b.relations.len(), 1_000);
+        let last = &b.relations[999];
+        assert_eq!(&*b.ids[last.to], "skill:b");
+        assert_eq!(
+            last.at.location(&b.files),
+            Location::line("requires.csv", 999)
         );
     }
 }

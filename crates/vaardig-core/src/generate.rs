@@ -6,7 +6,9 @@
 //! skills in groups up to 5 levels deep, occupations that draw most skills from a few topic groups
 //! plus a long tail of widely used (transversal) skills, qualifications covering topic groups,
 //! offers teaching parts of a qualification (some stack towards it), pseudo-Dutch and pseudo-English
-//! labels with synonyms.
+//! labels, synonyms and definitions of the lengths real ESCO has (about 27 characters and 3–4
+//! words per preferred label, 6 synonyms per skill and 10 per occupation, definitions of 150–300
+//! characters), so the search index has about as many documents per concept as real ESCO's.
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -51,6 +53,19 @@ impl GeneratorConfig {
         }
     }
 
+    /// Every size multiplied by `n` (the seed kept): `esco_scale().times(16)` is 16× ESCO.
+    #[must_use]
+    pub fn times(self, n: usize) -> Self {
+        GeneratorConfig {
+            seed: self.seed,
+            skills: self.skills.saturating_mul(n),
+            occupations: self.occupations.saturating_mul(n),
+            occupation_skill_links: self.occupation_skill_links.saturating_mul(n),
+            qualifications: self.qualifications.saturating_mul(n),
+            learning_offers: self.learning_offers.saturating_mul(n),
+        }
+    }
+
     /// A small ontology for fast tests (500 skills, 100 occupations).
     pub fn small() -> Self {
         GeneratorConfig {
@@ -83,33 +98,152 @@ const EN_SUFFIXES: &[&str] = &[
     "ing", "ment", "craft", "care", "work", "ology", "ness", "skills",
 ];
 
-/// Makes a pseudo-word from `parts` syllables.
-fn word(rng: &mut ChaCha8Rng, syllables: &[&str], suffixes: &[&str], parts: usize) -> String {
-    let mut w = String::new();
-    for _ in 0..parts {
-        w.push_str(syllables[rng.random_range(0..syllables.len())]);
+/// Short function words, drawn now and then so labels read like phrases.
+const NL_SMALL: &[&str] = &["van", "en", "voor", "in", "de", "met", "op"];
+const EN_SMALL: &[&str] = &["of", "and", "for", "in", "the", "with", "on"];
+
+/// One language's word material.
+struct Lang {
+    code: &'static str,
+    syllables: &'static [&'static str],
+    suffixes: &'static [&'static str],
+    small: &'static [&'static str],
+}
+
+const NL: Lang = Lang {
+    code: "nl",
+    syllables: NL_SYLLABLES,
+    suffixes: NL_SUFFIXES,
+    small: NL_SMALL,
+};
+const EN: Lang = Lang {
+    code: "en",
+    syllables: EN_SYLLABLES,
+    suffixes: EN_SUFFIXES,
+    small: EN_SMALL,
+};
+
+/// How long a kind's labels are, after the real ESCO v1.1.1 (English, measured from the import
+/// of `../shared/data/esco/v1.1.1`): preferred labels of about 27 characters and 3–4 words,
+/// skills with 6 synonyms on average (10 for occupations) and definitions of about 150
+/// characters (300 for occupations). The second language gets about a third of the synonyms,
+/// as ESCO's Dutch does.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    /// Mean number of synonyms in the first language (0: none).
+    alts: u32,
+    /// Mean definition length in characters (0: none).
+    definition: usize,
+}
+
+const PLAIN: Shape = Shape {
+    alts: 0,
+    definition: 0,
+};
+const SKILL: Shape = Shape {
+    alts: 6,
+    definition: 150,
+};
+const OCCUPATION: Shape = Shape {
+    alts: 10,
+    definition: 300,
+};
+const OTHER: Shape = Shape {
+    alts: 1,
+    definition: 200,
+};
+const OFFER: Shape = Shape {
+    alts: 0,
+    definition: 150,
+};
+
+/// Makes a pseudo-word: a short function word now and then, else one or two syllables and
+/// often a suffix (about 7 characters).
+fn word(rng: &mut ChaCha8Rng, lang: &Lang) -> String {
+    if rng.random_range(0..100) < 12 {
+        return lang.small[rng.random_range(0..lang.small.len())].to_owned();
     }
-    w.push_str(suffixes[rng.random_range(0..suffixes.len())]);
+    let mut w = String::new();
+    for _ in 0..rng.random_range(1..=2) {
+        w.push_str(lang.syllables[rng.random_range(0..lang.syllables.len())]);
+    }
+    if rng.random_range(0..10) < 6 {
+        w.push_str(lang.suffixes[rng.random_range(0..lang.suffixes.len())]);
+    }
     w
 }
 
-fn labels(rng: &mut ChaCha8Rng, with_alt: bool) -> Labels {
-    let nl = format!(
-        "{} {}",
-        word(rng, NL_SYLLABLES, NL_SUFFIXES, 2),
-        word(rng, NL_SYLLABLES, NL_SUFFIXES, 1)
-    );
-    let en = format!(
-        "{} {}",
-        word(rng, EN_SYLLABLES, EN_SUFFIXES, 1),
-        word(rng, EN_SYLLABLES, EN_SUFFIXES, 2)
-    );
-    let mut l = Labels::with_pref([("nl", nl.as_str()), ("en", en.as_str())]);
-    if with_alt && rng.random_range(0..10) < 6 {
-        l.alt
-            .insert("nl".into(), vec![word(rng, NL_SYLLABLES, NL_SUFFIXES, 3)]);
-        l.alt
-            .insert("en".into(), vec![word(rng, EN_SYLLABLES, EN_SUFFIXES, 3)]);
+/// A phrase of 2–6 words, 3.5 on average (ESCO's preferred labels have 3–4).
+fn phrase(rng: &mut ChaCha8Rng, lang: &Lang) -> String {
+    let words = match rng.random_range(0..100) {
+        0..25 => 2,
+        25..55 => 3,
+        55..80 => 4,
+        80..92 => 5,
+        _ => 6,
+    };
+    let mut out = Vec::with_capacity(words);
+    out.push(content_word(rng, lang));
+    for _ in 1..words {
+        out.push(word(rng, lang));
+    }
+    out.join(" ")
+}
+
+/// A word that is not a function word (labels and sentences start with one).
+fn content_word(rng: &mut ChaCha8Rng, lang: &Lang) -> String {
+    loop {
+        let w = word(rng, lang);
+        if !lang.small.contains(&w.as_str()) {
+            return w;
+        }
+    }
+}
+
+/// Sentences of about `chars` characters (0.5–1.5×), 6–14 words each.
+fn definition(rng: &mut ChaCha8Rng, lang: &Lang, chars: usize) -> String {
+    let target = rng.random_range(chars / 2..=chars + chars / 2);
+    let mut text = String::with_capacity(target + 16);
+    let mut left = 0;
+    while text.len() < target {
+        if left == 0 {
+            if !text.is_empty() {
+                text.push_str(". ");
+            }
+            text.push_str(&content_word(rng, lang));
+            left = rng.random_range(5..=13);
+        } else {
+            text.push(' ');
+            text.push_str(&word(rng, lang));
+            left -= 1;
+        }
+    }
+    text.push('.');
+    text
+}
+
+/// About `mean` (0 to 2×mean, uniform).
+fn around(rng: &mut ChaCha8Rng, mean: u32) -> u32 {
+    if mean == 0 {
+        0
+    } else {
+        rng.random_range(0..=2 * mean)
+    }
+}
+
+/// Labels of real length in Dutch and English, shaped like `shape`.
+fn labels(rng: &mut ChaCha8Rng, shape: Shape) -> Labels {
+    let mut l = Labels::default();
+    for (lang, alts) in [(&NL, shape.alts.div_ceil(3)), (&EN, shape.alts)] {
+        l.pref.insert(lang.code.into(), phrase(rng, lang));
+        let synonyms: Vec<String> = (0..around(rng, alts)).map(|_| phrase(rng, lang)).collect();
+        if !synonyms.is_empty() {
+            l.alt.insert(lang.code.into(), synonyms);
+        }
+        if shape.definition > 0 {
+            l.definition
+                .insert(lang.code.into(), definition(rng, lang, shape.definition));
+        }
     }
     l
 }
@@ -117,6 +251,8 @@ fn labels(rng: &mut ChaCha8Rng, with_alt: bool) -> Labels {
 /// Generates a valid ontology as a builder (to add to or break on purpose before building).
 pub fn generate_builder(config: &GeneratorConfig) -> OntologyBuilder {
     let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
+    // Labels come from their own stream, so their shape can change without moving the structure.
+    let mut words = ChaCha8Rng::seed_from_u64(config.seed ^ 0x6c61_6265_6c73);
     let mut manifest = Manifest::new("generated", &format!("seed-{}", config.seed), &["nl", "en"]);
     manifest.source = "vaardig_core::generate".into();
     let mut b = OntologyBuilder::new(manifest);
@@ -124,7 +260,7 @@ pub fn generate_builder(config: &GeneratorConfig) -> OntologyBuilder {
     // Sectors: half of them shortage sectors.
     let sectors: Vec<String> = (0..12).map(|i| format!("sector:s{i:02}")).collect();
     for (i, id) in sectors.iter().enumerate() {
-        let l = labels(&mut rng, false);
+        let l = labels(&mut words, PLAIN);
         b.add_concept(Concept::new(
             id.clone(),
             l,
@@ -138,7 +274,7 @@ pub fn generate_builder(config: &GeneratorConfig) -> OntologyBuilder {
     let ka_total = (config.skills / 50).max(20);
     let kas: Vec<String> = (0..ka_total).map(|i| format!("ka:k{i:05}")).collect();
     for (i, id) in kas.iter().enumerate() {
-        let l = labels(&mut rng, true);
+        let l = labels(&mut words, OTHER);
         b.add_concept(Concept::new(id.clone(), l, ConceptData::KnowledgeArea));
         if i >= 20 {
             b.add_relation(id, &kas[i % 20], Relation::plain(RelationKind::Broader));
@@ -160,7 +296,7 @@ pub fn generate_builder(config: &GeneratorConfig) -> OntologyBuilder {
             6..=8 => SkillType::Knowledge,
             _ => SkillType::Attitude,
         };
-        let l = labels(&mut rng, true);
+        let l = labels(&mut words, SKILL);
         b.add_concept(Concept::new(
             skills[i].clone(),
             l,
@@ -213,7 +349,7 @@ pub fn generate_builder(config: &GeneratorConfig) -> OntologyBuilder {
     let per_occupation = (config.occupation_skill_links / config.occupations.max(1)).max(4);
     for o in 0..config.occupations {
         let id = format!("occ:o{o:05}");
-        let l = labels(&mut rng, true);
+        let l = labels(&mut words, OCCUPATION);
         let isco = Some(format!("{}", rng.random_range(1000..10000)));
         b.add_concept(Concept::new(id.clone(), l, ConceptData::occupation(isco)));
         b.add_relation(
@@ -268,7 +404,7 @@ pub fn generate_builder(config: &GeneratorConfig) -> OntologyBuilder {
             6 => (QualificationType::Bachelor, CodeSystem::Croho),
             _ => (QualificationType::Master, CodeSystem::Croho),
         };
-        let l = labels(&mut rng, true);
+        let l = labels(&mut words, OTHER);
         let data = ConceptData::Qualification {
             qualification_type,
             code_system,
@@ -326,7 +462,7 @@ pub fn generate_builder(config: &GeneratorConfig) -> OntologyBuilder {
         let nlqf = (offer_type != OfferType::Course || rng.random_range(0..2) == 0)
             .then(|| Nlqf::new(rng.random_range(2..=6)))
             .flatten();
-        let l = labels(&mut rng, false);
+        let l = labels(&mut words, OFFER);
         let data = ConceptData::LearningOffer {
             offer_type,
             provider: format!("Aanbieder {}", rng.random_range(0..200)),
@@ -373,4 +509,64 @@ pub fn generate_builder(config: &GeneratorConfig) -> OntologyBuilder {
 /// ```
 pub fn generate(config: &GeneratorConfig) -> Result<Built, OntologyError> {
     generate_builder(config).build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ConceptKind;
+
+    fn mean(values: &[usize]) -> f64 {
+        values.iter().sum::<usize>() as f64 / values.len().max(1) as f64
+    }
+
+    #[test]
+    fn labels_have_the_lengths_of_real_esco() {
+        let built = generate(&GeneratorConfig::small()).expect("valid");
+        let o = &built.ontology;
+        let skills: Vec<_> = o.concepts(ConceptKind::Skill).map(|(_, c)| c).collect();
+        let pref: Vec<usize> = skills
+            .iter()
+            .filter_map(|c| c.labels.pref("en"))
+            .map(str::len)
+            .collect();
+        let words: Vec<usize> = skills
+            .iter()
+            .filter_map(|c| c.labels.pref("en"))
+            .map(|p| p.split_whitespace().count())
+            .collect();
+        let alts: Vec<usize> = skills.iter().map(|c| c.labels.alt("en").len()).collect();
+        let definitions: Vec<usize> = skills
+            .iter()
+            .filter_map(|c| c.labels.definition("en"))
+            .map(str::len)
+            .collect();
+        // Real ESCO v1.1.1 (English skills): 27 characters, 3.6 words, 6.2 synonyms, 148-character
+        // definitions. Before, the generator wrote two-word labels of about 17 characters and at
+        // most one synonym.
+        assert!((20.0..36.0).contains(&mean(&pref)), "{}", mean(&pref));
+        assert!((3.0..4.2).contains(&mean(&words)), "{}", mean(&words));
+        assert!((4.5..8.0).contains(&mean(&alts)), "{}", mean(&alts));
+        assert_eq!(definitions.len(), skills.len());
+        assert!(
+            (100.0..200.0).contains(&mean(&definitions)),
+            "{}",
+            mean(&definitions)
+        );
+        let occupation_alts: Vec<usize> = o
+            .concepts(ConceptKind::Occupation)
+            .map(|(_, c)| c.labels.alt("en").len())
+            .collect();
+        assert!(mean(&occupation_alts) > 7.0, "{}", mean(&occupation_alts));
+    }
+
+    #[test]
+    fn times_multiplies_every_size() {
+        let base = GeneratorConfig::small();
+        let big = base.clone().times(3);
+        assert_eq!(big.skills, 3 * base.skills);
+        assert_eq!(big.occupation_skill_links, 3 * base.occupation_skill_links);
+        assert_eq!(big.learning_offers, 3 * base.learning_offers);
+        assert_eq!(big.seed, base.seed);
+    }
 }

@@ -9,6 +9,8 @@ use std::io::{self, BufReader, Read};
 use std::path::Path;
 use std::rc::Rc;
 
+use vaardig_core::io::MAX_RECORD_BYTES;
+use vaardig_core::io::bounded::{Bounded, Gate, READ_AHEAD, bounded};
 use vaardig_core::{Diagnostic, DiagnosticKind as K, Location};
 
 use crate::error::ImportError;
@@ -79,7 +81,8 @@ pub(crate) struct Table {
     columns: HashMap<String, usize>,
     width: usize,
     lines: Rc<RefCell<LineIndex>>,
-    reader: csv::Reader<Lines<Counting<BufReader<File>>>>,
+    gate: Gate,
+    reader: csv::Reader<Bounded<Lines<Counting<BufReader<File>>>>>,
 }
 
 /// The byte offsets of the newlines read but not yet passed by the CSV reader: maps a record's
@@ -168,9 +171,13 @@ impl Table {
             inner: counting,
             index: Rc::clone(&lines),
         };
+        // A record longer than MAX_RECORD_BYTES (an endless field, `/dev/zero`) stops reading
+        // with an error naming its line, after at most that many bytes plus the read-ahead.
+        let (tracked, gate) = bounded(tracked, MAX_RECORD_BYTES);
         let mut builder = csv::ReaderBuilder::new();
         builder
             .has_headers(true)
+            .buffer_capacity(READ_AHEAD)
             // ESCO leaves out trailing empty fields (skillsHierarchy): short rows are fine.
             .flexible(true);
         if dialect == Dialect::Tsv {
@@ -207,6 +214,7 @@ impl Table {
             columns,
             width,
             lines,
+            gate,
             reader,
         })
     }
@@ -234,6 +242,9 @@ impl Table {
         let mut record = csv::ByteRecord::new();
         let mut rows = 0u32;
         loop {
+            let start = self.reader.position().byte();
+            let start_line = self.lines.borrow_mut().line_of(start);
+            self.gate.record_starts_at(start, start_line);
             let result = self.reader.read_byte_record(&mut record);
             let line = match (&result, record.position()) {
                 (Ok(true), Some(p)) => self.lines.borrow_mut().line_of(p.byte()),
@@ -316,5 +327,39 @@ fn csv_problem(
             location,
             format!("malformed CSV: {other:?}"),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vaardig_core::io::bounded::RecordTooLong;
+
+    #[test]
+    fn a_field_longer_than_the_record_limit_stops_reading_at_its_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("skills_en.csv");
+        // Before, a 1 GB field was read whole (peak 2 GB); here 5 MiB stand for it.
+        let mut text = String::from("conceptUri,preferredLabel\nesco:a,first\nesco:b,\"");
+        text.push_str(&"x".repeat(5 * 1024 * 1024));
+        text.push_str("\"\n");
+        std::fs::write(&path, text).expect("write");
+        let mut tracker = Tracker::new(None, 0);
+        let mut report = ImportReport::new("esco");
+        let table = Table::open(&path, &["conceptUri"], &mut tracker, &mut report).expect("open");
+        let mut seen = 0;
+        let err = table
+            .each_row(&mut tracker, &mut report, |_, _| {
+                seen += 1;
+                Outcome::Imported
+            })
+            .expect_err("refused");
+        assert_eq!(seen, 1, "the row before the long one is read");
+        let ImportError::Io { source, .. } = err else {
+            panic!("expected an I/O error, got {err}");
+        };
+        let long = RecordTooLong::of(&source).expect("a record too long");
+        assert_eq!(long.line, 3);
+        assert_eq!(long.limit, MAX_RECORD_BYTES);
     }
 }

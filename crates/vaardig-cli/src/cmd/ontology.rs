@@ -91,6 +91,9 @@ pub struct GenerateArgs {
     /// The random seed (same seed, same ontology).
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Multiply every size by N (16 for 16× ESCO).
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub times: u32,
     /// The directory to write.
     #[arg(long)]
     pub out: PathBuf,
@@ -106,6 +109,7 @@ pub fn generate(ctx: &Context, args: GenerateArgs) -> anyhow::Result<ExitCode> {
     if let Some(seed) = args.seed {
         config.seed = seed;
     }
+    let config = config.times(args.times as usize);
     let built =
         vaardig_core::generate::generate(&config).map_err(|e| crate::context::describe(&e))?;
     let policy = ctx.output_policy(std::iter::empty::<PathBuf>());

@@ -165,7 +165,7 @@ fn run_batch(
     path: &Path,
     options: &SearchOptions,
 ) -> anyhow::Result<ExitCode> {
-    let input: Box<dyn BufRead> = if path == Path::new("-") {
+    let mut input: Box<dyn BufRead> = if path == Path::new("-") {
         Box::new(BufReader::new(std::io::stdin().lock()))
     } else {
         let file =
@@ -173,12 +173,15 @@ fn run_batch(
         Box::new(BufReader::new(file))
     };
     let mut out = BufWriter::new(crate::output::Stdout);
-    for (n, line) in input.split(b'\n').enumerate() {
-        let mut line =
-            line.with_context(|| format!("cannot read line {} of {}", n + 1, path.display()))?;
-        if line.last() == Some(&b'\r') {
-            line.pop();
-        }
+    let mut line = Vec::new();
+    let mut n = 0u64;
+    // A line is kept up to MAX_LINE_BYTES (search reads the first 4 KiB of a query anyway);
+    // the rest is skipped as it is read, so every line still gets its answer line.
+    while crate::lines::read_bounded(&mut *input, crate::lines::MAX_LINE_BYTES, &mut line)
+        .with_context(|| format!("cannot read line {} of {}", n + 1, path.display()))?
+        .is_some()
+    {
+        n += 1;
         let query = String::from_utf8_lossy(&line);
         let hits = searcher.search(&query, options);
         serde_json::to_writer(&mut out, &hits)?;

@@ -2,6 +2,7 @@
 //! kind and per relation kind (see `ontology/README.md` for the format).
 
 pub mod atomic;
+pub mod bounded;
 pub(crate) mod columns;
 mod read;
 mod source;
@@ -9,14 +10,44 @@ mod write;
 
 pub use atomic::{AtomicDir, AtomicFile, OutputError, OutputPolicy, Refusal};
 pub use columns::{CODES_FILE, MATCHES_FILE, NOTES_FILE};
-pub use read::{load, load_dir};
+pub use read::{load, load_dir, load_with};
 pub use source::{DirSource, StaticSource, TableSource};
 pub use write::{to_tables, write_dir, write_dir_with};
 
 /// The longest single CSV field accepted, in bytes (a label, a definition, an id).
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
-/// The most data rows one table may have (ESCO's largest table has 124k); past it the table is
-/// refused with a `too_large` error instead of filling memory.
-pub const MAX_ROWS_PER_TABLE: u64 = 2_000_000;
+/// The longest CSV record (one row, all its fields and separators) accepted, in bytes. It is
+/// enforced while reading ([`bounded`]): a field or a line with no end within it (`/dev/zero`)
+/// is refused at its file:line after at most this many bytes plus the parser's read-ahead.
+pub const MAX_RECORD_BYTES: u64 = 4 * 1024 * 1024;
+/// The most data rows one table may have (ESCO's largest table has 124k, 16× ESCO about 2M);
+/// past it the table is refused with a `too_large` error instead of filling memory.
+pub const MAX_ROWS_PER_TABLE: u64 = 10_000_000;
+/// The largest table file accepted, in bytes (real ESCO's largest native table is about 20 MB,
+/// 16× ESCO about 330 MB). A larger file is refused from its size, before anything is read.
+pub const MAX_TABLE_BYTES: u64 = 1024 * 1024 * 1024;
 /// After this many errors in one table, reading that table stops (the count is reported).
 pub const MAX_ERRORS_PER_TABLE: usize = 1_000;
+
+/// The limits one load enforces; [`Limits::default`] is the documented constants. A caller
+/// with larger data than 16× ESCO, or a test that wants a small limit, passes its own to
+/// [`load_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest table file, refused from its size before reading ([`MAX_TABLE_BYTES`]).
+    pub max_table_bytes: u64,
+    /// The longest record, refused while reading ([`MAX_RECORD_BYTES`]).
+    pub max_record_bytes: u64,
+    /// The most data rows of one table ([`MAX_ROWS_PER_TABLE`]).
+    pub max_rows_per_table: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_table_bytes: MAX_TABLE_BYTES,
+            max_record_bytes: MAX_RECORD_BYTES,
+            max_rows_per_table: MAX_ROWS_PER_TABLE,
+        }
+    }
+}

@@ -8,12 +8,13 @@ use std::str::FromStr;
 use crate::builder::{Built, OntologyBuilder};
 use crate::concept::{Code, Concept, ConceptData, Labels, Match, Note, Rating, Relation};
 use crate::diagnostic::{Diagnostic, DiagnosticKind as K, Location, OntologyError};
+use crate::io::bounded::{READ_AHEAD, RecordTooLong, bounded};
 use crate::io::columns::{
     ALT_SEPARATOR, ANNOTATION_TABLES, CODES_FILE, COMMON_CONCEPT_COLUMNS, Column, LABEL_COLUMNS,
     MATCHES_FILE, NOTES_FILE, concept_columns, relation_columns,
 };
 use crate::io::source::{DirSource, TableSource};
-use crate::io::{MAX_ERRORS_PER_TABLE, MAX_FIELD_BYTES, MAX_ROWS_PER_TABLE};
+use crate::io::{Limits, MAX_ERRORS_PER_TABLE, MAX_FIELD_BYTES};
 use crate::manifest::{MANIFEST_FILE, Manifest};
 use crate::model::{ConceptKind, Importance, Level, Nlqf, RelationKind, Scale};
 
@@ -24,22 +25,27 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<Built, OntologyError> {
     load(&DirSource::new(dir.as_ref()))
 }
 
-/// Loads an ontology from any [`TableSource`].
+/// Loads an ontology from any [`TableSource`], within the default [`Limits`].
 pub fn load(source: &dyn TableSource) -> Result<Built, OntologyError> {
+    load_with(source, &Limits::default())
+}
+
+/// Loads an ontology from any [`TableSource`] within `limits`.
+pub fn load_with(source: &dyn TableSource, limits: &Limits) -> Result<Built, OntologyError> {
     let manifest = read_manifest(source).map_err(|d| OntologyError::new(vec![d]))?;
     let mut builder = OntologyBuilder::new(manifest);
     for &kind in ConceptKind::ALL {
-        read_table(source, kind.table_file(), &mut builder, |row, b| {
+        read_table(source, kind.table_file(), limits, &mut builder, |row, b| {
             read_concept(kind, row, b)
         });
     }
     for (file, _) in ANNOTATION_TABLES {
-        read_table(source, file, &mut builder, |row, b| {
+        read_table(source, file, limits, &mut builder, |row, b| {
             read_annotation(file, row, b)
         });
     }
     for &kind in RelationKind::ALL {
-        read_table(source, kind.table_file(), &mut builder, |row, b| {
+        read_table(source, kind.table_file(), limits, &mut builder, |row, b| {
             read_relation(kind, row, b)
         });
     }
@@ -391,45 +397,71 @@ fn expected_columns(file: &str, languages: &[String]) -> Vec<(String, bool)> {
 }
 
 /// Reads one CSV table row by row; every bad row becomes a diagnostic, the rest is kept.
+///
+/// Memory stays bounded by what is kept: a table larger than `limits.max_table_bytes` is
+/// refused before a byte is read, a record longer than `limits.max_record_bytes` while it is read, and a
+/// header with an unknown or missing column before any row. A concept table that is not read
+/// to its end is marked rejected in the builder, so the references into it are counted once
+/// instead of reported one by one.
 fn read_table(
     source: &dyn TableSource,
     file: &str,
+    limits: &Limits,
     builder: &mut OntologyBuilder,
     mut on_row: impl FnMut(&Row<'_>, &mut OntologyBuilder) -> Result<(), Diagnostic>,
 ) {
     let shown = source.describe(file);
+    let concept_table = ConceptKind::ALL.iter().any(|k| k.table_file() == file);
+    let refuse = |builder: &mut OntologyBuilder, d: Diagnostic| {
+        builder.push_diagnostic(d);
+        if concept_table {
+            builder.mark_table_rejected(&shown);
+        }
+    };
+    match source.size(file) {
+        Ok(Some(size)) if size > limits.max_table_bytes => {
+            refuse(
+                builder,
+                Diagnostic::error(
+                    K::TooLarge,
+                    Location::file(&shown),
+                    format!(
+                        "table of {size} bytes is larger than the limit of {}; refused before reading",
+                        limits.max_table_bytes
+                    ),
+                ),
+            );
+            return;
+        }
+        _ => {}
+    }
     let reader = match source.open(file) {
         Ok(Some(r)) => r,
         Ok(None) => return,
         Err(e) => {
-            builder.push_diagnostic(Diagnostic::error(
-                K::Io,
-                Location::file(&shown),
-                format!("cannot read: {e}"),
-            ));
+            refuse(
+                builder,
+                Diagnostic::error(K::Io, Location::file(&shown), format!("cannot read: {e}")),
+            );
             return;
         }
     };
+    let (reader, gate) = bounded(reader, limits.max_record_bytes);
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
+        .buffer_capacity(READ_AHEAD)
         .from_reader(reader);
     let languages = builder.manifest().languages.clone();
     let header = match read_header(&mut csv, &shown, file, &languages) {
         Ok(h) => h,
-        Err((partial, diags)) => {
+        Err(diags) => {
+            // Decided from the header alone: the rows are never read.
             for d in diags {
                 builder.push_diagnostic(d);
             }
-            // The table is rejected; remember its ids so relations naming them are not
-            // reported a second time as dangling.
-            if let Some(&i) = partial.get("id") {
-                let mut record = csv::ByteRecord::new();
-                while let Ok(true) = csv.read_byte_record(&mut record) {
-                    if let Some(id) = record.get(i).and_then(|b| std::str::from_utf8(b).ok()) {
-                        builder.mark_rejected(id.trim());
-                    }
-                }
+            if concept_table {
+                builder.mark_table_rejected(&shown);
             }
             return;
         }
@@ -438,46 +470,75 @@ fn read_table(
     let mut errors = 0usize;
     let mut rows = 0u64;
     loop {
+        let p = csv.position();
+        gate.record_starts_at(p.byte(), p.line());
         let result = csv.read_byte_record(&mut record);
-        let diagnostic = match result {
+        let (diagnostic, fatal) = match result {
             Ok(false) => break,
             Ok(true) => {
                 rows += 1;
-                if rows > MAX_ROWS_PER_TABLE {
-                    builder.push_diagnostic(Diagnostic::error(
-                        K::TooLarge,
-                        Location::file(&shown),
-                        format!("table has more than {MAX_ROWS_PER_TABLE} rows; refused"),
-                    ));
+                if rows > limits.max_rows_per_table {
+                    refuse(
+                        builder,
+                        Diagnostic::error(
+                            K::TooLarge,
+                            Location::file(&shown),
+                            format!(
+                                "table has more than {} rows; refused",
+                                limits.max_rows_per_table
+                            ),
+                        ),
+                    );
                     return;
                 }
                 let line = record.position().map_or(0, |p| p.line());
-                let row = Row {
-                    file: &shown,
-                    line,
-                    header: &header,
-                    record: &record,
-                    languages: &languages,
-                };
-                match on_row(&row, builder) {
-                    Ok(()) => continue,
-                    Err(d) => d,
+                let size = record.as_slice().len() as u64;
+                if size > limits.max_record_bytes {
+                    (
+                        Diagnostic::error(
+                            K::TooLarge,
+                            Location::line(&shown, line),
+                            format!(
+                                "record of {size} bytes is larger than the limit of {}",
+                                limits.max_record_bytes
+                            ),
+                        ),
+                        false,
+                    )
+                } else {
+                    let row = Row {
+                        file: &shown,
+                        line,
+                        header: &header,
+                        record: &record,
+                        languages: &languages,
+                    };
+                    match on_row(&row, builder) {
+                        Ok(()) => continue,
+                        Err(d) => (d, false),
+                    }
                 }
             }
-            Err(e) => csv_error(&shown, e),
+            Err(e) => {
+                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
+                (csv_error(&shown, e), fatal)
+            }
         };
-        let fatal = diagnostic.kind == K::Io;
-        builder.push_diagnostic(diagnostic);
-        errors += 1;
         if fatal {
+            refuse(builder, diagnostic);
             return;
         }
+        builder.push_diagnostic(diagnostic);
+        errors += 1;
         if errors >= MAX_ERRORS_PER_TABLE {
-            builder.push_diagnostic(Diagnostic::error(
-                K::Syntax,
-                Location::file(&shown),
-                format!("stopped reading after {MAX_ERRORS_PER_TABLE} errors in this table"),
-            ));
+            refuse(
+                builder,
+                Diagnostic::error(
+                    K::Syntax,
+                    Location::file(&shown),
+                    format!("stopped reading after {MAX_ERRORS_PER_TABLE} errors in this table"),
+                ),
+            );
             return;
         }
     }
@@ -491,10 +552,10 @@ fn read_header<R: Read>(
     shown: &str,
     file: &str,
     languages: &[String],
-) -> Result<Header, (Header, Vec<Diagnostic>)> {
+) -> Result<Header, Vec<Diagnostic>> {
     let raw = csv
         .byte_headers()
-        .map_err(|e| (HashMap::new(), vec![csv_error(shown, e)]))?
+        .map_err(|e| vec![csv_error(shown, e)])?
         .clone();
     let mut header = HashMap::new();
     let mut diags = Vec::new();
@@ -539,7 +600,7 @@ fn read_header<R: Read>(
     if diags.is_empty() {
         Ok(header)
     } else {
-        Err((header, diags))
+        Err(diags)
     }
 }
 
@@ -551,7 +612,14 @@ fn csv_error(shown: &str, e: csv::Error) -> Diagnostic {
         column: None,
     };
     match e.kind() {
-        csv::ErrorKind::Io(io) => Diagnostic::error(K::Io, location, format!("cannot read: {io}")),
+        csv::ErrorKind::Io(io) => match RecordTooLong::of(io) {
+            Some(long) => Diagnostic::error(
+                K::TooLarge,
+                Location::line(shown, long.line),
+                long.to_string(),
+            ),
+            None => Diagnostic::error(K::Io, location, format!("cannot read: {io}")),
+        },
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => Diagnostic::error(

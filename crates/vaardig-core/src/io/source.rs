@@ -11,6 +11,13 @@ pub trait TableSource {
 
     /// How to name `file` in diagnostics (a path for a directory).
     fn describe(&self, file: &str) -> String;
+
+    /// The size of `file` in bytes when it is known before reading (a regular file on disk);
+    /// `Ok(None)` when it is not (a pipe, a device, a source that cannot tell).
+    fn size(&self, file: &str) -> io::Result<Option<u64>> {
+        let _ = file;
+        Ok(None)
+    }
 }
 
 /// Tables in a directory.
@@ -42,6 +49,15 @@ impl TableSource for DirSource {
 
     fn describe(&self, file: &str) -> String {
         self.dir.join(file).display().to_string()
+    }
+
+    fn size(&self, file: &str) -> io::Result<Option<u64>> {
+        match std::fs::metadata(self.dir.join(file)) {
+            Ok(m) if m.is_file() => Ok(Some(m.len())),
+            Ok(_) => Ok(None),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 }
 

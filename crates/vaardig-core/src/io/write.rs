@@ -10,7 +10,7 @@ use crate::io::columns::{
     ALT_SEPARATOR, ANNOTATION_TABLES, CODES_FILE, COMMON_CONCEPT_COLUMNS, LABEL_COLUMNS,
     MATCHES_FILE, NOTES_FILE, concept_columns, relation_columns,
 };
-use crate::io::{MAX_FIELD_BYTES, MAX_ROWS_PER_TABLE};
+use crate::io::{MAX_FIELD_BYTES, MAX_RECORD_BYTES, MAX_ROWS_PER_TABLE, MAX_TABLE_BYTES};
 use crate::manifest::MANIFEST_FILE;
 use crate::model::{ConceptKind, RelationKind};
 use crate::ontology::Ontology;
@@ -112,13 +112,22 @@ pub fn write_dir_with(
     check_loadable(ontology)?;
     let mut out = AtomicDir::create(dir, MANIFEST_FILE, policy)?;
     for (file, text) in to_tables(ontology) {
+        if text.len() as u64 > MAX_TABLE_BYTES {
+            return Err(OutputError::TooLarge {
+                file: file.to_owned(),
+                what: "the table".to_owned(),
+                size: text.len(),
+                limit: usize::try_from(MAX_TABLE_BYTES).unwrap_or(usize::MAX),
+            });
+        }
         out.write_file(file, text.as_bytes())?;
     }
     out.commit()
 }
 
-/// Refuses what loading would refuse: a manifest or a field over [`MAX_FIELD_BYTES`], a table
-/// over [`MAX_ROWS_PER_TABLE`] rows.
+/// Refuses what loading would refuse: a manifest or a field over [`MAX_FIELD_BYTES`], a record
+/// over [`MAX_RECORD_BYTES`], a table over [`MAX_ROWS_PER_TABLE`] rows (the table's size in
+/// bytes is checked as it is written).
 fn check_loadable(ontology: &Ontology) -> Result<(), OutputError> {
     let too_large = |file: &str, what: String, size: usize, limit: usize| OutputError::TooLarge {
         file: file.to_owned(),
@@ -156,6 +165,30 @@ fn check_loadable(ontology: &Ontology) -> Result<(), OutputError> {
                     MAX_FIELD_BYTES,
                 ));
             }
+            // As written: each field with its quotes doubled, two quotes around it and a separator.
+            let record: usize = row
+                .iter()
+                .map(|f| f.len() + f.bytes().filter(|&b| b == b'"').count() + 3)
+                .sum();
+            if record as u64 > MAX_RECORD_BYTES {
+                return Err(too_large(
+                    kind.table_file(),
+                    format!("the record of `{}`", c.id),
+                    record,
+                    usize::try_from(MAX_RECORD_BYTES).unwrap_or(usize::MAX),
+                ));
+            }
+        }
+    }
+    for &kind in RelationKind::ALL {
+        let rows = ontology.relation_count(kind);
+        if rows as u64 > MAX_ROWS_PER_TABLE {
+            return Err(too_large(
+                kind.table_file(),
+                format!("the table ({rows} rows)"),
+                rows,
+                MAX_ROWS_PER_TABLE as usize,
+            ));
         }
     }
     Ok(())
