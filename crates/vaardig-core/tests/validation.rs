@@ -612,3 +612,22 @@ fn labels_are_put_in_nfc() {
     let til = o.get("skill:til").expect("there");
     assert_eq!(til.labels.pref("nl"), Some("hygiëne"));
 }
+
+#[test]
+fn label_columns_with_a_lower_case_region_still_load() {
+    // Tables written before language tags were normalised: the manifest says `en-us`, the
+    // columns say `pref_label_en-us`; both mean `en-US` now.
+    let tables: Vec<(String, Vec<u8>)> = valid()
+        .into_iter()
+        .map(|(name, bytes)| {
+            let text = String::from_utf8_lossy(&bytes)
+                .replace("\"en\"", "\"en-us\"")
+                .replace("_en,", "_en-us,")
+                .replace("_en\n", "_en-us\n");
+            (name, text.into_bytes())
+        })
+        .collect();
+    let built = load(&tables).expect("loads");
+    let nurse = built.ontology.get("occ:vp").expect("occ:vp");
+    assert_eq!(nurse.labels.pref("en-US"), Some("nurse"));
+}

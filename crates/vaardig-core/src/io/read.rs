@@ -547,6 +547,20 @@ fn read_table(
 /// Column name → position in the record.
 type Header = HashMap<String, usize>;
 
+/// A label column's name with its language tag in normal form (`pref_label_en-us` →
+/// `pref_label_en-US`), as the manifest's languages are: tables written before tags were
+/// normalised still load. Other names, and tags that do not parse, stay as they are.
+fn canonical_column(name: &str) -> String {
+    for (prefix, _) in super::columns::LABEL_COLUMNS {
+        if let Some(tag) = name.strip_prefix(prefix)
+            && let Ok(tag) = crate::lang::normalise_language(tag)
+        {
+            return format!("{prefix}{tag}");
+        }
+    }
+    name.to_owned()
+}
+
 fn read_header<R: Read>(
     csv: &mut csv::Reader<R>,
     shown: &str,
@@ -570,7 +584,8 @@ fn read_header<R: Read>(
             ));
             continue;
         };
-        let name = name.trim();
+        let canonical = canonical_column(name.trim());
+        let name = canonical.as_str();
         if !expected.contains_key(name) {
             diags.push(Diagnostic::error(
                 K::UnknownColumn,
