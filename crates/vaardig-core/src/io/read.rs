@@ -28,20 +28,36 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<Built, OntologyError> {
 pub fn load(source: &dyn TableSource) -> Result<Built, OntologyError> {
     let manifest = read_manifest(source).map_err(|d| OntologyError::new(vec![d]))?;
     let mut builder = OntologyBuilder::new(manifest);
+    // A table that cannot be read stops the load with its I/O error alone: every relation
+    // naming one of its concepts would otherwise be reported as dangling (thousands of errors
+    // burying the one that matters).
+    let mut unreadable = Vec::new();
     for &kind in ConceptKind::ALL {
-        read_table(source, kind.table_file(), &mut builder, |row, b| {
-            read_concept(kind, row, b)
-        });
+        unreadable.extend(read_table(
+            source,
+            kind.table_file(),
+            &mut builder,
+            |row, b| read_concept(kind, row, b),
+        ));
+    }
+    if !unreadable.is_empty() {
+        return Err(OntologyError::new(unreadable));
     }
     for (file, _) in ANNOTATION_TABLES {
-        read_table(source, file, &mut builder, |row, b| {
+        unreadable.extend(read_table(source, file, &mut builder, |row, b| {
             read_annotation(file, row, b)
-        });
+        }));
     }
     for &kind in RelationKind::ALL {
-        read_table(source, kind.table_file(), &mut builder, |row, b| {
-            read_relation(kind, row, b)
-        });
+        unreadable.extend(read_table(
+            source,
+            kind.table_file(),
+            &mut builder,
+            |row, b| read_relation(kind, row, b),
+        ));
+    }
+    if !unreadable.is_empty() {
+        return Err(OntologyError::new(unreadable));
     }
     builder.build()
 }
@@ -391,23 +407,21 @@ fn expected_columns(file: &str, languages: &[String]) -> Vec<(String, bool)> {
 }
 
 /// Reads one CSV table row by row; every bad row becomes a diagnostic, the rest is kept.
+/// Returns the I/O error that stopped it, if one did.
 fn read_table(
     source: &dyn TableSource,
     file: &str,
     builder: &mut OntologyBuilder,
     mut on_row: impl FnMut(&Row<'_>, &mut OntologyBuilder) -> Result<(), Diagnostic>,
-) {
+) -> Option<Diagnostic> {
     let shown = source.describe(file);
     let reader = match source.open(file) {
         Ok(Some(r)) => r,
-        Ok(None) => return,
+        Ok(None) => return None,
         Err(e) => {
-            builder.push_diagnostic(Diagnostic::error(
-                K::Io,
-                Location::file(&shown),
-                format!("cannot read: {e}"),
-            ));
-            return;
+            let d = Diagnostic::error(K::Io, Location::file(&shown), format!("cannot read: {e}"));
+            builder.push_diagnostic(d.clone());
+            return Some(d);
         }
     };
     let mut csv = csv::ReaderBuilder::new()
@@ -418,6 +432,9 @@ fn read_table(
     let header = match read_header(&mut csv, &shown, file, &languages) {
         Ok(h) => h,
         Err((partial, diags)) => {
+            if let Some(io) = diags.iter().find(|d| d.kind == K::Io) {
+                return Some(io.clone());
+            }
             for d in diags {
                 builder.push_diagnostic(d);
             }
@@ -431,7 +448,7 @@ fn read_table(
                     }
                 }
             }
-            return;
+            return None;
         }
     };
     let mut record = csv::ByteRecord::new();
@@ -449,7 +466,7 @@ fn read_table(
                         Location::file(&shown),
                         format!("table has more than {MAX_ROWS_PER_TABLE} rows; refused"),
                     ));
-                    return;
+                    return None;
                 }
                 let line = record.position().map_or(0, |p| p.line());
                 let row = Row {
@@ -466,21 +483,22 @@ fn read_table(
             }
             Err(e) => csv_error(&shown, e),
         };
-        let fatal = diagnostic.kind == K::Io;
+        if diagnostic.kind == K::Io {
+            builder.push_diagnostic(diagnostic.clone());
+            return Some(diagnostic);
+        }
         builder.push_diagnostic(diagnostic);
         errors += 1;
-        if fatal {
-            return;
-        }
         if errors >= MAX_ERRORS_PER_TABLE {
             builder.push_diagnostic(Diagnostic::error(
                 K::Syntax,
                 Location::file(&shown),
                 format!("stopped reading after {MAX_ERRORS_PER_TABLE} errors in this table"),
             ));
-            return;
+            return None;
         }
     }
+    None
 }
 
 /// Column name → position in the record.
