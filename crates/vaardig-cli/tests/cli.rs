@@ -1142,6 +1142,34 @@ fn a_full_disk_under_a_file_output_is_exit_2() {
     );
 }
 
+/// Export errors name the path and give the reason once, in every format (Turtle said
+/// "cannot write /dev/full: cannot write: No space left ...: No space left ...").
+#[test]
+fn export_errors_name_the_path_and_the_reason_once() {
+    let dir = temp_dir("export-errors");
+    // Under a file: no directory can be made there.
+    std::fs::write(dir.join("a-file"), b"x").expect("written");
+    let missing = dir.join("a-file").join("out");
+    let m = missing.to_str().expect("utf-8");
+    for format in ["json", "turtle", "csv", "parquet"] {
+        let out = vaardig(&["export", "--format", format, "--out", m]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format}: {stderr}");
+        assert!(stderr.contains("a-file"), "{format}: {stderr}");
+    }
+    for format in ["json", "turtle"] {
+        let out = vaardig(&["export", "--format", format, "--out", "/dev/full"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("/dev/full"), "{format}: {stderr}");
+        assert_eq!(
+            stderr.matches("No space left").count(),
+            1,
+            "{format}: {stderr}"
+        );
+        assert!(!stderr.contains("cannot write: "), "{format}: {stderr}");
+    }
+}
+
 #[test]
 fn eight_processes_on_one_empty_index_directory_all_answer_the_same() {
     // Used to fail most runs: lock busy, missing files.
