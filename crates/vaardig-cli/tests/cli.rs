@@ -983,16 +983,33 @@ fn garbage_imported_over_old_output_fails_and_leaves_it_intact() {
     let t = ttl.to_str().expect("utf-8");
     fails_with(
         &["import", "skos", t, "--out", o, "--force", "--quiet"],
-        "nothing imported",
+        // 20,000 random bytes hold more than 1,000 syntax errors: refused at the limit.
+        "is this Turtle?",
     );
     assert_eq!(files_of(&out), before, "the old ontology is intact");
     let fresh = dir.join("fresh");
     let f = fresh.to_str().expect("utf-8");
     fails_with(
         &["import", "skos", t, "--out", f, "--quiet"],
-        "nothing imported",
+        "is this Turtle?",
     );
     assert!(!fresh.exists(), "no empty ontology written");
+    // A little garbage stays under the limit and imports nothing.
+    let small = dir.join("small.ttl");
+    std::fs::write(&small, "\u{1}\u{2} nonsense ?? !!\n").expect("write");
+    fails_with(
+        &[
+            "import",
+            "skos",
+            small.to_str().expect("utf-8"),
+            "--out",
+            o,
+            "--force",
+            "--quiet",
+        ],
+        "nothing imported",
+    );
+    assert_eq!(files_of(&out), before, "the old ontology is intact");
 }
 
 #[test]
