@@ -13,6 +13,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context as _, anyhow};
 use vaardig_core::snapshot::{self, OpenOptions};
@@ -30,6 +31,11 @@ pub struct Context {
     /// `--no-cache`, or `VAARDIG_NO_CACHE`.
     no_cache: bool,
     ontology: OnceLock<Ontology>,
+    /// The search index over the ontology (not `--index DIR`), opened or built once and shared
+    /// by every `--skill` label, occupation label and search of the process.
+    searcher: OnceLock<Searcher>,
+    /// How many search indexes this process opened or built (one, however many labels).
+    searchers_opened: AtomicUsize,
 }
 
 impl Context {
@@ -47,6 +53,8 @@ impl Context {
             force,
             no_cache: no_cache || snapshot::cache_disabled_by_env(),
             ontology: OnceLock::new(),
+            searcher: OnceLock::new(),
+            searchers_opened: AtomicUsize::new(0),
         }
     }
 
@@ -86,8 +94,29 @@ impl Context {
 
     /// A search index over the ontology: the one in `--index DIR` when given, else the cached
     /// one (built there on first use), else one built in memory. A cache that cannot be used
-    /// falls back to memory.
+    /// falls back to memory. Without `--index`, the first call opens or builds it and every
+    /// later call in the process gets the same index (a cheap clone).
     pub fn searcher(&self, index: Option<&Path>) -> anyhow::Result<Searcher> {
+        if index.is_none()
+            && let Some(searcher) = self.searcher.get()
+        {
+            return Ok(searcher.clone());
+        }
+        let searcher = self.open_searcher(index)?;
+        self.searchers_opened.fetch_add(1, Ordering::Relaxed);
+        if index.is_none() {
+            return Ok(self.searcher.get_or_init(|| searcher).clone());
+        }
+        Ok(searcher)
+    }
+
+    /// How many search indexes this process has opened or built so far.
+    #[cfg(test)]
+    pub fn searchers_opened(&self) -> usize {
+        self.searchers_opened.load(Ordering::Relaxed)
+    }
+
+    fn open_searcher(&self, index: Option<&Path>) -> anyhow::Result<Searcher> {
         let ontology = self.ontology()?;
         if let Some(dir) = index {
             return Searcher::open_or_build(ontology, dir).with_context(|| {
@@ -250,6 +279,25 @@ pub fn describe(e: &OntologyError) -> anyhow::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Red team: every fuzzy `--skill` label rebuilt the whole search index (8 labels: 23 s on
+    /// ESCO). The labels of a profile, an occupation label and a search now share one.
+    #[test]
+    fn one_search_index_per_process_for_every_label() -> anyhow::Result<()> {
+        let ctx = Context::new(None, None, false, true);
+        let ontology = ctx.ontology()?;
+        let labels = ["wondverzorging", "heftruck rijden", "Excel"];
+        let resolver = ctx.resolver(SkillResolver::new(ontology), &labels)?;
+        for label in labels {
+            assert!(resolver.resolve(label).is_ok(), "{label}");
+        }
+        let again = ctx.resolver(SkillResolver::new(ontology), &labels)?;
+        assert!(again.resolve("Excel").is_ok());
+        assert!(ctx.resolve_occupation("verpleegkundige").is_ok());
+        ctx.searcher(None)?;
+        assert_eq!(ctx.searchers_opened(), 1);
+        Ok(())
+    }
 
     #[test]
     fn pruning_keeps_the_newest_indexes_and_the_current_one_and_nothing_else_is_touched()

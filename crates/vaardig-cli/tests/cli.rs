@@ -1208,16 +1208,33 @@ fn garbage_imported_over_old_output_fails_and_leaves_it_intact() {
     let t = ttl.to_str().expect("utf-8");
     fails_with(
         &["import", "skos", t, "--out", o, "--force", "--quiet"],
-        "nothing imported",
+        // 20,000 random bytes hold more than 1,000 syntax errors: refused at the limit.
+        "is this Turtle?",
     );
     assert_eq!(files_of(&out), before, "the old ontology is intact");
     let fresh = dir.join("fresh");
     let f = fresh.to_str().expect("utf-8");
     fails_with(
         &["import", "skos", t, "--out", f, "--quiet"],
-        "nothing imported",
+        "is this Turtle?",
     );
     assert!(!fresh.exists(), "no empty ontology written");
+    // A little garbage stays under the limit and imports nothing.
+    let small = dir.join("small.ttl");
+    std::fs::write(&small, "\u{1}\u{2} nonsense ?? !!\n").expect("write");
+    fails_with(
+        &[
+            "import",
+            "skos",
+            small.to_str().expect("utf-8"),
+            "--out",
+            o,
+            "--force",
+            "--quiet",
+        ],
+        "nothing imported",
+    );
+    assert_eq!(files_of(&out), before, "the old ontology is intact");
 }
 
 #[test]
@@ -1365,6 +1382,34 @@ fn a_full_disk_under_a_file_output_is_exit_2() {
         ],
         "/dev/full",
     );
+}
+
+/// Export errors name the path and give the reason once, in every format (Turtle said
+/// "cannot write /dev/full: cannot write: No space left ...: No space left ...").
+#[test]
+fn export_errors_name_the_path_and_the_reason_once() {
+    let dir = temp_dir("export-errors");
+    // Under a file: no directory can be made there.
+    std::fs::write(dir.join("a-file"), b"x").expect("written");
+    let missing = dir.join("a-file").join("out");
+    let m = missing.to_str().expect("utf-8");
+    for format in ["json", "turtle", "csv", "parquet"] {
+        let out = vaardig(&["export", "--format", format, "--out", m]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format}: {stderr}");
+        assert!(stderr.contains("a-file"), "{format}: {stderr}");
+    }
+    for format in ["json", "turtle"] {
+        let out = vaardig(&["export", "--format", format, "--out", "/dev/full"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("/dev/full"), "{format}: {stderr}");
+        assert_eq!(
+            stderr.matches("No space left").count(),
+            1,
+            "{format}: {stderr}"
+        );
+        assert!(!stderr.contains("cannot write: "), "{format}: {stderr}");
+    }
 }
 
 #[test]

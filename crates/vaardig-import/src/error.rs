@@ -20,6 +20,19 @@ pub enum ImportError {
         #[source]
         source: std::io::Error,
     },
+    /// A file is past a limit of the reader (a line or string over 16 MiB, more than 1,000
+    /// syntax errors): refused where it was found, before it costs more.
+    #[error("{file}:{line}:{column}: {message}")]
+    Limit {
+        /// The file.
+        file: String,
+        /// The 1-based line.
+        line: u64,
+        /// The 1-based column, in characters.
+        column: u64,
+        /// Which limit.
+        message: String,
+    },
     /// A file the import needs is not there.
     #[error("{what} not found (looked for {})", looked_for.join(", "))]
     MissingFile {

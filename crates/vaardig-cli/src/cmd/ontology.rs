@@ -411,6 +411,15 @@ fn print_attributes(concept: &Concept, lang: vaardig_score::Lang) -> std::io::Re
     }
 }
 
+/// An export error as the I/O error it is (named once, with the path `write_with` adds), or
+/// wrapped when it is not one.
+fn export_io(e: vaardig_import::ExportError) -> std::io::Error {
+    match e {
+        vaardig_import::ExportError::Io(io) => io,
+        other => std::io::Error::other(other),
+    }
+}
+
 /// Runs `vaardig export`.
 pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
@@ -450,7 +459,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
         ExportFormat::Turtle => match &args.out {
             Some(path) => write_with(path, &policy, |mut out| {
-                vaardig_import::write_turtle(ontology, &mut out).map_err(std::io::Error::other)
+                vaardig_import::write_turtle(ontology, &mut out).map_err(export_io)
             })?,
             None => {
                 let mut out = std::io::BufWriter::new(crate::output::Stdout);

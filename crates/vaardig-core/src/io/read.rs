@@ -34,20 +34,38 @@ pub fn load(source: &dyn TableSource) -> Result<Built, OntologyError> {
 pub fn load_with(source: &dyn TableSource, limits: &Limits) -> Result<Built, OntologyError> {
     let manifest = read_manifest(source).map_err(|d| OntologyError::new(vec![d]))?;
     let mut builder = OntologyBuilder::new(manifest);
+    // A table that cannot be read stops the load with its I/O error alone: every relation
+    // naming one of its concepts would otherwise be reported as dangling (thousands of errors
+    // burying the one that matters).
+    let mut unreadable = Vec::new();
     for &kind in ConceptKind::ALL {
-        read_table(source, kind.table_file(), limits, &mut builder, |row, b| {
-            read_concept(kind, row, b)
-        });
+        unreadable.extend(read_table(
+            source,
+            kind.table_file(),
+            limits,
+            &mut builder,
+            |row, b| read_concept(kind, row, b),
+        ));
+    }
+    if !unreadable.is_empty() {
+        return Err(OntologyError::new(unreadable));
     }
     for (file, _) in ANNOTATION_TABLES {
-        read_table(source, file, limits, &mut builder, |row, b| {
+        unreadable.extend(read_table(source, file, limits, &mut builder, |row, b| {
             read_annotation(file, row, b)
-        });
+        }));
     }
     for &kind in RelationKind::ALL {
-        read_table(source, kind.table_file(), limits, &mut builder, |row, b| {
-            read_relation(kind, row, b)
-        });
+        unreadable.extend(read_table(
+            source,
+            kind.table_file(),
+            limits,
+            &mut builder,
+            |row, b| read_relation(kind, row, b),
+        ));
+    }
+    if !unreadable.is_empty() {
+        return Err(OntologyError::new(unreadable));
     }
     builder.build()
 }
@@ -397,6 +415,7 @@ fn expected_columns(file: &str, languages: &[String]) -> Vec<(String, bool)> {
 }
 
 /// Reads one CSV table row by row; every bad row becomes a diagnostic, the rest is kept.
+/// Returns the I/O error that stopped it, if one did.
 ///
 /// Memory stays bounded by what is kept: a table larger than `limits.max_table_bytes` is
 /// refused before a byte is read, a record longer than `limits.max_record_bytes` while it is read, and a
@@ -409,7 +428,7 @@ fn read_table(
     limits: &Limits,
     builder: &mut OntologyBuilder,
     mut on_row: impl FnMut(&Row<'_>, &mut OntologyBuilder) -> Result<(), Diagnostic>,
-) {
+) -> Option<Diagnostic> {
     let shown = source.describe(file);
     let concept_table = ConceptKind::ALL.iter().any(|k| k.table_file() == file);
     let refuse = |builder: &mut OntologyBuilder, d: Diagnostic| {
@@ -431,19 +450,17 @@ fn read_table(
                     ),
                 ),
             );
-            return;
+            return None;
         }
         _ => {}
     }
     let reader = match source.open(file) {
         Ok(Some(r)) => r,
-        Ok(None) => return,
+        Ok(None) => return None,
         Err(e) => {
-            refuse(
-                builder,
-                Diagnostic::error(K::Io, Location::file(&shown), format!("cannot read: {e}")),
-            );
-            return;
+            let d = Diagnostic::error(K::Io, Location::file(&shown), format!("cannot read: {e}"));
+            refuse(builder, d.clone());
+            return Some(d);
         }
     };
     let (reader, gate) = bounded(reader, limits.max_record_bytes);
@@ -456,6 +473,9 @@ fn read_table(
     let header = match read_header(&mut csv, &shown, file, &languages) {
         Ok(h) => h,
         Err(diags) => {
+            if let Some(io) = diags.iter().find(|d| d.kind == K::Io) {
+                return Some(io.clone());
+            }
             // Decided from the header alone: the rows are never read.
             for d in diags {
                 builder.push_diagnostic(d);
@@ -463,7 +483,7 @@ fn read_table(
             if concept_table {
                 builder.mark_table_rejected(&shown);
             }
-            return;
+            return None;
         }
     };
     let mut record = csv::ByteRecord::new();
@@ -489,7 +509,7 @@ fn read_table(
                             ),
                         ),
                     );
-                    return;
+                    return None;
                 }
                 let line = record.position().map_or(0, |p| p.line());
                 let size = record.as_slice().len() as u64;
@@ -525,8 +545,10 @@ fn read_table(
             }
         };
         if fatal {
+            // A failing read stops the whole load; a record over the limit only this table.
+            let stop = (diagnostic.kind == K::Io).then(|| diagnostic.clone());
             refuse(builder, diagnostic);
-            return;
+            return stop;
         }
         builder.push_diagnostic(diagnostic);
         errors += 1;
@@ -539,9 +561,10 @@ fn read_table(
                     format!("stopped reading after {MAX_ERRORS_PER_TABLE} errors in this table"),
                 ),
             );
-            return;
+            return None;
         }
     }
+    None
 }
 
 /// Column name → position in the record.

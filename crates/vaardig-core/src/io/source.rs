@@ -1,4 +1,8 @@
 //! Where tables come from: a directory on disk, or bytes compiled into the binary.
+//!
+//! A table in a directory that is a symbolic link is refused (an I/O error naming it): errors
+//! quote what they read (a header, an id), and a table linked to another file (`skills.csv` →
+//! `/etc/passwd`) would show that file's content to whoever sees the errors.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -20,7 +24,7 @@ pub trait TableSource {
     }
 }
 
-/// Tables in a directory.
+/// Tables in a directory: regular files in it, never symbolic links (see the module docs).
 #[derive(Debug, Clone)]
 pub struct DirSource {
     dir: PathBuf,
@@ -40,11 +44,26 @@ impl DirSource {
 
 impl TableSource for DirSource {
     fn open(&self, file: &str) -> io::Result<Option<Box<dyn Read + '_>>> {
-        match File::open(self.dir.join(file)) {
-            Ok(f) => Ok(Some(Box::new(io::BufReader::with_capacity(1 << 16, f)))),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
+        let path = self.dir.join(file);
+        let linked = || {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "it is a symbolic link; tables are read only from files in the directory itself, \
+                 so that no other file's content is shown in errors (copy the file in)",
+            )
+        };
+        let before = match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => return Err(linked()),
+            Ok(m) => m,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let f = File::open(&path)?;
+        // The name may have been swapped for a link between the check and the open.
+        if !same_file(&before, &f.metadata()?) {
+            return Err(linked());
         }
+        Ok(Some(Box::new(io::BufReader::with_capacity(1 << 16, f))))
     }
 
     fn describe(&self, file: &str) -> String {
@@ -59,6 +78,19 @@ impl TableSource for DirSource {
             Err(e) => Err(e),
         }
     }
+}
+
+/// Whether two metadata describe one file (device and inode on Unix).
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+/// Whether two metadata describe one file (only the type can be compared here).
+#[cfg(not(unix))]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.file_type() == b.file_type()
 }
 
 /// Tables held in memory as `(file name, bytes)` pairs, e.g. compiled in with `include_bytes!`.

@@ -28,14 +28,15 @@ impl IdMapping {
             message,
         };
         // The csv crate counts neither blank lines nor, in a record's position, the blank lines
-        // before it: skip those from the record's byte offset, then count line breaks.
+        // before it: skip those from the record's byte offset, then look the line up.
         let bytes = text.as_bytes();
+        let lines = LineIndex::new(bytes);
         let line_at = |byte: u64| {
             let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
             while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
                 at += 1;
             }
-            bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+            lines.line_of(at)
         };
         let mut reader = csv::ReaderBuilder::new()
             .comment(Some(b'#'))
@@ -79,6 +80,29 @@ impl IdMapping {
             source: Some(file.to_owned()),
             pairs,
         })
+    }
+}
+
+/// The byte offsets of a text's line breaks, to turn a byte offset into a line number in
+/// `O(log n)` (counting from the start for every row made an 80,000-row mapping take 83 s).
+struct LineIndex {
+    breaks: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(bytes: &[u8]) -> Self {
+        LineIndex {
+            breaks: bytes
+                .iter()
+                .enumerate()
+                .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+                .collect(),
+        }
+    }
+
+    /// The 1-based line of byte `at`: one more than the line breaks before it.
+    fn line_of(&self, at: usize) -> u64 {
+        self.breaks.partition_point(|&b| b < at) as u64 + 1
     }
 }
 
@@ -145,6 +169,31 @@ mod tests {
         let msg = e.map(|e| e.to_string()).unwrap_or_default();
         assert!(msg.contains("m.csv:3"), "{msg}");
         assert!(msg.contains("new_id"), "{msg}");
+    }
+
+    #[test]
+    fn lines_are_counted_from_line_breaks() {
+        let index = LineIndex::new(b"a\nbb\n\nc");
+        let lines: Vec<u64> = (0..8).map(|at| index.line_of(at)).collect();
+        assert_eq!(lines, [1, 1, 2, 2, 2, 3, 4, 4]);
+    }
+
+    /// Red team: an 80,000-row mapping took 83 s, every row's line counted from the file start.
+    /// 300,000 rows (quadratic: minutes) now read in one pass, each with its line.
+    #[test]
+    fn a_long_mapping_file_reads_in_one_pass() -> Result<(), DiffError> {
+        let mut text = String::from("old_id,new_id\n");
+        for i in 0..300_000 {
+            text.push_str(&format!("skill:o{i},skill:n{i}\n"));
+            if i % 1000 == 0 {
+                text.push_str("\n# a comment\n");
+            }
+        }
+        let m = IdMapping::from_csv(&text, "big.csv")?;
+        assert_eq!(m.pairs().len(), 300_000);
+        let last = m.pairs().last().map(|p| (p.old_id.as_str(), p.line));
+        assert_eq!(last, Some(("skill:o299999", Some(300_000 + 1 + 2 * 300))));
+        Ok(())
     }
 
     #[test]

@@ -30,6 +30,7 @@
 mod collect;
 mod mapping;
 mod parse;
+mod pending;
 mod resolve;
 
 use std::fs::File;
@@ -48,7 +49,7 @@ pub use self::mapping::{COMPETENTNL_TOML, ESCO_TOML, Mapping};
 pub use self::parse::RdfFormat;
 
 use self::collect::{Collector, Pos};
-use self::parse::{Event, parse};
+use self::parse::{Event, Stop, parse};
 
 /// Imports RDF files (format from the extension: `.ttl`, `.nt`, `.nq`) with `mapping`.
 ///
@@ -79,7 +80,8 @@ use self::parse::{Event, parse};
 ///
 /// # Errors
 /// [`ImportError::Io`] for unreadable files, [`ImportError::Options`] for an unknown extension
-/// or unusable manifest values, and in strict mode [`ImportError::Rejected`] when any triple was
+/// or unusable manifest values, [`ImportError::Limit`] for a line or string over 16 MiB or more
+/// than 1,000 syntax errors in one file, and in strict mode [`ImportError::Rejected`] when any triple was
 /// rejected (syntax errors included).
 pub fn import_rdf<P: AsRef<Path>>(
     files: &[P],
@@ -117,10 +119,7 @@ pub fn import_rdf<P: AsRef<Path>>(
             &mut report,
             &mut tracker,
         )
-        .map_err(|source| ImportError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        .map_err(|stop| stopped(stop, &path))?;
     }
     finish(collector, mapping, &options, report)
 }
@@ -148,11 +147,28 @@ pub fn import_rdf_reader(
         &mut report,
         &mut tracker,
     )
-    .map_err(|source| ImportError::Io {
-        path: name.into(),
-        source,
-    })?;
+    .map_err(|stop| stopped(stop, Path::new(name)))?;
     finish(collector, mapping, &options, report)
+}
+
+/// The error for parsing that stopped early in `path`.
+fn stopped(stop: Stop, path: &Path) -> ImportError {
+    match stop {
+        Stop::Io(source) => ImportError::Io {
+            path: path.to_owned(),
+            source,
+        },
+        Stop::Limit {
+            line,
+            column,
+            message,
+        } => ImportError::Limit {
+            file: path.display().to_string(),
+            line,
+            column,
+            message,
+        },
+    }
 }
 
 /// Streams one document into the collector.
@@ -163,7 +179,7 @@ fn read_one(
     collector: &mut Collector<'_>,
     report: &mut ImportReport,
     tracker: &mut Tracker,
-) -> std::io::Result<()> {
+) -> Result<(), Stop> {
     let source = report.add_source(name);
     collector.files.push(name.to_owned());
     let mut n = 0u32;
