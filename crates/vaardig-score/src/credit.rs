@@ -334,7 +334,14 @@ impl Scorer {
                 for distance in 1..=h.max_depth {
                     next.clear();
                     for &c in &frontier {
-                        next.extend_from_slice(rows.row(c as usize));
+                        let row = rows.row(c as usize);
+                        // A skill with more narrower skills than this is a category, not
+                        // evidence for any one of them; and a hostile hierarchy (one skill
+                        // with 200,000 children) must not cost gigabytes per held skill.
+                        if !up && row.len() > MAX_CHILDREN_CREDITED {
+                            continue;
+                        }
+                        next.extend_from_slice(row);
                     }
                     next.sort_unstable();
                     next.dedup();
@@ -417,6 +424,11 @@ impl Scorer {
         best.filter(|b| b.credit > 0.0)
     }
 }
+
+/// Downward credit (a held skill giving credit to its narrower skills) skips a skill with more
+/// narrower skills than this. Real taxonomies stay far below it (ESCO v1.1.1's widest skill has
+/// 271), so no real answer changes; it bounds the entries one held skill makes.
+pub(crate) const MAX_CHILDREN_CREDITED: usize = 4_096;
 
 /// `entries` sorted by (capability, kind, held skill). Capabilities are dense indices below
 /// `caps`, so when there are many entries they are bucketed by capability in one counting

@@ -1136,3 +1136,49 @@ fn a_native_speaker_is_not_told_to_learn_dutch() -> Result<(), Box<dyn std::erro
     assert!(e.to_string().contains("languages[0].id"), "{e}");
     Ok(())
 }
+
+#[test]
+fn a_skill_with_thousands_of_children_gives_them_no_downward_credit() {
+    // `skill:top` → `skill:root` → 5,000 children: holding `skill:top` credits `skill:root`
+    // (one step down) but not the children of a skill that wide.
+    let mut b = OntologyBuilder::new(Manifest::new("wide", "1", &["nl", "en"]));
+    let data = ConceptData::Skill {
+        skill_type: SkillType::Skill,
+    };
+    b.add_concept(Concept::new(
+        "skill:top",
+        labels("top", "top"),
+        data.clone(),
+    ));
+    b.add_concept(Concept::new(
+        "skill:root",
+        labels("wortel", "root"),
+        data.clone(),
+    ));
+    b.add_relation(
+        "skill:root",
+        "skill:top",
+        Relation::plain(RelationKind::Broader),
+    );
+    for i in 0..5_000 {
+        let id = format!("skill:c{i:05}");
+        b.add_concept(Concept::new(&id, labels(&id, &id), data.clone()));
+        b.add_relation(&id, "skill:root", Relation::plain(RelationKind::Broader));
+    }
+    b.add_concept(Concept::new(
+        "occ:x",
+        labels("beroep", "occupation"),
+        ConceptData::occupation(None),
+    ));
+    b.add_relation(
+        "occ:x",
+        "skill:c00001",
+        Relation::requires(Importance::Essential, None),
+    );
+    let ontology = b.build().expect("valid").ontology;
+    let scorer = Scorer::with_defaults(&ontology);
+    let holdings = scorer
+        .holdings(&person(vec![skill("skill:top", Evidence::Diploma, None)]))
+        .expect("holdings");
+    assert!(holdings.len() <= 2, "{} entries", holdings.len());
+}
