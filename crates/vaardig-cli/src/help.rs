@@ -402,7 +402,7 @@ mod tests {
         for lang in [Lang::Nl, Lang::En] {
             let mut cmd = localize(crate::Cli::command(), lang);
             // ok: the command tree always has `transitions` (a test, not user input).
-            let t = cmd.find_subcommand_mut("transitions").expect("transitions");
+            let t = cmd.find_subcommand_mut("transitions").expect("transitions"); // ok: test code, a failure here fails the test
             assert_eq!(
                 t.get_about().map(ToString::to_string),
                 Some(tr(lang, "about-transitions"))

@@ -78,13 +78,13 @@ mod tests {
         let input = Long { left: size }.chain(&b"wondzorg\r\n"[..]);
         let mut input = BufReader::new(input);
         let mut line = Vec::new();
-        let skipped = read_bounded(&mut input, MAX_LINE_BYTES, &mut line).expect("read");
+        let skipped = read_bounded(&mut input, MAX_LINE_BYTES, &mut line).expect("read"); // ok: test code, a failure here fails the test
         assert_eq!(line.len(), MAX_LINE_BYTES);
         assert!(line.capacity() < 2 * MAX_LINE_BYTES, "{}", line.capacity());
         assert_eq!(skipped, Some(size - 1 - MAX_LINE_BYTES as u64));
-        let next = read_bounded(&mut input, MAX_LINE_BYTES, &mut line).expect("read");
+        let next = read_bounded(&mut input, MAX_LINE_BYTES, &mut line).expect("read"); // ok: test code, a failure here fails the test
         assert_eq!((next, line.as_slice()), (Some(0), &b"wondzorg"[..]));
-        let end = read_bounded(&mut input, MAX_LINE_BYTES, &mut line).expect("read");
+        let end = read_bounded(&mut input, MAX_LINE_BYTES, &mut line).expect("read"); // ok: test code, a failure here fails the test
         assert_eq!(end, None);
     }
 
@@ -94,7 +94,7 @@ mod tests {
         let mut line = Vec::new();
         let mut lines = Vec::new();
         while read_bounded(&mut input, 10, &mut line)
-            .expect("read")
+            .expect("read") // ok: test code, a failure here fails the test
             .is_some()
         {
             lines.push(line.clone());

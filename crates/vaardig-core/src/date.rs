@@ -278,7 +278,7 @@ mod tests {
 
     #[test]
     fn serde_uses_the_text_form() {
-        let d = Date::parse("2026-01-02").expect("a date");
+        let d = Date::parse("2026-01-02").expect("a date"); // ok: test code, a failure here fails the test
         assert_eq!(
             serde_json::to_string(&d).ok().as_deref(),
             Some("\"2026-01-02\"")

@@ -127,8 +127,8 @@ mod tests {
                 },
             ));
         }
-        let o = b.build().expect("valid").ontology;
-        let v = serde_json::to_value(json_export(&o)).expect("serialises");
+        let o = b.build().expect("valid").ontology; // ok: test code, a failure here fails the test
+        let v = serde_json::to_value(json_export(&o)).expect("serialises"); // ok: test code, a failure here fails the test
         assert_eq!(
             v["manifest"]["prefixes"]["esco"],
             "http://data.europa.eu/esco/"

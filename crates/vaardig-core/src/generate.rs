@@ -522,7 +522,7 @@ mod tests {
 
     #[test]
     fn labels_have_the_lengths_of_real_esco() {
-        let built = generate(&GeneratorConfig::small()).expect("valid");
+        let built = generate(&GeneratorConfig::small()).expect("valid"); // ok: test code, a failure here fails the test
         let o = &built.ontology;
         let skills: Vec<_> = o.concepts(ConceptKind::Skill).map(|(_, c)| c).collect();
         let pref: Vec<usize> = skills

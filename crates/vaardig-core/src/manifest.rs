@@ -222,7 +222,7 @@ mod tests {
             "{}",
             d.message
         );
-        let ok = Manifest::parse(&manifest_text("[\"en\"]", "2024-02-29")).expect("a leap day");
+        let ok = Manifest::parse(&manifest_text("[\"en\"]", "2024-02-29")).expect("a leap day"); // ok: test code, a failure here fails the test
         assert_eq!(ok.release_date, "2024-02-29");
     }
 
@@ -232,7 +232,7 @@ mod tests {
             "[\"nl\", \"en-us\", \"pt-BR\"]",
             "2026-01-02",
         ))
-        .expect("loads");
+        .expect("loads"); // ok: test code, a failure here fails the test
         assert_eq!(m.languages, ["nl", "en-US", "pt-BR"]);
         let d = Manifest::parse(&manifest_text("[\"en-US\", \"en-us\"]", "2026-01-02"))
             .expect_err("twice");
@@ -259,7 +259,7 @@ mod tests {
     fn old_manifests_without_prefixes_load_and_write_unchanged() {
         let text = "name = \"t\"\nversion = \"1\"\nrelease_date = \"2026-01-02\"\n\
                     languages = [\"nl\"]\nlicence = \"x\"\nsource = \"y\"\n";
-        let m = Manifest::parse(text).expect("loads");
+        let m = Manifest::parse(text).expect("loads"); // ok: test code, a failure here fails the test
         assert!(m.prefixes.is_empty());
         assert!(!m.to_toml().contains("prefixes"));
     }
@@ -270,7 +270,7 @@ mod tests {
                     languages = [\"en\"]\nlicence = \"x\"\nsource = \"y\"\n\n\
                     [prefixes]\nesco = \"http://data.europa.eu/esco/\"\n\
                     isbn = \"urn:isbn:\"\n";
-        let m = Manifest::parse(text).expect("loads");
+        let m = Manifest::parse(text).expect("loads"); // ok: test code, a failure here fails the test
         assert_eq!(
             m.prefixes.get("esco").map(String::as_str),
             Some("http://data.europa.eu/esco/")

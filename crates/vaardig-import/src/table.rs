@@ -337,16 +337,16 @@ mod tests {
 
     #[test]
     fn a_field_longer_than_the_record_limit_stops_reading_at_its_line() {
-        let dir = tempfile::tempdir().expect("temp dir");
+        let dir = tempfile::tempdir().expect("temp dir"); // ok: test code, a failure here fails the test
         let path = dir.path().join("skills_en.csv");
         // Before, a 1 GB field was read whole (peak 2 GB); here 5 MiB stand for it.
         let mut text = String::from("conceptUri,preferredLabel\nesco:a,first\nesco:b,\"");
         text.push_str(&"x".repeat(5 * 1024 * 1024));
         text.push_str("\"\n");
-        std::fs::write(&path, text).expect("write");
+        std::fs::write(&path, text).expect("write"); // ok: test code, a failure here fails the test
         let mut tracker = Tracker::new(None, 0);
         let mut report = ImportReport::new("esco");
-        let table = Table::open(&path, &["conceptUri"], &mut tracker, &mut report).expect("open");
+        let table = Table::open(&path, &["conceptUri"], &mut tracker, &mut report).expect("open"); // ok: test code, a failure here fails the test
         let mut seen = 0;
         let err = table
             .each_row(&mut tracker, &mut report, |_, _| {
@@ -358,7 +358,7 @@ mod tests {
         let ImportError::Io { source, .. } = err else {
             panic!("expected an I/O error, got {err}");
         };
-        let long = RecordTooLong::of(&source).expect("a record too long");
+        let long = RecordTooLong::of(&source).expect("a record too long"); // ok: test code, a failure here fails the test
         assert_eq!(long.line, 3);
         assert_eq!(long.limit, MAX_RECORD_BYTES);
     }

@@ -259,7 +259,7 @@ mod tests {
                 &mapping,
                 ImportOptions::new().strict(true),
             )
-            .expect("nothing is rejected");
+            .expect("nothing is rejected"); // ok: test code, a failure here fails the test
             let r = import.report();
             for p in &predicates {
                 assert_eq!(

@@ -233,7 +233,7 @@ mod tests {
             Event::Triple(_, line) => out.push(Ok(line)),
             Event::Error(_, line) => out.push(Err(line)),
         })
-        .expect("in memory");
+        .expect("in memory"); // ok: test code, a failure here fails the test
         out
     }
 
