@@ -125,6 +125,19 @@ pub fn write_dir_with(
     out.commit()
 }
 
+/// Refuses a table of `rows` rows when loading would ([`MAX_ROWS_PER_TABLE`]).
+fn rows_within_limit(file: &str, rows: usize) -> Result<(), OutputError> {
+    if rows as u64 > MAX_ROWS_PER_TABLE {
+        return Err(OutputError::TooLarge {
+            file: file.to_owned(),
+            what: format!("the table ({rows} rows)"),
+            size: rows,
+            limit: MAX_ROWS_PER_TABLE as usize,
+        });
+    }
+    Ok(())
+}
+
 /// Refuses what loading would refuse: a manifest or a field over [`MAX_FIELD_BYTES`], a record
 /// over [`MAX_RECORD_BYTES`], a table over [`MAX_ROWS_PER_TABLE`] rows (the table's size in
 /// bytes is checked as it is written).
@@ -146,15 +159,7 @@ fn check_loadable(ontology: &Ontology) -> Result<(), OutputError> {
     }
     let languages = &ontology.manifest().languages;
     for &kind in ConceptKind::ALL {
-        let rows = ontology.count(kind);
-        if rows as u64 > MAX_ROWS_PER_TABLE {
-            return Err(too_large(
-                kind.table_file(),
-                format!("the table ({rows} rows)"),
-                rows,
-                MAX_ROWS_PER_TABLE as usize,
-            ));
-        }
+        rows_within_limit(kind.table_file(), ontology.count(kind))?;
         for (_, c) in ontology.concepts(kind) {
             let row = concept_row(c, languages);
             if let Some(field) = row.iter().find(|f| f.len() > MAX_FIELD_BYTES) {
@@ -181,15 +186,7 @@ fn check_loadable(ontology: &Ontology) -> Result<(), OutputError> {
         }
     }
     for &kind in RelationKind::ALL {
-        let rows = ontology.relation_count(kind);
-        if rows as u64 > MAX_ROWS_PER_TABLE {
-            return Err(too_large(
-                kind.table_file(),
-                format!("the table ({rows} rows)"),
-                rows,
-                MAX_ROWS_PER_TABLE as usize,
-            ));
-        }
+        rows_within_limit(kind.table_file(), ontology.relation_count(kind))?;
     }
     Ok(())
 }
