@@ -567,10 +567,23 @@ impl Scorer {
         acc
     }
 
-    /// The parts of the relatedness between source occupation `a` and target `b`.
-    pub(crate) fn pair_relatedness(&self, a: u32, b: u32, score: f64) -> Relatedness {
+    /// The capabilities occupation `a` requires as a bit set, made once per ranking and passed
+    /// to [`Scorer::pair_relatedness`] for each explained target.
+    pub(crate) fn source_bits(&self, a: u32) -> Vec<u64> {
+        self.requirement_bits(a)
+    }
+
+    /// The parts of the relatedness between source occupation `a` (requiring `a_bits`, see
+    /// [`Scorer::source_bits`]) and target `b`.
+    pub(crate) fn pair_relatedness(
+        &self,
+        a: u32,
+        a_bits: &[u64],
+        b: u32,
+        score: f64,
+    ) -> Relatedness {
         let rel = &self.rel;
-        let (tc, parts) = self.coverage_from_occupation(&self.requirement_bits(a), b);
+        let (tc, parts) = self.coverage_from_occupation(a_bits, b);
         let (sc, _) = self.coverage_from_occupation(&self.requirement_bits(b), a);
         let skills = combine(
             tc * rel.shrink[b as usize],

@@ -372,9 +372,13 @@ impl Scorer {
     ) -> Result<Transitions, ScoreError> {
         let (chosen, considered) = self.rank_scored(holdings, source, options)?;
         let w = self.config.transitions.reachability_weight;
+        let source_bits = match source {
+            Source::Occupation(a) if !chosen.is_empty() => self.source_bits(a),
+            _ => Vec::new(),
+        };
         let items = chosen
             .iter()
-            .map(|s| self.transition_item(holdings, source, s, w))
+            .map(|s| self.transition_item(holdings, source, &source_bits, s, w))
             .collect();
         Ok(Transitions {
             from: None,
@@ -430,14 +434,15 @@ impl Scorer {
         };
         // (relatedness, occupation) of every candidate, in occupation order. Most occupations
         // share nothing with the source: they are skipped first, in one pass over the row.
-        let mut order: Vec<(f64, u32)> = relatedness.positive();
-        order.retain(|&(_, o)| {
+        let filtered = sector.is_some() || only.is_some() || options.shortage_only;
+        let order: Vec<(f64, u32)> = relatedness.positive(|o| {
             (options.include_current || skip != Some(o))
-                && (!options.shortage_only || self.occ_shortage[o as usize])
-                && sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s))
-                && only
-                    .as_ref()
-                    .is_none_or(|set| set.binary_search(&o).is_ok())
+                && (!filtered
+                    || ((!options.shortage_only || self.occ_shortage[o as usize])
+                        && sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s))
+                        && only
+                            .as_ref()
+                            .is_none_or(|set| set.binary_search(&o).is_ok())))
         });
         let considered_all = order.len();
         let scored = |&(relatedness, occ): &(f64, u32)| Scored {
@@ -573,10 +578,13 @@ impl Scorer {
         })
     }
 
+    /// One ranked target explained; `source_bits` are the source occupation's requirements
+    /// (see [`Scorer::source_bits`]; empty for a person).
     fn transition_item(
         &self,
         holdings: &Holdings,
         source: Source,
+        source_bits: &[u64],
         s: &Ranked,
         w: f64,
     ) -> Transition {
@@ -590,7 +598,7 @@ impl Scorer {
             .map(|&c| self.cap_named(c))
             .collect();
         let relatedness = match source {
-            Source::Occupation(a) => self.pair_relatedness(a, s.occ, s.relatedness),
+            Source::Occupation(a) => self.pair_relatedness(a, source_bits, s.occ, s.relatedness),
             Source::Person => self.person_relatedness(holdings, s.occ, s.relatedness),
         };
         let occ_nlqf = self.occ_nlqf[s.occ as usize];
@@ -651,21 +659,26 @@ enum RelRow<'a> {
 }
 
 impl RelRow<'_> {
-    /// `(relatedness, occupation)` of every occupation with a positive relatedness, in
-    /// occupation order.
-    fn positive(&self) -> Vec<(f64, u32)> {
-        fn collect<T: Copy>(row: &[T], value: impl Fn(T) -> f64) -> Vec<(f64, u32)> {
-            row.iter()
-                .zip(0u32..)
-                .filter_map(|(&v, o)| {
-                    let v = value(v);
-                    (v > 0.0).then_some((v, o))
-                })
-                .collect()
+    /// `(relatedness, occupation)` of every occupation with a positive relatedness that `keep`
+    /// accepts, in occupation order (one pass over the row).
+    fn positive(&self, keep: impl Fn(u32) -> bool) -> Vec<(f64, u32)> {
+        fn collect<T: Copy>(
+            row: &[T],
+            value: impl Fn(T) -> f64,
+            keep: impl Fn(u32) -> bool,
+        ) -> Vec<(f64, u32)> {
+            let mut out = Vec::with_capacity(row.len() / 2);
+            for (&v, o) in row.iter().zip(0u32..) {
+                let v = value(v);
+                if v > 0.0 && keep(o) {
+                    out.push((v, o));
+                }
+            }
+            out
         }
         match self {
-            RelRow::Pairs(r) => collect(r, f64::from),
-            RelRow::Person(r) => collect(r, |v| v),
+            RelRow::Pairs(r) => collect(r, f64::from, keep),
+            RelRow::Person(r) => collect(r, |v| v, keep),
         }
     }
 }
