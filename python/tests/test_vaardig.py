@@ -173,6 +173,49 @@ def test_transitions_of_a_profile_equals_the_cli(onto):
     ]
 
 
+def german_ontology(tmp_path):
+    """A tiny ontology with German labels for some concepts (``occ:monteur`` and
+    ``skill:tekenen`` have none)."""
+    d = tmp_path / "klein"
+    d.mkdir()
+    files = {
+        "ontology.toml": 'name = "klein"\nversion = "1"\nrelease_date = "2026-01-01"\n'
+        'languages = ["nl", "en", "de"]\nlicence = "x"\nsource = "x"\n',
+        "skills.csv": "id,skill_type,pref_label_nl,pref_label_en,pref_label_de\n"
+        "skill:lassen,skill,lassen,welding,Schweißen\n"
+        "skill:tekenen,skill,technisch tekenen,technical drawing,\n",
+        "occupations.csv": "id,isco,min_nlqf,pref_label_nl,pref_label_en,pref_label_de\n"
+        "occ:lasser,,,lasser,welder,Schweißer\nocc:monteur,,,monteur,fitter,\n",
+        "requires.csv": "from,to,importance,level\nocc:lasser,skill:lassen,essential,\n"
+        "occ:lasser,skill:tekenen,essential,\nocc:monteur,skill:lassen,essential,\n",
+    }
+    for name, text in files.items():
+        (d / name).write_text(text, encoding="utf-8")
+    return vaardig.Ontology.load(str(d))
+
+
+def test_lang_gives_labels_in_a_declared_language(tmp_path):
+    klein = german_ontology(tmp_path)
+    items = klein.transitions(from_occupation="occ:monteur", lang="de")
+    assert items[0]["occupation"] == "occ:lasser"
+    assert items[0]["label"] == "lasser"
+    assert items[0]["label_other"] == {"lang": "de", "text": "Schweißer"}
+    gap = klein.gap(None, "occ:lasser", skills=["skill:lassen"], lang="de")
+    assert gap["occupation"]["label_other"]["text"] == "Schweißer"
+    assert gap["missing"][0]["skill"]["label_other"] == {"lang": "en", "text": "technical drawing"}
+    # Dutch and English answers are those without `lang`.
+    plain = klein.transitions(from_occupation="occ:monteur")
+    assert "label_other" not in plain[0]
+    assert klein.transitions(from_occupation="occ:monteur", lang="en") == plain
+    # Not declared: the library's words, code unknown_language.
+    with pytest.raises(vaardig.InvalidRequestError) as e:
+        klein.transitions(from_occupation="occ:monteur", lang="fr")
+    assert e.value.code == "unknown_language"
+    assert str(e.value) == "the ontology has no labels in `fr` (it has nl, en, de)"
+    with pytest.raises(vaardig.InvalidRequestError):
+        klein.route(None, "occ:lasser", skills=["skill:lassen"], lang="fr")
+
+
 def test_transitions_errors(onto):
     with pytest.raises(vaardig.InvalidRequestError):
         onto.transitions(kassa(), from_occupation="occ:kassamedewerker")

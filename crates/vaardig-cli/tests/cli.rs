@@ -373,6 +373,231 @@ fn lang_takes_any_language_the_ontology_declares() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
+/// A tiny ontology in the native format with German labels for some concepts: `occ:lasser`,
+/// `occ:constructeur`, `skill:lassen`, `skill:meten` and the course have one, `occ:monteur`
+/// and `skill:tekenen` do not (they fall back to English).
+fn german_fixture(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    let write = |file: &str, text: &str| std::fs::write(dir.join(file), text).expect("writable");
+    write(
+        "ontology.toml",
+        "name = \"klein\"\nversion = \"1\"\nrelease_date = \"2026-01-01\"\nlanguages = [\"nl\", \"en\", \"de\"]\nlicence = \"x\"\nsource = \"x\"\n",
+    );
+    write(
+        "skills.csv",
+        "id,skill_type,pref_label_nl,pref_label_en,pref_label_de\n\
+         skill:lassen,skill,lassen,welding,Schweißen\n\
+         skill:tekenen,skill,technisch tekenen,technical drawing,\n\
+         skill:meten,skill,meten,measuring,Messen\n",
+    );
+    write(
+        "occupations.csv",
+        "id,isco,min_nlqf,pref_label_nl,pref_label_en,pref_label_de\n\
+         occ:lasser,,,lasser,welder,Schweißer\n\
+         occ:constructeur,,,constructeur,structural designer,Konstrukteur\n\
+         occ:monteur,,,monteur,fitter,\n",
+    );
+    write(
+        "requires.csv",
+        "from,to,importance,level\n\
+         occ:lasser,skill:lassen,essential,\n\
+         occ:lasser,skill:tekenen,essential,\n\
+         occ:lasser,skill:meten,important,\n\
+         occ:constructeur,skill:tekenen,essential,\n\
+         occ:constructeur,skill:meten,essential,\n\
+         occ:constructeur,skill:lassen,important,\n\
+         occ:monteur,skill:meten,essential,\n\
+         occ:monteur,skill:lassen,essential,\n",
+    );
+    write(
+        "learning_offers.csv",
+        "id,offer_type,provider,provider_type,hours,cost_eur,nlqf,pref_label_nl,pref_label_en,pref_label_de\n\
+         offer:tekenen,course,School,public,40,300,,cursus technisch tekenen,technical drawing course,Kurs technisches Zeichnen\n",
+    );
+    write(
+        "teaches.csv",
+        "from,to,level\noffer:tekenen,skill:tekenen,\n",
+    );
+    dir
+}
+
+#[test]
+fn transitions_gap_and_route_show_labels_in_any_declared_language() {
+    let dir = german_fixture("lang-de-scores");
+    let o = dir.to_str().expect("utf-8");
+    let run = |args: &[&str]| {
+        let mut all = vec!["--ontology", o];
+        all.extend_from_slice(args);
+        let out = vaardig(&all);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let from = ["transitions", "--from", "occ:constructeur"];
+    let gap = [
+        "gap",
+        "--skill",
+        "skill:lassen",
+        "--occupation",
+        "occ:lasser",
+    ];
+    let route = ["route", "--skill", "skill:lassen", "--to", "occ:lasser"];
+    let with = |base: &[&'static str], extra: &[&'static str]| -> Vec<&'static str> {
+        base.iter().chain(extra).copied().collect()
+    };
+
+    // Text: German labels where there are some, English where not; English interface words.
+    let text = run(&with(&from, &["--lang", "de"]));
+    assert!(text.contains("Schweißer"), "{text}");
+    assert!(text.contains("fitter"), "{text}");
+    assert!(text.contains("Konstrukteur"), "{text}");
+    assert!(text.contains("1. Schweißer: score"), "{text}");
+    let text = run(&with(&gap, &["--lang", "de"]));
+    assert!(text.contains("Schweißer"), "{text}");
+    assert!(text.contains("Schweißen"), "{text}");
+    assert!(text.contains("technical drawing"), "{text}");
+    let text = run(&with(&route, &["--lang", "de-DE"]));
+    assert!(text.contains("Kurs technisches Zeichnen"), "{text}");
+
+    // JSON: the Dutch and English labels as before, the German one beside them.
+    let items: Value =
+        serde_json::from_str(&run(&with(&from, &["--lang", "de", "--json"]))).expect("JSON");
+    let welder = items
+        .as_array()
+        .and_then(|a| a.iter().find(|t| t["occupation"] == "occ:lasser"))
+        .expect("the welder is within reach");
+    assert_eq!(welder["label"], "lasser");
+    assert_eq!(welder["label_en"], "welder");
+    assert_eq!(
+        welder["label_other"],
+        serde_json::json!({"lang": "de", "text": "Schweißer"})
+    );
+    let fitter = items
+        .as_array()
+        .and_then(|a| a.iter().find(|t| t["occupation"] == "occ:monteur"))
+        .expect("the fitter is within reach");
+    assert_eq!(
+        fitter["label_other"],
+        serde_json::json!({"lang": "en", "text": "fitter"})
+    );
+    let g: Value =
+        serde_json::from_str(&run(&with(&gap, &["--lang", "de", "--json"]))).expect("JSON");
+    assert_eq!(g["occupation"]["label_other"]["text"], "Schweißer");
+    let r: Value =
+        serde_json::from_str(&run(&with(&route, &["--lang", "de", "--json"]))).expect("JSON");
+    assert_eq!(
+        r["steps"][0]["offer"]["label_other"]["text"],
+        "Kurs technisches Zeichnen"
+    );
+
+    // Batch answers carry them too.
+    let list = dir.join("batch.txt");
+    std::fs::write(&list, "occ:constructeur\n").expect("writable");
+    let batch = run(&[
+        "transitions",
+        "--batch",
+        list.to_str().expect("utf-8"),
+        "--lang",
+        "de",
+    ]);
+    assert!(
+        batch.contains(r#""label_other":{"lang":"de","text":"Schweißer"}"#),
+        "{batch}"
+    );
+
+    // Dutch and English answers have no third label and do not change.
+    for base in [&from[..], &gap[..], &route[..]] {
+        let plain = run(&with(base, &["--json"]));
+        assert!(!plain.contains("label_other"), "{plain}");
+        assert_eq!(run(&with(base, &["--lang", "en", "--json"])), plain);
+    }
+
+    // An undeclared language is refused by every command, with the library's words.
+    for base in [&from[..], &gap[..], &route[..]] {
+        let mut args = vec!["--ontology", o];
+        args.extend(with(base, &["--lang", "fr"]));
+        let out = vaardig(&args);
+        assert_eq!(out.status.code(), Some(2), "{base:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("--lang fr: the ontology has no labels in `fr` (it has nl, en, de)"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn diff_impact_shows_labels_in_a_language_both_versions_declare() {
+    let old = german_fixture("lang-de-diff-old");
+    let new = german_fixture("lang-de-diff-new");
+    let requires = std::fs::read_to_string(new.join("requires.csv")).expect("written");
+    std::fs::write(
+        new.join("requires.csv"),
+        requires.replace("occ:monteur,skill:lassen,essential,\n", ""),
+    )
+    .expect("writable");
+    let (o, n) = (old.to_str().expect("utf-8"), new.to_str().expect("utf-8"));
+    let report = |lang: &str, format: &str| {
+        let out = vaardig(&["diff", o, n, "--sample", "3", "--lang", lang, format]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let v: Value = serde_json::from_str(&report("de", "--json")).expect("JSON");
+    let impact = &v["impact"];
+    assert_eq!(impact["options"]["label_language"], "de");
+    let constructeur = impact["profiles"]
+        .as_array()
+        .and_then(|p| {
+            p.iter()
+                .find(|x| x["current_occupation"] == "occ:constructeur")
+        })
+        .expect("a profile of the designer");
+    assert_eq!(constructeur["current_label"], "Konstrukteur");
+    let labels: Vec<&str> = constructeur["moves"]
+        .as_array()
+        .expect("moves")
+        .iter()
+        .filter_map(|x| x["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"Schweißer"), "{labels:?}");
+    assert!(labels.contains(&"fitter"), "{labels:?}");
+    let md = report("de", "--markdown");
+    assert!(md.contains("| `occ:monteur` | fitter |"), "{md}");
+    // Dutch: each version's primary-language labels, as before, and no label language.
+    let v: Value = serde_json::from_str(&report("nl", "--json")).expect("JSON");
+    assert!(v["impact"]["options"].get("label_language").is_none());
+    assert!(report("nl", "--markdown").contains("| `occ:monteur` | monteur |"));
+
+    // Both versions must declare the language: the new one has French instead of German.
+    for file in [
+        "ontology.toml",
+        "skills.csv",
+        "occupations.csv",
+        "learning_offers.csv",
+    ] {
+        let path = new.join(file);
+        let text = std::fs::read_to_string(&path).expect("written");
+        let text = text
+            .replace(r#", "de"]"#, r#", "fr"]"#)
+            .replace("pref_label_de", "pref_label_fr");
+        std::fs::write(&path, text).expect("writable");
+    }
+    let out = vaardig(&["diff", o, n, "--lang", "de"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--lang de: the ontology has no labels in `de` (it has nl, en, fr)"),
+        "{err}"
+    );
+}
+
 const CASHIER: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../examples/profiles/kassamedewerker.json"

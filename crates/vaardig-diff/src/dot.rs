@@ -102,10 +102,7 @@ pub fn transition_neighbourhood(transitions: &Transitions, lang: Lang) -> String
         }
     }
     for t in &transitions.items {
-        let name = match lang {
-            Lang::Nl => &t.label,
-            Lang::En => &t.label_en,
-        };
+        let name = t.label_in(lang);
         let detail = format!("{name}\n{:.0} % · {:.0} h", t.score * 100.0, t.gap_hours);
         // Greener the closer; a light fill keeps the label readable.
         let fill = if t.score >= 0.75 {

@@ -1,5 +1,22 @@
 //! Label text helpers: normalisation, tokens and similarity, shared by the id-mapping proposal
-//! and the reports.
+//! and the reports, and the label a report shows for a concept.
+
+use vaardig_core::Ontology;
+
+/// The label reports show for concept `id` of `ontology`: in `lang` when one is asked (a manifest
+/// language such as `de`), falling back to English and then the version's primary language;
+/// without one, in the primary language (as reports always did). The id when it is unknown.
+pub(crate) fn concept_label<'a>(
+    ontology: &'a Ontology,
+    id: &'a str,
+    lang: Option<&str>,
+) -> &'a str {
+    let primary = ontology.primary_language();
+    ontology.get(id).map_or(id, |c| match lang {
+        Some(l) => c.labels.best(&[l, "en", primary]).unwrap_or(&c.id),
+        None => c.label(primary),
+    })
+}
 
 /// Lowercases `s`, turns every run of non-alphanumeric characters into one space and trims.
 ///

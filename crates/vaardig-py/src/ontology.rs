@@ -342,31 +342,32 @@ impl Ontology {
         to_py(py, &found)
     }
 
-    /// The gap between a person and `occupation`, as `vaardig gap --json`.
-    #[pyo3(signature = (profile, occupation, *, skills = None))]
+    /// The gap between a person and `occupation`, as `vaardig gap --json`; `lang` (a language
+    /// the ontology declares, e.g. `"de"`) adds `label_other` labels in it, as `--lang`.
+    #[pyo3(signature = (profile, occupation, *, skills = None, lang = None))]
     fn gap<'py>(
         &self,
         py: Python<'py>,
         profile: Option<&Bound<'py, PyAny>>,
         occupation: &str,
         skills: Option<Vec<String>>,
+        lang: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let person = PersonInput::new(py, profile, skills)?;
         let gap = self.run(py, |inner| {
+            let scorer = vaardig_service::labelled(&inner.scorer, lang.as_deref())?;
             let p = person.build(inner)?;
-            Ok(inner
-                .scorer
-                .gap(&p, occupation)
-                .map_err(ServiceError::from)?)
+            Ok(scorer.gap(&p, occupation).map_err(ServiceError::from)?)
         })?;
         to_py(py, &gap)
     }
 
     /// The occupations within reach of a person or of `from_occupation`, best first, as
-    /// `vaardig transitions --json`.
+    /// `vaardig transitions --json`; `lang` as in [`gap`](Self::gap).
     #[pyo3(signature = (
         profile = None, from_occupation = None, limit = 10, *, skills = None,
-        shortage_only = false, sector = None, max_gap_hours = None, rank_by = "combined"
+        shortage_only = false, sector = None, max_gap_hours = None, rank_by = "combined",
+        lang = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn transitions<'py>(
@@ -380,6 +381,7 @@ impl Ontology {
         sector: Option<String>,
         max_gap_hours: Option<f64>,
         rank_by: &str,
+        lang: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let query = TransitionsQuery {
             from: from_occupation,
@@ -397,20 +399,22 @@ impl Ontology {
             ));
         }
         let items = self.run(py, |inner| {
+            let scorer = vaardig_service::labelled(&inner.scorer, lang.as_deref())?;
             let options = query.options()?;
             let result = match &query.from {
-                Some(occ) => inner.scorer.transitions_from(occ, &options),
-                None => inner.scorer.transitions(&person.build(inner)?, &options),
+                Some(occ) => scorer.transitions_from(occ, &options),
+                None => scorer.transitions(&person.build(inner)?, &options),
             };
             Ok(result.map_err(ServiceError::from)?.items)
         })?;
         to_py(py, &items)
     }
 
-    /// The course route that closes a person's gap to `to`, as `vaardig route --json`.
+    /// The course route that closes a person's gap to `to`, as `vaardig route --json`; `lang`
+    /// as in [`gap`](Self::gap).
     #[pyo3(signature = (
         profile, to, *, skills = None, scheme = None, optimise = "hours", max_nlqf = None,
-        include_important = false
+        include_important = false, lang = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn route<'py>(
@@ -423,6 +427,7 @@ impl Ontology {
         optimise: &str,
         max_nlqf: Option<i64>,
         include_important: bool,
+        lang: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let query = RouteQuery {
             to,
@@ -435,17 +440,18 @@ impl Ontology {
         };
         let person = PersonInput::new(py, profile, skills)?;
         let route = self.run(py, |inner| {
+            let scorer = vaardig_service::labelled(&inner.scorer, lang.as_deref())?;
             let p = person.build(inner)?;
-            Ok(vaardig_service::route(&inner.scorer, &p, &query)?)
+            Ok(vaardig_service::route(&scorer, &p, &query)?)
         })?;
         to_py(py, &route)
     }
 
     /// The whole advice — transitions, the gap to the target, learning rights and the route —
-    /// as `vaardig advies --json`.
+    /// as `vaardig advies --json`; `lang` as in [`gap`](Self::gap).
     #[pyo3(signature = (
         profile, *, skills = None, to = None, limit = 5, shortage_only = false,
-        scheme = "leerrechten", optimise = "hours"
+        scheme = "leerrechten", optimise = "hours", lang = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn advise<'py>(
@@ -458,6 +464,7 @@ impl Ontology {
         shortage_only: bool,
         scheme: &str,
         optimise: &str,
+        lang: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let query = AdviceQuery {
             to,
@@ -468,8 +475,9 @@ impl Ontology {
         };
         let person = PersonInput::new(py, profile, skills)?;
         let advice = self.run(py, |inner| {
+            let scorer = vaardig_service::labelled(&inner.scorer, lang.as_deref())?;
             let p = person.build(inner)?;
-            Ok(vaardig_service::advise(&inner.scorer, &p, &query)?)
+            Ok(vaardig_service::advise(&scorer, &p, &query)?)
         })?;
         to_py(py, &advice)
     }

@@ -157,6 +157,7 @@ impl Comparison {
             let options = ImpactOptions {
                 k: top,
                 depth: ImpactOptions::default().depth.max(top),
+                ..ImpactOptions::default()
             };
             impact::measure(
                 &old.ontology,

@@ -1,4 +1,5 @@
-//! The two languages explanations are written in, and small helpers for wording them.
+//! The two languages explanations are written in, the labels results carry, and small helpers
+//! for wording them.
 
 use std::fmt;
 use std::str::FromStr;
@@ -34,6 +35,25 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// The interface language for a BCP 47 tag: Dutch for a Dutch tag (`nl`, `nl-BE`), English
+    /// for every other language, whose labels may still be German, French, ….
+    ///
+    /// ```
+    /// use vaardig_score::Lang;
+    ///
+    /// assert_eq!(Lang::for_tag("nl-BE"), Lang::Nl);
+    /// assert_eq!(Lang::for_tag("de"), Lang::En);
+    /// ```
+    pub fn for_tag(tag: &str) -> Lang {
+        if vaardig_core::primary_language(tag) == "nl" {
+            Lang::Nl
+        } else {
+            Lang::En
+        }
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -57,10 +77,13 @@ impl FromStr for Lang {
     }
 }
 
-/// A concept reference as results carry it: the id and its preferred labels in both languages.
+/// A concept reference as results carry it: the id and its preferred labels in Dutch and
+/// English, and in a third language when the [`crate::Scorer`] was asked for one
+/// ([`crate::Scorer::labelled_in`]).
 ///
 /// The strings are shared with the [`crate::Scorer`] that made the result, so results are cheap
-/// to build; they serialise as plain strings.
+/// to build; they serialise as plain strings, `label_other` as `{"lang": "de", "text": "…"}`
+/// and only when it is there.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Named {
@@ -77,13 +100,37 @@ pub struct Named {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub uri: Option<Arc<str>>,
+    /// The preferred label in the language the scorer was asked for, when that is neither
+    /// Dutch nor English (see [`crate::Scorer::labelled_in`] for the fallbacks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_other: Option<OtherLabel>,
 }
 
 impl Named {
-    /// The label in `lang`.
+    /// The label to show with interface words in `lang`: the label in the scorer's requested
+    /// language when there is one ([`Named::label_other`]), else the Dutch or the English one.
     pub fn label_in(&self, lang: Lang) -> &str {
-        lang.pick(&self.label, &self.label_en)
+        match &self.label_other {
+            Some(other) => &other.text,
+            None => lang.pick(&self.label, &self.label_en),
+        }
     }
+}
+
+/// A label in a language other than Dutch and English, with the language it is actually in.
+///
+/// `lang` is the requested language when the concept has a label in it, else the language the
+/// text fell back to (`en`, then the ontology's primary language), and `zxx` ("no linguistic
+/// content") when the text is the concept id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OtherLabel {
+    /// The BCP 47 tag of `text` (as the ontology's manifest writes it).
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub lang: Arc<str>,
+    /// The label.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub text: Arc<str>,
 }
 
 /// Joins labels as `a, b en c` / `a, b and c`, listing at most `max` and counting the rest.

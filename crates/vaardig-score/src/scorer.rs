@@ -17,7 +17,8 @@ use crate::config::{ConfigError, ScoringConfig};
 use crate::csr::{Csr, to_u32};
 use crate::entry::QualInfo;
 use crate::error::ScoreError;
-use crate::lang::Named;
+use crate::labels::{LabelLanguageError, label_language, labels_in};
+use crate::lang::{Named, OtherLabel};
 use crate::relatedness::RelatednessIndex;
 
 /// Marks "no dense index" in [`Scorer::dense`].
@@ -83,6 +84,18 @@ pub struct Scorer {
     data: Arc<ScorerData>,
     /// Where the occupation matrix is kept between processes, if anywhere.
     pub(crate) matrix_store: Option<Arc<dyn crate::MatrixStore>>,
+    /// The labels in a third language results carry as [`Named::label_other`], when
+    /// [`Scorer::labelled_in`] asked for one.
+    labels: Option<Arc<LabelsIn>>,
+}
+
+/// Every concept's label in one language other than Dutch and English, by node index.
+#[derive(Debug)]
+struct LabelsIn {
+    /// The manifest language.
+    lang: String,
+    /// Per node index.
+    labels: Vec<OtherLabel>,
 }
 
 /// The structures a [`Scorer`] shares between its clones, read through `Deref` inside the
@@ -425,13 +438,59 @@ impl Scorer {
                     label: c.label("nl").into(),
                     label_en: c.label("en").into(),
                     uri: ontology.uri_of(ix).map(Into::into),
+                    label_other: None,
                 })
                 .collect(),
         };
         Scorer {
             data: Arc::new(data),
             matrix_store: None,
+            labels: None,
         }
+    }
+
+    /// This scorer with labels in the language `tag` asks for: results carry them as
+    /// [`Named::label_other`] (and [`Transition::label_other`](crate::Transition)), and
+    /// explanations use them. `nl` and `en` (and their regional variants when the ontology
+    /// declares none) give the scorer's own Dutch and English labels with no third one, so
+    /// their answers are exactly those of [`Scorer::new`].
+    ///
+    /// Which manifest language answers `tag` is [`label_language`]'s choice; a concept without a
+    /// label in it shows its English label, else the one in the ontology's primary language
+    /// (which every concept has), else its id ([`OtherLabel`] says which). The interface words of
+    /// explanations stay the caller's choice: [`Lang::for_tag`](crate::Lang::for_tag) gives Dutch
+    /// for Dutch tags and English for every other.
+    ///
+    /// Shares every structure with `self` (the occupation matrix included); only the label table
+    /// is new.
+    ///
+    /// # Errors
+    /// A [`LabelLanguageError`] when `tag` is not a language tag, or names a language the
+    /// ontology does not declare (listing the ones it does).
+    ///
+    /// # Complexity
+    /// O(concepts) for a third language, O(1) for Dutch and English.
+    pub fn labelled_in(&self, tag: &str) -> Result<Scorer, LabelLanguageError> {
+        let lang = label_language(&self.ontology, tag)?;
+        let labels = match lang.as_str() {
+            "nl" | "en" => None,
+            _ if self.labels.as_ref().is_some_and(|l| l.lang == lang) => self.labels.clone(),
+            _ => Some(Arc::new(LabelsIn {
+                labels: labels_in(&self.ontology, &lang),
+                lang,
+            })),
+        };
+        Ok(Scorer {
+            data: Arc::clone(&self.data),
+            matrix_store: self.matrix_store.clone(),
+            labels,
+        })
+    }
+
+    /// The manifest language of the third label results carry, when
+    /// [`Scorer::labelled_in`] chose one.
+    pub fn label_language(&self) -> Option<&str> {
+        self.labels.as_deref().map(|l| l.lang.as_str())
     }
 
     /// The ontology this index was built over.
@@ -503,7 +562,11 @@ impl Scorer {
 
     /// Id and labels of a node.
     pub(crate) fn named(&self, ix: NodeIndex) -> Named {
-        self.names[ix.index()].clone()
+        let mut named = self.names[ix.index()].clone();
+        if let Some(labels) = &self.labels {
+            named.label_other = labels.labels.get(ix.index()).cloned();
+        }
+        named
     }
 
     /// Id and labels of a capability.

@@ -129,6 +129,10 @@ pub struct Transition {
     pub label: String,
     /// Its English label.
     pub label_en: String,
+    /// Its label in the scorer's third language, when it has one
+    /// ([`Scorer::labelled_in`](crate::Scorer::labelled_in)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_other: Option<crate::OtherLabel>,
     /// The combined score in `[0, 1]`: relatedness adjusted by reachability.
     pub score: f64,
     /// How alike the skill requirements are, with its parts.
@@ -167,9 +171,17 @@ pub struct Transition {
 }
 
 impl Transition {
+    /// The occupation's label to show with interface words in `lang` (as [`Named::label_in`]).
+    pub fn label_in(&self, lang: Lang) -> &str {
+        match &self.label_other {
+            Some(other) => &other.text,
+            None => lang.pick(&self.label, &self.label_en),
+        }
+    }
+
     /// A short explanation of both scores.
     pub fn explain(&self, lang: Lang) -> String {
-        let label = lang.pick(&self.label, &self.label_en);
+        let label = self.label_in(lang);
         let mut out = match lang {
             Lang::Nl => format!(
                 "{label}: score {}; {}; bereikbaarheid {} (ongeveer {} studie-uur",
@@ -608,6 +620,7 @@ impl Scorer {
             uri: occupation.uri.as_deref().map(str::to_owned),
             label: occupation.label.to_string(),
             label_en: occupation.label_en.to_string(),
+            label_other: occupation.label_other.clone(),
             score: s.combined(w),
             drivers: relatedness.shared.clone(),
             relatedness,

@@ -39,6 +39,26 @@ pub(crate) fn version_of(
         .map_err(|e| ApiError::bad_request(e.body_text()))
 }
 
+/// `?version=&lang=` on the questions whose answers carry labels (`/gap /transitions /route
+/// /advies`).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct QuestionParams {
+    /// The ontology version to answer from (default: the first loaded; see `/versions`).
+    pub version: Option<String>,
+    /// Labels also in this language, as `label_other` beside `label` and `label_en`: a BCP 47
+    /// tag the ontology declares, e.g. `de` (as `vaardig … --lang`; default: Dutch and English
+    /// only). A language it does not declare is `unknown_language`.
+    pub lang: Option<String>,
+}
+
+fn question_of(
+    q: Result<Query<QuestionParams>, QueryRejection>,
+) -> Result<QuestionParams, ApiError> {
+    q.map(|Query(p)| p)
+        .map_err(|e| ApiError::bad_request(e.body_text()))
+}
+
 /// Runs `f` on the blocking pool and serialises its answer in the library's field order (the
 /// bytes `vaardig … --json` prints, without the pretty-printing).
 pub(crate) async fn blocking<T, F>(f: F) -> Result<Response, ApiError>
@@ -161,22 +181,24 @@ pub(crate) async fn extract(
     path = "/gap",
     tag = "vaardig",
     summary = "The gap between a person and one occupation",
-    params(VersionParam),
+    params(QuestionParams),
     request_body = GapBody,
     responses((status = 200, description = "As `vaardig gap --json`.", body = Gap), QuestionErrors)
 )]
 pub(crate) async fn gap(
     State(s): State<AppState>,
-    q: Result<Query<VersionParam>, QueryRejection>,
+    q: Result<Query<QuestionParams>, QueryRejection>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let v = s.version(version_of(q)?.as_deref())?;
+    let params = question_of(q)?;
+    let v = s.version(params.version.as_deref())?;
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
+        let scorer = vaardig_service::labelled(&v.scorer, params.lang.as_deref())?;
         let (person, query): (Person, GapQuery) = split(value)?;
         let p = profile(&v, person)?;
         let occ = occupation(&v, &query.occupation)?;
-        Ok(v.scorer.gap(&p, &occ).map_err(ServiceError::from)?)
+        Ok(scorer.gap(&p, &occ).map_err(ServiceError::from)?)
     })
     .await
 }
@@ -187,18 +209,20 @@ pub(crate) async fn gap(
     path = "/transitions",
     tag = "vaardig",
     summary = "Occupations within reach, ranked and explained",
-    params(VersionParam),
+    params(QuestionParams),
     request_body = TransitionsBody,
     responses((status = 200, description = "As `vaardig transitions --json`, best first.", body = Vec<Transition>), QuestionErrors)
 )]
 pub(crate) async fn transitions(
     State(s): State<AppState>,
-    q: Result<Query<VersionParam>, QueryRejection>,
+    q: Result<Query<QuestionParams>, QueryRejection>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let v = s.version(version_of(q)?.as_deref())?;
+    let params = question_of(q)?;
+    let v = s.version(params.version.as_deref())?;
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
+        let scorer = vaardig_service::labelled(&v.scorer, params.lang.as_deref())?;
         let (person, query): (Person, TransitionsQuery) = split(value)?;
         let options = query.options()?;
         let result = match &query.from {
@@ -208,9 +232,9 @@ pub(crate) async fn transitions(
                         "give either `from` or a person (`profile`, `skills`), not both",
                     ));
                 }
-                v.scorer.transitions_from(&occupation(&v, occ)?, &options)
+                scorer.transitions_from(&occupation(&v, occ)?, &options)
             }
-            None => v.scorer.transitions(&profile(&v, person)?, &options),
+            None => scorer.transitions(&profile(&v, person)?, &options),
         }
         .map_err(ServiceError::from)?;
         Ok(result.items)
@@ -225,22 +249,24 @@ pub(crate) async fn transitions(
     path = "/route",
     tag = "vaardig",
     summary = "The courses that close the gap to a target",
-    params(VersionParam),
+    params(QuestionParams),
     request_body = RouteBody,
     responses((status = 200, description = "As `vaardig route --json`.", body = Route), QuestionErrors)
 )]
 pub(crate) async fn route(
     State(s): State<AppState>,
-    q: Result<Query<VersionParam>, QueryRejection>,
+    q: Result<Query<QuestionParams>, QueryRejection>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let v = s.version(version_of(q)?.as_deref())?;
+    let params = question_of(q)?;
+    let v = s.version(params.version.as_deref())?;
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
+        let scorer = vaardig_service::labelled(&v.scorer, params.lang.as_deref())?;
         let (person, mut query): (Person, RouteQuery) = split(value)?;
         query.to = occupation(&v, &query.to)?;
         let p = profile(&v, person)?;
-        Ok(vaardig_service::route(&v.scorer, &p, &query)?)
+        Ok(vaardig_service::route(&scorer, &p, &query)?)
     })
     .await
 }
@@ -271,22 +297,24 @@ pub(crate) async fn rights(State(s): State<AppState>, body: Body) -> Result<Resp
     path = "/advies",
     tag = "vaardig",
     summary = "The whole advice: transitions, gap, learning rights, route",
-    params(VersionParam),
+    params(QuestionParams),
     request_body = AdviceBody,
     responses((status = 200, description = "As `vaardig advies --json`.", body = Advice), QuestionErrors)
 )]
 pub(crate) async fn advice(
     State(s): State<AppState>,
-    q: Result<Query<VersionParam>, QueryRejection>,
+    q: Result<Query<QuestionParams>, QueryRejection>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let v = s.version(version_of(q)?.as_deref())?;
+    let params = question_of(q)?;
+    let v = s.version(params.version.as_deref())?;
     let value = body::json(body, &s.limits).await?;
     blocking(move || {
+        let scorer = vaardig_service::labelled(&v.scorer, params.lang.as_deref())?;
         let (person, mut query): (Person, AdviceQuery) = split(value)?;
         query.to = query.to.map(|t| occupation(&v, &t)).transpose()?;
         let p = profile(&v, person)?;
-        Ok(vaardig_service::advise(&v.scorer, &p, &query)?)
+        Ok(vaardig_service::advise(&scorer, &p, &query)?)
     })
     .await
 }

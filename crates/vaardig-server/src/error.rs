@@ -109,7 +109,7 @@ impl ApiError {
 impl From<ServiceError> for ApiError {
     fn from(e: ServiceError) -> Self {
         let status = match e.code() {
-            "invalid_request" | "no_person" => StatusCode::BAD_REQUEST,
+            "invalid_request" | "no_person" | "unknown_language" => StatusCode::BAD_REQUEST,
             "search_index" => StatusCode::INTERNAL_SERVER_ERROR,
             _ => StatusCode::UNPROCESSABLE_ENTITY,
         };
@@ -152,7 +152,7 @@ pub(crate) struct ErrorBody {
     /// A stable snake_case code: `invalid_request`, `bad_json`, `no_person`,
     /// `unknown_label`, `ambiguous_label`, `invalid_profile`, `unknown_id`,
     /// `not_an_occupation`, `not_a_sector`, `missing_age`, `unknown_scheme`,
-    /// `none_within_reach`, `search_index`, `unknown_version`, `unknown_resource`,
+    /// `none_within_reach`, `unknown_language`, `search_index`, `unknown_version`, `unknown_resource`,
     /// `not_found`, `method_not_allowed`, `unsupported_media_type`, `payload_too_large`,
     /// `slow_body`, `overloaded`, `timeout`, `internal`.
     #[schema(value_type = String, example = "unknown_label")]

@@ -51,7 +51,7 @@ pub(crate) enum QuestionErrors {
     /// The request is malformed.
     #[response(
         status = 400,
-        description = "`invalid_request` (a field is unknown, missing or of the wrong type; a bad `?version=` query), `bad_json` (the body is not JSON), `no_person` (neither `profile` nor `skills`)."
+        description = "`invalid_request` (a field is unknown, missing or of the wrong type; a bad `?version=` query), `bad_json` (the body is not JSON), `no_person` (neither `profile` nor `skills`), `unknown_language` (`?lang=` names a language the ontology does not declare)."
     )]
     BadRequest(ErrorBody),
     /// No such version.

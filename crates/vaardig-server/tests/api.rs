@@ -401,6 +401,91 @@ async fn transitions_equal_the_library_from_a_person_and_from_an_occupation() ->
     Ok(())
 }
 
+/// A service over a tiny ontology with German labels for some concepts (`occ:monteur` and
+/// `skill:tekenen` have none).
+fn german_app() -> Result<Router, Box<dyn std::error::Error>> {
+    let dir = std::env::temp_dir().join(format!("vaardig-server-lang-de-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    for (file, text) in [
+        (
+            "ontology.toml",
+            "name = \"klein\"\nversion = \"1\"\nrelease_date = \"2026-01-01\"\nlanguages = [\"nl\", \"en\", \"de\"]\nlicence = \"x\"\nsource = \"x\"\n",
+        ),
+        (
+            "skills.csv",
+            "id,skill_type,pref_label_nl,pref_label_en,pref_label_de\nskill:lassen,skill,lassen,welding,Schweißen\nskill:tekenen,skill,technisch tekenen,technical drawing,\n",
+        ),
+        (
+            "occupations.csv",
+            "id,isco,min_nlqf,pref_label_nl,pref_label_en,pref_label_de\nocc:lasser,,,lasser,welder,Schweißer\nocc:monteur,,,monteur,fitter,\n",
+        ),
+        (
+            "requires.csv",
+            "from,to,importance,level\nocc:lasser,skill:lassen,essential,\nocc:lasser,skill:tekenen,essential,\nocc:monteur,skill:lassen,essential,\n",
+        ),
+    ] {
+        std::fs::write(dir.join(file), text)?;
+    }
+    let versions = Versions::load(vec![Source {
+        name: Some("klein".into()),
+        dir: Some(dir),
+    }])?;
+    Ok(router(Arc::new(versions), Limits::default()))
+}
+
+#[tokio::test]
+async fn lang_gives_labels_in_a_declared_language_and_refuses_others() -> TestResult {
+    let app = german_app()?;
+    let from = json!({"from": "occ:monteur"});
+    let (s, v) = post(&app, "/transitions?lang=de", &from).await?;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v[0]["occupation"], "occ:lasser");
+    assert_eq!(v[0]["label"], "lasser");
+    assert_eq!(
+        v[0]["label_other"],
+        json!({"lang": "de", "text": "Schweißer"})
+    );
+    let (s, v) = post(
+        &app,
+        "/gap?lang=de-DE",
+        &json!({"skills": ["skill:lassen"], "occupation": "occ:lasser"}),
+    )
+    .await?;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["occupation"]["label_other"]["text"], "Schweißer");
+    assert_eq!(
+        v["missing"][0]["skill"]["label_other"],
+        json!({"lang": "en", "text": "technical drawing"})
+    );
+
+    // Dutch and English: today's bytes.
+    let (_, plain) = post_text(&app, "/transitions", &from).await?;
+    assert!(!plain.contains("label_other"), "{plain}");
+    let (_, en) = post_text(&app, "/transitions?lang=en", &from).await?;
+    assert_eq!(en, plain);
+
+    // Not declared: a 400 with the library's words.
+    for uri in ["/transitions?lang=fr", "/route?lang=fr", "/advies?lang=fr"] {
+        let (s, v) = post(
+            &app,
+            uri,
+            &json!({"skills": ["skill:lassen"], "to": "occ:lasser"}),
+        )
+        .await?;
+        assert_eq!(
+            (s, error_code(&v)),
+            (StatusCode::BAD_REQUEST, "unknown_language"),
+            "{uri}"
+        );
+        assert_eq!(
+            v["message"],
+            "the ontology has no labels in `fr` (it has nl, en, de)"
+        );
+    }
+    Ok(())
+}
+
 #[tokio::test]
 async fn route_rights_and_advice_equal_the_library() -> TestResult {
     let app = app();

@@ -12,6 +12,19 @@ use vaardig_search::{Mention, Searcher};
 use crate::error::ServiceError;
 use crate::request::{AdviceQuery, RightsQuery, RouteQuery};
 
+/// `scorer` with labels in the language `lang` asks for, as every front passes a language
+/// through ([`Scorer::labelled_in`]); `None` is `scorer` itself (Dutch and English labels).
+///
+/// # Errors
+/// [`ServiceError::Language`] (`unknown_language`) when the ontology does not declare the
+/// language or `lang` is not a language tag.
+pub fn labelled(scorer: &Scorer, lang: Option<&str>) -> Result<Scorer, ServiceError> {
+    match lang {
+        None => Ok(scorer.clone()),
+        Some(tag) => Ok(scorer.labelled_in(tag)?),
+    }
+}
+
 /// The whole advice for one person: `{transitions, target, gap, entitlement, route}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

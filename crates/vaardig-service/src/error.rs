@@ -1,6 +1,6 @@
 //! [`ServiceError`]: why a question could not be answered, with a stable machine code.
 
-use vaardig_score::{RightsError, ScoreError};
+use vaardig_score::{LabelLanguageError, RightsError, ScoreError};
 
 use crate::person::PersonError;
 use crate::resolve::ResolveError;
@@ -18,6 +18,9 @@ pub enum ServiceError {
     /// The library refused the question.
     #[error(transparent)]
     Score(#[from] ScoreError),
+    /// Labels asked in a language the ontology does not declare (or not a language tag).
+    #[error(transparent)]
+    Language(#[from] LabelLanguageError),
     /// No occupation is within reach, so an advice has no target.
     #[error(
         "no occupation is within reach of this profile{}",
@@ -44,8 +47,8 @@ impl From<ResolveError> for ServiceError {
 impl ServiceError {
     /// A stable snake_case code for machines: `invalid_request`, `no_person`, `unknown_label`,
     /// `ambiguous_label`, `search_index`, `invalid_profile`, `unknown_id`, `not_an_occupation`,
-    /// `not_a_sector`, `missing_age`, `unknown_scheme`, `none_within_reach`. New codes may be added; these
-    /// never change meaning.
+    /// `not_a_sector`, `missing_age`, `unknown_scheme`, `none_within_reach`, `unknown_language`.
+    /// New codes may be added; these never change meaning.
     pub fn code(&self) -> &'static str {
         match self {
             ServiceError::InvalidRequest(_) => "invalid_request",
@@ -78,6 +81,7 @@ impl ServiceError {
             ServiceError::Score(ScoreError::Rights(_)) => "unknown_scheme",
             ServiceError::Score(_) => "invalid_request",
             ServiceError::NoneWithinReach { .. } => "none_within_reach",
+            ServiceError::Language(_) => "unknown_language",
         }
     }
 

@@ -10,7 +10,8 @@
 //! - [`request`]: the questions with their defaults and validation ([`TransitionsQuery`],
 //!   [`RouteQuery`], [`AdviceQuery`], [`RightsQuery`]), deserialisable from JSON;
 //! - [`answer`]: the answer shapes that are not a single library type ([`Advice`],
-//!   [`RightsAnswer`], [`Extracted`]) and the functions that compute them;
+//!   [`RightsAnswer`], [`Extracted`]) and the functions that compute them, and [`labelled`]:
+//!   the scorer for labels in another declared language;
 //! - [`draft`]: a first profile from CV text for an adviser to correct ([`draft_profile`]);
 //! - [`ServiceError`]: everything that can go wrong, each with a stable [`ServiceError::code`].
 //!
@@ -40,7 +41,7 @@ pub mod person;
 pub mod request;
 pub mod resolve;
 
-pub use answer::{Advice, Extracted, RightsAnswer, advise, extract, rights, route};
+pub use answer::{Advice, Extracted, RightsAnswer, advise, extract, labelled, rights, route};
 pub use draft::{Draft, DraftOptions, draft_profile};
 pub use error::ServiceError;
 pub use person::{Person, PersonError};

@@ -273,9 +273,8 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let Some(ix) = ontology.index_of(&args.id) else {
         anyhow::bail!("no concept with id `{}`", args.id);
     };
-    args.lang.check(ontology)?;
+    let lang = args.lang.label_language(ontology)?;
     let text_lang: vaardig_score::Lang = args.lang.ui();
-    let lang = args.lang.label_language(ontology);
     let concept = ontology.concept(ix);
     let mut relations = Vec::new();
     for &kind in RelationKind::ALL {

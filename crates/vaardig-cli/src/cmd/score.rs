@@ -50,51 +50,46 @@ impl std::str::FromStr for ExplainLang {
 impl ExplainLang {
     /// The language of the interface words: Dutch for Dutch, English for every other language.
     pub fn ui(&self) -> Lang {
-        if vaardig_core::primary_language(&self.tag) == "nl" {
-            Lang::Nl
-        } else {
-            Lang::En
-        }
+        Lang::for_tag(&self.tag)
     }
 
-    /// Checks that `ontology` declares this language (Dutch and English are always accepted:
-    /// labels fall back to the primary language).
+    /// The label language for reports over several ontologies (`diff`: both versions), each
+    /// checked to declare it (Dutch and English are always accepted): `None` for Dutch and
+    /// English, whose reports keep each version's primary-language labels, else the manifest
+    /// language of the first.
     ///
     /// # Errors
-    /// The tag and the languages the ontology has.
-    pub fn check(&self, ontology: &vaardig_core::Ontology) -> anyhow::Result<()> {
-        let declared = &ontology.manifest().languages;
-        let primary = vaardig_core::primary_language(&self.tag);
-        if primary == "nl"
-            || primary == "en"
-            || declared
-                .iter()
-                .any(|l| vaardig_core::same_language(l, &self.tag))
-        {
-            return Ok(());
+    /// The tag and the languages of the first ontology that does not declare it.
+    pub fn third_language(
+        &self,
+        ontologies: &[&vaardig_core::Ontology],
+    ) -> anyhow::Result<Option<String>> {
+        let mut first = None;
+        for ontology in ontologies {
+            let lang = self.label_language(ontology)?;
+            first.get_or_insert(lang);
         }
-        anyhow::bail!(
-            "--lang {}: the ontology has no labels in this language (it has {})",
-            self.tag,
-            declared.join(", ")
-        )
+        Ok(first.filter(|l| l != "nl" && l != "en"))
     }
 
-    /// The manifest language labels are shown in: the one equal to the tag (without case),
-    /// else the one with the tag's primary language, else the tag itself.
-    pub fn label_language(&self, ontology: &vaardig_core::Ontology) -> String {
-        let declared = &ontology.manifest().languages;
-        let primary = vaardig_core::primary_language(&self.tag);
-        declared
-            .iter()
-            .find(|l| vaardig_core::same_language(l, &self.tag))
-            .or_else(|| {
-                declared
-                    .iter()
-                    .find(|l| vaardig_core::same_language(l, &primary))
-            })
-            .cloned()
-            .unwrap_or_else(|| self.tag.clone())
+    /// The manifest language labels are shown in (see [`vaardig_score::label_language`]).
+    ///
+    /// # Errors
+    /// When the ontology does not declare the language.
+    pub fn label_language(&self, ontology: &vaardig_core::Ontology) -> anyhow::Result<String> {
+        vaardig_score::label_language(ontology, &self.tag).map_err(|e| self.refused(&e))
+    }
+
+    /// `scorer` giving labels in this language ([`Scorer::labelled_in`]).
+    ///
+    /// # Errors
+    /// When the scorer's ontology does not declare the language.
+    pub fn scorer(&self, scorer: &Scorer) -> anyhow::Result<Scorer> {
+        scorer.labelled_in(&self.tag).map_err(|e| self.refused(&e))
+    }
+
+    fn refused(&self, e: &vaardig_score::LabelLanguageError) -> anyhow::Error {
+        anyhow::anyhow!("--lang {}: {}", self.tag, e.message(self.ui()))
     }
 }
 
@@ -334,8 +329,8 @@ fn resolve_occupation(ctx: &Context, text: Option<&str>) -> anyhow::Result<Optio
 /// Runs `vaardig gap`.
 pub fn gap(ctx: &Context, args: GapArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
+    let scorer = args.lang.scorer(&ctx.scorer_for(ontology)?)?;
     let profile = load_person(ctx, ontology, &args.person)?;
-    let scorer = ctx.scorer_for(ontology)?;
     let occupation = ctx.resolve_occupation(&args.occupation)?;
     let gap = scorer.gap(&profile, &occupation)?;
     if args.json {
@@ -349,7 +344,7 @@ pub fn gap(ctx: &Context, args: GapArgs) -> anyhow::Result<ExitCode> {
 /// Runs `vaardig transitions`.
 pub fn transitions(ctx: &Context, args: TransitionsArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
-    let scorer = ctx.scorer_for(ontology)?;
+    let scorer = args.lang.scorer(&ctx.scorer_for(ontology)?)?;
     let options = TransitionsQuery {
         from: None,
         limit: args.limit,
@@ -453,8 +448,8 @@ fn transitions_batch(
 /// the course route that closes the gap within them — the main job, in one report.
 pub fn advice(ctx: &Context, args: AdviceArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
+    let scorer = args.lang.scorer(&ctx.scorer_for(ontology)?)?;
     let profile = load_person(ctx, ontology, &args.person)?;
-    let scorer = ctx.scorer_for(ontology)?;
     let lang: Lang = args.lang.ui();
     let query = AdviceQuery {
         to: resolve_occupation(ctx, args.to.as_deref())?,
@@ -508,8 +503,8 @@ fn optimise(o: OptimiseArg) -> Optimise {
 /// Runs `vaardig route`.
 pub fn route(ctx: &Context, args: RouteArgs) -> anyhow::Result<ExitCode> {
     let ontology = ctx.ontology()?;
+    let scorer = args.lang.scorer(&ctx.scorer_for(ontology)?)?;
     let profile = load_person(ctx, ontology, &args.person)?;
-    let scorer = ctx.scorer_for(ontology)?;
     let query = RouteQuery {
         to: ctx.resolve_occupation(&args.to)?,
         scheme: args.scheme.map(|s| scheme_id(s).to_owned()),
@@ -708,7 +703,7 @@ fn render_transitions(t: &Transitions, lang: Lang) -> String {
             let more = x.missing.len().saturating_sub(3);
             vec![
                 (i + 1).to_string(),
-                lang.pick(&x.label, &x.label_en).to_owned(),
+                x.label_in(lang).to_owned(),
                 x.occupation.clone(),
                 pct(x.score),
                 pct(x.relatedness.score),

@@ -126,6 +126,7 @@ pub fn diff(ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
     }
     let old = ctx.load_dir(&args.old)?;
     let new = ctx.load_dir(&args.new)?;
+    let label_language = args.lang.third_language(&[&old, &new])?;
     let mapping = match &args.mapping {
         Some(path) => Some(IdMapping::from_csv(
             &read(path)?,
@@ -162,6 +163,7 @@ pub fn diff(ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
         let options = ImpactOptions {
             k: args.top,
             depth: ImpactOptions::default().depth.max(args.top),
+            label_language: label_language.clone(),
         };
         Some(impact::impact(&old, &new, &d, &profiles, &options)?)
     };
@@ -189,6 +191,7 @@ pub fn diff(ctx: &Context, args: DiffArgs) -> anyhow::Result<ExitCode> {
             rows: args.rows,
             chart,
             lang: args.lang.ui(),
+            label_language,
         };
         out!(
             "{}",
@@ -279,6 +282,7 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
             rows: args.rows,
             chart: None,
             lang: args.lang.ui(),
+            label_language: None,
         };
         out!("{}", markdown::quality_report(&r, &options))?;
     } else {

@@ -27,6 +27,7 @@ use vaardig_score::Scorer;
 
 use crate::changes::Diff;
 use crate::error::DiffError;
+use crate::text::concept_label;
 
 pub use profiles::{NamedProfile, profiles_from_json, sample_profiles};
 pub use rank::{kendall_tau_b, top_k_overlap};
@@ -39,11 +40,19 @@ pub struct ImpactOptions {
     pub k: usize,
     /// How deep rankings are computed; occupations below it count as "out of the ranking".
     pub depth: usize,
+    /// The language of the occupation labels (a manifest language such as `de`, falling back to
+    /// English and then the primary language); `None`: each version's primary language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_language: Option<String>,
 }
 
 impl Default for ImpactOptions {
     fn default() -> Self {
-        ImpactOptions { k: 10, depth: 100 }
+        ImpactOptions {
+            k: 10,
+            depth: 100,
+            label_language: None,
+        }
     }
 }
 
@@ -324,7 +333,7 @@ pub fn measure(
         .collect::<Vec<_>>()
         .into_iter()
         .collect::<Result<_, _>>()?;
-    let occupations = by_occupation(old, new, &ids, &results);
+    let occupations = by_occupation(old, new, &ids, &results, options);
     Ok(Impact {
         options: options.clone(),
         mean_overlap: mean(results.iter().map(|p| p.overlap)).unwrap_or(1.0),
@@ -344,11 +353,8 @@ fn profile_impact(
     named: &NamedProfile,
     options: &ImpactOptions,
 ) -> Result<ProfileImpact, DiffError> {
-    let old_label = |id: &str| {
-        old.get(id)
-            .map_or(id, |c| c.label(old.primary_language()))
-            .to_owned()
-    };
+    let lang = options.label_language.as_deref();
+    let old_label = |id: &str| concept_label(old, id, lang).to_owned();
     named
         .profile
         .check(old)
@@ -494,6 +500,7 @@ fn by_occupation(
     new: &Ontology,
     ids: &IdTranslation,
     results: &[ProfileImpact],
+    options: &ImpactOptions,
 ) -> Vec<OccupationImpact> {
     #[derive(Default)]
     struct Acc {
@@ -525,12 +532,10 @@ fn by_occupation(
                 .push(g.delta);
         }
     }
+    let lang = options.label_language.as_deref();
     let label = |id: &str| {
-        old.get(id)
-            .map(|c| c.label(old.primary_language()))
-            .or_else(|| new.get(id).map(|c| c.label(new.primary_language())))
-            .unwrap_or(id)
-            .to_owned()
+        let version = if old.get(id).is_some() { old } else { new };
+        concept_label(version, id, lang).to_owned()
     };
     let mut out: Vec<OccupationImpact> = acc
         .into_iter()

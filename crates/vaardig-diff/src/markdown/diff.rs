@@ -91,13 +91,14 @@ pub fn diff_report(
     out
 }
 
-/// A concept's label in its version's primary language, escaped (the id when unknown).
-fn label(ontology: &Ontology, id: &str) -> String {
-    escape(
-        ontology
-            .get(id)
-            .map_or(id, |c| c.label(ontology.primary_language())),
-    )
+/// A concept's label in the report's label language (else its version's primary language),
+/// escaped (the id when unknown).
+fn label(ontology: &Ontology, id: &str, options: &MarkdownOptions) -> String {
+    escape(crate::text::concept_label(
+        ontology,
+        id,
+        options.label_language.as_deref(),
+    ))
 }
 
 /// Column names in `lang` from message ids; an id starting with `>` makes a right-aligned
@@ -415,9 +416,9 @@ fn requirements(
     ));
     for (id, a) in &rows {
         let name = if new.get(id).is_some() && a.in_new {
-            label(new, id)
+            label(new, id, options)
         } else {
-            label(old, id)
+            label(old, id, options)
         };
         t.row(vec![
             code(id),
@@ -493,8 +494,8 @@ fn reweighted(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut Str
     };
     for r in &sorted {
         t.row(vec![
-            format!("{} {}", label(new, &r.new_from), code(&r.new_from)),
-            format!("{} {}", label(new, &r.new_to), code(&r.new_to)),
+            format!("{} {}", label(new, &r.new_from, options), code(&r.new_from)),
+            format!("{} {}", label(new, &r.new_to, options), code(&r.new_to)),
             relation_name(lang, r.kind),
             attrs(
                 r.old_importance,
@@ -540,9 +541,9 @@ fn moved(d: &Diff, old: &Ontology, new: &Ontology, options: &MarkdownOptions, ou
             ids.iter()
                 .map(|p| {
                     if only_here.contains(p.as_str()) {
-                        format!("{} ({mark})", label(o, p))
+                        format!("{} ({mark})", label(o, p, options))
                     } else {
-                        label(o, p)
+                        label(o, p, options)
                     }
                 })
                 .collect::<Vec<_>>()
@@ -563,7 +564,7 @@ fn moved(d: &Diff, old: &Ontology, new: &Ontology, options: &MarkdownOptions, ou
     for (n, m) in &sorted {
         t.row(vec![
             code(&m.new_id),
-            label(new, &m.new_id),
+            label(new, &m.new_id, options),
             count(lang, *n),
             parents(old, &m.old_parents, &removed, &removed_mark),
             parents(new, &m.new_parents, &added, &new_mark),
@@ -603,7 +604,7 @@ fn synonyms_and_definitions(d: &Diff, new: &Ontology, options: &MarkdownOptions,
         for c in &sorted {
             t.row(vec![
                 code(&c.new_id),
-                label(new, &c.new_id),
+                label(new, &c.new_id, options),
                 c.lang.clone(),
                 shorten(&list(&c.added), 120),
                 shorten(&list(&c.removed), 120),
@@ -640,7 +641,7 @@ fn synonyms_and_definitions(d: &Diff, new: &Ontology, options: &MarkdownOptions,
         for (_, c) in &sorted {
             t.row(vec![
                 code(&c.new_id),
-                label(new, &c.new_id),
+                label(new, &c.new_id, options),
                 c.lang.clone(),
                 text(&c.old),
                 text(&c.new),
@@ -664,7 +665,7 @@ fn attributes(d: &Diff, new: &Ontology, options: &MarkdownOptions, out: &mut Str
     for c in &d.attributes {
         t.row(vec![
             code(&c.new_id),
-            label(new, &c.new_id),
+            label(new, &c.new_id, options),
             escape(&c.field),
             text(&c.old),
             text(&c.new),

@@ -30,6 +30,9 @@ pub struct MarkdownOptions {
     pub chart: Option<String>,
     /// The language of the report's own words and numbers (concept labels are the data's).
     pub lang: Lang,
+    /// The language of concept labels (a manifest language such as `de`, falling back to
+    /// English and then the primary language); `None`: each version's primary language.
+    pub label_language: Option<String>,
 }
 
 impl Default for MarkdownOptions {
@@ -38,6 +41,7 @@ impl Default for MarkdownOptions {
             rows: 25,
             chart: None,
             lang: Lang::Nl,
+            label_language: None,
         }
     }
 }

@@ -28,7 +28,11 @@ fn overlap_tau_moves_and_gaps_from_fixed_rankings() -> Result<(), DiffError> {
         ranking: vec![("occ:c", 0.9), ("occ:a", 0.8), ("occ:x", 0.7)],
         gap: 0.25,
     };
-    let options = ImpactOptions { k: 3, depth: 3 };
+    let options = ImpactOptions {
+        k: 3,
+        depth: 3,
+        ..ImpactOptions::default()
+    };
     let i = measure(&a, &b, &d, &old, &new, &nobody(), &options)?;
     let p = &i.profiles[0];
     assert!((p.overlap - 2.0 / 3.0).abs() < 1e-12);
@@ -84,7 +88,17 @@ fn overlap_tau_moves_and_gaps_from_fixed_rankings() -> Result<(), DiffError> {
 fn impossible_options_are_refused() {
     let (a, b) = (version(false), version(true));
     let d = diff(&a, &b);
-    let r = impact(&a, &b, &d, &nobody(), &ImpactOptions { k: 5, depth: 2 });
+    let r = impact(
+        &a,
+        &b,
+        &d,
+        &nobody(),
+        &ImpactOptions {
+            k: 5,
+            depth: 2,
+            ..ImpactOptions::default()
+        },
+    );
     assert!(matches!(r, Err(DiffError::Options(_))), "{r:?}");
 }
 
@@ -126,7 +140,11 @@ fn a_skill_turning_essential_lowers_the_gap_score_of_those_without_it() -> Resul
         &b,
         &d,
         &[care_worker],
-        &ImpactOptions { k: 1, depth: 2 },
+        &ImpactOptions {
+            k: 1,
+            depth: 2,
+            ..ImpactOptions::default()
+        },
     )?;
     let p = &i.profiles[0];
     // The removed skill is lost; the renamed one is translated, not lost.

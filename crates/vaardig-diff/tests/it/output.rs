@@ -16,7 +16,11 @@ fn impact_of_pair() -> vaardig_diff::Impact {
         &b,
         &diff(&a, &b),
         &profiles,
-        &ImpactOptions { k: 1, depth: 2 },
+        &ImpactOptions {
+            k: 1,
+            depth: 2,
+            ..ImpactOptions::default()
+        },
     ) {
         Ok(i) => i,
         Err(e) => panic!("impact failed: {e}"),
@@ -30,6 +34,7 @@ fn diff_markdown_of_the_hand_made_pair() {
         rows: 25,
         chart: Some("rank-changes.svg".into()),
         lang: Lang::En,
+        label_language: None,
     };
     // Fixed rankings keep this golden file independent of the scorer's tuning.
     let d = diff(&a, &b);
@@ -49,7 +54,11 @@ fn diff_markdown_of_the_hand_made_pair() {
         &old,
         &new,
         &profiles,
-        &ImpactOptions { k: 2, depth: 2 },
+        &ImpactOptions {
+            k: 2,
+            depth: 2,
+            ..ImpactOptions::default()
+        },
     ) {
         Ok(i) => i,
         Err(e) => panic!("impact failed: {e}"),
@@ -84,6 +93,7 @@ fn markdown_escapes_labels_and_cuts_long_tables() {
         rows: 1,
         chart: None,
         lang: Lang::En,
+        label_language: None,
     };
     let md = diff_report(&diff(&a, &b), &a, &b, None, &options);
     assert!(md.contains("… and 1 more"), "{md}");
