@@ -9,6 +9,7 @@ run by then."""
 import os
 import pathlib
 import re
+import tempfile
 
 import pytest
 
@@ -30,11 +31,14 @@ def test_the_readme_has_runnable_blocks():
     assert any(note.startswith("needs ../shared/data/esco") for note, _ in found)
 
 
-def test_the_readme_examples_run(monkeypatch):
+def test_the_readme_examples_run(monkeypatch, tmp_path):
     pytest.importorskip("pyarrow")
     pytest.importorskip("pandas")
     pytest.importorskip("matplotlib")
     monkeypatch.chdir(ROOT)
+    # The example's `tempfile.mkdtemp` goes under pytest's own temporary directory (which keeps
+    # the last few runs), not into /tmp for good.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     esco = pathlib.Path(os.environ.get("VAARDIG_ESCO", ROOT.parent / "shared" / "data" / "esco"))
     namespace = {"__name__": "readme"}
     ran = 0
