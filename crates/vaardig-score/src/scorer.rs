@@ -64,10 +64,10 @@ pub struct OfferInfo {
 /// Precomputed scoring structures over one ontology with one configuration.
 ///
 /// Cheap to share across threads (`Send + Sync`) and cheap to clone: every structure sits
-/// behind one [`Arc`], so a clone is a reference-count increment and answers exactly as the
-/// original (clones share the occupation matrix once either computed it). Building it is
-/// linear in the size of the ontology; the occupation similarity matrix is computed on first
-/// use and cached.
+/// behind one [`Arc`] (and the labels of a third language, [`Scorer::labelled_in`], behind
+/// another), so a clone is a reference-count increment and answers exactly as the original
+/// (clones share the occupation matrix once either computed it). Building it is linear in the
+/// size of the ontology; the occupation similarity matrix is computed on first use and cached.
 ///
 /// ```
 /// use vaardig_core::generate::{generate, GeneratorConfig};
