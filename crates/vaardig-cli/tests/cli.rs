@@ -2427,6 +2427,17 @@ fn report_golden_on_the_embedded_ontology_in_dutch_and_english() {
         en.contains(" concepts, ") && en.contains("## Findings"),
         "{en}"
     );
+    // Concept labels follow the language: English ones in the English report.
+    assert!(en.contains("| professional attitude |"), "{en}");
+    assert!(nl.contains("| professionele beroepshouding |"), "{nl}");
+    // A language the ontology has no labels in is refused, as in every command.
+    let fr = vaardig(&["report", "--lang", "fr"]);
+    assert_eq!(fr.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&fr.stderr).contains("fr"),
+        "{}",
+        String::from_utf8_lossy(&fr.stderr)
+    );
     // The plain summary follows the language too.
     let plain = stdout_with_lang(None, &["report"]);
     assert!(

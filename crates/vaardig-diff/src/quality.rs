@@ -22,11 +22,18 @@ use crate::diff::degree;
 pub struct QualityOptions {
     /// Occupations with fewer essential skills than this are listed.
     pub few_essential: usize,
+    /// The language of the concept labels in the lists (a manifest language); `None` for the
+    /// ontology's primary language. A concept without a label in it shows its primary one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_language: Option<String>,
 }
 
 impl Default for QualityOptions {
     fn default() -> Self {
-        QualityOptions { few_essential: 3 }
+        QualityOptions {
+            few_essential: 3,
+            label_language: None,
+        }
     }
 }
 
@@ -219,12 +226,20 @@ impl QualityReport {
     /// ```
     pub fn of(ontology: &Ontology, options: &QualityOptions) -> QualityReport {
         let primary = ontology.primary_language();
+        let label_of = |c: &vaardig_core::Concept| -> String {
+            options
+                .label_language
+                .as_deref()
+                .and_then(|l| c.labels.pref(l))
+                .unwrap_or_else(|| c.label(primary))
+                .to_owned()
+        };
         let cref = |ix: NodeIndex| {
             let c = ontology.concept(ix);
             ConceptRef {
                 id: c.id.clone(),
                 kind: c.kind(),
-                label: c.label(primary).to_owned(),
+                label: label_of(c),
                 degree: degree(ontology, ix),
             }
         };
@@ -253,7 +268,7 @@ impl QualityReport {
                 }
                 (essential < options.few_essential).then(|| OccupationEssentials {
                     id: c.id.clone(),
-                    label: c.label(primary).to_owned(),
+                    label: label_of(c),
                     essential,
                     total,
                 })

@@ -668,7 +668,10 @@ impl Ontology {
         let report = py.detach(move || {
             vaardig_diff::QualityReport::of(
                 &inner.ontology,
-                &vaardig_diff::QualityOptions { few_essential },
+                &vaardig_diff::QualityOptions {
+                    few_essential,
+                    ..vaardig_diff::QualityOptions::default()
+                },
             )
         });
         to_py(py, &report)

@@ -269,10 +269,13 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
         }
         None => ctx.ontology()?,
     };
+    // Concept labels in the requested language where the ontology has them.
+    let label_language = Some(args.lang.label_language(ontology)?);
     let r = QualityReport::of(
         ontology,
         &QualityOptions {
             few_essential: args.few_essential,
+            label_language,
         },
     );
     if args.json {

@@ -72,6 +72,12 @@ fn unused_thin_and_isolated_things_are_listed() {
 
 #[test]
 fn thresholds_are_options() {
-    let r = QualityReport::of(&version(false), &QualityOptions { few_essential: 2 });
+    let r = QualityReport::of(
+        &version(false),
+        &QualityOptions {
+            few_essential: 2,
+            ..QualityOptions::default()
+        },
+    );
     assert!(r.few_essential.is_empty());
 }
