@@ -171,5 +171,9 @@ fn the_row_limit_is_configurable() {
     let refused = too_large(&err);
     assert_eq!(refused.len(), 1, "{err}");
     assert!(refused[0].message.contains("1000 rows"));
+    // Refused at the first row past the limit (the header is line 1), naming the limit.
+    assert_eq!(refused[0].location.file.as_deref(), Some("skills.csv"));
+    assert_eq!(refused[0].location.line, Some(1_002));
+    assert!(refused[0].message.contains("max_rows_per_table"));
     assert!(source.taken.get() < 1_000 * 16 + 2 * READ_AHEAD as u64);
 }
