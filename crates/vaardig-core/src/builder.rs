@@ -68,18 +68,33 @@ struct Interned {
 
 impl Interned {
     /// `location` as a place; `None` past 2^32 − 1 distinct files or columns.
-    fn place(&mut self, location: Location) -> Option<Place> {
-        let name = |set: &mut IndexSet<Box<str>>, text: Option<String>| match text {
+    fn place(&mut self, location: &Location) -> Option<Place> {
+        let name = |set: &mut IndexSet<Box<str>>, text: Option<&str>| match text {
             None => Some(NONE),
-            Some(text) => u32::try_from(intern(set, &text))
-                .ok()
-                .filter(|&i| i != NONE),
+            // Rows come file by file: the last name is compared before anything is hashed.
+            Some(text) => match set.last() {
+                Some(last) if **last == *text => Some(set.len() - 1),
+                _ => Some(intern(set, text)),
+            }
+            .and_then(|i| u32::try_from(i).ok())
+            .filter(|&i| i != NONE),
         };
         Some(Place {
-            file: name(&mut self.files, location.file)?,
-            column: name(&mut self.columns, location.column)?,
+            file: name(&mut self.files, location.file.as_deref())?,
+            column: name(&mut self.columns, location.column.as_deref())?,
             line: location.line.unwrap_or(0),
         })
+    }
+
+    /// The number of `relation`'s attributes, interned when new. A table has a handful of
+    /// distinct ones, compared directly before anything is hashed.
+    fn relation(&mut self, relation: Relation) -> usize {
+        if self.relations.len() <= 16
+            && let Some(i) = self.relations.iter().position(|r| *r == relation)
+        {
+            return i;
+        }
+        self.relations.insert_full(relation).0
     }
 
     fn file(&self, place: &Place) -> Option<&str> {
@@ -271,7 +286,7 @@ impl OntologyBuilder {
         concept.labels.normalize();
         // A node index is a u32 whose largest value petgraph reserves.
         let room = self.graph.node_count() < (u32::MAX - 1) as usize;
-        match self.interned.place(location.clone()).filter(|_| room) {
+        match self.interned.place(&location).filter(|_| room) {
             Some(place) => {
                 self.graph.add_node(concept);
                 self.places.push(place);
@@ -310,8 +325,8 @@ impl OntologyBuilder {
             Some(PendingRelation {
                 from: number(intern(&mut interned.ids, from))?,
                 to: number(intern(&mut interned.ids, to))?,
-                relation: number(interned.relations.insert_full(relation).0)?,
-                at: interned.place(location.clone())?,
+                relation: number(interned.relation(relation))?,
+                at: interned.place(&location)?,
             })
         })();
         match pending {
@@ -414,7 +429,7 @@ impl OntologyBuilder {
         let order = {
             let concepts: Vec<&Concept> = graph.node_weights().collect();
             let mut order: Vec<u32> = (0..concepts.len() as u32).collect();
-            order.sort_unstable_by(|&a, &b| {
+            order.sort_by(|&a, &b| {
                 let (pa, pb) = (&places[a as usize], &places[b as usize]);
                 (&concepts[a as usize].id, pa.file, pa.line).cmp(&(
                     &concepts[b as usize].id,
@@ -532,9 +547,9 @@ impl OntologyBuilder {
         let node = |i: u32| NodeIndex::new(i as usize);
         let kind = |r: &PendingRelation| interned.relations[r.relation as usize].kind;
         // Duplicates: the same (from, to, kind), or a `related` pair stored in both directions;
-        // the first in file order is kept. Sorted in place (no buffer of half the rows); rows
-        // that tie on all of this are duplicates from the same place, reported alike whichever
-        // comes first.
+        // the first in file order is kept. A stable sort: linear on tables already in order
+        // (most are), and its buffer of half the 32-byte rows is less than the edges need
+        // later, so it does not raise the peak.
         let sort_key = |r: &PendingRelation| {
             (
                 key(node(r.from), node(r.to), kind(r)),
@@ -542,7 +557,7 @@ impl OntologyBuilder {
                 r.at.line,
             )
         };
-        relations.sort_unstable_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+        relations.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
         let mut last_key = None;
         relations.retain(|rel| {
             let (from, to) = (node(rel.from), node(rel.to));
@@ -570,7 +585,7 @@ impl OntologyBuilder {
         // iterate in ascending id order, in both directions. The places are no longer needed:
         // the rows shrink to 12 bytes before the graph reserves its edges, so the two are
         // never both held at full size.
-        relations.sort_unstable_by_key(|r| std::cmp::Reverse((r.from, r.to, kind(r))));
+        relations.sort_by_key(|r| std::cmp::Reverse((r.from, r.to, kind(r))));
         let ends: Vec<(u32, u32, u32)> = relations
             .iter()
             .map(|r| (r.from, r.to, r.relation))
