@@ -157,6 +157,8 @@ fn a_table_larger_than_the_limit_is_refused_before_it_is_opened() {
     let refused = too_large(&err);
     assert_eq!(refused.len(), 1, "{err}");
     assert!(refused[0].message.contains("5000"));
+    // The error says which limit refused it, so a caller knows what to raise.
+    assert!(refused[0].message.contains("max_table_bytes"));
     assert!(!source.opened.get(), "the table was opened");
 }
 

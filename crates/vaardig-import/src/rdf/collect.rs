@@ -544,3 +544,47 @@ fn blank_key(source: usize, label: &str) -> Key {
 pub(crate) fn is_blank(key: &str) -> bool {
     key.starts_with("_:")
 }
+
+#[cfg(test)]
+mod tests {
+    use oxrdf::{NamedNode, Triple};
+
+    use super::*;
+
+    #[test]
+    fn relation_triples_keep_numbers_not_strings() {
+        // Before, each relation triple kept its subject, predicate and object IRIs as strings
+        // (RDF import peaked at about ten times its input).
+        let mapping = Mapping::competentnl();
+        let mut collector = Collector::new(&mapping, None);
+        let mut report = ImportReport::new("rdf");
+        let source = report.add_source("t.ttl");
+        collector.files.push("t.ttl".to_owned());
+        let requires = "https://linkeddata.competentnl.nl/def/competentnl#requiresHATEssential";
+        for i in 0..1_000u64 {
+            let triple = Triple::new(
+                NamedNode::new_unchecked(format!("https://example.org/occ{}", i % 10)),
+                NamedNode::new_unchecked(requires),
+                NamedNode::new_unchecked(format!("https://example.org/skill{}", i % 100)),
+            );
+            collector.triple(
+                triple,
+                Pos {
+                    source,
+                    line: i + 1,
+                },
+                &mut report,
+            );
+        }
+        assert_eq!(collector.relations.len(), 1_000);
+        // 110 IRIs kept once each, one predicate, and 32 bytes per triple.
+        assert_eq!(collector.iris.len(), 110);
+        assert_eq!(collector.predicates.len(), 1);
+        assert_eq!(std::mem::size_of::<RelationTriple>(), 32);
+        let last = collector.relations[999];
+        assert_eq!(
+            &*collector.iris[last.object as usize],
+            "https://example.org/skill99"
+        );
+    }
+}
