@@ -1,10 +1,9 @@
 //! Concepts and relations: the node and edge weights of the ontology graph.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization as _;
 
+use crate::langmap::LangMap;
 use crate::model::{
     CodeSystem, ConceptKind, Importance, Level, MatchKind, Nlqf, NoteKind, OfferType, ProviderType,
     QualificationType, RelationKind, Scale, SkillType, Status, Tier,
@@ -13,17 +12,18 @@ use crate::model::{
 /// Labels of one concept in several languages.
 ///
 /// Maps are keyed by language code (`"nl"`, `"en"`, ...) and ordered, so serialisation is
-/// deterministic.
+/// deterministic; a [`LangMap`] is a small sorted vector, so a concept's labels cost their
+/// text and a few words per language, not a tree node per map.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Labels {
     /// The preferred label per language.
-    pub pref: BTreeMap<String, String>,
+    pub pref: LangMap<String>,
     /// Synonyms per language, in the order they were given.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub alt: BTreeMap<String, Vec<String>>,
+    #[serde(default, skip_serializing_if = "LangMap::is_empty")]
+    pub alt: LangMap<Vec<String>>,
     /// A short definition per language.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub definition: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "LangMap::is_empty")]
+    pub definition: LangMap<String>,
 }
 
 impl Labels {
@@ -52,6 +52,11 @@ impl Labels {
         self.pref.values_mut().for_each(fix);
         self.alt.values_mut().flatten().for_each(fix);
         self.definition.values_mut().for_each(fix);
+        // Kept from here on: no spare slots.
+        self.pref.shrink_to_fit();
+        self.alt.shrink_to_fit();
+        self.alt.values_mut().for_each(Vec::shrink_to_fit);
+        self.definition.shrink_to_fit();
     }
 
     /// The preferred label in `lang`, if there is one.

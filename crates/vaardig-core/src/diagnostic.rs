@@ -248,6 +248,11 @@ impl OntologyError {
         &self.diagnostics
     }
 
+    /// Every diagnostic, errors first, taken out of the error (no copy).
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
     /// Only the errors.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| d.is_error())

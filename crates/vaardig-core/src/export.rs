@@ -7,7 +7,7 @@
 //! `from`, `to`, `kind` and its attributes (`importance`, `level`, `weight` and `source_level` as
 //! `{scale, value}`, `tier`, `rank`).
 
-use std::collections::BTreeMap;
+use crate::langmap::LangMap;
 
 use serde::Serialize;
 
@@ -25,11 +25,11 @@ pub struct JsonConcept<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// Preferred labels by language.
-    pub pref_label: &'a BTreeMap<String, String>,
+    pub pref_label: &'a LangMap<String>,
     /// Synonyms by language.
-    pub alt_labels: &'a BTreeMap<String, Vec<String>>,
+    pub alt_labels: &'a LangMap<Vec<String>>,
     /// Definitions by language.
-    pub definition: &'a BTreeMap<String, String>,
+    pub definition: &'a LangMap<String>,
     /// `kind` and the kind's attributes.
     #[serde(flatten)]
     pub data: &'a ConceptData,

@@ -36,6 +36,7 @@ pub mod export;
 pub mod generate;
 pub mod io;
 mod lang;
+pub mod langmap;
 mod manifest;
 mod model;
 mod ontology;
@@ -52,6 +53,7 @@ pub use diagnostic::{Diagnostic, DiagnosticKind, Location, OntologyError, Severi
 pub use embedded::EMBEDDED_TABLES;
 pub use io::{OutputError, OutputPolicy, load_dir, write_dir, write_dir_with};
 pub use lang::{LanguageError, normalise_language, primary_language, same_language};
+pub use langmap::LangMap;
 pub use manifest::{MANIFEST_FILE, Manifest};
 pub use model::{
     CodeSystem, ConceptKind, Importance, Level, MatchKind, Nlqf, NoteKind, OfferType, OutOfRange,

@@ -157,6 +157,8 @@ fn a_table_larger_than_the_limit_is_refused_before_it_is_opened() {
     let refused = too_large(&err);
     assert_eq!(refused.len(), 1, "{err}");
     assert!(refused[0].message.contains("5000"));
+    // The error says which limit refused it, so a caller knows what to raise.
+    assert!(refused[0].message.contains("max_table_bytes"));
     assert!(!source.opened.get(), "the table was opened");
 }
 
@@ -171,5 +173,9 @@ fn the_row_limit_is_configurable() {
     let refused = too_large(&err);
     assert_eq!(refused.len(), 1, "{err}");
     assert!(refused[0].message.contains("1000 rows"));
+    // Refused at the first row past the limit (the header is line 1), naming the limit.
+    assert_eq!(refused[0].location.file.as_deref(), Some("skills.csv"));
+    assert_eq!(refused[0].location.line, Some(1_002));
+    assert!(refused[0].message.contains("max_rows_per_table"));
     assert!(source.taken.get() < 1_000 * 16 + 2 * READ_AHEAD as u64);
 }

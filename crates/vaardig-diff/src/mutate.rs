@@ -143,8 +143,7 @@ pub fn mutate(ontology: &Ontology, config: &MutationConfig) -> Result<Mutated, O
             concept
                 .labels
                 .alt
-                .entry(primary.clone())
-                .or_default()
+                .get_or_default(primary.clone())
                 .push(synonym);
             log.synonyms.push(c.id.clone());
         }

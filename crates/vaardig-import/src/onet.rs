@@ -683,7 +683,7 @@ impl OnetReader {
             let Some(concept) = self.staging.concept_mut(&occupation_id(code)) else {
                 return Outcome::Skipped;
             };
-            let alts = concept.labels.alt.entry("en".to_owned()).or_default();
+            let alts = concept.labels.alt.get_or_default("en".to_owned());
             alts.extend(titles.into_iter().flatten().map(str::to_owned));
             Outcome::Imported
         })
@@ -990,8 +990,7 @@ impl OnetReader {
                 concept
                     .labels
                     .alt
-                    .entry("en".to_owned())
-                    .or_default()
+                    .get_or_default("en".to_owned())
                     .push(example.to_owned());
             }
             let entry = pending

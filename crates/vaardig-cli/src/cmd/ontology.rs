@@ -218,9 +218,10 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> anyhow::Result<ExitCode> {
         Some(dir) => vaardig_core::load_dir(dir),
         None => vaardig_core::Ontology::embedded_with_warnings().cloned(),
     };
-    let diagnostics: Vec<Diagnostic> = match &result {
-        Ok(built) => built.warnings.clone(),
-        Err(e) => e.diagnostics().to_vec(),
+    // Taken, not copied: the ontology is dropped here, before anything is printed.
+    let diagnostics: Vec<Diagnostic> = match result {
+        Ok(built) => built.warnings,
+        Err(e) => e.into_diagnostics(),
     };
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;

@@ -21,17 +21,30 @@ pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 /// is refused at its file:line after at most this many bytes plus the parser's read-ahead.
 pub const MAX_RECORD_BYTES: u64 = 4 * 1024 * 1024;
 /// The most data rows one table may have (ESCO's largest table has 124k, 16× ESCO about 2M);
-/// past it the table is refused with a `too_large` error instead of filling memory.
-pub const MAX_ROWS_PER_TABLE: u64 = 10_000_000;
-/// The largest table file accepted, in bytes (real ESCO's largest native table is about 20 MB,
-/// 16× ESCO about 330 MB). A larger file is refused from its size, before anything is read.
-pub const MAX_TABLE_BYTES: u64 = 1024 * 1024 * 1024;
+/// past it the table is refused at the first row too many, with its file:line, instead of
+/// filling memory. A relation row costs about 74 bytes at the peak of loading
+/// (`tests/memory_per_row.rs`), so 4M rows stay near 300 MB.
+pub const MAX_ROWS_PER_TABLE: u64 = 4_000_000;
+/// The largest table file accepted, in bytes (real ESCO's largest native table is about 14 MB;
+/// 16× ESCO's generated `skills.csv` 141 MiB and so over it). A larger file is refused from its
+/// size, before anything is read. A concept costs its label text plus about 1.4 KB at the peak
+/// of loading, so a table of this size stays under 500 MB; pass larger [`Limits`] to
+/// [`load_with`] for more.
+pub const MAX_TABLE_BYTES: u64 = 128 * 1024 * 1024;
 /// After this many errors in one table, reading that table stops (the count is reported).
 pub const MAX_ERRORS_PER_TABLE: usize = 1_000;
 
-/// The limits one load enforces; [`Limits::default`] is the documented constants. A caller
-/// with larger data than 16× ESCO, or a test that wants a small limit, passes its own to
-/// [`load_with`].
+/// The limits one load enforces; [`Limits::default`] is the documented constants, which keep
+/// one table's load under about 500 MB. A caller with larger data (16× ESCO's skills), or a
+/// test that wants a small limit, passes its own to [`load_with`]:
+///
+/// ```
+/// use vaardig_core::io::{Limits, StaticSource, load_with};
+///
+/// let larger = Limits { max_table_bytes: 1 << 30, max_rows_per_table: 10_000_000, ..Limits::default() };
+/// let tables = StaticSource::new(vaardig_core::EMBEDDED_TABLES);
+/// assert!(load_with(&tables, &larger).is_ok());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The largest table file, refused from its size before reading ([`MAX_TABLE_BYTES`]).

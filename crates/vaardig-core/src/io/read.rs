@@ -445,7 +445,7 @@ fn read_table(
                     K::TooLarge,
                     Location::file(&shown),
                     format!(
-                        "table of {size} bytes is larger than the limit of {}; refused before reading",
+                        "table of {size} bytes is larger than the limit of {} (`max_table_bytes` of `vaardig_core::io::Limits`); refused before reading",
                         limits.max_table_bytes
                     ),
                 ),
@@ -497,21 +497,24 @@ fn read_table(
             Ok(false) => break,
             Ok(true) => {
                 rows += 1;
+                let line = record.position().map_or(0, |p| p.line());
                 if rows > limits.max_rows_per_table {
+                    // Refused at the first row past the limit, before another is read.
                     refuse(
                         builder,
                         Diagnostic::error(
                             K::TooLarge,
-                            Location::file(&shown),
+                            Location::line(&shown, line),
                             format!(
-                                "table has more than {} rows; refused",
+                                "table has more than {} rows (the limit `max_rows_per_table` of \
+                                 `vaardig_core::io::Limits`; pass a larger one to `io::load_with`); \
+                                 refused at this row",
                                 limits.max_rows_per_table
                             ),
                         ),
                     );
                     return None;
                 }
-                let line = record.position().map_or(0, |p| p.line());
                 let size = record.as_slice().len() as u64;
                 if size > limits.max_record_bytes {
                     (

@@ -1,7 +1,6 @@
 //! Writing an [`Ontology`] back out in the native format. Loading the output gives an equal
 //! ontology; rows come in id order, so two releases diff cleanly.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::concept::{Concept, ConceptData};
@@ -17,9 +16,15 @@ use crate::ontology::Ontology;
 
 /// Every file of the native format as `(file name, contents)`, manifest first.
 pub fn to_tables(ontology: &Ontology) -> Vec<(&'static str, String)> {
-    let mut out = vec![(MANIFEST_FILE, ontology.manifest().to_toml())];
+    tables(ontology).collect()
+}
+
+/// The files of [`to_tables`], each rendered only when asked for: a writer holds one table's
+/// text at a time, never the whole ontology's as text beside the ontology.
+fn tables(ontology: &Ontology) -> impl Iterator<Item = (&'static str, String)> + '_ {
     let languages = &ontology.manifest().languages;
-    for &kind in ConceptKind::ALL {
+    let manifest = std::iter::once_with(|| (MANIFEST_FILE, ontology.manifest().to_toml()));
+    let concepts = ConceptKind::ALL.iter().map(move |&kind| {
         let mut header: Vec<String> = vec!["id".into()];
         for lang in languages {
             for (prefix, _) in LABEL_COLUMNS {
@@ -35,56 +40,67 @@ pub fn to_tables(ontology: &Ontology) -> Vec<(&'static str, String)> {
         let rows = ontology
             .concepts(kind)
             .map(|(_, c)| concept_row(c, languages));
-        out.push((kind.table_file(), csv_text(&header, rows)));
-    }
-    for (file, columns) in ANNOTATION_TABLES {
+        (kind.table_file(), csv_text(&header, rows))
+    });
+    let annotations = ANNOTATION_TABLES.iter().map(move |&(file, columns)| {
         let header: Vec<String> = columns.iter().map(|(n, _)| (*n).to_owned()).collect();
         let rows = ontology.iter().flat_map(|(_, c)| annotation_rows(file, c));
-        out.push((file, csv_text(&header, rows)));
-    }
-    let mut by_kind: BTreeMap<RelationKind, Vec<Vec<String>>> = BTreeMap::new();
-    for (from, to, rel) in ontology.relations() {
-        let mut row = vec![
-            ontology.concept(from).id.clone(),
-            ontology.concept(to).id.clone(),
-        ];
-        for (column, _) in relation_columns(rel.kind) {
-            row.push(match *column {
-                "importance" => rel
-                    .importance
-                    .map(|i| i.as_str().to_owned())
-                    .unwrap_or_default(),
-                "level" => rel.level.map(|l| l.to_string()).unwrap_or_default(),
-                "weight" => rel
-                    .weight
-                    .map(|r| r.value().to_string())
-                    .unwrap_or_default(),
-                "weight_scale" => rel
-                    .weight
-                    .map(|r| r.scale().to_string())
-                    .unwrap_or_default(),
-                "source_level" => rel
-                    .source_level
-                    .map(|r| r.value().to_string())
-                    .unwrap_or_default(),
-                "source_level_scale" => rel
-                    .source_level
-                    .map(|r| r.scale().to_string())
-                    .unwrap_or_default(),
-                "tier" => rel.tier.map(|t| t.to_string()).unwrap_or_default(),
-                "rank" => rel.rank.map(|r| r.to_string()).unwrap_or_default(),
-                _ => String::new(),
-            });
-        }
-        by_kind.entry(rel.kind).or_default().push(row);
-    }
-    for &kind in RelationKind::ALL {
+        (file, csv_text(&header, rows))
+    });
+    // One pass over the edges per kind, each row rendered as it is written (not every row of
+    // every kind collected first: 6M requirements were gigabytes of small strings).
+    let relations = RelationKind::ALL.iter().map(move |&kind| {
         let mut header: Vec<String> = vec!["from".into(), "to".into()];
         header.extend(relation_columns(kind).iter().map(|(n, _)| (*n).to_owned()));
-        let rows = by_kind.remove(&kind).unwrap_or_default();
-        out.push((kind.table_file(), csv_text(&header, rows.into_iter())));
+        let rows = ontology
+            .relations()
+            .filter(move |(_, _, rel)| rel.kind == kind)
+            .map(|(from, to, rel)| relation_row(ontology, from, to, rel));
+        (kind.table_file(), csv_text(&header, rows))
+    });
+    manifest.chain(concepts).chain(annotations).chain(relations)
+}
+
+/// One row of a relation table.
+fn relation_row(
+    ontology: &Ontology,
+    from: crate::NodeIndex,
+    to: crate::NodeIndex,
+    rel: &crate::concept::Relation,
+) -> Vec<String> {
+    let mut row = vec![
+        ontology.concept(from).id.clone(),
+        ontology.concept(to).id.clone(),
+    ];
+    for (column, _) in relation_columns(rel.kind) {
+        row.push(match *column {
+            "importance" => rel
+                .importance
+                .map(|i| i.as_str().to_owned())
+                .unwrap_or_default(),
+            "level" => rel.level.map(|l| l.to_string()).unwrap_or_default(),
+            "weight" => rel
+                .weight
+                .map(|r| r.value().to_string())
+                .unwrap_or_default(),
+            "weight_scale" => rel
+                .weight
+                .map(|r| r.scale().to_string())
+                .unwrap_or_default(),
+            "source_level" => rel
+                .source_level
+                .map(|r| r.value().to_string())
+                .unwrap_or_default(),
+            "source_level_scale" => rel
+                .source_level
+                .map(|r| r.scale().to_string())
+                .unwrap_or_default(),
+            "tier" => rel.tier.map(|t| t.to_string()).unwrap_or_default(),
+            "rank" => rel.rank.map(|r| r.to_string()).unwrap_or_default(),
+            _ => String::new(),
+        });
     }
-    out
+    row
 }
 
 /// Writes the native format into `dir`, which must not exist yet or be empty (see
@@ -111,7 +127,7 @@ pub fn write_dir_with(
 ) -> Result<(), OutputError> {
     check_loadable(ontology)?;
     let mut out = AtomicDir::create(dir, MANIFEST_FILE, policy)?;
-    for (file, text) in to_tables(ontology) {
+    for (file, text) in tables(ontology) {
         if text.len() as u64 > MAX_TABLE_BYTES {
             return Err(OutputError::TooLarge {
                 file: file.to_owned(),

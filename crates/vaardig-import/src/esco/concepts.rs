@@ -325,12 +325,10 @@ impl EscoReader {
                 && !term.is_empty()
             {
                 concept.labels.pref.insert(lang.to_owned(), term);
-                if let Some(d) = definition {
-                    concept
-                        .labels
-                        .definition
-                        .entry(lang.to_owned())
-                        .or_insert(d);
+                if let Some(d) = definition
+                    && !concept.labels.definition.contains_key(lang)
+                {
+                    concept.labels.definition.insert(lang.to_owned(), d);
                 }
                 used = true;
             }

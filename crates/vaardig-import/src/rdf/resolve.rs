@@ -135,11 +135,13 @@ pub(crate) fn resolve(
     let Collector {
         resources,
         relations,
+        iris,
         isco_links,
         files,
         predicates,
         ..
     } = collector;
+    let iri = |i: u32| iris.get_index(i as usize).map_or("", |s| &**s);
     let at =
         |pos: Pos| Location::line(files.get(pos.source).cloned().unwrap_or_default(), pos.line);
     let pname = |p: Pred| predicates.get(p as usize).map_or("", String::as_str);
@@ -535,13 +537,14 @@ pub(crate) fn resolve(
     let mut used_statements: HashSet<&Key> = HashSet::new();
     let mut not_current_relations = 0u64;
     for rel in &relations {
-        let Some(rule) = mapping.relations.get(&rel.predicate) else {
+        let predicate = pname(rel.predicate);
+        let Some(rule) = mapping.relations.get(predicate) else {
             continue;
         };
         let (from, to) = if rule.inverse {
-            (&rel.object, &rel.subject)
+            (iri(rel.object), iri(rel.subject))
         } else {
-            (&rel.subject, &rel.object)
+            (iri(rel.subject), iri(rel.object))
         };
         let ids = (node_id(from, mapping), node_id(to, mapping));
         let (from_id, to_id) = match ids {
@@ -559,7 +562,7 @@ pub(crate) fn resolve(
             report.skipped(rel.pos.source);
             *report
                 .unused_predicates
-                .entry(rel.predicate.clone())
+                .entry(predicate.to_owned())
                 .or_default() += 1;
             continue;
         }
@@ -568,7 +571,7 @@ pub(crate) fn resolve(
             report.skipped(rel.pos.source);
             *report
                 .unused_predicates
-                .entry(rel.predicate.clone())
+                .entry(predicate.to_owned())
                 .or_default() += 1;
             continue;
         }
@@ -576,11 +579,7 @@ pub(crate) fn resolve(
             importance: rule.importance,
             ..Relation::plain(rule.kind)
         };
-        let statement_key = (
-            rel.subject.as_str(),
-            rel.predicate.as_str(),
-            rel.object.as_str(),
-        );
+        let statement_key = (iri(rel.subject), predicate, iri(rel.object));
         if let Some((st, _, key)) = levels.remove(&statement_key) {
             used_statements.insert(key);
             if let Some((level, pos)) = &st.level {
@@ -1097,7 +1096,7 @@ fn build_concept(
                 Some(p) if *p == l.text => {}
                 Some(_) if folded => {
                     // `behavior`@en-us beside `behaviour`@en: a synonym, found by search.
-                    labels.alt.entry(lang).or_default().push(l.text.clone());
+                    labels.alt.get_or_default(lang).push(l.text.clone());
                 }
                 Some(p) => {
                     warnings.push((
@@ -1107,11 +1106,11 @@ fn build_concept(
                             l.text
                         ),
                     ));
-                    labels.alt.entry(lang).or_default().push(l.text.clone());
+                    labels.alt.get_or_default(lang).push(l.text.clone());
                 }
             },
             LabelRole::Alt | LabelRole::Hidden => {
-                labels.alt.entry(lang).or_default().push(l.text.clone());
+                labels.alt.get_or_default(lang).push(l.text.clone());
             }
             LabelRole::Definition => match labels.definition.get(&lang) {
                 None => {
@@ -1166,11 +1165,10 @@ fn build_concept(
         }
     }
     for (lang, (d, l)) in descriptions {
-        match labels.definition.entry(lang) {
-            std::collections::btree_map::Entry::Occupied(_) => drop_label(l, &mut dropped),
-            std::collections::btree_map::Entry::Vacant(v) => {
-                v.insert(d);
-            }
+        if labels.definition.contains_key(&lang) {
+            drop_label(l, &mut dropped);
+        } else {
+            labels.definition.insert(lang, d);
         }
     }
     // rdfs:label: a preferred label where SKOS gives none.
