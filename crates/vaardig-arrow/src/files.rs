@@ -107,12 +107,13 @@ pub fn write_dir_with(
 /// over [`MAX_FIELD_BYTES`](vaardig_core::io::MAX_FIELD_BYTES), a table over [`MAX_ROWS`].
 fn check_loadable(ontology: &Ontology, dir: &Path) -> Result<(), WriteError> {
     let limit = vaardig_core::io::MAX_FIELD_BYTES;
-    let too_large = |file: &str, what: String, size: usize, limit: usize| {
+    let too_large = |file: &str, what: String, size: usize, limit: usize, unit: &'static str| {
         WriteError::Output(vaardig_core::OutputError::TooLarge {
             file: dir.join(file).display().to_string(),
             what,
             size,
             limit,
+            unit,
         })
     };
     let mut labels = 0usize;
@@ -127,7 +128,13 @@ fn check_loadable(ontology: &Ontology, dir: &Path) -> Result<(), WriteError> {
             labels += 1;
             if text.len() > limit {
                 let what = format!("a label of `{}`", c.id);
-                return Err(too_large(Table::Labels.file(), what, text.len(), limit));
+                return Err(too_large(
+                    Table::Labels.file(),
+                    what,
+                    text.len(),
+                    limit,
+                    "bytes",
+                ));
             }
         }
     }
@@ -138,8 +145,13 @@ fn check_loadable(ontology: &Ontology, dir: &Path) -> Result<(), WriteError> {
         (Table::Relations, ontology.graph().edge_count()),
     ] {
         if rows > max {
-            let what = format!("the table ({rows} rows)");
-            return Err(too_large(table.file(), what, rows, max));
+            return Err(too_large(
+                table.file(),
+                "the table".to_owned(),
+                rows,
+                max,
+                "rows",
+            ));
         }
     }
     Ok(())

@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context as _, anyhow};
+use vaardig_core::io::Limits;
 use vaardig_core::snapshot::{self, OpenOptions};
 use vaardig_core::{Ontology, OntologyError, OutputPolicy};
 use vaardig_score::{Scorer, ScoringConfig};
@@ -36,6 +37,38 @@ pub struct Context {
     searcher: OnceLock<Searcher>,
     /// How many search indexes this process opened or built (one, however many labels).
     searchers_opened: AtomicUsize,
+    /// The size limits tables are read and written within ([`table_limits_from_env`]).
+    limits: Limits,
+}
+
+/// The size limits tables are read and written within: [`Limits::default`], with
+/// `VAARDIG_MAX_TABLE_MB` (the largest table file, in MiB) and `VAARDIG_MAX_ROWS` (the most rows
+/// of one table) raising or lowering them when set. 16× ESCO, for one, needs
+/// `VAARDIG_MAX_TABLE_MB=256`.
+///
+/// # Errors
+/// A variable that is set but not a whole number, with its name.
+pub fn table_limits_from_env() -> anyhow::Result<Limits> {
+    let number = |name: &str| -> anyhow::Result<Option<u64>> {
+        match std::env::var(name) {
+            Err(std::env::VarError::NotPresent) => Ok(None),
+            Ok(v) if v.trim().is_empty() => Ok(None),
+            Ok(v) => v.trim().parse::<u64>().map(Some).map_err(|_| {
+                anyhow::anyhow!("{name}={v:?} is not a whole number (e.g. {name}=256)")
+            }),
+            Err(std::env::VarError::NotUnicode(v)) => {
+                anyhow::bail!("{name}={v:?} is not a whole number")
+            }
+        }
+    };
+    let mut limits = Limits::default();
+    if let Some(mb) = number("VAARDIG_MAX_TABLE_MB")? {
+        limits.max_table_bytes = mb.saturating_mul(1024 * 1024);
+    }
+    if let Some(rows) = number("VAARDIG_MAX_ROWS")? {
+        limits.max_rows_per_table = rows;
+    }
+    Ok(limits)
 }
 
 impl Context {
@@ -48,6 +81,7 @@ impl Context {
         no_cache: bool,
     ) -> Self {
         Context {
+            limits: Limits::default(),
             ontology_dir,
             config_file,
             force,
@@ -56,6 +90,18 @@ impl Context {
             searcher: OnceLock::new(),
             searchers_opened: AtomicUsize::new(0),
         }
+    }
+
+    /// This context reading and writing tables within `limits`.
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The size limits tables are read and written within.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// The cache directory, `None` when the cache is off or no directory is known.
@@ -69,7 +115,9 @@ impl Context {
 
     /// How ontology directories are opened: through snapshots unless the cache is off.
     fn open_options(&self) -> OpenOptions {
-        let options = OpenOptions::new().enabled(!self.no_cache);
+        let options = OpenOptions::new()
+            .enabled(!self.no_cache)
+            .limits(self.limits);
         match self.cache_dir() {
             Some(dir) => options.cache_dir(dir),
             None => options,
@@ -168,6 +216,7 @@ impl Context {
         inputs: impl IntoIterator<Item = P>,
     ) -> OutputPolicy {
         OutputPolicy::new()
+            .limits(self.limits)
             .force(self.force)
             .inputs(self.ontology_dir.iter().cloned())
             .inputs(self.config_file.iter().cloned())

@@ -120,7 +120,14 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
     };
-    let ctx = Context::new(cli.ontology, cli.config, cli.force, cli.no_cache);
+    let limits = match context::table_limits_from_env() {
+        Ok(limits) => limits,
+        Err(e) => {
+            output::errln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let ctx = Context::new(cli.ontology, cli.config, cli.force, cli.no_cache).with_limits(limits);
     let result = run(cli.command, &ctx).and_then(|code| {
         output::flush_stdout()?;
         Ok(code)

@@ -2445,3 +2445,58 @@ fn report_golden_on_the_embedded_ontology_in_dutch_and_english() {
         "{plain}"
     );
 }
+
+#[test]
+fn table_limits_come_from_the_environment() {
+    let dir = temp_dir("limits");
+    let out_dir = dir.join("embedded");
+    let out_str = out_dir.to_str().expect("utf-8");
+    // Too few rows allowed: the export is refused before anything is written.
+    let out = bin()
+        .env("VAARDIG_MAX_ROWS", "10")
+        .args(["export", "--format", "csv", "--out", out_str])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!out_dir.exists(), "nothing half-written");
+    let out = vaardig(&["export", "--format", "csv", "--out", out_str]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Reading within the default limits passes; a table limit of 0 MiB refuses every table
+    // before reading it, naming the limit.
+    let ok = bin()
+        .env("VAARDIG_NO_CACHE", "1")
+        .args(["validate", out_str])
+        .output()
+        .expect("runs");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    let refused = bin()
+        .env("VAARDIG_NO_CACHE", "1")
+        .env("VAARDIG_MAX_TABLE_MB", "0")
+        .args(["validate", out_str])
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&refused.stdout).into_owned()
+        + &String::from_utf8_lossy(&refused.stderr);
+    assert!(text.contains("max_table_bytes"), "{text}");
+    // A value that is not a number is an error that names the variable.
+    let bad = bin()
+        .env("VAARDIG_MAX_ROWS", "many")
+        .args(["stats"])
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("VAARDIG_MAX_ROWS"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+}

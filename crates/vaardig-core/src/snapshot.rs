@@ -72,7 +72,7 @@ use crate::builder::Built;
 use crate::concept::{Concept, Relation};
 use crate::diagnostic::{Diagnostic, OntologyError};
 use crate::io::atomic::{AtomicFile, OutputError, OutputPolicy};
-use crate::io::{DirSource, TableSource, load};
+use crate::io::{DirSource, TableSource};
 use crate::manifest::{MANIFEST_FILE, Manifest};
 use crate::model::{ConceptKind, RelationKind};
 use crate::ontology::Ontology;
@@ -683,6 +683,7 @@ pub struct OpenOptions {
     enabled: bool,
     beside: bool,
     cache_dir: Option<PathBuf>,
+    limits: crate::io::Limits,
 }
 
 impl Default for OpenOptions {
@@ -698,6 +699,7 @@ impl OpenOptions {
             enabled: true,
             beside: true,
             cache_dir: None,
+            limits: crate::io::Limits::default(),
         }
     }
 
@@ -708,7 +710,16 @@ impl OpenOptions {
             enabled: !cache_disabled_by_env(),
             beside: true,
             cache_dir: default_cache_dir(),
+            limits: crate::io::Limits::default(),
         }
+    }
+
+    /// The size limits the tables are read within when there is no usable snapshot (a
+    /// snapshot is only ever written of tables that were read within them).
+    #[must_use]
+    pub fn limits(mut self, limits: crate::io::Limits) -> Self {
+        self.limits = limits;
+        self
     }
 
     /// Whether snapshots are used at all; without, opening is [`crate::load_dir`].
@@ -878,7 +889,7 @@ impl Ontology {
         let paths = options.snapshot_paths(dir);
         let mut notes = Vec::new();
         if paths.is_empty() {
-            let built = crate::load_dir(dir)?;
+            let built = crate::io::load_with(&DirSource::new(dir), &options.limits)?;
             return Ok(Opened {
                 built,
                 origin: Origin::Loaded { written: None },
@@ -905,14 +916,14 @@ impl Ontology {
         // Load from the very bytes that are hashed; a file that cannot be read is reported by
         // the plain loader, with its place.
         let Ok(tables) = Tables::read(dir) else {
-            let built = crate::load_dir(dir)?;
+            let built = crate::io::load_with(&DirSource::new(dir), &options.limits)?;
             return Ok(Opened {
                 built,
                 origin: Origin::Loaded { written: None },
                 notes,
             });
         };
-        let built = load(&tables)?;
+        let built = crate::io::load_with(&tables, &options.limits)?;
         let mut written = None;
         if let Ok(inputs) = InputHash::of_source(&tables) {
             drop(tables);
@@ -1444,7 +1455,7 @@ mod tests {
     #[test]
     fn the_hash_covers_exactly_the_files_the_loader_reads() -> TestResult {
         let recording = Recording(RefCell::new(Vec::new()));
-        load(&recording)?;
+        crate::io::load(&recording)?;
         let mut opened = recording.0.into_inner();
         opened.sort();
         opened.dedup();

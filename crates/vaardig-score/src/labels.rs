@@ -95,7 +95,7 @@ pub(crate) fn labels_in(ontology: &Ontology, lang: &str) -> Vec<OtherLabel> {
             let pref = &c.labels.pref;
             let (lang, text) = [&wanted, &en, &primary]
                 .into_iter()
-                .find_map(|l| pref.get(&**l).map(|text| (l.clone(), text.as_str())))
+                .find_map(|l| pref.get(l).map(|text| (l.clone(), text.as_str())))
                 .unwrap_or((none.clone(), c.id.as_str()));
             OtherLabel {
                 lang,

@@ -215,7 +215,9 @@ pub fn validate(ctx: &Context, args: ValidateArgs) -> anyhow::Result<ExitCode> {
         .or_else(|| ctx.ontology_dir().map(ToOwned::to_owned));
     let result = match &dir {
         Some(dir) if crate::context::is_parquet_dir(dir) => crate::context::load_parquet_dir(dir),
-        Some(dir) => vaardig_core::load_dir(dir),
+        Some(dir) => {
+            vaardig_core::io::load_with(&vaardig_core::io::DirSource::new(dir), ctx.limits())
+        }
         None => vaardig_core::Ontology::embedded_with_warnings().cloned(),
     };
     // Taken, not copied: the ontology is dropped here, before anything is printed.

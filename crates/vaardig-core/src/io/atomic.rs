@@ -59,6 +59,7 @@ pub struct OutputPolicy {
     force: bool,
     inputs: Vec<PathBuf>,
     fault: Option<Fault>,
+    limits: crate::io::Limits,
 }
 
 /// An injected failure (see [`OutputPolicy::fail_after`]).
@@ -72,6 +73,19 @@ impl OutputPolicy {
     /// Replace nothing that exists, no inputs to protect.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The loading limits the output must stay within, so that what is written can be read
+    /// back (default [`crate::io::Limits::default`]).
+    #[must_use]
+    pub fn limits(mut self, limits: crate::io::Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The loading limits the output must stay within.
+    pub fn table_limits(&self) -> &crate::io::Limits {
+        &self.limits
     }
 
     /// Whether existing vaardig output may be replaced (the CLI's `--force`).
@@ -180,17 +194,19 @@ pub enum OutputError {
     },
     /// The output could not be loaded back (a limit of the reader), so it was not written.
     #[error(
-        "{file}: {what} is {size} bytes, over the {limit}-byte limit of loading; nothing written"
+        "{file}: {what} has {size} {unit}, over the limit of {limit} {unit} for loading (`io::Limits`); nothing written"
     )]
     TooLarge {
         /// The file it would have gone to.
         file: String,
-        /// What was too large (the manifest, a field of a concept).
+        /// What was too large (the manifest, a field of a concept, a table).
         what: String,
-        /// Its size in bytes.
+        /// Its size, in `unit`.
         size: usize,
-        /// The limit in bytes.
+        /// The limit, in `unit`.
         limit: usize,
+        /// What `size` and `limit` count: `bytes` or `rows`.
+        unit: &'static str,
     },
 }
 

@@ -9,7 +9,7 @@ use crate::io::columns::{
     ALT_SEPARATOR, ANNOTATION_TABLES, CODES_FILE, COMMON_CONCEPT_COLUMNS, LABEL_COLUMNS,
     MATCHES_FILE, NOTES_FILE, concept_columns, relation_columns,
 };
-use crate::io::{MAX_FIELD_BYTES, MAX_RECORD_BYTES, MAX_ROWS_PER_TABLE, MAX_TABLE_BYTES};
+use crate::io::{Limits, MAX_FIELD_BYTES};
 use crate::manifest::MANIFEST_FILE;
 use crate::model::{ConceptKind, RelationKind};
 use crate::ontology::Ontology;
@@ -125,15 +125,17 @@ pub fn write_dir_with(
     dir: impl AsRef<Path>,
     policy: &OutputPolicy,
 ) -> Result<(), OutputError> {
-    check_loadable(ontology)?;
+    let limits = policy.table_limits();
+    check_loadable(ontology, limits)?;
     let mut out = AtomicDir::create(dir, MANIFEST_FILE, policy)?;
     for (file, text) in tables(ontology) {
-        if text.len() as u64 > MAX_TABLE_BYTES {
+        if text.len() as u64 > limits.max_table_bytes {
             return Err(OutputError::TooLarge {
                 file: file.to_owned(),
                 what: "the table".to_owned(),
                 size: text.len(),
-                limit: usize::try_from(MAX_TABLE_BYTES).unwrap_or(usize::MAX),
+                limit: usize::try_from(limits.max_table_bytes).unwrap_or(usize::MAX),
+                unit: "bytes",
             });
         }
         out.write_file(file, text.as_bytes())?;
@@ -141,28 +143,30 @@ pub fn write_dir_with(
     out.commit()
 }
 
-/// Refuses a table of `rows` rows when loading would ([`MAX_ROWS_PER_TABLE`]).
-fn rows_within_limit(file: &str, rows: usize) -> Result<(), OutputError> {
-    if rows as u64 > MAX_ROWS_PER_TABLE {
+/// Refuses a table of `rows` rows when loading within `limits` would.
+fn rows_within_limit(file: &str, rows: usize, limits: &Limits) -> Result<(), OutputError> {
+    if rows as u64 > limits.max_rows_per_table {
         return Err(OutputError::TooLarge {
             file: file.to_owned(),
-            what: format!("the table ({rows} rows)"),
+            what: "the table".to_owned(),
             size: rows,
-            limit: MAX_ROWS_PER_TABLE as usize,
+            limit: usize::try_from(limits.max_rows_per_table).unwrap_or(usize::MAX),
+            unit: "rows",
         });
     }
     Ok(())
 }
 
 /// Refuses what loading would refuse: a manifest or a field over [`MAX_FIELD_BYTES`], a record
-/// over [`MAX_RECORD_BYTES`], a table over [`MAX_ROWS_PER_TABLE`] rows (the table's size in
-/// bytes is checked as it is written).
-fn check_loadable(ontology: &Ontology) -> Result<(), OutputError> {
+/// or a table over `limits` (the table's size in bytes is checked
+/// as it is written).
+fn check_loadable(ontology: &Ontology, limits: &Limits) -> Result<(), OutputError> {
     let too_large = |file: &str, what: String, size: usize, limit: usize| OutputError::TooLarge {
         file: file.to_owned(),
         what,
         size,
         limit,
+        unit: "bytes",
     };
     let manifest = ontology.manifest().to_toml();
     if manifest.len() > MAX_FIELD_BYTES {
@@ -175,7 +179,7 @@ fn check_loadable(ontology: &Ontology) -> Result<(), OutputError> {
     }
     let languages = &ontology.manifest().languages;
     for &kind in ConceptKind::ALL {
-        rows_within_limit(kind.table_file(), ontology.count(kind))?;
+        rows_within_limit(kind.table_file(), ontology.count(kind), limits)?;
         for (_, c) in ontology.concepts(kind) {
             let row = concept_row(c, languages);
             if let Some(field) = row.iter().find(|f| f.len() > MAX_FIELD_BYTES) {
@@ -191,18 +195,18 @@ fn check_loadable(ontology: &Ontology) -> Result<(), OutputError> {
                 .iter()
                 .map(|f| f.len() + f.bytes().filter(|&b| b == b'"').count() + 3)
                 .sum();
-            if record as u64 > MAX_RECORD_BYTES {
+            if record as u64 > limits.max_record_bytes {
                 return Err(too_large(
                     kind.table_file(),
                     format!("the record of `{}`", c.id),
                     record,
-                    usize::try_from(MAX_RECORD_BYTES).unwrap_or(usize::MAX),
+                    usize::try_from(limits.max_record_bytes).unwrap_or(usize::MAX),
                 ));
             }
         }
     }
     for &kind in RelationKind::ALL {
-        rows_within_limit(kind.table_file(), ontology.relation_count(kind))?;
+        rows_within_limit(kind.table_file(), ontology.relation_count(kind), limits)?;
     }
     Ok(())
 }
