@@ -214,6 +214,13 @@ def test_lang_gives_labels_in_a_declared_language(tmp_path):
     assert str(e.value) == "the ontology has no labels in `fr` (it has nl, en, de)"
     with pytest.raises(vaardig.InvalidRequestError):
         klein.route(None, "occ:lasser", skills=["skill:lassen"], lang="fr")
+    # The quality report lists concepts by their label in the language asked for.
+    labels = {o["id"]: o["label"] for o in klein.quality_report(lang="de")["few_essential"]}
+    assert labels == {"occ:lasser": "Schweißer", "occ:monteur": "monteur"}
+    plain = {o["id"]: o["label"] for o in klein.quality_report()["few_essential"]}
+    assert plain == {"occ:lasser": "lasser", "occ:monteur": "monteur"}
+    with pytest.raises(vaardig.InvalidRequestError):
+        klein.quality_report(lang="fr")
 
 
 def test_transitions_errors(onto):

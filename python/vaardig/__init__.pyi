@@ -184,7 +184,7 @@ class Ontology:
         person, occupation, label, new_occupation (string, null: removed), change (``kept``,
         ``left``, ``entered``, ``current``), rank_before, rank_after (int64, null: not ranked),
         gap_before, gap_after (double, null: not measured), overlap, kendall_tau (double)."""
-    def quality_report(self, few_essential: int = 3) -> Json:
+    def quality_report(self, few_essential: int = 3, *, lang: str | None = None) -> Json:
         """As ``vaardig report DIR --json``."""
 
 def rights(age: int, nlqf: int, used_eur: float = 0.0) -> Json: ...

@@ -658,19 +658,29 @@ impl Ontology {
     /// per language, synonyms, hierarchy depth and fan-out, skills no occupation requires,
     /// occupations with fewer than `few_essential` essential skills, offers teaching nothing
     /// (required), isolated concepts.
-    #[pyo3(signature = (few_essential = 3))]
+    /// `lang` (a language the ontology declares other than Dutch and English, e.g. `"de"`) lists
+    /// the concepts with their labels in it, as `--lang`.
+    #[pyo3(signature = (few_essential = 3, *, lang = None))]
     fn quality_report<'py>(
         &self,
         py: Python<'py>,
         few_essential: usize,
+        lang: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let inner = Arc::clone(&self.inner);
+        let label_language = match lang.as_deref() {
+            None => None,
+            Some(tag) => match vaardig_score::label_language(&inner.ontology, tag) {
+                Ok(l) => (l != "nl" && l != "en").then_some(l),
+                Err(e) => return Err(error::service(py, &ServiceError::from(e))),
+            },
+        };
         let report = py.detach(move || {
             vaardig_diff::QualityReport::of(
                 &inner.ontology,
                 &vaardig_diff::QualityOptions {
                     few_essential,
-                    ..vaardig_diff::QualityOptions::default()
+                    label_language,
                 },
             )
         });

@@ -269,8 +269,9 @@ pub fn report(ctx: &Context, args: ReportArgs) -> anyhow::Result<ExitCode> {
         }
         None => ctx.ontology()?,
     };
-    // Concept labels in the requested language where the ontology has them.
-    let label_language = Some(args.lang.label_language(ontology)?);
+    // Concept labels in a third language when one is asked for (Dutch and English keep the
+    // primary-language labels, as `diff` does); an undeclared language is refused.
+    let label_language = args.lang.third_language(&[ontology])?;
     let r = QualityReport::of(
         ontology,
         &QualityOptions {
