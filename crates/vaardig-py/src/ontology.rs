@@ -670,10 +670,8 @@ impl Ontology {
         let inner = Arc::clone(&self.inner);
         let label_language = match lang.as_deref() {
             None => None,
-            Some(tag) => match vaardig_score::label_language(&inner.ontology, tag) {
-                Ok(l) => (l != "nl" && l != "en").then_some(l),
-                Err(e) => return Err(error::service(py, &ServiceError::from(e))),
-            },
+            Some(tag) => vaardig_score::third_language(&inner.ontology, tag)
+                .map_err(|e| error::service(py, &ServiceError::from(e)))?,
         };
         let report = py.detach(move || {
             vaardig_diff::QualityReport::of(

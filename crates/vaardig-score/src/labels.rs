@@ -80,6 +80,29 @@ pub fn label_language(ontology: &Ontology, tag: &str) -> Result<String, LabelLan
     }
 }
 
+/// The manifest language of a *third* label for `tag` — one besides the Dutch and English every
+/// result carries: [`label_language`]'s choice, or `None` when that is Dutch or English.
+///
+/// ```
+/// use vaardig_core::Ontology;
+/// use vaardig_score::third_language;
+///
+/// let ontology = Ontology::embedded()?;
+/// assert_eq!(third_language(&ontology, "en-GB")?, None);
+/// assert!(third_language(&ontology, "fr").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// As [`label_language`].
+pub fn third_language(
+    ontology: &Ontology,
+    tag: &str,
+) -> Result<Option<String>, LabelLanguageError> {
+    let lang = label_language(ontology, tag)?;
+    Ok((lang != "nl" && lang != "en").then_some(lang))
+}
+
 /// Every concept's label in `lang` (a manifest language), by node index: its preferred label in
 /// `lang`, else in English, else in the ontology's primary language (which the builder makes
 /// every concept have), else its id (tagged `zxx`, "no linguistic content").

@@ -110,11 +110,19 @@ impl Named {
     /// The label to show with interface words in `lang`: the label in the scorer's requested
     /// language when there is one ([`Named::label_other`]), else the Dutch or the English one.
     pub fn label_in(&self, lang: Lang) -> &str {
-        match &self.label_other {
-            Some(other) => &other.text,
-            None => lang.pick(&self.label, &self.label_en),
-        }
+        shown_label(lang, self.label_other.as_ref(), &self.label, &self.label_en)
     }
+}
+
+/// The label shown with interface words in `lang`: the third-language one when there is one,
+/// else the Dutch or the English one (for [`Named`] and [`crate::Transition`] alike).
+pub(crate) fn shown_label<'a>(
+    lang: Lang,
+    other: Option<&'a OtherLabel>,
+    nl: &'a str,
+    en: &'a str,
+) -> &'a str {
+    other.map_or_else(|| lang.pick(nl, en), |o| &o.text)
 }
 
 /// A label in a language other than Dutch and English, with the language it is actually in.

@@ -72,7 +72,7 @@ pub use credit::{Holdings, MatchKind};
 pub use entry::{EntryRequirement, EntryStatus};
 pub use error::ScoreError;
 pub use gap::{Gap, SkillMatch, Via};
-pub use labels::{LabelLanguageError, label_language};
+pub use labels::{LabelLanguageError, label_language, third_language};
 pub use lang::{Lang, Named, OtherLabel, UnknownLang};
 pub use matrix_store::MatrixStore;
 pub use profile::{Cefr, Evidence, LanguageHeld, MAX_AGE, Profile, ProfileError, ProfileSkill};

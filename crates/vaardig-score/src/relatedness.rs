@@ -386,8 +386,9 @@ impl Scorer {
         }
     }
 
-    /// The capabilities occupation `a` requires, as a bit set over dense capability indices.
-    fn requirement_bits(&self, a: u32) -> Vec<u64> {
+    /// The capabilities occupation `a` requires, as a bit set over dense capability indices
+    /// (made once per ranking for the source, and passed to [`Scorer::pair_relatedness`]).
+    pub(crate) fn requirement_bits(&self, a: u32) -> Vec<u64> {
         let mut bits = vec![0u64; self.caps.len().div_ceil(64)];
         for r in self.requires.row(a as usize) {
             if let Some(w) = bits.get_mut(r.cap as usize / 64) {
@@ -567,14 +568,8 @@ impl Scorer {
         acc
     }
 
-    /// The capabilities occupation `a` requires as a bit set, made once per ranking and passed
-    /// to [`Scorer::pair_relatedness`] for each explained target.
-    pub(crate) fn source_bits(&self, a: u32) -> Vec<u64> {
-        self.requirement_bits(a)
-    }
-
     /// The parts of the relatedness between source occupation `a` (requiring `a_bits`, see
-    /// [`Scorer::source_bits`]) and target `b`.
+    /// [`Scorer::requirement_bits`]) and target `b`.
     pub(crate) fn pair_relatedness(
         &self,
         a: u32,

@@ -17,7 +17,7 @@ use crate::config::{ConfigError, ScoringConfig};
 use crate::csr::{Csr, to_u32};
 use crate::entry::QualInfo;
 use crate::error::ScoreError;
-use crate::labels::{LabelLanguageError, label_language, labels_in};
+use crate::labels::{LabelLanguageError, labels_in, third_language};
 use crate::lang::{Named, OtherLabel};
 use crate::relatedness::RelatednessIndex;
 
@@ -471,11 +471,12 @@ impl Scorer {
     /// # Complexity
     /// O(concepts) for a third language, O(1) for Dutch and English.
     pub fn labelled_in(&self, tag: &str) -> Result<Scorer, LabelLanguageError> {
-        let lang = label_language(&self.ontology, tag)?;
-        let labels = match lang.as_str() {
-            "nl" | "en" => None,
-            _ if self.labels.as_ref().is_some_and(|l| l.lang == lang) => self.labels.clone(),
-            _ => Some(Arc::new(LabelsIn {
+        let labels = match third_language(&self.ontology, tag)? {
+            None => None,
+            Some(lang) if self.labels.as_ref().is_some_and(|l| l.lang == lang) => {
+                self.labels.clone()
+            }
+            Some(lang) => Some(Arc::new(LabelsIn {
                 labels: labels_in(&self.ontology, &lang),
                 lang,
             })),

@@ -173,10 +173,7 @@ pub struct Transition {
 impl Transition {
     /// The occupation's label to show with interface words in `lang` (as [`Named::label_in`]).
     pub fn label_in(&self, lang: Lang) -> &str {
-        match &self.label_other {
-            Some(other) => &other.text,
-            None => lang.pick(&self.label, &self.label_en),
-        }
+        crate::lang::shown_label(lang, self.label_other.as_ref(), &self.label, &self.label_en)
     }
 
     /// A short explanation of both scores.
@@ -385,7 +382,7 @@ impl Scorer {
         let (chosen, considered) = self.rank_scored(holdings, source, options)?;
         let w = self.config.transitions.reachability_weight;
         let source_bits = match source {
-            Source::Occupation(a) if !chosen.is_empty() => self.source_bits(a),
+            Source::Occupation(a) if !chosen.is_empty() => self.requirement_bits(a),
             _ => Vec::new(),
         };
         let items = chosen
@@ -446,15 +443,13 @@ impl Scorer {
         };
         // (relatedness, occupation) of every candidate, in occupation order. Most occupations
         // share nothing with the source: they are skipped first, in one pass over the row.
-        let filtered = sector.is_some() || only.is_some() || options.shortage_only;
         let order: Vec<(f64, u32)> = relatedness.positive(|o| {
             (options.include_current || skip != Some(o))
-                && (!filtered
-                    || ((!options.shortage_only || self.occ_shortage[o as usize])
-                        && sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s))
-                        && only
-                            .as_ref()
-                            .is_none_or(|set| set.binary_search(&o).is_ok())))
+                && (!options.shortage_only || self.occ_shortage[o as usize])
+                && sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s))
+                && only
+                    .as_ref()
+                    .is_none_or(|set| set.binary_search(&o).is_ok())
         });
         let considered_all = order.len();
         let scored = |&(relatedness, occ): &(f64, u32)| Scored {
@@ -591,7 +586,7 @@ impl Scorer {
     }
 
     /// One ranked target explained; `source_bits` are the source occupation's requirements
-    /// (see [`Scorer::source_bits`]; empty for a person).
+    /// (see [`Scorer::requirement_bits`]; empty for a person).
     fn transition_item(
         &self,
         holdings: &Holdings,

@@ -66,10 +66,11 @@ impl ExplainLang {
     ) -> anyhow::Result<Option<String>> {
         let mut first = None;
         for ontology in ontologies {
-            let lang = self.label_language(ontology)?;
+            let lang =
+                vaardig_score::third_language(ontology, &self.tag).map_err(|e| self.refused(&e))?;
             first.get_or_insert(lang);
         }
-        Ok(first.filter(|l| l != "nl" && l != "en"))
+        Ok(first.flatten())
     }
 
     /// The manifest language labels are shown in (see [`vaardig_score::label_language`]).
