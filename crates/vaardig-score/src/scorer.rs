@@ -455,7 +455,7 @@ impl Scorer {
     /// declares none) give the scorer's own Dutch and English labels with no third one, so
     /// their answers are exactly those of [`Scorer::new`].
     ///
-    /// Which manifest language answers `tag` is [`label_language`]'s choice; a concept without a
+    /// Which manifest language answers `tag` is [`label_language`](crate::label_language)'s choice; a concept without a
     /// label in it shows its English label, else the one in the ontology's primary language
     /// (which every concept has), else its id ([`OtherLabel`] says which). The interface words of
     /// explanations stay the caller's choice: [`Lang::for_tag`](crate::Lang::for_tag) gives Dutch
