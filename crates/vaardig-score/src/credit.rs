@@ -109,7 +109,7 @@ impl Credit {
 pub struct Holdings {
     /// Held skills sorted by (capability, level, evidence, validated), deduplicated.
     pub(crate) held: Vec<HeldSkill>,
-    /// Credit entries sorted by capability, then by kind and held skill.
+    /// Credit entries sorted by capability, then by held skill and kind.
     pub(crate) entries: Vec<Entry>,
     /// The person's current occupation (dense index).
     pub(crate) current_occupation: Option<u32>,
@@ -376,10 +376,10 @@ impl Scorer {
                 }
             }
         }
-        // Entries equal in (capability, kind, held skill) came by different paths of the same
-        // kind and length, so they are equal in every field: an unstable sort on that key is
+        // Entries equal in (capability, held skill, kind) came by different paths of the same
+        // kind and length, so they are equal in every field: sorting on that key is
         // deterministic, and the duplicates go next to each other.
-        let mut entries = sort_entries(entries, self.caps.len());
+        let mut entries = sort_entries(entries);
         entries.dedup_by(|a, b| a.cap == b.cap && a.held == b.held && a.kind == b.kind);
         Holdings {
             held,
@@ -430,50 +430,43 @@ impl Scorer {
 /// 271), so no real answer changes; it bounds the entries one held skill makes.
 pub(crate) const MAX_CHILDREN_CREDITED: usize = 4_096;
 
-/// `entries` sorted by (capability, kind, held skill). Capabilities are dense indices below
-/// `caps`, so when there are many entries they are bucketed by capability in one counting
-/// pass and only each capability's few entries are compared; few entries are simply sorted.
-/// Both give the same order, and entries equal in the key are equal in every field.
-fn sort_entries(mut entries: Vec<Entry>, caps: usize) -> Vec<Entry> {
-    let key = |e: &Entry| (e.kind, e.held);
-    if entries.len() < 64
-        || caps > entries.len().saturating_mul(16)
-        || entries.iter().any(|e| e.cap as usize >= caps)
-    {
-        entries.sort_unstable_by_key(|e| (e.cap, e.kind, e.held));
+/// `entries` sorted by (capability, held skill, kind), by a stable radix sort on the
+/// capability alone: a byte of it per pass, as many passes as the largest index needs (two for
+/// up to 65,536 capabilities), each pass a count and a scatter, with no comparison.
+///
+/// That suffices because [`Scorer::spread`] makes the entries held skill by held skill (in
+/// `held` order), and for one held skill in kind order (exact, narrower by distance, broader
+/// by distance, sibling, related): a stable sort by capability keeps them in (held skill, kind)
+/// order within each capability. Entries equal in the key are equal in every field, and they end
+/// up next to each other.
+fn sort_entries(entries: Vec<Entry>) -> Vec<Entry> {
+    let Some(max) = entries.iter().map(|e| e.cap).max() else {
         return entries;
-    }
-    let mut starts = vec![0usize; caps + 1];
-    for e in &entries {
-        if let Some(n) = starts.get_mut(e.cap as usize + 1) {
-            *n += 1;
+    };
+    let passes = (u32::BITS - max.leading_zeros()).div_ceil(8);
+    let mut from = entries;
+    let mut to = from.clone();
+    for pass in 0..passes {
+        let shift = pass * 8;
+        let digit = |e: &Entry| ((e.cap >> shift) & 0xff) as usize;
+        let mut starts = [0usize; 257];
+        for e in &from {
+            starts[digit(e) + 1] += 1;
         }
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    let mut out = entries.clone();
-    for e in entries {
-        if let Some(at) = starts.get_mut(e.cap as usize) {
-            if let Some(slot) = out.get_mut(*at) {
-                *slot = e;
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        for e in &from {
+            // In bounds: the counts were taken from these very entries.
+            let at = &mut starts[digit(e)];
+            if let Some(slot) = to.get_mut(*at) {
+                *slot = *e;
             }
             *at += 1;
         }
+        std::mem::swap(&mut from, &mut to);
     }
-    let mut i = 0;
-    while i < out.len() {
-        let cap = out[i].cap;
-        let mut j = i + 1;
-        while j < out.len() && out[j].cap == cap {
-            j += 1;
-        }
-        if j - i > 1 {
-            out[i..j].sort_unstable_by_key(key);
-        }
-        i = j;
-    }
-    out
+    from
 }
 
 #[cfg(test)]
@@ -481,7 +474,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bucketed_sort_gives_the_comparison_sorts_order() {
+    fn radix_sort_gives_the_comparison_sorts_order() {
         let kinds = [
             MatchKind::Exact,
             MatchKind::Narrower { distance: 2 },
@@ -491,7 +484,8 @@ mod tests {
             MatchKind::Related,
         ];
         // A fixed pseudo-random mix: many entries over few capabilities, so buckets hold
-        // several kinds and held skills each.
+        // several kinds and held skills each. They come in (held skill, kind) order, as
+        // `spread` makes them.
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
             x ^= x << 13;
@@ -499,8 +493,13 @@ mod tests {
             x ^= x << 17;
             x
         };
-        for n in [10usize, 64, 500, 3_000] {
-            let caps = 40;
+        for (n, caps) in [
+            (10usize, 40u64),
+            (64, 40),
+            (500, 40),
+            (3_000, 40),
+            (3_000, 70_000),
+        ] {
             let entries: Vec<Entry> = (0..n)
                 .map(|_| {
                     let kind = kinds[(next() % kinds.len() as u64) as usize];
@@ -513,12 +512,14 @@ mod tests {
                     }
                 })
                 .collect();
+            let mut entries = entries;
+            entries.sort_by_key(|e| (e.held, e.kind));
             let mut expected = entries.clone();
-            expected.sort_unstable_by_key(|e| (e.cap, e.kind, e.held));
-            let got = sort_entries(entries, caps as usize);
+            expected.sort_unstable_by_key(|e| (e.cap, e.held, e.kind));
+            let got = sort_entries(entries);
             let keys = |v: &[Entry]| {
                 v.iter()
-                    .map(|e| (e.cap, e.kind, e.held))
+                    .map(|e| (e.cap, e.held, e.kind))
                     .collect::<Vec<_>>()
             };
             assert_eq!(keys(&got), keys(&expected), "{n} entries");

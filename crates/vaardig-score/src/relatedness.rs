@@ -617,7 +617,13 @@ impl Scorer {
         link: Option<OccupationLink>,
         mut parts: Vec<(u32, f64)>,
     ) -> Relatedness {
-        parts.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        // Only the largest few are shown: select them, then sort those.
+        let order = |x: &(u32, f64), y: &(u32, f64)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+        if parts.len() > SHOWN_DRIVERS {
+            parts.select_nth_unstable_by(SHOWN_DRIVERS, order);
+            parts.truncate(SHOWN_DRIVERS);
+        }
+        parts.sort_unstable_by(order);
         let credit = if skills > 0.0 {
             self.link_credit(link)
         } else {
@@ -632,11 +638,7 @@ impl Scorer {
             requirements: self.requires.row(t as usize).len(),
             link,
             link_credit: (1.0 - skills) * credit,
-            shared: parts
-                .iter()
-                .take(5)
-                .map(|&(c, _)| self.cap_named(c))
-                .collect(),
+            shared: parts.iter().map(|&(c, _)| self.cap_named(c)).collect(),
         }
     }
 
@@ -684,6 +686,9 @@ impl Scorer {
         top
     }
 }
+
+/// How many shared skills [`Relatedness::shared`] lists.
+const SHOWN_DRIVERS: usize = 5;
 
 /// `got / total`, at most 1; 0 for an occupation without requirements.
 fn share(got: f64, total: f64) -> f64 {

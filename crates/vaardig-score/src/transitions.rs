@@ -441,9 +441,9 @@ impl Scorer {
             Source::Occupation(a) => Some(a),
             Source::Person => holdings.current_occupation,
         };
-        // (relatedness, occupation) of every candidate, in occupation order. Most occupations
-        // share nothing with the source: they are skipped first, in one pass over the row.
-        let order: Vec<(f64, u32)> = relatedness.positive(|o| {
+        // (relatedness, occupation) of every candidate, best first. Most occupations share
+        // nothing with the source: they are skipped first, in one pass over the row.
+        let order = relatedness.best_first(|o| {
             (options.include_current || skip != Some(o))
                 && (!options.shortage_only || self.occ_shortage[o as usize])
                 && sector.is_none_or(|s| self.occ_sectors.row(o as usize).contains(&s))
@@ -451,7 +451,7 @@ impl Scorer {
                     .as_ref()
                     .is_none_or(|set| set.binary_search(&o).is_ok())
         });
-        let considered_all = order.len();
+        let considered_all = order.keys.len();
         let scored = |&(relatedness, occ): &(f64, u32)| Scored {
             occ,
             relatedness,
@@ -474,7 +474,7 @@ impl Scorer {
             || !matches!(options.rank_by, RankBy::Combined | RankBy::Relatedness);
         let mut considered = considered_all;
         let chosen: Vec<Scored> = if needs_all {
-            let mut cands: Vec<Scored> = best_first(order).map(|o| scored(&o)).collect();
+            let mut cands: Vec<Scored> = order.map(|o| scored(&o)).collect();
             for s in &mut cands {
                 reach_of(s)?;
             }
@@ -485,16 +485,15 @@ impl Scorer {
             cands
         } else if options.rank_by == RankBy::Relatedness {
             // Reachability is computed below, for the listed ones only.
-            best_first(order).take(limit).map(|o| scored(&o)).collect()
+            order.take(limit).map(|o| scored(&o)).collect()
         } else {
             // Combined: the score never exceeds relatedness, so once the next relatedness is
             // below the `limit`-th combined score nothing further can enter.
             let mut kept: Vec<Scored> = Vec::new();
             let mut best: Vec<f64> = Vec::with_capacity(limit.min(1024) + 1);
             let mut kth = f64::NEG_INFINITY;
-            // Most candidates are never looked at: a heap yields them best first without
-            // sorting them all.
-            for mut s in best_first(order).map(|o| scored(&o)) {
+            // Most candidates are never looked at: they are never sorted either.
+            for mut s in order.map(|o| scored(&o)) {
                 if limit == 0 {
                     break;
                 }
@@ -642,20 +641,53 @@ impl Scorer {
     }
 }
 
-/// `(relatedness, occupation)` pairs best first (highest relatedness, then lowest index), lazily:
-/// building the heap is linear, and each pair taken costs a logarithm. Relatedness is positive,
-/// so its bits order as the number does: the key is one integer, total and deterministic.
-fn best_first(order: Vec<(f64, u32)>) -> impl Iterator<Item = (f64, u32)> {
-    let key = |(r, o): (f64, u32)| (u128::from(r.to_bits()) << 32) | u128::from(u32::MAX - o);
-    let mut heap: std::collections::BinaryHeap<u128> = order.into_iter().map(key).collect();
-    std::iter::from_fn(move || {
-        heap.pop().map(|k| {
-            // Both halves fit by construction: the high bits are an f64, the low ones a u32.
-            let bits = u64::try_from(k >> 32).unwrap_or_default();
-            let o = u32::MAX - u32::try_from(k & u128::from(u32::MAX)).unwrap_or_default();
-            (f64::from_bits(bits), o)
-        })
-    })
+/// `(relatedness, occupation)` pairs best first (highest relatedness, then lowest index),
+/// lazily: a ranking looks at a few dozen of some thousands, so they are selected a chunk at a
+/// time (a linear selection, then a sort of the chunk) rather than all sorted or heaped.
+///
+/// Each pair is one integer key, total and deterministic: relatedness is positive, so its bits
+/// order as the number does, and the low half is the reversed index.
+struct BestFirst {
+    keys: Vec<u128>,
+    /// `keys[..sorted]` are the best ones, sorted best first; the rest are in no order.
+    sorted: usize,
+    /// The next key to yield.
+    next: usize,
+}
+
+impl BestFirst {
+    /// The first chunk; each later one is twice as large.
+    const FIRST_CHUNK: usize = 32;
+
+    fn key(r: f64, o: u32) -> u128 {
+        (u128::from(r.to_bits()) << 32) | u128::from(u32::MAX - o)
+    }
+}
+
+impl Iterator for BestFirst {
+    type Item = (f64, u32);
+
+    fn next(&mut self) -> Option<(f64, u32)> {
+        if self.next == self.sorted {
+            let rest = self.keys.get_mut(self.sorted..)?;
+            if rest.is_empty() {
+                return None;
+            }
+            let chunk = Self::FIRST_CHUNK.max(self.sorted).min(rest.len());
+            let best_first = |a: &u128, b: &u128| b.cmp(a);
+            if chunk < rest.len() {
+                rest.select_nth_unstable_by(chunk - 1, best_first);
+            }
+            rest[..chunk].sort_unstable_by(best_first);
+            self.sorted += chunk;
+        }
+        let k = *self.keys.get(self.next)?;
+        self.next += 1;
+        // Both halves fit by construction: the high bits are an f64, the low ones a u32.
+        let bits = u64::try_from(k >> 32).unwrap_or_default();
+        let o = u32::MAX - u32::try_from(k & u128::from(u32::MAX)).unwrap_or_default();
+        Some((f64::from_bits(bits), o))
+    }
 }
 
 /// Relatedness of one source to every occupation.
@@ -667,26 +699,31 @@ enum RelRow<'a> {
 }
 
 impl RelRow<'_> {
-    /// `(relatedness, occupation)` of every occupation with a positive relatedness that `keep`
-    /// accepts, in occupation order (one pass over the row).
-    fn positive(&self, keep: impl Fn(u32) -> bool) -> Vec<(f64, u32)> {
+    /// Every occupation with a positive relatedness that `keep` accepts, best first (one pass
+    /// over the row, then lazily; see [`BestFirst`]).
+    fn best_first(&self, keep: impl Fn(u32) -> bool) -> BestFirst {
         fn collect<T: Copy>(
             row: &[T],
             value: impl Fn(T) -> f64,
             keep: impl Fn(u32) -> bool,
-        ) -> Vec<(f64, u32)> {
-            let mut out = Vec::with_capacity(row.len() / 2);
+        ) -> Vec<u128> {
+            let mut out = Vec::with_capacity(row.len());
             for (&v, o) in row.iter().zip(0u32..) {
                 let v = value(v);
                 if v > 0.0 && keep(o) {
-                    out.push((v, o));
+                    out.push(BestFirst::key(v, o));
                 }
             }
             out
         }
-        match self {
+        let keys = match self {
             RelRow::Pairs(r) => collect(r, f64::from, keep),
             RelRow::Person(r) => collect(r, |v| v, keep),
+        };
+        BestFirst {
+            keys,
+            sorted: 0,
+            next: 0,
         }
     }
 }
