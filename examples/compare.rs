@@ -7,7 +7,8 @@
 //! ```
 //!
 //! JOB is `load`, `open` (through the binary snapshot, written by an untimed first open), `index` (build the search index), `suggest-index` (the index and the
-//! autocomplete table), `autocomplete`, `lookup`, `related`, `transitions` or `gap`. QUERIES has one
+//! autocomplete table), `autocomplete`, `lookup`, `related`, `ranking` (the default transitions order without
+//! explanations), `transitions` or `gap`. QUERIES has one
 //! query per line (a typed text for autocomplete and lookup, an occupation id for the others).
 //! Prints one JSON object: `{"job", "per_query_ms": [one mean per round], "answers": [[id…]…]}`.
 
@@ -124,6 +125,21 @@ fn answer(job: &str, query: &str, searcher: Option<&Searcher>, scorer: &Scorer) 
         "related" => scorer
             .related_occupations(query, 10)
             .map(|s| s.into_iter().map(|s| s.occupation.id.to_string()).collect())
+            .unwrap_or_default(),
+        "ranking" => scorer
+            .ranked_transitions_from(
+                query,
+                &TransitionOptions {
+                    limit: Some(10),
+                    ..TransitionOptions::default()
+                },
+            )
+            .map(|t| {
+                t.items
+                    .into_iter()
+                    .map(|t| t.occupation.id.to_string())
+                    .collect()
+            })
             .unwrap_or_default(),
         "transitions" => scorer
             .transitions_from(

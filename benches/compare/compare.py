@@ -12,8 +12,9 @@ Jobs:
 - lookup: a preferred label with one typo (a letter dropped, doubled or swapped); a hit is the
   concept first. Peer: ``rapidfuzz.process.extract`` with ``WRatio`` over the same labels.
 - related: the top 10 occupations like one occupation. Peer: scipy sparse cosine over the
-  occupation × skill matrix (essential 1, optional 0.5). vaardig: ``related_occupations`` and the
-  default ``transitions_from`` (explained, with reachability).
+  occupation × skill matrix (essential 1, optional 0.5). vaardig: ``related_occupations``, the
+  default ``transitions_from`` order without explanations (``ranked_transitions_from``: scores,
+  reachability, hours, cost) and with them (drivers, skills to study, requirements).
 - load: read the taxonomy. Peer: pandas ``read_csv`` of occupations, skills and requirements and
   a scipy CSR matrix. vaardig: ``load_dir`` (parse, validate, build the graph), and
   ``Ontology::open`` through the binary snapshot (hash the tables, check and decode it).
@@ -223,7 +224,11 @@ def main():
         with open(args.esco / "occupations.csv", newline="", encoding="utf-8") as f:
             occs = [r["id"] for r in csv.DictReader(f)]
         texts = rng.sample(occs, 300)
-        for job, name in [("related", "related_occupations"), ("transitions", "transitions (default, explained)")]:
+        for job, name in [
+            ("related", "related_occupations"),
+            ("ranking", "transitions (default order, ranking only)"),
+            ("transitions", "transitions (default order, explained)"),
+        ]:
             peer_ms, ours_ms = [], []
             for _ in range(args.rounds):
                 ms, peer_answers = peer_related(args.esco, texts)

@@ -2,7 +2,8 @@
 //!
 //! The columns are read from pyarrow while the GIL is held (flat lists, one call per column);
 //! everything after that — checking each row into a [`Profile`] through the shared
-//! [`Person::build`], ranking through [`Scorer::transitions_batch`] on every core — runs without
+//! [`Person::build`], ranking through [`Scorer::ranked_transitions_batch`] on every core (the
+//! ranking of `transitions`, without the explanations the table has no column for) — runs without
 //! the GIL. The answer's columns are handed to pyarrow as raw Arrow buffers ([`crate::arrow`]).
 //!
 //! A bad row stops the call with a `ProfileError` naming the row (0-based, as pyarrow counts),
@@ -389,17 +390,17 @@ pub fn score(
         .into_iter()
         .map(|(id, p)| (id, TransitionSource::Profile(p)))
         .unzip();
-    let answers = scorer.transitions_batch(&sources, &options);
+    let answers = scorer.ranked_transitions_batch(&sources, &options);
     let mut c = ScoreColumns::default();
     for (person, answer) in ids.iter().zip(answers) {
         let t = answer.map_err(ServiceError::from)?;
         for (rank, item) in t.items.iter().enumerate() {
             c.person.push(person.clone());
             c.rank.push(i64::try_from(rank + 1).unwrap_or(i64::MAX));
-            c.occupation.push(item.occupation.clone());
-            c.label.push(item.label.clone());
+            c.occupation.push(item.occupation.id.to_string());
+            c.label.push(item.occupation.label.to_string());
             c.score.push(item.score);
-            c.relatedness.push(item.relatedness.score);
+            c.relatedness.push(item.relatedness);
             c.reachability.push(item.reachability.score);
             c.gap_hours.push(item.gap_hours);
             c.cost_eur.push(item.cost_eur);

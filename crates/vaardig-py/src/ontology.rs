@@ -527,16 +527,16 @@ impl Ontology {
             let mut columns = Columns::default();
             for (id, answer) in ids
                 .iter()
-                .zip(inner.scorer.transitions_batch(&sources, &options))
+                .zip(inner.scorer.ranked_transitions_batch(&sources, &options))
             {
                 let t = answer.map_err(ServiceError::from)?;
                 for (rank, item) in t.items.iter().enumerate() {
                     columns.source.push(id.clone());
                     columns.rank.push(rank + 1);
-                    columns.occupation.push(item.occupation.clone());
-                    columns.label.push(item.label.clone());
+                    columns.occupation.push(item.occupation.id.to_string());
+                    columns.label.push(item.occupation.label.to_string());
                     columns.score.push(item.score);
-                    columns.relatedness.push(item.relatedness.score);
+                    columns.relatedness.push(item.relatedness);
                     columns.reachability.push(item.reachability.score);
                     columns.gap_hours.push(item.gap_hours);
                     columns.shortage.push(item.shortage);

@@ -303,7 +303,8 @@ impl Scorer {
         stacking: Vec<u32>,
     ) -> Holdings {
         let h = &self.config.hierarchy;
-        let mut entries: Vec<Entry> = Vec::with_capacity(held.len() * 8);
+        // About 30 per held skill on ESCO (its near skills within two steps, before duplicates go).
+        let mut entries: Vec<Entry> = Vec::with_capacity(held.len() * 32);
         let mut frontier: Vec<u32> = Vec::new();
         let mut next: Vec<u32> = Vec::new();
         for (i, s) in held.iter().enumerate() {

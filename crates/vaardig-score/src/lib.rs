@@ -8,8 +8,9 @@
 //!   and a [`ScoringConfig`]; `Send + Sync`.
 //! - [`Profile`]: a person (skills with level and evidence, NLQF level, age, budget used), parsed
 //!   from JSON text.
-//! - [`Scorer::gap`] → [`Gap`]; [`Scorer::transitions`] → [`Transitions`];
-//!   [`Scorer::route`] → [`Route`]; [`Scorer::courses`]; [`Scorer::similarity`].
+//! - [`Scorer::gap`] → [`Gap`]; [`Scorer::transitions`] → [`Transitions`] (and the same
+//!   ranking without the explanations, for batches: [`Scorer::ranked_transitions`] →
+//!   [`RankedTransitions`]); [`Scorer::route`] → [`Route`]; [`Scorer::courses`]; [`Scorer::similarity`].
 //! - [`FundingScheme`]: [`LearningRights`] (leerrechten) and [`PublicScheme`] (publiek tot mbo-4).
 //!
 //! This crate does no I/O and knows nothing of search indexes. Results are deterministic: the
@@ -85,5 +86,6 @@ pub use route::{Exemption, Optimality, Optimise, Route, RouteOptions, RouteStep}
 pub use scorer::{OfferInfo, Scorer};
 pub use similarity::Similar;
 pub use transitions::{
-    RankBy, Reachability, Transition, TransitionOptions, TransitionSource, Transitions,
+    RankBy, RankedTransition, RankedTransitions, Reachability, Transition, TransitionOptions,
+    TransitionSource, Transitions,
 };

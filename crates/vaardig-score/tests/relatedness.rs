@@ -288,6 +288,86 @@ fn batch_answers_come_back_in_input_order() {
     assert!(answers[2].as_ref().is_ok_and(|t| t.from.is_none()));
 }
 
+/// `ranked_transitions` is `transitions` without the explanations: the same occupations, in the
+/// same order, with the same numbers, for every order, filter and source.
+#[test]
+fn the_ranking_without_explanations_is_the_explained_ranking() {
+    let embedded = profile_of(&EMBEDDED, "occ:heftruckchauffeur", Evidence::WorkExperience);
+    let mut checked = 0;
+    for rank_by in [
+        RankBy::Combined,
+        RankBy::Relatedness,
+        RankBy::Reachability,
+        RankBy::Hours,
+        RankBy::Cost,
+    ] {
+        for (limit, shortage_only, max_gap_hours) in [
+            (Some(10), false, None),
+            (None, true, None),
+            (Some(3), false, Some(400.0)),
+        ] {
+            let options = TransitionOptions {
+                rank_by,
+                limit,
+                shortage_only,
+                max_gap_hours,
+                ..TransitionOptions::default()
+            };
+            let sources = vec![
+                TransitionSource::Occupation("occ:kassamedewerker".into()),
+                TransitionSource::Occupation("occ:verzorgende-ig".into()),
+                TransitionSource::Profile(embedded.clone()),
+                TransitionSource::Occupation("occ:bestaat-niet".into()),
+            ];
+            let full = SCORER.transitions_batch(&sources, &options);
+            let ranked = SCORER.ranked_transitions_batch(&sources, &options);
+            assert_eq!(full.len(), ranked.len());
+            for (f, r) in full.iter().zip(&ranked) {
+                let (Ok(f), Ok(r)) = (f, r) else {
+                    assert!(f.is_err() && r.is_err(), "{rank_by}: one of the two failed");
+                    continue;
+                };
+                assert_eq!(f.from, r.from);
+                assert_eq!((f.rank_by, f.considered), (r.rank_by, r.considered));
+                let f: Vec<_> = f
+                    .items
+                    .iter()
+                    .map(|t| {
+                        let parts = (t.relatedness.score, t.reachability.clone(), t.shortage);
+                        (
+                            t.occupation.clone(),
+                            t.score,
+                            parts,
+                            t.gap_hours,
+                            t.cost_eur,
+                        )
+                    })
+                    .collect();
+                let r: Vec<_> = r
+                    .items
+                    .iter()
+                    .map(|t| {
+                        let parts = (t.relatedness, t.reachability.clone(), t.shortage);
+                        (
+                            t.occupation.id.to_string(),
+                            t.score,
+                            parts,
+                            t.gap_hours,
+                            t.cost_eur,
+                        )
+                    })
+                    .collect();
+                assert_eq!(
+                    f, r,
+                    "{rank_by} {limit:?} {shortage_only} {max_gap_hours:?}"
+                );
+                checked += f.len();
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} items compared");
+}
+
 fn arb_skill() -> impl Strategy<Value = ProfileSkill> {
     (
         0u32..500,
