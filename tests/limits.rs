@@ -188,3 +188,54 @@ fn a_profile_with_a_hundred_thousand_skills_is_scored_or_refused() {
         Err(e) => assert!(e.to_string().contains("skills"), "{e}"),
     }
 }
+
+/// Several tables, each within its own limit, can still be too much together: the total is
+/// refused from the files' sizes before any is read, and the writer never writes such output.
+#[test]
+fn tables_over_the_total_limit_are_refused_before_reading_and_never_written() {
+    use vaardig::core::io::{DirSource, OutputPolicy, write_dir, write_dir_with};
+
+    let root = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("limits-total");
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).expect("a test directory");
+    let ontology = Ontology::embedded().expect("the embedded ontology is valid");
+    let dir = root.join("embedded");
+    write_dir(&ontology, &dir).expect("written within the default limits");
+    let bytes: u64 = std::fs::read_dir(&dir)
+        .expect("listed")
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let small = Limits {
+        max_total_bytes: bytes / 2,
+        ..Limits::default()
+    };
+    assert!(load_with(&DirSource::new(&dir), &Limits::default()).is_ok());
+    let err = load_with(&DirSource::new(&dir), &small).expect_err("over the total");
+    let errors: Vec<_> = err.errors().collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].kind, DiagnosticKind::TooLarge);
+    assert!(
+        errors[0].message.contains("max_total_bytes"),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        errors[0].message.contains("the largest is"),
+        "{}",
+        errors[0].message
+    );
+    assert_eq!(
+        errors[0]
+            .location
+            .file
+            .as_deref()
+            .map(|f| f.ends_with("ontology.toml")),
+        Some(true)
+    );
+    let refused = root.join("refused");
+    let err = write_dir_with(&ontology, &refused, &OutputPolicy::new().limits(small))
+        .expect_err("the writer refuses what loading would");
+    assert!(err.to_string().contains("max_total_bytes"), "{err}");
+    assert!(!refused.exists(), "nothing is written");
+}

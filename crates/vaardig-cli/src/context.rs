@@ -42,9 +42,9 @@ pub struct Context {
 }
 
 /// The size limits tables are read and written within: [`Limits::default`], with
-/// `VAARDIG_MAX_TABLE_MB` (the largest table file, in MiB) and `VAARDIG_MAX_ROWS` (the most rows
-/// of one table) raising or lowering them when set. 16× ESCO, for one, needs
-/// `VAARDIG_MAX_TABLE_MB=256`.
+/// `VAARDIG_MAX_TABLE_MB` (the largest table file, in MiB), `VAARDIG_MAX_ROWS` (the most rows
+/// of one table) and `VAARDIG_MAX_TOTAL_MB` (all tables together, in MiB) raising or lowering
+/// them when set. 16× ESCO, for one, needs `VAARDIG_MAX_TABLE_MB=256 VAARDIG_MAX_TOTAL_MB=512`.
 ///
 /// # Errors
 /// A variable that is set but not a whole number, with its name.
@@ -67,6 +67,9 @@ pub fn table_limits_from_env() -> anyhow::Result<Limits> {
     }
     if let Some(rows) = number("VAARDIG_MAX_ROWS")? {
         limits.max_rows_per_table = rows;
+    }
+    if let Some(mb) = number("VAARDIG_MAX_TOTAL_MB")? {
+        limits.max_total_bytes = mb.saturating_mul(1024 * 1024);
     }
     Ok(limits)
 }

@@ -2484,6 +2484,17 @@ fn table_limits_come_from_the_environment() {
     let text = String::from_utf8_lossy(&refused.stdout).into_owned()
         + &String::from_utf8_lossy(&refused.stderr);
     assert!(text.contains("max_table_bytes"), "{text}");
+    // So does a total of 0 MiB, from the tables' sizes together.
+    let refused = bin()
+        .env("VAARDIG_NO_CACHE", "1")
+        .env("VAARDIG_MAX_TOTAL_MB", "0")
+        .args(["validate", out_str])
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&refused.stdout).into_owned()
+        + &String::from_utf8_lossy(&refused.stderr);
+    assert!(text.contains("max_total_bytes"), "{text}");
     // A value that is not a number is an error that names the variable.
     let bad = bin()
         .env("VAARDIG_MAX_ROWS", "many")

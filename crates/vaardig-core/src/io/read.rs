@@ -33,6 +33,7 @@ pub fn load(source: &dyn TableSource) -> Result<Built, OntologyError> {
 /// Loads an ontology from any [`TableSource`] within `limits`.
 pub fn load_with(source: &dyn TableSource, limits: &Limits) -> Result<Built, OntologyError> {
     let manifest = read_manifest(source).map_err(|d| OntologyError::new(vec![d]))?;
+    total_within_limit(source, limits).map_err(|d| OntologyError::new(vec![d]))?;
     let mut builder = OntologyBuilder::new(manifest);
     // A table that cannot be read stops the load with its I/O error alone: every relation
     // naming one of its concepts would otherwise be reported as dangling (thousands of errors
@@ -68,6 +69,41 @@ pub fn load_with(source: &dyn TableSource, limits: &Limits) -> Result<Built, Ont
         return Err(OntologyError::new(unreadable));
     }
     builder.build()
+}
+
+/// Refuses an ontology whose tables together are larger than `limits.max_total_bytes`, from
+/// their sizes alone (sources that cannot tell a size count as empty here; each table's own
+/// limits still hold while it is read).
+fn total_within_limit(source: &dyn TableSource, limits: &Limits) -> Result<(), Diagnostic> {
+    let files = ConceptKind::ALL
+        .iter()
+        .map(|k| k.table_file())
+        .chain(ANNOTATION_TABLES.iter().map(|(f, _)| *f))
+        .chain(RelationKind::ALL.iter().map(|k| k.table_file()));
+    let mut total: u64 = 0;
+    let mut largest: Option<(&str, u64)> = None;
+    for file in files {
+        if let Ok(Some(size)) = source.size(file) {
+            total = total.saturating_add(size);
+            if largest.is_none_or(|(_, l)| size > l) {
+                largest = Some((file, size));
+            }
+        }
+    }
+    if total <= limits.max_total_bytes {
+        return Ok(());
+    }
+    let largest = largest.map_or_else(String::new, |(file, size)| {
+        format!("; the largest is {file}, {size} bytes")
+    });
+    Err(Diagnostic::error(
+        K::TooLarge,
+        Location::file(source.describe(MANIFEST_FILE)),
+        format!(
+            "the tables are {total} bytes together, more than the limit of {} for one ontology (`max_total_bytes` of `vaardig_core::io::Limits`){largest}; refused before reading",
+            limits.max_total_bytes
+        ),
+    ))
 }
 
 fn read_manifest(source: &dyn TableSource) -> Result<Manifest, Diagnostic> {

@@ -128,7 +128,19 @@ pub fn write_dir_with(
     let limits = policy.table_limits();
     check_loadable(ontology, limits)?;
     let mut out = AtomicDir::create(dir, MANIFEST_FILE, policy)?;
+    let mut total: u64 = 0;
     for (file, text) in tables(ontology) {
+        total = total.saturating_add(text.len() as u64);
+        if total > limits.max_total_bytes {
+            // Nothing is committed: the directory is left as it was.
+            return Err(OutputError::TooLarge {
+                file: file.to_owned(),
+                what: "the output up to this table (`max_total_bytes`)".to_owned(),
+                size: usize::try_from(total).unwrap_or(usize::MAX),
+                limit: usize::try_from(limits.max_total_bytes).unwrap_or(usize::MAX),
+                unit: "bytes",
+            });
+        }
         if text.len() as u64 > limits.max_table_bytes {
             return Err(OutputError::TooLarge {
                 file: file.to_owned(),
