@@ -37,7 +37,9 @@
 //! model gains are carried through serde without code here): the manifest, the concepts in
 //! node order as `(id, labels, data, …)` in chunks of 2,048 (each chunk its own MessagePack
 //! list inside a `bin`, so the chunks decode on all cores), the distinct relation values, the edges in edge order as
-//! packed `(from, to, value)` little-endian u32 triples, and the warnings. Rebuilding
+//! packed `(from, to, value)` little-endian u32 triples, and the warnings as
+//! `(severity, kind, file, line, column, concept, message)` tuples in a `bin` of their own
+//! (decoded beside the chunks). Rebuilding
 //! the graph in the same order gives the same node indices and the same neighbour order, so
 //! the ontology equals the loaded one (its JSON export is byte for byte the same). The bytes
 //! are deterministic: the same ontology always gives the same snapshot.
@@ -70,7 +72,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::builder::Built;
 use crate::concept::{Concept, Relation};
-use crate::diagnostic::{Diagnostic, OntologyError};
+use crate::diagnostic::{Diagnostic, Location, OntologyError};
 use crate::io::atomic::{AtomicFile, OutputError, OutputPolicy};
 use crate::io::{DirSource, TableSource};
 use crate::manifest::{MANIFEST_FILE, Manifest};
@@ -82,7 +84,7 @@ include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
 /// The snapshot file's name inside an ontology directory.
 pub const SNAPSHOT_FILE: &str = ".vaardig-snapshot";
 /// The version of the snapshot layout; a snapshot of another version is rebuilt.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The environment variable naming the cache directory (overrides the XDG default).
 pub const CACHE_DIR_ENV: &str = "VAARDIG_CACHE_DIR";
 /// The environment variable that, set to anything but empty or `0`, turns snapshots and
@@ -282,7 +284,9 @@ struct BodyRef<'a> {
     concept_chunks: Vec<Blob<'a>>,
     relation_values: Vec<&'a Relation>,
     edges: Blob<'a>,
-    warnings: &'a [Diagnostic],
+    /// The warnings as one MessagePack list of [`DiagnosticRef`] tuples in a `bin`, decoded
+    /// beside the concept chunks.
+    warnings: Blob<'a>,
 }
 
 /// Concepts per chunk of [`BodyRef::concept_chunks`]. Fixed, so the bytes do not depend on
@@ -364,6 +368,42 @@ impl<'de> Deserialize<'de> for SnapConcept {
     }
 }
 
+/// A warning as the tuple `(severity, kind, file, line, column, concept, message)`: a real
+/// import has thousands (ESCO: 15,215 missing Dutch labels), and as MessagePack maps their field
+/// names cost more to decode than the rest of the snapshot's metadata. A field added to
+/// [`Diagnostic`] or [`Location`] fails to compile here until it is carried too.
+struct DiagnosticRef<'a>(&'a Diagnostic);
+
+impl Serialize for DiagnosticRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Diagnostic {
+            severity,
+            kind,
+            location: Location { file, line, column },
+            concept,
+            message,
+        } = self.0;
+        (severity, kind, file, line, column, concept, message).serialize(serializer)
+    }
+}
+
+/// A warning read back from its [`DiagnosticRef`] tuple.
+struct SnapDiagnostic(Diagnostic);
+
+impl<'de> Deserialize<'de> for SnapDiagnostic {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (severity, kind, file, line, column, concept, message) =
+            Deserialize::deserialize(deserializer)?;
+        Ok(SnapDiagnostic(Diagnostic {
+            severity,
+            kind,
+            location: Location { file, line, column },
+            concept,
+            message,
+        }))
+    }
+}
+
 /// What is read back.
 #[derive(Deserialize)]
 struct Body<'a> {
@@ -373,7 +413,8 @@ struct Body<'a> {
     relation_values: Vec<Relation>,
     #[serde(borrow)]
     edges: &'a [u8],
-    warnings: Vec<Diagnostic>,
+    #[serde(borrow)]
+    warnings: &'a [u8],
 }
 
 /// The bytes of a snapshot of `built`, made from input files hashing to `inputs`.
@@ -403,12 +444,16 @@ pub fn to_bytes(built: &Built, inputs: InputHash) -> Vec<u8> {
             bytes
         })
         .collect();
+    let mut warnings = Vec::new();
+    let refs: Vec<DiagnosticRef<'_>> = built.warnings.iter().map(DiagnosticRef).collect();
+    // Writing into a Vec cannot fail, and every diagnostic serialises.
+    let _ = rmp_serde::encode::write_named(&mut warnings, &refs);
     let body = BodyRef {
         manifest: ontology.manifest(),
         concept_chunks: chunks.iter().map(|c| Blob(c)).collect(),
         relation_values,
         edges: Blob(&edges),
-        warnings: &built.warnings,
+        warnings: Blob(&warnings),
     };
     let mut bytes = vec![0u8; HEADER_LEN];
     // Writing into a Vec cannot fail, and every type here serialises (maps have string keys).
@@ -597,7 +642,20 @@ fn rebuild(body: Body) -> Result<Built, String> {
         edges,
         warnings,
     } = body;
-    let concepts = decode_chunks(&concept_chunks)?;
+    // The warnings decode on a thread of their own, beside the concept chunks.
+    let (concepts, warnings) = std::thread::scope(|scope| {
+        let warnings = scope.spawn(|| {
+            rmp_serde::from_slice::<Vec<SnapDiagnostic>>(warnings)
+                .map(|w| w.into_iter().map(|SnapDiagnostic(d)| d).collect::<Vec<_>>())
+                .map_err(|e| format!("warnings: {e}"))
+        });
+        let concepts = decode_chunks(&concept_chunks);
+        let warnings = warnings
+            .join()
+            .unwrap_or_else(|_| Err("the thread decoding the warnings failed".to_owned()));
+        (concepts, warnings)
+    });
+    let (concepts, warnings) = (concepts?, warnings?);
     let nodes = concepts.len();
     if edges.len() % EDGE_BYTES != 0 {
         return Err(format!(
@@ -954,6 +1012,9 @@ mod tests {
     use std::cell::RefCell;
 
     use super::*;
+
+    /// An empty MessagePack list: no warnings.
+    const NO_WARNINGS: &[u8] = &[0x90];
     use crate::export::json_export;
     use crate::io::{StaticSource, write_dir};
 
@@ -1268,7 +1329,7 @@ mod tests {
                 concept_chunks: chunks.iter().map(Vec::as_slice).collect(),
                 relation_values: vec![plain],
                 edges: &edges,
-                warnings: Vec::new(),
+                warnings: NO_WARNINGS,
             };
             assert!(rebuild(body).is_err());
         }
@@ -1287,7 +1348,7 @@ mod tests {
                 concept_chunks: chunks.iter().map(Vec::as_slice).collect(),
                 relation_values: values,
                 edges: &edges,
-                warnings: Vec::new(),
+                warnings: NO_WARNINGS,
             };
             assert!(rebuild(body).is_err());
         }
@@ -1299,9 +1360,20 @@ mod tests {
             concept_chunks: chunks.iter().map(Vec::as_slice).collect(),
             relation_values: vec![plain],
             edges: &[],
-            warnings: Vec::new(),
+            warnings: NO_WARNINGS,
         };
         assert!(rebuild(body).is_err());
+        // Good concepts and edges, with warnings that are not a list of warnings.
+        let chunks = chunked(&concepts);
+        let body = |warnings| Body {
+            manifest: o.manifest().clone(),
+            concept_chunks: chunks.iter().map(Vec::as_slice).collect(),
+            relation_values: vec![plain],
+            edges: &[],
+            warnings,
+        };
+        assert!(rebuild(body(NO_WARNINGS)).is_ok());
+        assert!(rebuild(body(&[0x91, 0xc1])).is_err());
         // A payload of the right length and checksum that is not MessagePack of a snapshot.
         let mut bytes = to_bytes(built, inputs()?);
         bytes.truncate(HEADER_LEN);
