@@ -38,7 +38,9 @@ pub struct Ontology {
 struct Inner {
     manifest: Manifest,
     graph: OntologyGraph,
-    index: HashMap<String, NodeIndex>,
+    /// Id → node. foldhash, not SipHash: ids are long (ESCO's are URIs) and looked up for
+    /// every profile skill; its seed is still random per process.
+    index: HashMap<String, NodeIndex, foldhash::fast::RandomState>,
     /// The manifest's prefixes as `(namespace, prefix)`, longest namespace first (then by
     /// namespace and prefix), so the most specific namespace is tried first.
     namespaces: Vec<(String, String)>,
@@ -50,7 +52,10 @@ struct Inner {
 impl Ontology {
     /// Wraps a graph whose invariants the builder has established.
     pub(crate) fn from_parts(manifest: Manifest, graph: OntologyGraph) -> Self {
-        let mut index = HashMap::with_capacity(graph.node_count());
+        let mut index = HashMap::with_capacity_and_hasher(
+            graph.node_count(),
+            foldhash::fast::RandomState::default(),
+        );
         let mut by_kind = vec![Vec::new(); ConceptKind::ALL.len()];
         for ix in graph.node_indices() {
             let concept = &graph[ix];
