@@ -15,6 +15,7 @@ mod error;
 mod esco;
 mod ids;
 mod imported;
+mod interned;
 mod onet;
 mod options;
 mod progress;

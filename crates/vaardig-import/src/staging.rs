@@ -17,6 +17,7 @@ use vaardig_core::{
     Manifest, OntologyBuilder, Relation, RelationKind, id_problem,
 };
 
+use crate::interned::{Place, Strings};
 use crate::report::ImportReport;
 
 /// What to do with a relation stated twice.
@@ -41,13 +42,14 @@ struct StagedConcept {
     weight: Weight,
 }
 
-/// A relation waiting to be checked.
+/// A relation waiting to be checked, in 80 bytes: its endpoints' ids and its place numbered in
+/// [`Staging::strings`].
 #[derive(Debug)]
 struct StagedRelation {
-    from: String,
-    to: String,
+    from: u32,
+    to: u32,
     relation: Relation,
-    location: Location,
+    place: Place,
     /// Relations are always counted at `finish`, against this source.
     source: usize,
 }
@@ -61,6 +63,11 @@ pub(crate) struct Staging {
     concepts: Vec<Option<StagedConcept>>,
     rejected: HashMap<String, Location>,
     relations: Vec<StagedRelation>,
+    /// The relations' endpoint ids, file names and columns, each once.
+    strings: Strings,
+    /// Relations past what [`Strings`] can number (2^32 − 1 distinct strings): their source and
+    /// location, rejected at `finish`.
+    too_many: Vec<(usize, Location)>,
 }
 
 impl Staging {
@@ -73,6 +80,8 @@ impl Staging {
             concepts: Vec::new(),
             rejected: HashMap::new(),
             relations: Vec::new(),
+            strings: Strings::default(),
+            too_many: Vec::new(),
         }
     }
 
@@ -148,13 +157,20 @@ impl Staging {
         location: Location,
         source: usize,
     ) {
-        self.relations.push(StagedRelation {
-            from,
-            to,
-            relation,
-            location,
-            source,
-        });
+        let strings = &mut self.strings;
+        let staged = (|| {
+            Some(StagedRelation {
+                from: strings.intern(&from)?,
+                to: strings.intern(&to)?,
+                relation,
+                place: Place::new(&location, strings)?,
+                source,
+            })
+        })();
+        match staged {
+            Some(staged) => self.relations.push(staged),
+            None => self.too_many.push((source, location)),
+        }
     }
 
     /// Checks everything, reports and drops what the core would refuse, and fills a builder.
@@ -166,6 +182,8 @@ impl Staging {
             concepts,
             mut rejected,
             relations,
+            strings,
+            too_many,
         } = self;
         let primary = languages.first().cloned().unwrap_or_default();
 
@@ -182,32 +200,60 @@ impl Staging {
                 }
             }
         }
-        let index: HashMap<&str, u32> = accepted
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.concept.id.as_str(), i as u32))
-            .collect();
+        // The accepted concept each numbered string names, looked up once per string rather
+        // than twice per relation.
+        let accepted_as: Vec<Option<u32>> = {
+            let index: HashMap<&str, u32> = accepted
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.concept.id.as_str(), i as u32))
+                .collect();
+            (0..strings.len())
+                .map(|i| {
+                    let i = u32::try_from(i).ok()?;
+                    index.get(strings.get(i)).copied()
+                })
+                .collect()
+        };
 
+        for (source, location) in too_many {
+            report.reject(
+                source,
+                Diagnostic::error(
+                    K::TooLarge,
+                    location,
+                    "more distinct ids, files or columns in relations than one import can hold (2^32 − 1)",
+                ),
+            );
+        }
         // Relations: endpoints, kinds, self-loops, duplicates.
-        let mut kept: Vec<(u32, u32, Relation, usize, Location)> =
-            Vec::with_capacity(relations.len());
+        let mut kept: Vec<(u32, u32, Relation, usize, Place)> = Vec::with_capacity(relations.len());
         let mut seen: HashMap<(u32, u32, RelationKind), usize> = HashMap::new();
         for rel in relations {
             let kind = rel.relation.kind;
-            let lookup = |id: &str| -> Result<u32, Diagnostic> {
-                index.get(id).copied().ok_or_else(|| {
-                    let message = match rejected.get(id) {
-                        Some(at) => format!(
-                            "`{kind}` relation names `{id}`, whose record was rejected ({})",
-                            describe(at)
-                        ),
-                        None => format!("`{kind}` relation names unknown concept `{id}`"),
-                    };
-                    Diagnostic::error(K::DanglingReference, rel.location.clone(), message)
+            let lookup = |n: u32| -> Result<u32, Diagnostic> {
+                accepted_as
+                    .get(n as usize)
+                    .copied()
+                    .flatten()
+                    .ok_or_else(|| {
+                        let id = strings.get(n);
+                        let message = match rejected.get(id) {
+                            Some(at) => format!(
+                                "`{kind}` relation names `{id}`, whose record was rejected ({})",
+                                describe(at)
+                            ),
+                            None => format!("`{kind}` relation names unknown concept `{id}`"),
+                        };
+                        Diagnostic::error(
+                            K::DanglingReference,
+                            rel.place.location(&strings),
+                            message,
+                        )
                         .about(id.to_owned())
-                })
+                    })
             };
-            let checked = lookup(&rel.from).and_then(|f| Ok((f, lookup(&rel.to)?)));
+            let checked = lookup(rel.from).and_then(|f| Ok((f, lookup(rel.to)?)));
             let (from, to) = match checked {
                 Ok(pair) => pair,
                 Err(diagnostic) => {
@@ -228,10 +274,10 @@ impl Staging {
                         } else {
                             K::InvalidValue
                         },
-                        rel.location,
-                        format!("`{kind}` relates `{}` to itself", rel.from),
+                        rel.place.location(&strings),
+                        format!("`{kind}` relates `{}` to itself", strings.get(rel.from)),
                     )
-                    .about(rel.from),
+                    .about(strings.get(rel.from).to_owned()),
                 );
                 continue;
             }
@@ -240,15 +286,15 @@ impl Staging {
                     rel.source,
                     Diagnostic::error(
                         K::WrongEndpoint,
-                        rel.location,
+                        rel.place.location(&strings),
                         format!(
                             "`{kind}` cannot go from {fk} `{}` to {tk} `{}` (allowed: {})",
-                            rel.from,
-                            rel.to,
+                            strings.get(rel.from),
+                            strings.get(rel.to),
                             kind.endpoints()
                         ),
                     )
-                    .about(rel.from),
+                    .about(strings.get(rel.from).to_owned()),
                 );
                 continue;
             }
@@ -260,23 +306,24 @@ impl Staging {
             if let Some(&first) = seen.get(&key) {
                 match duplicates {
                     Duplicates::Reject => {
-                        let at = describe(&kept[first].4);
+                        let at = describe(&kept[first].4.location(&strings));
                         report.reject(
                             rel.source,
                             Diagnostic::error(
                                 K::DuplicateRelation,
-                                rel.location,
+                                rel.place.location(&strings),
                                 format!(
                                     "duplicate `{kind}` relation {} → {} (first at {at})",
-                                    rel.from, rel.to
+                                    strings.get(rel.from),
+                                    strings.get(rel.to)
                                 ),
                             )
-                            .about(rel.from),
+                            .about(strings.get(rel.from).to_owned()),
                         );
                     }
                     Duplicates::Merge => {
                         let previous = &mut kept[first].2;
-                        if let Some(warning) = merge(previous, &rel) {
+                        if let Some(warning) = merge(previous, &rel, &strings) {
                             report.push(warning);
                         }
                         report.merged_duplicates += 1;
@@ -286,13 +333,15 @@ impl Staging {
                 continue;
             }
             seen.insert(key, kept.len());
-            kept.push((from, to, rel.relation, rel.source, rel.location));
+            kept.push((from, to, rel.relation, rel.source, rel.place));
         }
         drop(seen);
+        drop(accepted_as);
 
         let cyclic = cycle_closing_edges(&kept, accepted.len());
         let mut builder = OntologyBuilder::new(manifest);
-        for (i, (from, to, relation, source, location)) in kept.into_iter().enumerate() {
+        for (i, (from, to, relation, source, place)) in kept.into_iter().enumerate() {
+            let location = place.location(&strings);
             if cyclic.contains(&i) {
                 let (f, t) = (
                     &accepted[from as usize].concept.id,
@@ -321,7 +370,7 @@ impl Staging {
                 location,
             );
         }
-        drop(index);
+        drop(strings);
         for staged in accepted {
             settle(report, &staged.weight, true);
             *report
@@ -357,7 +406,7 @@ fn describe(location: &Location) -> String {
 }
 
 /// Merges a restated relation into the first statement; a warning when they disagree.
-fn merge(first: &mut Relation, again: &StagedRelation) -> Option<Diagnostic> {
+fn merge(first: &mut Relation, again: &StagedRelation, strings: &Strings) -> Option<Diagnostic> {
     let second = &again.relation;
     if first == second {
         return None;
@@ -380,16 +429,16 @@ fn merge(first: &mut Relation, again: &StagedRelation) -> Option<Diagnostic> {
     conflict.then(|| {
         Diagnostic::warning(
             K::DuplicateRelation,
-            again.location.clone(),
+            again.place.location(strings),
             format!(
                 "`{}` relation {} → {} stated twice with different attributes; kept {}",
                 second.kind,
-                again.from,
-                again.to,
+                strings.get(again.from),
+                strings.get(again.to),
                 describe_relation(first)
             ),
         )
-        .about(again.from.clone())
+        .about(strings.get(again.from).to_owned())
     })
 }
 
@@ -413,7 +462,7 @@ fn describe_relation(relation: &Relation) -> String {
 /// component are examined, so an acyclic hierarchy costs one Kosaraju pass (iterative:
 /// no recursion on hierarchy depth).
 fn cycle_closing_edges(
-    kept: &[(u32, u32, Relation, usize, Location)],
+    kept: &[(u32, u32, Relation, usize, Place)],
     nodes: usize,
 ) -> HashSet<usize> {
     let broader: Vec<(usize, u32, u32)> = kept
@@ -711,6 +760,30 @@ mod tests {
         assert_eq!(rel[0].1.importance, Some(Importance::Essential));
         assert_eq!(report.merged_duplicates, 1);
         assert_eq!(report.warning_count(), 1);
+    }
+
+    #[test]
+    fn a_staged_relation_keeps_numbers_not_strings() {
+        // Before, a staged relation held its two ids and a location with its own copy of the
+        // file name: 168 bytes and three allocations; now 80 bytes and none.
+        assert_eq!(std::mem::size_of::<StagedRelation>(), 80);
+        let (mut s, mut report, src) = staged(Duplicates::Merge);
+        for i in 0..100u64 {
+            report.read_one(src);
+            s.add_relation(
+                format!("o{}", i % 2),
+                format!("k{}", i % 5),
+                Relation::plain(RelationKind::Related),
+                Location::line("r.ttl", i + 1),
+                src,
+            );
+        }
+        // Seven ids and one file name, each kept once.
+        assert_eq!(s.strings.len(), 8);
+        assert_eq!(
+            s.relations[99].place.location(&s.strings),
+            Location::line("r.ttl", 100)
+        );
     }
 
     #[test]
