@@ -332,6 +332,14 @@ pub(crate) fn resolve(
         .map(|(_, value, _, _)| value.as_str())
         .collect();
     let mut staging = Staging::new(languages.clone(), Duplicates::Merge);
+    // As many as there can be, so the lists do not grow by doubling (up to twice the room).
+    staging.reserve(
+        fates
+            .iter()
+            .filter(|(_, _, f)| matches!(f, Fate::Concept(..)))
+            .count(),
+        relations.len(),
+    );
     let mut deferred: Vec<(&Key, &Resource)> = Vec::new();
     let mut inactive: HashSet<String> = HashSet::new();
     let mut node_kept: HashSet<Key> = HashSet::new();
