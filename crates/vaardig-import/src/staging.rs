@@ -45,8 +45,9 @@ struct StagedConcept {
 }
 
 /// A relation waiting to be checked, in 32 bytes: its endpoints' ids and its place numbered in
-/// [`Staging::strings`], its attributes in [`Staging::attributes`].
-#[derive(Debug)]
+/// [`Staging::strings`], its attributes in [`Staging::attributes`]. Once checked, the same
+/// record holds the endpoints' positions among the accepted concepts instead.
+#[derive(Debug, Clone, Copy)]
 struct StagedRelation {
     from: u32,
     to: u32,
@@ -194,26 +195,31 @@ impl Staging {
             index: _,
             concepts,
             mut rejected,
-            relations,
+            mut relations,
             strings,
-            attributes,
+            mut attributes,
             too_many,
         } = self;
         let primary = languages.first().cloned().unwrap_or_default();
 
         // Concepts: labels and attributes.
-        let mut accepted: Vec<StagedConcept> = Vec::with_capacity(concepts.len());
-        for mut staged in concepts.into_iter().flatten() {
-            normalise(&mut staged, &languages, report);
-            match concept_problem(&staged.concept, &staged.location, &primary) {
-                None => accepted.push(staged),
-                Some(diagnostic) => {
-                    rejected.insert(staged.concept.id.clone(), staged.location.clone());
-                    report.push(diagnostic);
-                    settle(report, &staged.weight, false);
+        // (Collected in place: the accepted concepts reuse the staged ones' room.)
+        let accepted: Vec<StagedConcept> = concepts
+            .into_iter()
+            .filter_map(|staged| {
+                let mut staged = staged?;
+                normalise(&mut staged, &languages, report);
+                match concept_problem(&staged.concept, &staged.location, &primary) {
+                    None => Some(staged),
+                    Some(diagnostic) => {
+                        rejected.insert(staged.concept.id.clone(), staged.location.clone());
+                        report.push(diagnostic);
+                        settle(report, &staged.weight, false);
+                        None
+                    }
                 }
-            }
-        }
+            })
+            .collect();
         // The accepted concept each numbered string names, looked up once per string rather
         // than twice per relation.
         let accepted_as: Vec<Option<u32>> = {
@@ -240,10 +246,12 @@ impl Staging {
                 ),
             );
         }
-        // Relations: endpoints, kinds, self-loops, duplicates.
-        let mut kept: Vec<(u32, u32, Relation, usize, Place)> = Vec::with_capacity(relations.len());
+        // Relations: endpoints, kinds, self-loops, duplicates. The kept ones are written over the
+        // list as it is read (the first `kept` records), so no second list is needed.
+        let mut kept = 0usize;
         let mut seen: HashMap<(u32, u32, RelationKind), usize> = HashMap::new();
-        for rel in relations {
+        for i in 0..relations.len() {
+            let rel = relations[i];
             let Some(&relation) = attributes.get_index(rel.relation as usize) else {
                 continue; // never: `add_relation` numbered it
             };
@@ -324,7 +332,7 @@ impl Staging {
             if let Some(&first) = seen.get(&key) {
                 match duplicates {
                     Duplicates::Reject => {
-                        let at = describe(&kept[first].4.location(&strings));
+                        let at = describe(&relations[first].place.location(&strings));
                         report.reject(
                             source,
                             Diagnostic::error(
@@ -340,9 +348,15 @@ impl Staging {
                         );
                     }
                     Duplicates::Merge => {
-                        let previous = &mut kept[first].2;
-                        if let Some(warning) = merge(previous, &relation, &rel, &strings) {
+                        let mut previous = attributes
+                            .get_index(relations[first].relation as usize)
+                            .copied()
+                            .unwrap_or(relation);
+                        if let Some(warning) = merge(&mut previous, &relation, &rel, &strings) {
                             report.push(warning);
+                        }
+                        if let Some(n) = number(&mut attributes, previous) {
+                            relations[first].relation = n;
                         }
                         report.merged_duplicates += 1;
                         report.imported(source);
@@ -350,16 +364,22 @@ impl Staging {
                 }
                 continue;
             }
-            seen.insert(key, kept.len());
-            kept.push((from, to, relation, source, rel.place));
+            seen.insert(key, kept);
+            relations[kept] = StagedRelation { from, to, ..rel };
+            kept += 1;
         }
         drop(seen);
         drop(accepted_as);
+        relations.truncate(kept);
 
-        let cyclic = cycle_closing_edges(&kept, accepted.len());
+        let cyclic = cycle_closing_edges(&relations, &attributes, accepted.len());
         let mut builder = OntologyBuilder::new(manifest);
-        for (i, (from, to, relation, source, place)) in kept.into_iter().enumerate() {
-            let location = place.location(&strings);
+        for (i, rel) in relations.into_iter().enumerate() {
+            let Some(&relation) = attributes.get_index(rel.relation as usize) else {
+                continue; // never: every kept relation is numbered
+            };
+            let (from, to, source) = (rel.from, rel.to, rel.source as usize);
+            let location = rel.place.location(&strings);
             if cyclic.contains(&i) {
                 let (f, t) = (
                     &accepted[from as usize].concept.id,
@@ -494,14 +514,19 @@ fn describe_relation(relation: &Relation) -> String {
 /// component are examined, so an acyclic hierarchy costs one Kosaraju pass (iterative:
 /// no recursion on hierarchy depth).
 fn cycle_closing_edges(
-    kept: &[(u32, u32, Relation, usize, Place)],
+    kept: &[StagedRelation],
+    attributes: &IndexSet<Relation>,
     nodes: usize,
 ) -> HashSet<usize> {
     let broader: Vec<(usize, u32, u32)> = kept
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.2.kind == RelationKind::Broader)
-        .map(|(i, e)| (i, e.0, e.1))
+        .filter(|(_, e)| {
+            attributes
+                .get_index(e.relation as usize)
+                .is_some_and(|r| r.kind == RelationKind::Broader)
+        })
+        .map(|(i, e)| (i, e.from, e.to))
         .collect();
     let mut graph: DiGraph<(), (), u32> = DiGraph::with_capacity(nodes, broader.len());
     for _ in 0..nodes {

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use indexmap::IndexSet;
+use indexmap::{IndexMap, IndexSet};
 use oxrdf::{NamedOrBlankNode, Term, Triple};
 use vaardig_core::{Diagnostic, DiagnosticKind as K, Location, MatchKind};
 
@@ -131,12 +131,11 @@ impl Resource {
     }
 }
 
-/// Resources by key, stored densely: the map holds only indices, so growing it moves small
-/// entries rather than whole resources.
+/// Resources by key, stored densely and each key once: the hash table holds only indices, so
+/// growing it moves small entries rather than whole resources.
 #[derive(Debug, Default)]
 pub(crate) struct Resources {
-    index: HashMap<Key, u32>,
-    items: Vec<(Key, Resource)>,
+    items: IndexMap<Key, Resource>,
 }
 
 impl Resources {
@@ -144,34 +143,24 @@ impl Resources {
     /// moved into concepts one by one while the rest is still read.
     pub(crate) fn take_labels(&mut self) -> Vec<Vec<LabelValue>> {
         self.items
-            .iter_mut()
-            .map(|(_, r)| std::mem::take(&mut r.labels))
+            .values_mut()
+            .map(|r| std::mem::take(&mut r.labels))
             .collect()
     }
 
     /// The position of resource `key` (its labels' index in [`Resources::take_labels`]).
     pub(crate) fn position(&self, key: &str) -> Option<usize> {
-        self.index.get(key).map(|&i| i as usize)
+        self.items.get_index_of(key)
     }
 
     /// The resource `key`, created at `pos` when new.
     fn get_or_insert(&mut self, key: Key, pos: Pos) -> &mut Resource {
-        let i = match self.index.get(&key) {
-            Some(&i) => i as usize,
-            None => {
-                let i = self.items.len();
-                self.index.insert(key.clone(), i as u32);
-                self.items.push((key, Resource::new(pos)));
-                i
-            }
-        };
-        &mut self.items[i].1
+        self.items.entry(key).or_insert_with(|| Resource::new(pos))
     }
 
     /// The resource `key`.
     pub(crate) fn get(&self, key: &str) -> Option<&Resource> {
-        let &i = self.index.get(key)?;
-        self.items.get(i as usize).map(|(_, r)| r)
+        self.items.get(key)
     }
 
     /// Every resource with its position and key, in insertion order.

@@ -28,7 +28,8 @@ enum Fate<'m> {
     Scheme,
     Ignore,
     Unmapped,
-    Rejected(Diagnostic),
+    /// Boxed: a fate is made for every resource, and few are rejected.
+    Rejected(Box<Diagnostic>),
 }
 
 /// A content status (UWV's `cnluwv:hasContentStatus`: Actueel, Historisch, Gearchiveerd).
@@ -371,7 +372,7 @@ pub(crate) fn resolve(
                 }
             }
             Fate::Rejected(diagnostic) => {
-                report.push(diagnostic);
+                report.push(*diagnostic);
                 settle(report, r, Settle::Rejected, &pname);
             }
             Fate::Concept(..) if is_blank(key) => {
@@ -859,7 +860,7 @@ fn classify<'m>(
         .collect();
     if let Some((first_class, kind, defaults)) = concepts.first() {
         if let Some((other_class, other, _)) = concepts.iter().find(|(_, k, _)| k != kind) {
-            return Fate::Rejected(
+            return Fate::Rejected(Box::new(
                 Diagnostic::error(
                     K::InvalidValue,
                     at(r.first),
@@ -868,7 +869,7 @@ fn classify<'m>(
                     ),
                 )
                 .about(key.to_owned()),
-            );
+            ));
         }
         return Fate::Concept(*kind, defaults.as_slice());
     }
