@@ -48,16 +48,42 @@ pub(crate) struct Place {
 
 impl Place {
     /// The place of `location`, its strings kept in `strings`; `None` when they do not fit.
-    pub(crate) fn new(location: &Location, strings: &mut Strings) -> Option<Place> {
-        let mut number = |s: &Option<String>| match s {
-            Some(s) => strings.intern(s),
+    /// A run of places in one file (the usual case) hashes its name once: `recent` is the
+    /// place made before, whose file and column are compared first.
+    pub(crate) fn new(
+        location: &Location,
+        strings: &mut Strings,
+        recent: Option<Place>,
+    ) -> Option<Place> {
+        Place::of(
+            location.file.as_deref(),
+            location.line,
+            location.column.as_deref(),
+            strings,
+            recent,
+        )
+    }
+
+    /// The place of `line` in `file` at `column`, as [`Place::new`].
+    pub(crate) fn of(
+        file: Option<&str>,
+        line: Option<u64>,
+        column: Option<&str>,
+        strings: &mut Strings,
+        recent: Option<Place>,
+    ) -> Option<Place> {
+        let mut number = |s: Option<&str>, before: Option<u32>| match s {
+            Some(s) => match before {
+                Some(b) if b != NONE_U32 && strings.get(b) == s => Some(b),
+                _ => strings.intern(s),
+            },
             None => Some(NONE_U32),
         };
         Some(Place {
-            file: number(&location.file)?,
-            column: number(&location.column)?,
+            file: number(file, recent.map(|p| p.file))?,
+            column: number(column, recent.map(|p| p.column))?,
             // A line past u64::MAX − 1 cannot be read; such a line number is taken as unknown.
-            line: location.line.unwrap_or(NONE_U64),
+            line: line.unwrap_or(NONE_U64),
         })
     }
 
@@ -85,9 +111,13 @@ mod tests {
             Location::file("x.ttl"),
             Location::default(),
         ];
+        let mut recent = None;
         let places: Vec<Place> = locations
             .iter()
-            .map(|l| Place::new(l, &mut strings).expect("fits")) // ok: test code
+            .map(|l| {
+                recent = Place::new(l, &mut strings, recent);
+                recent.expect("fits") // ok: test code
+            })
             .collect();
         for (place, location) in places.iter().zip(&locations) {
             assert_eq!(&place.location(&strings), location);

@@ -48,7 +48,7 @@ struct StagedConcept {
 /// [`Staging::strings`], its attributes in [`Staging::attributes`]. Once checked, the same
 /// record holds the endpoints' positions among the accepted concepts instead.
 #[derive(Debug, Clone, Copy)]
-struct StagedRelation {
+pub(crate) struct StagedRelation {
     from: u32,
     to: u32,
     relation: u32,
@@ -68,6 +68,8 @@ pub(crate) struct Staging {
     relations: Vec<StagedRelation>,
     /// The relations' endpoint ids, file names and columns, each once.
     strings: Strings,
+    /// The place of the relation staged last (the next is most likely in the same file).
+    recent: Option<Place>,
     /// The relations' distinct attributes (kind, importance, level, ...): a handful in most
     /// inputs.
     attributes: IndexSet<Relation>,
@@ -87,16 +89,16 @@ impl Staging {
             rejected: HashMap::new(),
             relations: Vec::new(),
             strings: Strings::default(),
+            recent: None,
             attributes: IndexSet::new(),
             too_many: Vec::new(),
         }
     }
 
-    /// Makes room for `concepts` more concepts and `relations` more relations at once: a reader
-    /// that knows how many are coming saves the up to twice the room a growing list takes.
-    pub(crate) fn reserve(&mut self, concepts: usize, relations: usize) {
+    /// Makes room for `concepts` more concepts at once: a reader that knows how many are coming
+    /// saves the up to twice the room a growing list takes.
+    pub(crate) fn reserve(&mut self, concepts: usize) {
         self.concepts.reserve_exact(concepts);
-        self.relations.reserve_exact(relations);
     }
 
     /// The manifest languages, primary first.
@@ -178,12 +180,53 @@ impl Staging {
                 to: strings.intern(&to)?,
                 relation: number(attributes, relation)?,
                 source: u32::try_from(source).ok()?,
-                place: Place::new(&location, strings)?,
+                place: Place::new(&location, strings, self.recent)?,
             })
         })();
         match staged {
-            Some(staged) => self.relations.push(staged),
+            Some(staged) => {
+                self.recent = Some(staged.place);
+                self.relations.push(staged);
+            }
             None => self.too_many.push((source, location)),
+        }
+    }
+
+    /// The staged record of a relation at `line` of `file`, for a reader that keeps its
+    /// relations in a list of its own until [`Staging::set_relations`] (the RDF reader turns its
+    /// triples into these in place). `None` when it cannot be numbered (it is rejected at
+    /// `finish` then).
+    pub(crate) fn stage_relation(
+        &mut self,
+        from: &str,
+        to: &str,
+        relation: Relation,
+        (file, line): (&str, u64),
+        source: usize,
+    ) -> Option<StagedRelation> {
+        let (strings, attributes) = (&mut self.strings, &mut self.attributes);
+        let staged = (|| {
+            Some(StagedRelation {
+                from: strings.intern(from)?,
+                to: strings.intern(to)?,
+                relation: number(attributes, relation)?,
+                source: u32::try_from(source).ok()?,
+                place: Place::of(Some(file), Some(line), None, strings, self.recent)?,
+            })
+        })();
+        self.recent = staged.map(|s| s.place).or(self.recent);
+        if staged.is_none() {
+            self.too_many.push((source, Location::line(file, line)));
+        }
+        staged
+    }
+
+    /// Adds relations from [`Staging::stage_relation`], after those staged so far.
+    pub(crate) fn set_relations(&mut self, relations: Vec<StagedRelation>) {
+        if self.relations.is_empty() {
+            self.relations = relations;
+        } else {
+            self.relations.extend(relations);
         }
     }
 
@@ -199,6 +242,7 @@ impl Staging {
             strings,
             mut attributes,
             too_many,
+            recent: _,
         } = self;
         let primary = languages.first().cloned().unwrap_or_default();
 

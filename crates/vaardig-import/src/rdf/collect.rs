@@ -2,7 +2,7 @@
 //! reification qualifiers, and relation triples. Nothing is decided here that needs the whole
 //! graph (what a resource is, which languages); [`super::resolve`] does that at the end.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use indexmap::{IndexMap, IndexSet};
@@ -206,8 +206,8 @@ pub(crate) struct Collector<'m> {
     /// Interned predicate IRIs ([`Pred`] indexes this).
     pub(crate) predicates: Vec<String>,
     predicate_index: HashMap<String, Pred>,
-    /// Language tags, each kept once.
-    languages_seen: HashSet<Rc<str>>,
+    /// Language tags, each kept once, in order of first use.
+    languages_seen: IndexSet<Rc<str>>,
 }
 
 impl<'m> Collector<'m> {
@@ -223,7 +223,7 @@ impl<'m> Collector<'m> {
             files: Vec::new(),
             predicates: Vec::new(),
             predicate_index: HashMap::new(),
-            languages_seen: HashSet::new(),
+            languages_seen: IndexSet::new(),
         }
     }
 
@@ -233,8 +233,12 @@ impl<'m> Collector<'m> {
         self.relations.shrink_to_fit();
     }
 
-    /// The language tag `tag`, kept once.
+    /// The language tag `tag`, kept once. An input has a handful of tags, compared directly
+    /// before anything is hashed.
     fn language(&mut self, tag: &str) -> Rc<str> {
+        if let Some(l) = self.languages_seen.iter().take(8).find(|l| ***l == *tag) {
+            return Rc::clone(l);
+        }
         if let Some(l) = self.languages_seen.get(tag) {
             return Rc::clone(l);
         }
@@ -609,6 +613,12 @@ mod tests {
         assert_eq!(collector.iris.len(), 110);
         assert_eq!(collector.predicates.len(), 1);
         assert_eq!(std::mem::size_of::<RelationTriple>(), 32);
+        // The same size and alignment as a staged relation, so resolution turns the triples into
+        // staged relations in place.
+        assert_eq!(
+            std::alloc::Layout::new::<RelationTriple>(),
+            std::alloc::Layout::new::<crate::staging::StagedRelation>()
+        );
         let last = collector.relations[999];
         assert_eq!(
             &*collector.iris[last.object as usize],

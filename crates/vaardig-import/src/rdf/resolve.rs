@@ -19,7 +19,7 @@ use crate::rdf::collect::{
 };
 use crate::rdf::mapping::{Attribute, ClassRule, LabelRole, Mapping, Qualifier, Role, SchemeField};
 use crate::report::ImportReport;
-use crate::staging::{Duplicates, Staging, is_isco};
+use crate::staging::{Duplicates, StagedRelation, Staging, is_isco};
 use crate::vocab::VAARDIG_SCHEME;
 
 /// What a resource turned out to be.
@@ -339,7 +339,6 @@ pub(crate) fn resolve(
             .iter()
             .filter(|(_, _, f)| matches!(f, Fate::Concept(..)))
             .count(),
-        relations.len(),
     );
     let mut deferred: Vec<(&Key, &Resource)> = Vec::new();
     let mut inactive: HashSet<String> = HashSet::new();
@@ -587,83 +586,95 @@ pub(crate) fn resolve(
     }
     let mut used_statements: HashSet<&Key> = HashSet::new();
     let mut not_current_relations = 0u64;
-    for rel in &relations {
-        let predicate = pname(rel.predicate);
-        let Some(rule) = mapping.relations.get(predicate) else {
-            continue;
-        };
-        let (from, to) = if rule.inverse {
-            (iri(rel.object), iri(rel.subject))
-        } else {
-            (iri(rel.subject), iri(rel.object))
-        };
-        let ids = (node_id(from, mapping), node_id(to, mapping));
-        let (from_id, to_id) = match ids {
-            (Ok(f), Ok(t)) => (f, t),
-            (Err(problem), _) | (_, Err(problem)) => {
-                report.reject(
-                    rel.pos.source,
-                    Diagnostic::error(K::InvalidId, at(rel.pos), problem),
-                );
-                continue;
+    // Staged in place: each staged relation takes the room of the triple it came from.
+    let staged: Vec<StagedRelation> = relations
+        .into_iter()
+        .filter_map(|rel| {
+            let predicate = pname(rel.predicate);
+            let rule = mapping.relations.get(predicate)?;
+            let (from, to) = if rule.inverse {
+                (iri(rel.object), iri(rel.subject))
+            } else {
+                (iri(rel.subject), iri(rel.object))
+            };
+            let ids = (node_id(from, mapping), node_id(to, mapping));
+            let (from_id, to_id) = match ids {
+                (Ok(f), Ok(t)) => (f, t),
+                (Err(problem), _) | (_, Err(problem)) => {
+                    report.reject(
+                        rel.pos.source,
+                        Diagnostic::error(K::InvalidId, at(rel.pos), problem),
+                    );
+                    return None;
+                }
+            };
+            if options.is_partial()
+                && (resources.get(from).is_none() || resources.get(to).is_none())
+            {
+                report.outside_graph += 1;
+                report.skipped(rel.pos.source);
+                *report
+                    .unused_predicates
+                    .entry(predicate.to_owned())
+                    .or_default() += 1;
+                return None;
             }
-        };
-        if options.is_partial() && (resources.get(from).is_none() || resources.get(to).is_none()) {
-            report.outside_graph += 1;
-            report.skipped(rel.pos.source);
-            *report
-                .unused_predicates
-                .entry(predicate.to_owned())
-                .or_default() += 1;
-            continue;
-        }
-        if inactive.contains(&from_id) || inactive.contains(&to_id) {
-            not_current_relations += 1;
-            report.skipped(rel.pos.source);
-            *report
-                .unused_predicates
-                .entry(predicate.to_owned())
-                .or_default() += 1;
-            continue;
-        }
-        let mut relation = Relation {
-            importance: rule.importance,
-            ..Relation::plain(rule.kind)
-        };
-        let statement_key = (iri(rel.subject), predicate, iri(rel.object));
-        if let Some((st, _, key)) = levels.remove(&statement_key) {
-            used_statements.insert(key);
-            if let Some((level, pos)) = &st.level {
-                let pos = *pos;
-                match Level::from_str(level) {
-                    Ok(l) if rule.kind.has_level() => relation.level = Some(l),
-                    Ok(_) => report.push(Diagnostic::warning(
-                        K::InvalidValue,
-                        at(pos),
-                        format!(
-                            "`{}` relations have no level; level {level} dropped",
-                            rule.kind
-                        ),
-                    )),
-                    Err(e) => report.push(Diagnostic::warning(
-                        K::InvalidValue,
-                        at(pos),
-                        format!("{e}; level dropped"),
-                    )),
+            if inactive.contains(&from_id) || inactive.contains(&to_id) {
+                not_current_relations += 1;
+                report.skipped(rel.pos.source);
+                *report
+                    .unused_predicates
+                    .entry(predicate.to_owned())
+                    .or_default() += 1;
+                return None;
+            }
+            let mut relation = Relation {
+                importance: rule.importance,
+                ..Relation::plain(rule.kind)
+            };
+            let statement_key = (iri(rel.subject), predicate, iri(rel.object));
+            if let Some((st, _, key)) = levels.remove(&statement_key) {
+                used_statements.insert(key);
+                if let Some((level, pos)) = &st.level {
+                    let pos = *pos;
+                    match Level::from_str(level) {
+                        Ok(l) if rule.kind.has_level() => relation.level = Some(l),
+                        Ok(_) => report.push(Diagnostic::warning(
+                            K::InvalidValue,
+                            at(pos),
+                            format!(
+                                "`{}` relations have no level; level {level} dropped",
+                                rule.kind
+                            ),
+                        )),
+                        Err(e) => report.push(Diagnostic::warning(
+                            K::InvalidValue,
+                            at(pos),
+                            format!("{e}; level dropped"),
+                        )),
+                    }
+                }
+                for (q, text, pos) in &st.extra {
+                    if let Err(message) = qualify(&mut relation, *q, text) {
+                        report.push(Diagnostic::warning(
+                            K::InvalidValue,
+                            at(*pos),
+                            format!("{message}; dropped"),
+                        ));
+                    }
                 }
             }
-            for (q, text, pos) in &st.extra {
-                if let Err(message) = qualify(&mut relation, *q, text) {
-                    report.push(Diagnostic::warning(
-                        K::InvalidValue,
-                        at(*pos),
-                        format!("{message}; dropped"),
-                    ));
-                }
-            }
-        }
-        staging.add_relation(from_id, to_id, relation, at(rel.pos), rel.pos.source);
-    }
+            let file = files.get(rel.pos.source).map_or("", String::as_str);
+            staging.stage_relation(
+                &from_id,
+                &to_id,
+                relation,
+                (file, rel.pos.line),
+                rel.pos.source,
+            )
+        })
+        .collect();
+    staging.set_relations(staged);
     if report.outside_graph > 0 {
         report.notes.push(format!(
             "{} relation triple(s) name resources outside the input (a partial graph); skipped",
