@@ -68,8 +68,8 @@ pub(crate) struct Staging {
     relations: Vec<StagedRelation>,
     /// The relations' endpoint ids, file names and columns, each once.
     strings: Strings,
-    /// The place of the relation staged last (the next is most likely in the same file).
-    recent: Option<Place>,
+    /// The relation numbered last (the next most likely shares parts with it).
+    recent: Option<StagedRelation>,
     /// The relations' distinct attributes (kind, importance, level, ...): a handful in most
     /// inputs.
     attributes: IndexSet<Relation>,
@@ -173,21 +173,10 @@ impl Staging {
         location: Location,
         source: usize,
     ) {
-        let (strings, attributes) = (&mut self.strings, &mut self.attributes);
-        let staged = (|| {
-            Some(StagedRelation {
-                from: strings.intern(&from)?,
-                to: strings.intern(&to)?,
-                relation: number(attributes, relation)?,
-                source: u32::try_from(source).ok()?,
-                place: Place::new(&location, strings, self.recent)?,
-            })
-        })();
-        match staged {
-            Some(staged) => {
-                self.recent = Some(staged.place);
-                self.relations.push(staged);
-            }
+        match self.number(&from, &to, relation, source, |strings, recent| {
+            Place::new(&location, strings, recent)
+        }) {
+            Some(staged) => self.relations.push(staged),
             None => self.too_many.push((source, location)),
         }
     }
@@ -204,21 +193,49 @@ impl Staging {
         (file, line): (&str, u64),
         source: usize,
     ) -> Option<StagedRelation> {
-        let (strings, attributes) = (&mut self.strings, &mut self.attributes);
-        let staged = (|| {
-            Some(StagedRelation {
-                from: strings.intern(from)?,
-                to: strings.intern(to)?,
-                relation: number(attributes, relation)?,
-                source: u32::try_from(source).ok()?,
-                place: Place::of(Some(file), Some(line), None, strings, self.recent)?,
-            })
-        })();
-        self.recent = staged.map(|s| s.place).or(self.recent);
+        let staged = self.number(from, to, relation, source, |strings, recent| {
+            Place::of(Some(file), Some(line), None, strings, recent)
+        });
         if staged.is_none() {
             self.too_many.push((source, Location::line(file, line)));
         }
         staged
+    }
+
+    /// A relation as numbers. Readers give relations in runs (one occupation's skills, one
+    /// file), so each part is first compared with the relation numbered before, and hashed
+    /// only when it differs.
+    fn number(
+        &mut self,
+        from: &str,
+        to: &str,
+        relation: Relation,
+        source: usize,
+        place: impl FnOnce(&mut Strings, Option<Place>) -> Option<Place>,
+    ) -> Option<StagedRelation> {
+        let recent = self.recent;
+        let strings = &mut self.strings;
+        let mut id = |s: &str, before: Option<u32>| match before {
+            Some(b) if strings.get(b) == s => Some(b),
+            _ => strings.intern(s),
+        };
+        let from = id(from, recent.map(|r| r.from))?;
+        let to = id(to, recent.map(|r| r.to))?;
+        let relation = match recent {
+            Some(r) if self.attributes.get_index(r.relation as usize) == Some(&relation) => {
+                r.relation
+            }
+            _ => number(&mut self.attributes, relation)?,
+        };
+        let staged = StagedRelation {
+            from,
+            to,
+            relation,
+            source: u32::try_from(source).ok()?,
+            place: place(&mut self.strings, recent.map(|r| r.place))?,
+        };
+        self.recent = Some(staged);
+        Some(staged)
     }
 
     /// Adds relations from [`Staging::stage_relation`], after those staged so far.

@@ -136,6 +136,9 @@ impl Resource {
 #[derive(Debug, Default)]
 pub(crate) struct Resources {
     items: IndexMap<Key, Resource>,
+    /// The position of the resource found last: a subject's triples come in a run (Turtle's
+    /// `;`), so its key is compared before it is hashed.
+    last: usize,
 }
 
 impl Resources {
@@ -155,7 +158,20 @@ impl Resources {
 
     /// The resource `key`, created at `pos` when new.
     fn get_or_insert(&mut self, key: Key, pos: Pos) -> &mut Resource {
-        self.items.entry(key).or_insert_with(|| Resource::new(pos))
+        let i = if self
+            .items
+            .get_index(self.last)
+            .is_some_and(|(k, _)| *k == key)
+        {
+            self.last
+        } else {
+            match self.items.get_index_of(key.as_str()) {
+                Some(i) => i,
+                None => self.items.insert_full(key, Resource::new(pos)).0,
+            }
+        };
+        self.last = i;
+        &mut self.items[i]
     }
 
     /// The resource `key`.
@@ -206,6 +222,8 @@ pub(crate) struct Collector<'m> {
     /// Interned predicate IRIs ([`Pred`] indexes this).
     pub(crate) predicates: Vec<String>,
     predicate_index: HashMap<String, Pred>,
+    /// The number of the last relation subject ([`Collector::subject_iri`]).
+    last_subject: Option<u32>,
     /// Language tags, each kept once, in order of first use.
     languages_seen: IndexSet<Rc<str>>,
 }
@@ -223,6 +241,7 @@ impl<'m> Collector<'m> {
             files: Vec::new(),
             predicates: Vec::new(),
             predicate_index: HashMap::new(),
+            last_subject: None,
             languages_seen: IndexSet::new(),
         }
     }
@@ -264,6 +283,22 @@ impl<'m> Collector<'m> {
             None => self.iris.insert_full(iri.into()).0,
         };
         u32::try_from(i).ok()
+    }
+
+    /// As [`Collector::iri`] for a relation's subject: compared with the last one before it is
+    /// hashed (a subject's relations come in a run).
+    fn subject_iri(&mut self, iri: &str) -> Option<u32> {
+        if let Some(last) = self.last_subject
+            && self
+                .iris
+                .get_index(last as usize)
+                .is_some_and(|k| **k == *iri)
+        {
+            return Some(last);
+        }
+        let i = self.iri(iri);
+        self.last_subject = i;
+        i
     }
 
     /// The location of `pos`.
@@ -466,7 +501,8 @@ impl<'m> Collector<'m> {
                         return;
                     }
                 }
-                let (Some(subject), Some(object)) = (self.iri(&subject), self.iri(object.as_str()))
+                let (Some(subject), Some(object)) =
+                    (self.subject_iri(&subject), self.iri(object.as_str()))
                 else {
                     self.reject(
                         report,
