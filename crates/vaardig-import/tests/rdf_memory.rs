@@ -57,7 +57,7 @@ fn taxonomy(skills: usize, occupations: usize, per: usize) -> String {
 fn importing_turtle_costs_a_few_times_its_input() {
     // Before, the collector and the staged concepts both held every label, and each staged
     // relation two id strings and a location with its own file name: the peak was 14.0 times
-    // this input (relations are dense here); now 4.3, the built ontology included.
+    // this input (relations are dense here); now 4.1, the built ontology included.
     let ttl = taxonomy(6_000, 1_200, 60);
     let input = ttl.len();
     let before = COUNTING.current_usage();
