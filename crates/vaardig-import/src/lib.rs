@@ -8,13 +8,15 @@
 //! - [`rdf`](import_rdf): streaming parse with line numbers, collection per resource, the
 //!   [`Mapping`], and resolution into concepts and relations.
 //! - staging: the lenient checks between readers and the core's builder (endpoints, duplicates,
-//!   cycles, labels), so each rejection is reported once, where it happened.
+//!   cycles, labels), so each rejection is reported once, where it happened; `interned` numbers
+//!   its relations' ids and places so a staged relation is 32 bytes.
 //! - [`write_turtle`]: the SKOS export.
 
 mod error;
 mod esco;
 mod ids;
 mod imported;
+mod interned;
 mod onet;
 mod options;
 mod progress;

@@ -210,11 +210,14 @@ fn read_one(
 
 /// Resolves what was collected and stages it into a builder.
 fn finish(
-    collector: Collector<'_>,
+    mut collector: Collector<'_>,
     mapping: &Mapping,
     options: &ImportOptions,
     mut report: ImportReport,
 ) -> Result<Import, ImportError> {
+    // Done growing: the lists give back the up to half of their room that doubling left empty
+    // before resolution adds the concepts and relations beside them.
+    collector.shrink_to_fit();
     let (staging, manifest) = resolve::resolve(collector, mapping, options, &mut report)?;
     report.languages = staging.languages().to_vec();
     let builder = staging.finish(manifest, &mut report);

@@ -2,6 +2,7 @@
 //! languages the ontology has, the manifest, and the relations with their qualifiers.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 use std::str::FromStr;
 
 use vaardig_core::{Concept, Date, normalise_language, primary_language, same_language};
@@ -18,7 +19,7 @@ use crate::rdf::collect::{
 };
 use crate::rdf::mapping::{Attribute, ClassRule, LabelRole, Mapping, Qualifier, Role, SchemeField};
 use crate::report::ImportReport;
-use crate::staging::{Duplicates, Staging, is_isco};
+use crate::staging::{Duplicates, StagedRelation, Staging, is_isco};
 use crate::vocab::VAARDIG_SCHEME;
 
 /// What a resource turned out to be.
@@ -27,7 +28,8 @@ enum Fate<'m> {
     Scheme,
     Ignore,
     Unmapped,
-    Rejected(Diagnostic),
+    /// Boxed: a fate is made for every resource, and few are rejected.
+    Rejected(Box<Diagnostic>),
 }
 
 /// A content status (UWV's `cnluwv:hasContentStatus`: Actueel, Historisch, Gearchiveerd).
@@ -86,11 +88,24 @@ pub(crate) fn fold_language<'a>(tag: &str, languages: &'a [String]) -> Option<&'
         .map(String::as_str)
 }
 
+/// The labels of resource `key` ([`Resources::take_labels`] took them out into `labels`).
+fn labels_of<'a>(
+    resources: &Resources,
+    labels: &'a [Vec<LabelValue>],
+    key: &str,
+) -> &'a [LabelValue] {
+    resources
+        .position(key)
+        .and_then(|i| labels.get(i))
+        .map_or(&[], Vec::as_slice)
+}
+
 /// The status a resource's `status` attribute names, if it has one; an unreadable status is
 /// warned about and taken as current.
 fn status_of(
     r: &Resource,
     resources: &Resources,
+    labels: &[Vec<LabelValue>],
     mapping: &Mapping,
     used: &mut HashSet<Key>,
     warn: &mut dyn FnMut(Pos, String),
@@ -102,8 +117,8 @@ fn status_of(
     if let Some(s) = mapping.values.get(value).and_then(|v| Status::from_name(v)) {
         return Some(s);
     }
-    let named = resources.get(value).and_then(|node| {
-        node.labels
+    let named = resources.get(value).and_then(|_| {
+        labels_of(resources, labels, value)
             .iter()
             .filter(|l| matches!(l.role, LabelRole::Name | LabelRole::Pref))
             .find_map(|l| Status::from_name(&l.text))
@@ -133,7 +148,7 @@ pub(crate) fn resolve(
     report: &mut ImportReport,
 ) -> Result<(Staging, Manifest), ImportError> {
     let Collector {
-        resources,
+        mut resources,
         relations,
         iris,
         isco_links,
@@ -146,8 +161,12 @@ pub(crate) fn resolve(
         |pos: Pos| Location::line(files.get(pos.source).cloned().unwrap_or_default(), pos.line);
     let pname = |p: Pred| predicates.get(p as usize).map_or("", String::as_str);
 
+    // The labels apart, so each concept's can be moved into it (not copied) while the rest of
+    // the resources is still read.
+    let mut labels = resources.take_labels();
+    let resources = resources;
     // What each resource is, in key order (so diagnostics come in a stable order).
-    let mut sorted: Vec<(&Key, &Resource)> = resources.iter().collect();
+    let mut sorted: Vec<(&Key, &Resource)> = resources.iter().map(|(_, k, r)| (k, r)).collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let fates: Vec<(&Key, &Resource, Fate<'_>)> = sorted
         .into_iter()
@@ -169,10 +188,16 @@ pub(crate) fn resolve(
         let mut absent: Vec<&Key> = Vec::new();
         for (role, node_key, link) in &r.xl {
             let node = resources.get(node_key);
+            let node_labels = labels_of(&resources, &labels, node_key);
             if let Some(node) = node {
-                let status = status_of(node, &resources, mapping, &mut used_status, &mut |p, m| {
-                    status_warnings.push((p, m))
-                });
+                let status = status_of(
+                    node,
+                    &resources,
+                    &labels,
+                    mapping,
+                    &mut used_status,
+                    &mut |p, m| status_warnings.push((p, m)),
+                );
                 if let Some(s @ (Status::Historical | Status::Archived)) = status {
                     if not_current_nodes.insert(node_key) {
                         *report
@@ -186,25 +211,19 @@ pub(crate) fn resolve(
                 }
             }
             let (form_role, language) = if *role == LabelRole::Description {
-                let language = node.and_then(|n| {
-                    n.labels
-                        .iter()
-                        .find(|l| l.role == LabelRole::NodeLanguage)
-                        .map(|l| l.text.trim().to_ascii_lowercase())
-                });
+                let language = node_labels
+                    .iter()
+                    .find(|l| l.role == LabelRole::NodeLanguage)
+                    .map(|l| Rc::from(l.text.trim().to_ascii_lowercase()));
                 (LabelRole::NodeLiteral, language)
             } else {
                 (LabelRole::LiteralForm, None)
             };
-            let forms: Vec<(usize, &LabelValue)> = node
-                .map(|n| {
-                    n.labels
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, l)| l.role == form_role)
-                        .collect()
-                })
-                .unwrap_or_default();
+            let forms: Vec<(usize, &LabelValue)> = node_labels
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.role == form_role)
+                .collect();
             if forms.is_empty() {
                 if is_concept && node.is_none() {
                     absent.push(node_key);
@@ -233,7 +252,7 @@ pub(crate) fn resolve(
                 entry.push(LabelValue {
                     role,
                     lang: form.lang.clone().or_else(|| language.clone()),
-                    node: Some((node_key.clone(), i)),
+                    node: Some(Box::new((node_key.clone(), i))),
                     ..form.clone()
                 });
             }
@@ -277,18 +296,21 @@ pub(crate) fn resolve(
         })
         .unwrap_or_default();
     // `skos:note` is a concept's note, and on the scheme the manifest's notes.
-    if let Some((_, r)) = chosen_scheme
-        && let Some(note) = r.labels.iter().find(|l| l.role == LabelRole::Note)
+    if let Some((k, _)) = chosen_scheme
+        && let Some(note) = labels_of(&resources, &labels, k)
+            .iter()
+            .find(|l| l.role == LabelRole::Note)
     {
         scheme
             .entry(SchemeField::Notes)
-            .or_insert_with(|| note.text.clone());
+            .or_insert_with(|| note.text.to_string());
     }
-    let languages = choose_languages(&fates, &extra, &scheme, mapping, options, report);
+    let own = |k: &Key| labels_of(&resources, &labels, k);
+    let languages = choose_languages(&fates, &own, &extra, &scheme, mapping, options, report);
     // Without a title, the scheme's own `skos:prefLabel` names the ontology: in the primary
     // language, else the first in another.
-    if let Some((_, r)) = chosen_scheme {
-        let prefs = || r.labels.iter().filter(|l| l.role == LabelRole::Pref);
+    if let Some((k, _)) = chosen_scheme {
+        let prefs = || own(k).iter().filter(|l| l.role == LabelRole::Pref);
         let in_primary = prefs().find(|l| {
             l.lang
                 .as_deref()
@@ -297,14 +319,27 @@ pub(crate) fn resolve(
         if let Some(label) = in_primary.or_else(|| prefs().next()) {
             scheme
                 .entry(SchemeField::Name)
-                .or_insert_with(|| label.text.clone());
+                .or_insert_with(|| label.text.to_string());
         }
     }
     let mut manifest = rdf_manifest(&scheme, &languages, mapping, &files, options, report)?;
     let primary = languages[0].clone(); // ok: choose_languages never returns an empty list
 
-    // Concepts.
+    // Concepts. The resources a status names (their labels can name the status).
+    let status_targets: HashSet<&str> = resources
+        .iter()
+        .flat_map(|(_, _, r)| &r.attributes)
+        .filter(|(a, _, _, _)| *a == Attribute::Status)
+        .map(|(_, value, _, _)| value.as_str())
+        .collect();
     let mut staging = Staging::new(languages.clone(), Duplicates::Merge);
+    // As many as there can be, so the lists do not grow by doubling (up to twice the room).
+    staging.reserve(
+        fates
+            .iter()
+            .filter(|(_, _, f)| matches!(f, Fate::Concept(..)))
+            .count(),
+    );
     let mut deferred: Vec<(&Key, &Resource)> = Vec::new();
     let mut inactive: HashSet<String> = HashSet::new();
     let mut node_kept: HashSet<Key> = HashSet::new();
@@ -336,7 +371,7 @@ pub(crate) fn resolve(
                 }
             }
             Fate::Rejected(diagnostic) => {
-                report.push(diagnostic);
+                report.push(*diagnostic);
                 settle(report, r, Settle::Rejected, &pname);
             }
             Fate::Concept(..) if is_blank(key) => {
@@ -354,9 +389,14 @@ pub(crate) fn resolve(
                 settle(report, r, Settle::Rejected, &pname);
             }
             Fate::Concept(kind, defaults) => {
-                let status = status_of(r, &resources, mapping, &mut used_status, &mut |p, m| {
-                    status_warnings.push((p, m))
-                });
+                let status = status_of(
+                    r,
+                    &resources,
+                    &labels,
+                    mapping,
+                    &mut used_status,
+                    &mut |p, m| status_warnings.push((p, m)),
+                );
                 let kept_status = match status {
                     Some(Status::Historical) if options.keeps_not_current() => {
                         Some(vaardig_core::Status::Historical)
@@ -380,6 +420,15 @@ pub(crate) fn resolve(
                     settle(report, r, Settle::Skipped, &pname);
                     continue;
                 }
+                // Moved into the concept, unless a status names this resource (its labels are
+                // read again then).
+                let own_labels = match resources.position(key) {
+                    Some(i) if status_targets.contains(key.as_str()) => {
+                        labels.get(i).cloned().unwrap_or_default()
+                    }
+                    Some(i) => labels.get_mut(i).map(std::mem::take).unwrap_or_default(),
+                    None => Vec::new(),
+                };
                 let built = mapping
                     .ids()
                     .id_for_iri(key)
@@ -395,6 +444,7 @@ pub(crate) fn resolve(
                             kind,
                             defaults,
                             r,
+                            own_labels,
                             extra(key),
                             id,
                             &languages,
@@ -444,7 +494,7 @@ pub(crate) fn resolve(
                                 used_prefixes.insert(prefix, namespace);
                             }
                             for l in extra(key) {
-                                if let Some((node, _)) = &l.node {
+                                if let Some((node, _)) = l.node.as_deref() {
                                     node_kept.insert(node.clone());
                                 }
                             }
@@ -522,7 +572,7 @@ pub(crate) fn resolve(
 
     // Relations, with levels from rdf:Statement qualifiers.
     let mut levels: HashMap<(&str, &str, &str), (&Statement, Pos, &Key)> = HashMap::new();
-    for (key, r) in resources.iter() {
+    for (_, key, r) in resources.iter() {
         if let Some(st) = &r.statement
             && let (Some(s), Some(p), Some(o)) = (&st.subject, &st.predicate, &st.object)
             && let Some(pos) = st
@@ -536,83 +586,95 @@ pub(crate) fn resolve(
     }
     let mut used_statements: HashSet<&Key> = HashSet::new();
     let mut not_current_relations = 0u64;
-    for rel in &relations {
-        let predicate = pname(rel.predicate);
-        let Some(rule) = mapping.relations.get(predicate) else {
-            continue;
-        };
-        let (from, to) = if rule.inverse {
-            (iri(rel.object), iri(rel.subject))
-        } else {
-            (iri(rel.subject), iri(rel.object))
-        };
-        let ids = (node_id(from, mapping), node_id(to, mapping));
-        let (from_id, to_id) = match ids {
-            (Ok(f), Ok(t)) => (f, t),
-            (Err(problem), _) | (_, Err(problem)) => {
-                report.reject(
-                    rel.pos.source,
-                    Diagnostic::error(K::InvalidId, at(rel.pos), problem),
-                );
-                continue;
+    // Staged in place: each staged relation takes the room of the triple it came from.
+    let staged: Vec<StagedRelation> = relations
+        .into_iter()
+        .filter_map(|rel| {
+            let predicate = pname(rel.predicate);
+            let rule = mapping.relations.get(predicate)?;
+            let (from, to) = if rule.inverse {
+                (iri(rel.object), iri(rel.subject))
+            } else {
+                (iri(rel.subject), iri(rel.object))
+            };
+            let ids = (node_id(from, mapping), node_id(to, mapping));
+            let (from_id, to_id) = match ids {
+                (Ok(f), Ok(t)) => (f, t),
+                (Err(problem), _) | (_, Err(problem)) => {
+                    report.reject(
+                        rel.pos.source,
+                        Diagnostic::error(K::InvalidId, at(rel.pos), problem),
+                    );
+                    return None;
+                }
+            };
+            if options.is_partial()
+                && (resources.get(from).is_none() || resources.get(to).is_none())
+            {
+                report.outside_graph += 1;
+                report.skipped(rel.pos.source);
+                *report
+                    .unused_predicates
+                    .entry(predicate.to_owned())
+                    .or_default() += 1;
+                return None;
             }
-        };
-        if options.is_partial() && (resources.get(from).is_none() || resources.get(to).is_none()) {
-            report.outside_graph += 1;
-            report.skipped(rel.pos.source);
-            *report
-                .unused_predicates
-                .entry(predicate.to_owned())
-                .or_default() += 1;
-            continue;
-        }
-        if inactive.contains(&from_id) || inactive.contains(&to_id) {
-            not_current_relations += 1;
-            report.skipped(rel.pos.source);
-            *report
-                .unused_predicates
-                .entry(predicate.to_owned())
-                .or_default() += 1;
-            continue;
-        }
-        let mut relation = Relation {
-            importance: rule.importance,
-            ..Relation::plain(rule.kind)
-        };
-        let statement_key = (iri(rel.subject), predicate, iri(rel.object));
-        if let Some((st, _, key)) = levels.remove(&statement_key) {
-            used_statements.insert(key);
-            if let Some((level, pos)) = &st.level {
-                let pos = *pos;
-                match Level::from_str(level) {
-                    Ok(l) if rule.kind.has_level() => relation.level = Some(l),
-                    Ok(_) => report.push(Diagnostic::warning(
-                        K::InvalidValue,
-                        at(pos),
-                        format!(
-                            "`{}` relations have no level; level {level} dropped",
-                            rule.kind
-                        ),
-                    )),
-                    Err(e) => report.push(Diagnostic::warning(
-                        K::InvalidValue,
-                        at(pos),
-                        format!("{e}; level dropped"),
-                    )),
+            if inactive.contains(&from_id) || inactive.contains(&to_id) {
+                not_current_relations += 1;
+                report.skipped(rel.pos.source);
+                *report
+                    .unused_predicates
+                    .entry(predicate.to_owned())
+                    .or_default() += 1;
+                return None;
+            }
+            let mut relation = Relation {
+                importance: rule.importance,
+                ..Relation::plain(rule.kind)
+            };
+            let statement_key = (iri(rel.subject), predicate, iri(rel.object));
+            if let Some((st, _, key)) = levels.remove(&statement_key) {
+                used_statements.insert(key);
+                if let Some((level, pos)) = &st.level {
+                    let pos = *pos;
+                    match Level::from_str(level) {
+                        Ok(l) if rule.kind.has_level() => relation.level = Some(l),
+                        Ok(_) => report.push(Diagnostic::warning(
+                            K::InvalidValue,
+                            at(pos),
+                            format!(
+                                "`{}` relations have no level; level {level} dropped",
+                                rule.kind
+                            ),
+                        )),
+                        Err(e) => report.push(Diagnostic::warning(
+                            K::InvalidValue,
+                            at(pos),
+                            format!("{e}; level dropped"),
+                        )),
+                    }
+                }
+                for (q, text, pos) in &st.extra {
+                    if let Err(message) = qualify(&mut relation, *q, text) {
+                        report.push(Diagnostic::warning(
+                            K::InvalidValue,
+                            at(*pos),
+                            format!("{message}; dropped"),
+                        ));
+                    }
                 }
             }
-            for (q, text, pos) in &st.extra {
-                if let Err(message) = qualify(&mut relation, *q, text) {
-                    report.push(Diagnostic::warning(
-                        K::InvalidValue,
-                        at(*pos),
-                        format!("{message}; dropped"),
-                    ));
-                }
-            }
-        }
-        staging.add_relation(from_id, to_id, relation, at(rel.pos), rel.pos.source);
-    }
+            let file = files.get(rel.pos.source).map_or("", String::as_str);
+            staging.stage_relation(
+                &from_id,
+                &to_id,
+                relation,
+                (file, rel.pos.line),
+                rel.pos.source,
+            )
+        })
+        .collect();
+    staging.set_relations(staged);
     if report.outside_graph > 0 {
         report.notes.push(format!(
             "{} relation triple(s) name resources outside the input (a partial graph); skipped",
@@ -809,7 +871,7 @@ fn classify<'m>(
         .collect();
     if let Some((first_class, kind, defaults)) = concepts.first() {
         if let Some((other_class, other, _)) = concepts.iter().find(|(_, k, _)| k != kind) {
-            return Fate::Rejected(
+            return Fate::Rejected(Box::new(
                 Diagnostic::error(
                     K::InvalidValue,
                     at(r.first),
@@ -818,7 +880,7 @@ fn classify<'m>(
                     ),
                 )
                 .about(key.to_owned()),
-            );
+            ));
         }
         return Fate::Concept(*kind, defaults.as_slice());
     }
@@ -839,8 +901,9 @@ fn classify<'m>(
 
 /// The manifest languages: the caller's, else the concept scheme's, else the mapping's that the
 /// graph uses, else the languages of the graph's preferred labels by frequency.
-fn choose_languages<'l>(
+fn choose_languages<'o, 'l>(
     fates: &[(&Key, &Resource, Fate<'_>)],
+    own: &impl Fn(&Key) -> &'o [LabelValue],
     extra: &impl Fn(&Key) -> &'l Vec<LabelValue>,
     scheme: &BTreeMap<SchemeField, String>,
     mapping: &Mapping,
@@ -876,16 +939,15 @@ fn choose_languages<'l>(
         }
     }
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    for (k, r, fate) in fates {
+    for (k, _, fate) in fates {
         if let Fate::Concept(..) = fate {
-            for l in r
-                .labels
+            for l in own(k)
                 .iter()
                 .chain(extra(k).iter())
                 .filter(|l| l.role == LabelRole::Pref)
             {
                 if let Some(lang) = &l.lang {
-                    *counts.entry(lang.clone()).or_default() += 1;
+                    *counts.entry(lang.to_string()).or_default() += 1;
                 }
             }
         }
@@ -1044,6 +1106,7 @@ fn build_concept(
     kind: ConceptKind,
     defaults: &[(Attribute, String)],
     r: &Resource,
+    own: Vec<LabelValue>,
     extra: &[LabelValue],
     id: String,
     languages: &[String],
@@ -1056,47 +1119,47 @@ fn build_concept(
     let mut warnings: Vec<(Pos, String)> = Vec::new();
     let mut dropped: Vec<Dropped> = Vec::new();
     let drop_label = |l: &LabelValue, dropped: &mut Vec<Dropped>| {
-        dropped.push(match &l.node {
+        dropped.push(match l.node.as_deref() {
             Some((node, i)) => Dropped::Node(node.clone(), *i, l.origin()),
             None => Dropped::Own(l.origin()),
         });
     };
     let mut labels = Labels::default();
-    let mut descriptions: BTreeMap<String, (String, &LabelValue)> = BTreeMap::new();
-    let mut names: Vec<(String, &LabelValue)> = Vec::new();
+    let mut descriptions: BTreeMap<String, LabelValue> = BTreeMap::new();
+    let mut names: Vec<(String, LabelValue)> = Vec::new();
     let mut notes: Vec<vaardig_core::Note> = Vec::new();
     // Labels in an imported language first, then regional variants folded into one (so `en`
-    // wins over `en-us`).
-    let mut placed: Vec<(bool, String, &LabelValue)> = Vec::new();
-    for l in r.labels.iter().chain(extra.iter()) {
-        let tag = l.lang.clone().unwrap_or_else(|| primary.to_owned());
-        match fold_language(&tag, languages) {
+    // wins over `en-us`). The concept's own labels are moved, the copied forms cloned.
+    let mut placed: Vec<(bool, String, LabelValue)> = Vec::with_capacity(own.len() + extra.len());
+    for l in own.into_iter().chain(extra.iter().cloned()) {
+        let tag = l.lang.as_deref().unwrap_or(primary);
+        match fold_language(tag, languages) {
             Some(lang) => placed.push((lang != tag, lang.to_owned(), l)),
             None => {
                 if !matches!(
                     l.role,
                     LabelRole::NodeLanguage | LabelRole::LiteralForm | LabelRole::NodeLiteral
                 ) {
-                    *report.ignored_languages.entry(tag).or_default() += 1;
+                    *report.ignored_languages.entry(tag.to_owned()).or_default() += 1;
                 }
-                drop_label(l, &mut dropped);
+                drop_label(&l, &mut dropped);
             }
         }
     }
     placed.sort_by_key(|(folded, _, _)| *folded);
     for (folded, lang, l) in placed {
         if folded && let Some(tag) = &l.lang {
-            *report.folded_languages.entry(tag.clone()).or_default() += 1;
+            *report.folded_languages.entry(tag.to_string()).or_default() += 1;
         }
         match l.role {
             LabelRole::Pref => match labels.pref.get(&lang) {
                 None => {
-                    labels.pref.insert(lang, l.text.clone());
+                    labels.pref.insert(lang, l.text.into_string());
                 }
-                Some(p) if *p == l.text => {}
+                Some(p) if **p == *l.text => {}
                 Some(_) if folded => {
                     // `behavior`@en-us beside `behaviour`@en: a synonym, found by search.
-                    labels.alt.get_or_default(lang).push(l.text.clone());
+                    labels.alt.get_or_default(lang).push(l.text.into_string());
                 }
                 Some(p) => {
                     warnings.push((
@@ -1106,17 +1169,17 @@ fn build_concept(
                             l.text
                         ),
                     ));
-                    labels.alt.get_or_default(lang).push(l.text.clone());
+                    labels.alt.get_or_default(lang).push(l.text.into_string());
                 }
             },
             LabelRole::Alt | LabelRole::Hidden => {
-                labels.alt.get_or_default(lang).push(l.text.clone());
+                labels.alt.get_or_default(lang).push(l.text.into_string());
             }
             LabelRole::Definition => match labels.definition.get(&lang) {
                 None => {
-                    labels.definition.insert(lang, l.text.clone());
+                    labels.definition.insert(lang, l.text.into_string());
                 }
-                Some(d) if *d == l.text => {}
+                Some(d) if **d == *l.text => {}
                 Some(_) => {
                     if !folded {
                         warnings.push((
@@ -1124,61 +1187,61 @@ fn build_concept(
                             format!("`{id}` has a second definition in `{lang}`; dropped"),
                         ));
                     }
-                    drop_label(l, &mut dropped);
+                    drop_label(&l, &mut dropped);
                 }
             },
             LabelRole::Description => match descriptions.entry(lang) {
                 std::collections::btree_map::Entry::Occupied(_) => {
-                    drop_label(l, &mut dropped);
+                    drop_label(&l, &mut dropped);
                 }
                 std::collections::btree_map::Entry::Vacant(v) => {
-                    v.insert((l.text.clone(), l));
+                    v.insert(l);
                 }
             },
             LabelRole::Name => names.push((lang, l)),
             LabelRole::Note | LabelRole::ScopeNote | LabelRole::RegulationNote
                 if l.text.trim().is_empty() =>
             {
-                drop_label(l, &mut dropped);
+                drop_label(&l, &mut dropped);
             }
             LabelRole::Note => notes.push(vaardig_core::Note::new(
                 vaardig_core::NoteKind::Note,
                 lang,
-                l.text.clone(),
+                l.text.into_string(),
             )),
             LabelRole::ScopeNote => notes.push(vaardig_core::Note::new(
                 vaardig_core::NoteKind::ScopeNote,
                 lang,
-                l.text.clone(),
+                l.text.into_string(),
             )),
             LabelRole::RegulationNote => notes.push(vaardig_core::Note::new(
                 vaardig_core::NoteKind::Regulation,
                 lang,
-                l.text.clone(),
+                l.text.into_string(),
             )),
             LabelRole::LiteralForm
             | LabelRole::NodeLiteral
             | LabelRole::NodeLanguage
             | LabelRole::XlPref
             | LabelRole::XlAlt
-            | LabelRole::XlHidden => drop_label(l, &mut dropped),
+            | LabelRole::XlHidden => drop_label(&l, &mut dropped),
         }
     }
-    for (lang, (d, l)) in descriptions {
+    for (lang, l) in descriptions {
         if labels.definition.contains_key(&lang) {
-            drop_label(l, &mut dropped);
+            drop_label(&l, &mut dropped);
         } else {
-            labels.definition.insert(lang, d);
+            labels.definition.insert(lang, l.text.into_string());
         }
     }
     // rdfs:label: a preferred label where SKOS gives none.
     for (lang, l) in names {
         match labels.pref.get(&lang) {
             None => {
-                labels.pref.insert(lang, l.text.clone());
+                labels.pref.insert(lang, l.text.into_string());
             }
-            Some(p) if *p == l.text => {}
-            Some(_) => drop_label(l, &mut dropped),
+            Some(p) if **p == *l.text => {}
+            Some(_) => drop_label(&l, &mut dropped),
         }
     }
 
