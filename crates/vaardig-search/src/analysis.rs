@@ -28,7 +28,8 @@ use tantivy::tokenizer::{
 /// accents split words apart.
 pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization as _, is_nfc_quick};
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // ASCII is NFC, and much quicker to check.
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.nfc().collect())
@@ -338,11 +339,11 @@ fn fold_ascii_into(text: &str, out: &mut String) -> Option<usize> {
         if end.is_some() {
             out.push(' ');
         }
-        out.extend(
-            bytes[start..k]
-                .iter()
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        let from = out.len();
+        out.push_str(&text[start..k]);
+        if let Some(word) = out.get_mut(from..) {
+            word.make_ascii_lowercase();
+        }
         end = Some(k);
     }
     end

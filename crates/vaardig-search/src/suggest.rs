@@ -194,7 +194,10 @@ fn best_of(
 ) {
     picked.clear();
     picked.extend(candidates.into_iter().filter(|e| accept(e)));
-    picked.sort_unstable_by_key(|e| e.rank);
+    // One key's entries are in rank order already.
+    if !picked.is_sorted_by_key(|e| e.rank) {
+        picked.sort_unstable_by_key(|e| e.rank);
+    }
     out.clear();
     for e in picked.iter() {
         if out.len() == limit {

@@ -4,22 +4,34 @@
 //!
 //! Per concept the arena holds its id record, then its label records (preferred labels first, so
 //! the most frequent hits find the id on the same cache line):
-//! - id record: id length (`u16`), URI prefix (`u16` index into the interned prefixes, or
-//!   `u16::MAX` for no URI), the byte of the id the URI continues with (`u16`), the id;
-//! - label record: the id record's offset (`u32`), label length (`u16`), the label.
+//! - id record: id length, URI prefix (an index into the interned prefixes, or [`NO_URI`]), the
+//!   byte of the id the URI continues with, then the id;
+//! - label record: the id record's offset, label length, then the label.
+//!
+//! The numbers are written in 7-bit groups, one ASCII byte each (three for a length, five for
+//! an offset), so the arena is one `String` and reading a hit needs no UTF-8 validation.
 //!
 //! A concept's URI is an interned prefix followed by the rest of its id (for ESCO, the namespace
 //! and the part after `esco:`), so it costs no more than the id.
 
 use std::collections::HashMap;
 
+/// Bytes for a number below 2²¹ (a length or an index) …
+const SMALL: usize = 3;
+/// … and for an offset (below 2³²).
+const OFFSET: usize = 5;
+/// The largest length or index stored.
+const MAX_SMALL: u32 = (1 << (7 * SMALL)) - 1;
+/// The URI prefix of a concept without a URI.
+const NO_URI: u32 = MAX_SMALL;
+
 /// The arena of id and label records.
 #[derive(Default)]
 pub(super) struct Cards {
-    bytes: Vec<u8>,
+    text: String,
     /// The distinct URI prefixes.
     prefixes: Vec<Box<str>>,
-    prefix_ids: HashMap<Box<str>, u16, fnv::FnvBuildHasher>,
+    prefix_ids: HashMap<Box<str>, u32, fnv::FnvBuildHasher>,
 }
 
 /// The fields of one hit, borrowed from the arena.
@@ -41,13 +53,31 @@ impl Card<'_> {
     }
 }
 
+/// Appends `value` (below 2^(7 · `width`)) in `width` 7-bit groups, most significant first.
+fn put(text: &mut String, value: u32, width: usize) {
+    for k in (0..width).rev() {
+        let group = (u64::from(value) >> (7 * k)) & 0x7f;
+        // ok: a 7-bit group is an ASCII character.
+        text.push(char::from(group as u8));
+    }
+}
+
+/// The number [`put`] wrote at `at`.
+fn get(bytes: &[u8], at: usize, width: usize) -> Option<u32> {
+    let groups = bytes.get(at..at + width)?;
+    let value = groups
+        .iter()
+        .fold(0u64, |v, &g| (v << 7) | u64::from(g & 0x7f));
+    u32::try_from(value).ok()
+}
+
 impl Cards {
-    /// Adds a concept's id record; `None` when the id is too long (64 KiB) or the arena full.
+    /// Adds a concept's id record; `None` when the id is too long (2 MiB) or the arena full.
     pub(super) fn push_concept(&mut self, id: &str, uri: Option<&str>) -> Option<u32> {
-        let at = u32::try_from(self.bytes.len()).ok()?;
-        let id_len = u16::try_from(id.len()).ok()?;
+        let at = u32::try_from(self.text.len()).ok()?;
+        let id_len = u32::try_from(id.len()).ok().filter(|&n| n <= MAX_SMALL)?;
         let (prefix, rest) = match uri {
-            None => (u16::MAX, 0),
+            None => (NO_URI, 0),
             Some(uri) => {
                 // The longest tail of the id the URI ends with, so the prefix is shared.
                 let rest = (0..=id.len())
@@ -55,35 +85,39 @@ impl Cards {
                     .find(|&k| uri.ends_with(&id[k..]))
                     .unwrap_or(id.len());
                 let prefix = &uri[..uri.len() - (id.len() - rest)];
-                (self.prefix(prefix)?, u16::try_from(rest).ok()?)
+                (self.prefix(prefix)?, u32::try_from(rest).ok()?)
             }
         };
-        self.bytes.extend_from_slice(&id_len.to_le_bytes());
-        self.bytes.extend_from_slice(&prefix.to_le_bytes());
-        self.bytes.extend_from_slice(&rest.to_le_bytes());
-        self.bytes.extend_from_slice(id.as_bytes());
+        u32::try_from(self.text.len() + 3 * SMALL + id.len()).ok()?;
+        put(&mut self.text, id_len, SMALL);
+        put(&mut self.text, prefix, SMALL);
+        put(&mut self.text, rest, SMALL);
+        self.text.push_str(id);
         Some(at)
     }
 
     /// Adds a label record of the concept whose id record is at `concept`; `None` when the
-    /// label is too long (64 KiB) or the arena full.
+    /// label is too long (2 MiB) or the arena full.
     pub(super) fn push_label(&mut self, concept: u32, label: &str) -> Option<u32> {
-        let at = u32::try_from(self.bytes.len()).ok()?;
-        let len = u16::try_from(label.len()).ok()?;
-        self.bytes.extend_from_slice(&concept.to_le_bytes());
-        self.bytes.extend_from_slice(&len.to_le_bytes());
-        self.bytes.extend_from_slice(label.as_bytes());
+        let at = u32::try_from(self.text.len()).ok()?;
+        let len = u32::try_from(label.len())
+            .ok()
+            .filter(|&n| n <= MAX_SMALL)?;
+        u32::try_from(self.text.len() + OFFSET + SMALL + label.len()).ok()?;
+        put(&mut self.text, concept, OFFSET);
+        put(&mut self.text, len, SMALL);
+        self.text.push_str(label);
         Some(at)
     }
 
     /// The interned URI prefix's number.
-    fn prefix(&mut self, prefix: &str) -> Option<u16> {
+    fn prefix(&mut self, prefix: &str) -> Option<u32> {
         if let Some(&k) = self.prefix_ids.get(prefix) {
             return Some(k);
         }
-        let k = u16::try_from(self.prefixes.len())
+        let k = u32::try_from(self.prefixes.len())
             .ok()
-            .filter(|&k| k != u16::MAX)?;
+            .filter(|&k| k < NO_URI)?;
         self.prefixes.push(prefix.into());
         self.prefix_ids.insert(prefix.into(), k);
         Some(k)
@@ -91,44 +125,33 @@ impl Cards {
 
     /// The hit fields of the label record at `at`.
     pub(super) fn card(&self, at: u32) -> Option<Card<'_>> {
+        let bytes = self.text.as_bytes();
         let at = at as usize;
-        let concept = u32::from_le_bytes(self.array(at)?) as usize;
-        let label = self.text(at + 4)?;
-        let id_len = u16::from_le_bytes(self.array(concept)?);
-        let prefix = u16::from_le_bytes(self.array(concept + 2)?);
-        let rest = usize::from(u16::from_le_bytes(self.array(concept + 4)?));
-        let id_at = concept + 6;
-        let id = self.str_at(id_at, usize::from(id_len))?;
+        let concept = get(bytes, at, OFFSET)? as usize;
+        let label_len = get(bytes, at + OFFSET, SMALL)? as usize;
+        let label_at = at + OFFSET + SMALL;
+        let label = self.text.get(label_at..label_at + label_len)?;
+        let id_len = get(bytes, concept, SMALL)? as usize;
+        let prefix = get(bytes, concept + SMALL, SMALL)?;
+        let rest = get(bytes, concept + 2 * SMALL, SMALL)? as usize;
+        let id_at = concept + 3 * SMALL;
+        let id = self.text.get(id_at..id_at + id_len)?;
         let uri = match prefix {
-            u16::MAX => None,
-            k => Some((&**self.prefixes.get(usize::from(k))?, id.get(rest..)?)),
+            NO_URI => None,
+            k => Some((&**self.prefixes.get(k as usize)?, id.get(rest..)?)),
         };
         Some(Card { id, uri, label })
     }
 
     /// Shrinks the arena to its contents, once every record is in.
     pub(super) fn finish(&mut self) {
-        self.bytes.shrink_to_fit();
+        self.text.shrink_to_fit();
         self.prefix_ids = HashMap::default();
     }
 
     /// How many bytes the arena holds.
     pub(super) fn len(&self) -> usize {
-        self.bytes.len()
-    }
-
-    fn array<const N: usize>(&self, at: usize) -> Option<[u8; N]> {
-        self.bytes.get(at..at + N)?.try_into().ok()
-    }
-
-    /// A length-prefixed (`u16`) text at `at`.
-    fn text(&self, at: usize) -> Option<&str> {
-        let len = u16::from_le_bytes(self.array(at)?);
-        self.str_at(at + 2, usize::from(len))
-    }
-
-    fn str_at(&self, at: usize, len: usize) -> Option<&str> {
-        std::str::from_utf8(self.bytes.get(at..at + len)?).ok()
+        self.text.len()
     }
 }
 
@@ -179,5 +202,22 @@ mod tests {
         // Shared prefixes are interned once.
         assert_eq!(cards.prefixes.len(), 3);
         assert!(cards.card(u32::MAX).is_none());
+    }
+
+    #[test]
+    fn numbers_round_trip_in_ascii() {
+        for (value, width) in [
+            (0, SMALL),
+            (MAX_SMALL, SMALL),
+            (300, SMALL),
+            (u32::MAX, OFFSET),
+        ] {
+            let mut text = String::new();
+            put(&mut text, value, width);
+            assert_eq!(text.len(), width);
+            assert!(text.is_ascii());
+            assert_eq!(get(text.as_bytes(), 0, width), Some(value));
+        }
+        assert_eq!(get(b"ab", 0, SMALL), None);
     }
 }
