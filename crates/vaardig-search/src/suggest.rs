@@ -83,8 +83,10 @@ const PART_MIN_HEAD: usize = 3;
 const PART_MIN_TAIL: usize = 4;
 /// Runs of more entries than this get their best concepts precomputed.
 const LONG_RUN: u32 = 32;
-/// How many distinct concepts are precomputed for a long run.
+/// How many distinct concepts are precomputed for a long run …
 const PRECOMPUTED: usize = 32;
+/// … and, when there is more than one language, in each language.
+const PER_LANGUAGE: usize = 16;
 /// Only this much of the typed text is used.
 const MAX_QUERY_BYTES: usize = 256;
 
@@ -116,6 +118,9 @@ pub(crate) struct Suggester {
     long: HashMap<Box<[u8]>, Precomputed, fnv::FnvBuildHasher>,
     /// The entries the precomputed runs list, each run's together.
     picks: Vec<Entry>,
+    /// With more than one language, each precomputed run's best in each language, as
+    /// `picks[at..at + len]`: `lists[run.lists + slot]` is `(at, len)`.
+    lists: Vec<(u32, u32)>,
     /// What each hit shows: ids, URIs and labels.
     cards: Cards,
 }
@@ -145,6 +150,8 @@ struct Precomputed {
     at: u32,
     whole: u32,
     best: u32,
+    /// Where this run's lists per language start in [`Suggester::lists`].
+    lists: u32,
 }
 
 /// The order of kinds before popularity: the taxonomy's own concepts first.
@@ -332,33 +339,46 @@ impl Suggester {
         let runs = long_runs(&keys, &offsets);
         let at = |k: u32| offsets.get(k as usize).copied().unwrap_or(0) as usize;
         let span = |lo: u32, hi: u32| entries.get(at(lo)..at(hi)).unwrap_or_default();
+        // List 0 is every language; with more than one, list `1 + slot` is language `slot`
+        // alone (a concept's best entry in one language is not its best overall).
+        let lists: Vec<(Option<u8>, usize)> = std::iter::once((None, PRECOMPUTED))
+            .chain(
+                (0..languages.len())
+                    .filter(|_| languages.len() > 1)
+                    .filter_map(|slot| Some((Some(u8::try_from(slot).ok()?), PER_LANGUAGE))),
+            )
+            .collect();
         // Deepest runs first: a run's best concepts are the best of its pieces' best.
-        let mut by_run: HashMap<(u32, u32), Vec<Entry>, fnv::FnvBuildHasher> = HashMap::default();
+        let mut by_run: HashMap<(u32, u32, usize), Vec<Entry>, fnv::FnvBuildHasher> =
+            HashMap::default();
         let (mut candidates, mut picked) = (Vec::new(), Vec::new());
         for run in runs.iter().rev() {
-            candidates.clear();
-            for piece in &run.pieces {
-                match by_run.get(piece) {
-                    Some(best) => candidates.extend(best),
-                    None => candidates.extend(span(piece.0, piece.1)),
+            for (list, &(lang, size)) in lists.iter().enumerate() {
+                let in_list = |e: &Entry| lang.is_none_or(|l| e.lang == l);
+                candidates.clear();
+                for piece in &run.pieces {
+                    match by_run.get(&(piece.0, piece.1, list)) {
+                        Some(best) => candidates.extend(best),
+                        None => candidates.extend(span(piece.0, piece.1)),
+                    }
                 }
+                let mut best = Vec::new();
+                best_of(candidates.drain(..), size, &in_list, &mut picked, &mut best);
+                by_run.insert((run.lo, run.hi, list), best);
             }
-            let mut best = Vec::new();
-            best_of(
-                candidates.drain(..),
-                PRECOMPUTED,
-                &|_| true,
-                &mut picked,
-                &mut best,
-            );
-            by_run.insert((run.lo, run.hi), best);
         }
         let mut short = HashMap::default();
         let mut long = HashMap::default();
         let mut picks = Vec::new();
+        let mut per_language = Vec::new();
         let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         for run in runs {
-            let best = by_run.get(&(run.lo, run.hi)).map_or(&[][..], Vec::as_slice);
+            let list = |k: usize| {
+                by_run
+                    .get(&(run.lo, run.hi, k))
+                    .map_or(&[][..], Vec::as_slice)
+            };
+            let best = list(0);
             let exact = keys.get(run.lo as usize).map(String::as_str) == Some(&*run.prefix);
             let start = picks.len();
             if exact {
@@ -377,7 +397,12 @@ impl Suggester {
                 at: count(start),
                 whole: count(whole),
                 best: count(best.len()),
+                lists: count(per_language.len()),
             };
+            for k in 1..lists.len() {
+                per_language.push((count(picks.len()), count(list(k).len())));
+                picks.extend(list(k));
+            }
             let prefix = run.prefix.as_bytes();
             if prefix.len() <= 16 {
                 short.insert(head(prefix), node);
@@ -386,6 +411,7 @@ impl Suggester {
             }
         }
         picks.shrink_to_fit();
+        per_language.shrink_to_fit();
         Suggester {
             keys: Keys::new(&keys),
             offsets,
@@ -393,6 +419,7 @@ impl Suggester {
             short,
             long,
             picks,
+            lists: per_language,
             cards,
         }
     }
@@ -484,9 +511,21 @@ impl Suggester {
         let whole = |e: &Entry| accept(e) && e.tier <= Tier::Synonym;
         let exact_count = exact.iter().filter(|e| whole(e)).take(limit).count();
         let wanted = limit + exact_count;
-        let rest: &[Entry] = match long.map(|p| self.picks(p.at + p.whole, p.best)) {
-            Some(top)
-                if top.len() < PRECOMPUTED
+        // The precomputed list for the accepted languages: every language's, or one's.
+        let accepted = langs.iter().filter(|&&a| a).count();
+        let list = long.and_then(|p| match accepted {
+            0 => Some((self.picks(p.at + p.whole, p.best), PRECOMPUTED)),
+            n if n == languages.len() => Some((self.picks(p.at + p.whole, p.best), PRECOMPUTED)),
+            1 if languages.len() > 1 => {
+                let slot = langs.iter().position(|&a| a)?;
+                let &(at, len) = self.lists.get(p.lists as usize + slot)?;
+                Some((self.picks(at, len), PER_LANGUAGE))
+            }
+            _ => None,
+        });
+        let rest: &[Entry] = match list {
+            Some((top, size))
+                if top.len() < size
                     || top.iter().filter(|e| accept(e)).take(wanted).count() >= wanted =>
             {
                 top
