@@ -28,7 +28,8 @@ use tantivy::tokenizer::{
 /// accents split words apart.
 pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization as _, is_nfc_quick};
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // ASCII is NFC, and much quicker to check.
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.nfc().collect())
@@ -258,7 +259,18 @@ impl Analyzers {
 
     /// Appends the folded words of `text` to `out`, joined by single spaces, and returns the
     /// byte offset just past the last word (`None` when `text` has no words).
+    ///
+    /// ASCII text (nearly every keystroke) takes a direct path that gives the same words as the
+    /// analyzer chain: runs of ASCII letters and digits, shorter than the word limit, lower-cased.
     pub(crate) fn fold_into(&mut self, text: &str, out: &mut String) -> Option<usize> {
+        if text.is_ascii() {
+            return fold_ascii_into(text, out);
+        }
+        self.fold_analyzed_into(text, out)
+    }
+
+    /// [`Analyzers::fold_into`] through the analyzer chain, for any text.
+    fn fold_analyzed_into(&mut self, text: &str, out: &mut String) -> Option<usize> {
         let mut end = None;
         let mut stream = self.plain.token_stream(text);
         while let Some(token) = stream.next() {
@@ -304,6 +316,37 @@ impl Analyzers {
         let mut stream = self.stop.token_stream(word);
         !stream.advance()
     }
+}
+
+/// [`Analyzers::fold_into`] for ASCII `text`: what [`SimpleTokenizer`], [`RemoveLongFilter`],
+/// [`LowerCaser`] and [`AsciiFoldingFilter`] make of it, without a token stream.
+fn fold_ascii_into(text: &str, out: &mut String) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = None;
+    let mut k = 0;
+    while k < bytes.len() {
+        if !bytes[k].is_ascii_alphanumeric() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+            k += 1;
+        }
+        if k - start >= MAX_WORD_BYTES {
+            continue;
+        }
+        if end.is_some() {
+            out.push(' ');
+        }
+        let from = out.len();
+        out.push_str(&text[start..k]);
+        if let Some(word) = out.get_mut(from..) {
+            word.make_ascii_lowercase();
+        }
+        end = Some(k);
+    }
+    end
 }
 
 /// Appends the prefixes of `word` (1 to [`MAX_GRAM_CHARS`] characters) to `out`, space
@@ -364,6 +407,33 @@ mod tests {
 
     fn texts(words: Vec<Word>) -> Vec<String> {
         words.into_iter().map(|w| w.text).collect()
+    }
+
+    proptest::proptest! {
+        /// The ASCII path folds exactly like the analyzer chain, words past the limit included.
+        #[test]
+        fn ascii_folding_matches_the_analyzers(
+            text in "([A-Za-z0-9]{0,3}|[a-z]{47,49}|[ -/:-@\\[-`{-~\t]{0,2}){0,8}",
+        ) {
+            let mut a = Analyzers::default();
+            let (mut fast, mut chain) = (String::new(), String::new());
+            let got = fold_ascii_into(&text, &mut fast);
+            let want = a.fold_analyzed_into(&text, &mut chain);
+            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert_eq!(fast, chain);
+        }
+    }
+
+    #[test]
+    fn ascii_folding_keeps_short_words_and_offsets() {
+        let mut out = String::new();
+        let long = "x".repeat(MAX_WORD_BYTES);
+        let text = format!("C++ {long} Wond-Zorg! ");
+        assert_eq!(fold_ascii_into(&text, &mut out), Some(text.len() - 2));
+        assert_eq!(out, "c wond zorg");
+        out.clear();
+        assert_eq!(fold_ascii_into(" -- ", &mut out), None);
+        assert_eq!(out, "");
     }
 
     #[test]

@@ -317,7 +317,7 @@ impl Searcher {
                 &mut inner.analyzers.clone(),
             )
         });
-        let hits = suggester.suggest(&inner.ontology, &inner.languages, text, options, limit);
+        let hits = suggester.suggest(&inner.languages, text, options, limit);
         if !hits.is_empty() {
             return hits;
         }

@@ -11,7 +11,14 @@
 //! tier, then a kind prior, then popularity (how many occupations require the skill, in
 //! powers of two), then label length, then concept id — so the answer is the best distinct
 //! concepts of that run by rank, after the entries whose key is exactly the query. Runs too long
-//! to scan per query (short prefixes) have their best concepts precomputed.
+//! to scan per query (short prefixes) have their best concepts precomputed, copied next to each
+//! other and found by one hash lookup; shorter runs are found in [`keys`] and scanned.
+//!
+//! A keystroke allocates only its hits: the analyzers and buffers are per thread, and what a
+//! hit shows is read from [`cards`] rather than from the ontology.
+
+mod cards;
+mod keys;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -20,10 +27,27 @@ use vaardig_core::{ConceptKind, NodeIndex, Ontology, RelationKind};
 
 use crate::analysis::Analyzers;
 use crate::options::{Hit, SearchOptions};
+use cards::Cards;
+use keys::{Keys, head};
 
 thread_local! {
-    /// One set of analyzers per thread, so a keystroke does not clone them.
-    static ANALYZERS: RefCell<Analyzers> = RefCell::new(Analyzers::default());
+    /// One set of analyzers and buffers per thread, so a keystroke neither clones the analyzers
+    /// nor allocates more than its hits.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// A thread's reusable state for [`Suggester::suggest`].
+#[derive(Default)]
+struct Scratch {
+    analyzers: Analyzers,
+    /// The normalised query.
+    query: String,
+    /// The candidates of a scanned run, by rank.
+    picked: Vec<Entry>,
+    /// The best of a scanned run.
+    best: Vec<Entry>,
+    /// The concepts already hit.
+    seen: Vec<u32>,
 }
 
 /// How a key was made from a label, best first.
@@ -59,8 +83,10 @@ const PART_MIN_HEAD: usize = 3;
 const PART_MIN_TAIL: usize = 4;
 /// Runs of more entries than this get their best concepts precomputed.
 const LONG_RUN: u32 = 32;
-/// How many distinct concepts are precomputed for a long run.
+/// How many distinct concepts are precomputed for a long run …
 const PRECOMPUTED: usize = 32;
+/// … and, when there is more than one language, in each language.
+const PER_LANGUAGE: usize = 16;
 /// Only this much of the typed text is used.
 const MAX_QUERY_BYTES: usize = 256;
 
@@ -70,51 +96,62 @@ struct Entry {
     /// The entry's place in the global order (lower is better); unique.
     rank: u32,
     concept: u32,
+    /// The label's record in [`Suggester::cards`].
+    card: u32,
     lang: u8,
     /// The concept's kind, by [`ConceptKind::index`].
     kind: u8,
     tier: Tier,
-    /// The synonym's index, or `u16::MAX` for the preferred label.
-    alt: u16,
 }
 
 /// The autocomplete index of one ontology. Built once, read by many threads.
 pub(crate) struct Suggester {
-    /// Every key, sorted and unique, end to end; key `k` is `text[ends[k - 1]..ends[k]]`.
-    text: String,
-    ends: Vec<u32>,
-    /// The first 16 bytes of each key, big-endian and zero-padded: binary searches compare
-    /// these, which sit together in memory, and touch `text` only past 16 bytes.
-    heads: Vec<u128>,
+    /// Every key, sorted and unique.
+    keys: Keys,
     /// `entries[offsets[k]..offsets[k + 1]]` are the entries under key ordinal `k`, by rank.
     offsets: Vec<u32>,
     entries: Vec<Entry>,
-    /// The runs of long prefixes, with their best entries, keyed by the prefix.
-    precomputed: HashMap<Box<str>, Precomputed, fnv::FnvBuildHasher>,
-    /// Each concept's full URI, by node index, made once rather than for every hit.
-    uris: Vec<Option<Box<str>>>,
+    /// The runs of long prefixes of at most 16 bytes, keyed by the prefix's head (which, with
+    /// no zero bytes in keys, is the prefix itself) …
+    short: HashMap<u128, Precomputed, fnv::FnvBuildHasher>,
+    /// … and of longer prefixes.
+    long: HashMap<Box<[u8]>, Precomputed, fnv::FnvBuildHasher>,
+    /// The entries the precomputed runs list, each run's together.
+    picks: Vec<Entry>,
+    /// With more than one language, each precomputed run's best in each language, as
+    /// `picks[at..at + len]`: `lists[run.lists + slot]` is `(at, len)`.
+    lists: Vec<(u32, u32)>,
+    /// What each hit shows: ids, URIs and labels.
+    cards: Cards,
 }
 
 impl std::fmt::Debug for Suggester {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Suggester")
-            .field("keys", &self.ends.len())
+            .field("keys", &self.keys.len())
             .field("entries", &self.entries.len())
-            .field("precomputed", &self.precomputed.len())
+            .field("precomputed", &(self.short.len() + self.long.len()))
+            .field("card_bytes", &self.cards.len())
             .finish()
     }
 }
 
 /// A prefix whose run is too long to scan per query.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Precomputed {
     /// The run: keys `lo..hi`.
     lo: u32,
     hi: u32,
     /// Whether key `lo` is the prefix itself.
     exact: bool,
-    /// The best entries of the run (indices into `entries`, one per concept, by rank).
-    best: Vec<u32>,
+    /// `picks[at..at + whole]`: key `lo`'s whole-label entries when it is the prefix, by
+    /// rank; then `picks[at + whole..at + whole + best]`: the run's best entries, one per
+    /// concept, by rank.
+    at: u32,
+    whole: u32,
+    best: u32,
+    /// Where this run's lists per language start in [`Suggester::lists`].
+    lists: u32,
 }
 
 /// The order of kinds before popularity: the taxonomy's own concepts first.
@@ -153,6 +190,32 @@ struct Raw {
     entry: Entry,
 }
 
+/// The best `limit` of `candidates` that `accept`, one per concept, by rank, into `out`
+/// (`picked` is scratch space).
+fn best_of(
+    candidates: impl IntoIterator<Item = Entry>,
+    limit: usize,
+    accept: &dyn Fn(&Entry) -> bool,
+    picked: &mut Vec<Entry>,
+    out: &mut Vec<Entry>,
+) {
+    picked.clear();
+    picked.extend(candidates.into_iter().filter(|e| accept(e)));
+    // One key's entries are in rank order already.
+    if !picked.is_sorted_by_key(|e| e.rank) {
+        picked.sort_unstable_by_key(|e| e.rank);
+    }
+    out.clear();
+    for e in picked.iter() {
+        if out.len() == limit {
+            break;
+        }
+        if !out.iter().any(|o| o.concept == e.concept) {
+            out.push(*e);
+        }
+    }
+}
+
 impl Suggester {
     /// Builds the index of every preferred label and synonym of `ontology` in `languages`.
     pub(crate) fn new(
@@ -161,10 +224,21 @@ impl Suggester {
         analyzers: &mut Analyzers,
     ) -> Suggester {
         let mut raw: Vec<Raw> = Vec::new();
+        let mut cards = Cards::default();
         for (ix, concept) in ontology.iter() {
             let Ok(node) = u32::try_from(ix.index()) else {
                 continue;
             };
+            let uri = ontology.uri_of(ix);
+            let Some(id_card) = cards.push_concept(&concept.id, uri.as_deref()) else {
+                continue;
+            };
+            let labels = &concept.labels;
+            // Preferred labels next to the id: they are hit most.
+            let pref_cards: Vec<Option<u32>> = languages
+                .iter()
+                .map(|lang| labels.pref(lang).and_then(|p| cards.push_label(id_card, p)))
+                .collect();
             let kind = kind_rank(concept.kind());
             let kind_index = u8::try_from(concept.kind().index()).unwrap_or(u8::MAX);
             let pop = std::cmp::Reverse(popularity(ontology, ix));
@@ -172,7 +246,6 @@ impl Suggester {
                 let Ok(lang_slot) = u8::try_from(slot) else {
                     continue;
                 };
-                let labels = &concept.labels;
                 let pref = labels.pref(lang).map(|p| (p, u16::MAX, Tier::Label));
                 let alts =
                     labels.alt(lang).iter().enumerate().filter_map(|(k, a)| {
@@ -184,6 +257,14 @@ impl Suggester {
                     if words.is_empty() {
                         continue;
                     }
+                    let card = if alt == u16::MAX {
+                        pref_cards.get(slot).copied().flatten()
+                    } else {
+                        cards.push_label(id_card, text)
+                    };
+                    let Some(card) = card else {
+                        continue;
+                    };
                     let chars = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
                     let mut push = |key: String, tier: Tier| {
                         raw.push(Raw {
@@ -192,10 +273,10 @@ impl Suggester {
                             entry: Entry {
                                 rank: 0,
                                 concept: node,
+                                card,
                                 lang: lang_slot,
                                 kind: kind_index,
                                 tier,
-                                alt,
                             },
                         });
                     };
@@ -223,6 +304,7 @@ impl Suggester {
                 }
             }
         }
+        cards.finish();
         // The rank is the place in the global order.
         raw.sort_unstable_by_key(|r| r.order);
         for (r, e) in raw.iter_mut().enumerate() {
@@ -255,152 +337,152 @@ impl Suggester {
         }
         offsets.push(u32::try_from(entries.len()).unwrap_or(u32::MAX));
         let runs = long_runs(&keys, &offsets);
-        let mut text = String::with_capacity(keys.iter().map(String::len).sum());
-        let mut ends = Vec::with_capacity(keys.len());
-        for key in &keys {
-            text.push_str(key);
-            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        }
-        let heads = keys.iter().map(|k| head(k.as_bytes())).collect();
-        let mut s = Suggester {
-            text,
-            ends,
-            heads,
-            offsets,
-            entries,
-            precomputed: HashMap::default(),
-            uris: ontology
-                .iter()
-                .map(|(ix, _)| ontology.uri_of(ix).map(String::into_boxed_str))
-                .collect(),
-        };
+        let at = |k: u32| offsets.get(k as usize).copied().unwrap_or(0) as usize;
+        let span = |lo: u32, hi: u32| entries.get(at(lo)..at(hi)).unwrap_or_default();
+        // List 0 is every language; with more than one, list `1 + slot` is language `slot`
+        // alone (a concept's best entry in one language is not its best overall).
+        let lists: Vec<(Option<u8>, usize)> = std::iter::once((None, PRECOMPUTED))
+            .chain(
+                (0..languages.len())
+                    .filter(|_| languages.len() > 1)
+                    .filter_map(|slot| Some((Some(u8::try_from(slot).ok()?), PER_LANGUAGE))),
+            )
+            .collect();
         // Deepest runs first: a run's best concepts are the best of its pieces' best.
-        let mut by_run: HashMap<(u32, u32), Vec<u32>, fnv::FnvBuildHasher> = HashMap::default();
+        let mut by_run: HashMap<(u32, u32, usize), Vec<Entry>, fnv::FnvBuildHasher> =
+            HashMap::default();
+        let (mut candidates, mut picked) = (Vec::new(), Vec::new());
         for run in runs.iter().rev() {
-            let mut candidates: Vec<u32> = Vec::new();
-            for piece in &run.pieces {
-                match by_run.get(piece) {
-                    Some(best) => candidates.extend(best),
-                    None => {
-                        let at = |k: u32| s.offsets.get(k as usize).copied().unwrap_or(0);
-                        candidates.extend(at(piece.0)..at(piece.1));
+            for (list, &(lang, size)) in lists.iter().enumerate() {
+                let in_list = |e: &Entry| lang.is_none_or(|l| e.lang == l);
+                candidates.clear();
+                for piece in &run.pieces {
+                    match by_run.get(&(piece.0, piece.1, list)) {
+                        Some(best) => candidates.extend(best),
+                        None => candidates.extend(span(piece.0, piece.1)),
                     }
                 }
+                let mut best = Vec::new();
+                best_of(candidates.drain(..), size, &in_list, &mut picked, &mut best);
+                by_run.insert((run.lo, run.hi, list), best);
             }
-            let best = s.best_of(candidates, PRECOMPUTED, &|_| true);
-            by_run.insert((run.lo, run.hi), best);
         }
+        let mut short = HashMap::default();
+        let mut long = HashMap::default();
+        let mut picks = Vec::new();
+        let mut per_language = Vec::new();
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         for run in runs {
-            let best = by_run.get(&(run.lo, run.hi)).cloned().unwrap_or_default();
-            let exact = keys.get(run.lo as usize).map(String::as_str) == Some(&*run.prefix);
-            s.precomputed.insert(
-                run.prefix,
-                Precomputed {
-                    lo: run.lo,
-                    hi: run.hi,
-                    exact,
-                    best,
-                },
-            );
-        }
-        s
-    }
-
-    /// The best `limit` entries (indices into `entries`, one per concept, by rank) among keys
-    /// `lo..hi` that `accept`.
-    fn best_in(&self, lo: u32, hi: u32, limit: usize, accept: &dyn Fn(&Entry) -> bool) -> Vec<u32> {
-        let at = |k: u32| self.offsets.get(k as usize).copied().unwrap_or(0);
-        self.best_of(at(lo)..at(hi), limit, accept)
-    }
-
-    /// The best `limit` of `candidates` (indices into `entries`), one per concept, by rank.
-    fn best_of(
-        &self,
-        candidates: impl IntoIterator<Item = u32>,
-        limit: usize,
-        accept: &dyn Fn(&Entry) -> bool,
-    ) -> Vec<u32> {
-        let candidates = candidates.into_iter();
-        let mut picked: Vec<(u32, u32)> = Vec::with_capacity(candidates.size_hint().0);
-        picked.extend(candidates.filter_map(|i| {
-            let e = self.entries.get(i as usize)?;
-            accept(e).then_some((e.rank, i))
-        }));
-        picked.sort_unstable();
-        let mut out = Vec::with_capacity(limit);
-        let mut seen = Vec::with_capacity(limit);
-        for (_, i) in picked {
-            if out.len() == limit {
-                break;
-            }
-            let Some(e) = self.entries.get(i as usize) else {
-                continue;
+            let list = |k: usize| {
+                by_run
+                    .get(&(run.lo, run.hi, k))
+                    .map_or(&[][..], Vec::as_slice)
             };
-            if !seen.contains(&e.concept) {
-                seen.push(e.concept);
-                out.push(i);
+            let best = list(0);
+            let exact = keys.get(run.lo as usize).map(String::as_str) == Some(&*run.prefix);
+            let start = picks.len();
+            if exact {
+                picks.extend(
+                    span(run.lo, run.lo + 1)
+                        .iter()
+                        .filter(|e| e.tier <= Tier::Synonym),
+                );
+            }
+            let whole = picks.len() - start;
+            picks.extend(best);
+            let node = Precomputed {
+                lo: run.lo,
+                hi: run.hi,
+                exact,
+                at: count(start),
+                whole: count(whole),
+                best: count(best.len()),
+                lists: count(per_language.len()),
+            };
+            for k in 1..lists.len() {
+                per_language.push((count(picks.len()), count(list(k).len())));
+                picks.extend(list(k));
+            }
+            let prefix = run.prefix.as_bytes();
+            if prefix.len() <= 16 {
+                short.insert(head(prefix), node);
+            } else {
+                long.insert(Box::from(prefix), node);
             }
         }
-        out
-    }
-
-    /// Whether entry `i` exists and `accept` takes it.
-    fn accepts(&self, i: u32, accept: &dyn Fn(&Entry) -> bool) -> bool {
-        self.entries.get(i as usize).is_some_and(accept)
-    }
-
-    /// Key `k`.
-    fn key(&self, k: usize) -> &[u8] {
-        let start = match k.checked_sub(1) {
-            Some(p) => self.ends.get(p).copied().unwrap_or(0),
-            None => 0,
-        };
-        let end = self.ends.get(k).copied().unwrap_or(start);
-        self.text
-            .as_bytes()
-            .get(start as usize..end as usize)
-            .unwrap_or_default()
-    }
-
-    /// The key ordinals `lo..hi` of the keys that start with `prefix`, and whether key `lo` is
-    /// `prefix` itself, for a prefix that is not precomputed (so its run is short): a binary
-    /// search over the sorted keys, then a walk.
-    fn run(&self, prefix: &[u8]) -> (u32, u32, bool) {
-        let n = self.ends.len();
-        // Keys with a smaller head are smaller than the prefix, with a larger head larger; the
-        // keys with the same head are searched by their text.
-        let h = head(prefix);
-        let a = self.heads.partition_point(|&k| k < h);
-        let b = a + self
-            .heads
-            .get(a..)
-            .map_or(0, |t| t.partition_point(|&k| k == h));
-        let lo = a + partition(b - a, |k| self.key(a + k) < prefix);
-        // Not precomputed, so the run is short: walk it (the keys are contiguous in memory).
-        let mut hi = lo;
-        while hi < n && self.key(hi).starts_with(prefix) {
-            hi += 1;
+        picks.shrink_to_fit();
+        per_language.shrink_to_fit();
+        Suggester {
+            keys: Keys::new(&keys),
+            offsets,
+            entries,
+            short,
+            long,
+            picks,
+            lists: per_language,
+            cards,
         }
-        let ord = |k: usize| u32::try_from(k).unwrap_or(u32::MAX);
-        (ord(lo), ord(hi), lo < hi && self.key(lo) == prefix)
+    }
+
+    /// The precomputed run of `prefix`, if it is long.
+    fn precomputed(&self, prefix: &[u8]) -> Option<&Precomputed> {
+        if prefix.len() <= 16 {
+            self.short.get(&head(prefix))
+        } else {
+            self.long.get(prefix)
+        }
+    }
+
+    /// The entries under keys `lo..hi`.
+    fn span(&self, lo: u32, hi: u32) -> &[Entry] {
+        let at = |k: u32| self.offsets.get(k as usize).copied().unwrap_or(0) as usize;
+        self.entries.get(at(lo)..at(hi)).unwrap_or_default()
+    }
+
+    /// `picks[at..at + n]`.
+    fn picks(&self, at: u32, n: u32) -> &[Entry] {
+        let at = at as usize;
+        self.picks.get(at..at + n as usize).unwrap_or_default()
     }
 
     /// Autocomplete hits for `text`: see [`crate::Searcher::suggest`].
     pub(crate) fn suggest(
         &self,
-        ontology: &Ontology,
         languages: &[String],
         text: &str,
         options: &SearchOptions,
         limit: usize,
     ) -> Vec<Hit> {
-        let Some(query) = ANALYZERS.with_borrow_mut(|a| normalise(a, text)) else {
+        SCRATCH
+            .with_borrow_mut(|scratch| self.suggest_with(scratch, languages, text, options, limit))
+    }
+
+    fn suggest_with(
+        &self,
+        scratch: &mut Scratch,
+        languages: &[String],
+        text: &str,
+        options: &SearchOptions,
+        limit: usize,
+    ) -> Vec<Hit> {
+        let Scratch {
+            analyzers,
+            query,
+            picked,
+            best,
+            seen,
+        } = scratch;
+        if !normalise(analyzers, text, query) {
             return Vec::new();
-        };
-        let long = self.precomputed.get(query.as_str());
+        }
+        let long = self.precomputed(query.as_bytes());
         let (lo, hi, is_exact) = match long {
             Some(p) => (p.lo, p.hi, p.exact),
-            None => self.run(query.as_bytes()),
+            None => {
+                let (lo, hi, exact) = self.keys.run(query.as_bytes());
+                let ord = |k: usize| u32::try_from(k).unwrap_or(u32::MAX);
+                (ord(lo), ord(hi), exact)
+            }
         };
         if lo >= hi {
             return Vec::new();
@@ -419,116 +501,100 @@ impl Suggester {
             kinds.get(usize::from(e.kind)).copied().unwrap_or(false)
                 && langs.get(usize::from(e.lang)).copied().unwrap_or(false)
         };
-        // Entries whose key is exactly the query come first (a key's entries are by rank).
-        let at = |k: u32| self.offsets.get(k as usize).copied().unwrap_or(0);
-        let exact = if is_exact { at(lo)..at(lo + 1) } else { 0..0 };
-        // Only a whole label or synonym typed out counts as exact, not a later word.
+        // Entries whose key is exactly the query come first (a key's entries are by rank);
+        // only a whole label or synonym typed out counts as exact, not a later word.
+        let exact: &[Entry] = match long {
+            Some(p) => self.picks(p.at, p.whole),
+            None if is_exact => self.span(lo, lo + 1),
+            None => &[],
+        };
         let whole = |e: &Entry| accept(e) && e.tier <= Tier::Synonym;
-        let exact_count = exact
-            .clone()
-            .filter(|&i| self.accepts(i, &whole))
-            .take(limit)
-            .count();
+        let exact_count = exact.iter().filter(|e| whole(e)).take(limit).count();
         let wanted = limit + exact_count;
-        let scanned;
-        let rest: &[u32] = match long.map(|p| &p.best) {
-            Some(best)
-                if best.len() < PRECOMPUTED
-                    || best.iter().filter(|&&i| self.accepts(i, &accept)).count() >= wanted =>
+        // The precomputed list for the accepted languages: every language's, or one's.
+        let accepted = langs.iter().filter(|&&a| a).count();
+        let list = long.and_then(|p| match accepted {
+            0 => Some((self.picks(p.at + p.whole, p.best), PRECOMPUTED)),
+            n if n == languages.len() => Some((self.picks(p.at + p.whole, p.best), PRECOMPUTED)),
+            1 if languages.len() > 1 => {
+                let slot = langs.iter().position(|&a| a)?;
+                let &(at, len) = self.lists.get(p.lists as usize + slot)?;
+                Some((self.picks(at, len), PER_LANGUAGE))
+            }
+            _ => None,
+        });
+        let rest: &[Entry] = match list {
+            Some((top, size))
+                if top.len() < size
+                    || top.iter().filter(|e| accept(e)).take(wanted).count() >= wanted =>
             {
-                best
+                top
             }
             _ => {
-                scanned = self.best_in(lo, hi, wanted, &accept);
-                &scanned
+                best_of(
+                    self.span(lo, hi).iter().copied(),
+                    wanted,
+                    &accept,
+                    picked,
+                    best,
+                );
+                best
             }
         };
-        let mut seen: Vec<u32> = Vec::with_capacity(limit);
-        let mut hits = Vec::with_capacity(limit);
+        seen.clear();
+        let mut hits = Vec::with_capacity(limit.min(exact.len() + rest.len()));
         let candidates = exact
-            .map(|i| (i, true))
-            .chain(rest.iter().map(|&i| (i, false)));
-        for (i, is_exact) in candidates {
+            .iter()
+            .map(|e| (e, true))
+            .chain(rest.iter().map(|e| (e, false)));
+        for (e, is_exact) in candidates {
             if hits.len() == limit {
                 break;
             }
-            let Some(e) = self.entries.get(i as usize) else {
-                continue;
-            };
             if !accept(e) || (is_exact && !whole(e)) || seen.contains(&e.concept) {
                 continue;
             }
             seen.push(e.concept);
-            let uri = self.uris.get(e.concept as usize).cloned().flatten();
-            if let Some(hit) = hit(ontology, languages, e, uri, is_exact) {
+            if let Some(hit) = self.hit(languages, e, is_exact) {
                 hits.push(hit);
             }
         }
         hits
     }
+
+    /// The hit of entry `e`.
+    fn hit(&self, languages: &[String], e: &Entry, exact: bool) -> Option<Hit> {
+        let card = self.cards.card(e.card)?;
+        let kind = ConceptKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.index() == usize::from(e.kind))?;
+        Some(Hit {
+            id: card.id.to_owned(),
+            uri: card.uri(),
+            kind,
+            label: card.label.to_owned(),
+            lang: languages.get(usize::from(e.lang))?.clone(),
+            score: if exact { 1.0 } else { e.tier.score() },
+        })
+    }
 }
 
-fn hit(
-    ontology: &Ontology,
-    languages: &[String],
-    e: &Entry,
-    uri: Option<Box<str>>,
-    exact: bool,
-) -> Option<Hit> {
-    let ix = NodeIndex::new(e.concept as usize);
-    let concept = ontology.try_concept(ix)?;
-    let lang = languages.get(usize::from(e.lang))?;
-    let label = if e.alt == u16::MAX {
-        concept.labels.pref(lang)?
-    } else {
-        concept.labels.alt(lang).get(usize::from(e.alt))?.as_str()
-    };
-    Some(Hit {
-        id: concept.id.clone(),
-        uri: uri.map(String::from),
-        kind: concept.kind(),
-        label: label.to_owned(),
-        lang: lang.clone(),
-        score: if exact { 1.0 } else { e.tier.score() },
-    })
-}
-
-/// The typed text as a key prefix: folded words joined by one space, with a trailing space when
-/// the text ends after a finished word. `None` when it has no words.
-fn normalise(analyzers: &mut Analyzers, text: &str) -> Option<String> {
+/// The typed text as a key prefix, into `out`: folded words joined by one space, with a
+/// trailing space when the text ends after a finished word. `false` when it has no words.
+fn normalise(analyzers: &mut Analyzers, text: &str, out: &mut String) -> bool {
+    out.clear();
     let text = crate::query::truncate(text, MAX_QUERY_BYTES);
     // Labels are NFC; a decomposed accent must fold the same way.
     let text = crate::analysis::nfc(text);
     let text = text.as_ref();
-    let mut out = String::with_capacity(text.len() + 1);
-    let end = analyzers.fold_into(text, &mut out)?;
+    let Some(end) = analyzers.fold_into(text, out) else {
+        return false;
+    };
     if end < text.len() {
         out.push(' ');
     }
-    Some(out)
-}
-
-/// The first 16 bytes of `key`, big-endian, zero-padded (keys hold no zero bytes, so heads
-/// order like keys).
-fn head(key: &[u8]) -> u128 {
-    let mut bytes = [0u8; 16];
-    let n = key.len().min(16);
-    bytes[..n].copy_from_slice(&key[..n]);
-    u128::from_be_bytes(bytes)
-}
-
-/// The number of leading `k` in `0..n` for which `pred` holds (`pred` true, then false).
-fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
+    true
 }
 
 /// A character prefix that holds more than [`LONG_RUN`] entries: its keys `lo..hi`, split into

@@ -179,10 +179,15 @@ proptest! {
     /// A shorter list is the start of a longer one, whether the answer comes from the
     /// precomputed best of a long run or from scanning it.
     #[test]
-    fn a_shorter_list_is_the_start_of_a_longer_one(text in short_prefix(), limit in 1usize..40) {
+    fn a_shorter_list_is_the_start_of_a_longer_one(
+        text in short_prefix(),
+        limit in 1usize..40,
+        lang in prop::sample::select(vec![LangFilter::Both, LangFilter::Nl, LangFilter::En]),
+    ) {
         let s: &Searcher = small_searcher();
-        let long = s.suggest(&text, &SearchOptions { limit: 200, ..SearchOptions::autocomplete() });
-        let short = s.suggest(&text, &SearchOptions { limit, ..SearchOptions::autocomplete() });
+        let options = SearchOptions { lang, ..SearchOptions::autocomplete() };
+        let long = s.suggest(&text, &SearchOptions { limit: 200, ..options.clone() });
+        let short = s.suggest(&text, &SearchOptions { limit, ..options });
         prop_assert_eq!(ids(&short), ids(&long)[..short.len().min(long.len())].to_vec());
         prop_assert!(short.len() == limit.min(long.len()));
     }
