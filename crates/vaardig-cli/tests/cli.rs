@@ -2474,27 +2474,21 @@ fn table_limits_come_from_the_environment() {
         "{}",
         String::from_utf8_lossy(&ok.stdout)
     );
-    let refused = bin()
-        .env("VAARDIG_NO_CACHE", "1")
-        .env("VAARDIG_MAX_TABLE_MB", "0")
-        .args(["validate", out_str])
-        .output()
-        .expect("runs");
-    assert_eq!(refused.status.code(), Some(1));
-    let text = String::from_utf8_lossy(&refused.stdout).into_owned()
-        + &String::from_utf8_lossy(&refused.stderr);
-    assert!(text.contains("max_table_bytes"), "{text}");
+    let refused_naming = |var: &str, field: &str| {
+        let refused = bin()
+            .env("VAARDIG_NO_CACHE", "1")
+            .env(var, "0")
+            .args(["validate", out_str])
+            .output()
+            .expect("runs");
+        assert_eq!(refused.status.code(), Some(1), "{var}=0");
+        let text = String::from_utf8_lossy(&refused.stdout).into_owned()
+            + &String::from_utf8_lossy(&refused.stderr);
+        assert!(text.contains(field), "{text}");
+    };
+    refused_naming("VAARDIG_MAX_TABLE_MB", "max_table_bytes");
     // So does a total of 0 MiB, from the tables' sizes together.
-    let refused = bin()
-        .env("VAARDIG_NO_CACHE", "1")
-        .env("VAARDIG_MAX_TOTAL_MB", "0")
-        .args(["validate", out_str])
-        .output()
-        .expect("runs");
-    assert_eq!(refused.status.code(), Some(1));
-    let text = String::from_utf8_lossy(&refused.stdout).into_owned()
-        + &String::from_utf8_lossy(&refused.stderr);
-    assert!(text.contains("max_total_bytes"), "{text}");
+    refused_naming("VAARDIG_MAX_TOTAL_MB", "max_total_bytes");
     // A value that is not a number is an error that names the variable.
     let bad = bin()
         .env("VAARDIG_MAX_ROWS", "many")

@@ -178,26 +178,14 @@ impl Transition {
 
     /// A short explanation of both scores.
     pub fn explain(&self, lang: Lang) -> String {
-        let label = self.label_in(lang);
-        let mut out = match lang {
-            Lang::Nl => format!(
-                "{label}: score {}; {}; bereikbaarheid {} (ongeveer {} studie-uur",
-                percent(self.score),
-                self.relatedness.explain(lang),
-                percent(self.reachability.score),
-                amount(self.gap_hours)
-            ),
-            Lang::En => format!(
-                "{label}: score {}; {}; reachability {} (about {} study hours",
-                percent(self.score),
-                self.relatedness.explain(lang),
-                percent(self.reachability.score),
-                amount(self.gap_hours)
-            ),
-        };
-        if self.cost_eur > 0.0 {
-            out.push_str(&format!(", {}", crate::rights::euros(lang, self.cost_eur)));
-        }
+        let mut out = headline(
+            lang,
+            self.label_in(lang),
+            self.score,
+            &self.relatedness.explain(lang),
+            self.reachability.score,
+            (self.gap_hours, self.cost_eur),
+        );
         if let Some(step) = self.nlqf_step
             && step > 0
         {
@@ -235,6 +223,36 @@ impl Transition {
         }
         out
     }
+}
+
+/// The start of a transition's explanation, up to its open parenthesis: "label: score …;
+/// relatedness …; reachability … (about … study hours, € …".
+fn headline(
+    lang: Lang,
+    label: &str,
+    score: f64,
+    relatedness: &str,
+    reachability: f64,
+    (hours, cost): (f64, f64),
+) -> String {
+    let mut out = match lang {
+        Lang::Nl => format!(
+            "{label}: score {}; {relatedness}; bereikbaarheid {} (ongeveer {} studie-uur",
+            percent(score),
+            percent(reachability),
+            amount(hours)
+        ),
+        Lang::En => format!(
+            "{label}: score {}; {relatedness}; reachability {} (about {} study hours",
+            percent(score),
+            percent(reachability),
+            amount(hours)
+        ),
+    };
+    if cost > 0.0 {
+        out.push_str(&format!(", {}", crate::rights::euros(lang, cost)));
+    }
+    out
 }
 
 /// The ranked transitions.
@@ -290,26 +308,18 @@ impl RankedTransition {
     /// A short explanation of the score, e.g. "verpleegkundige: score 61%; verwantschap 70%;
     /// bereikbaarheid 80% (ongeveer 120 studie-uur, € 450)".
     pub fn explain(&self, lang: Lang) -> String {
-        let label = self.occupation.label_in(lang);
-        let mut out = match lang {
-            Lang::Nl => format!(
-                "{label}: score {}; verwantschap {}; bereikbaarheid {} (ongeveer {} studie-uur",
-                percent(self.score),
-                percent(self.relatedness),
-                percent(self.reachability.score),
-                amount(self.gap_hours)
-            ),
-            Lang::En => format!(
-                "{label}: score {}; relatedness {}; reachability {} (about {} study hours",
-                percent(self.score),
-                percent(self.relatedness),
-                percent(self.reachability.score),
-                amount(self.gap_hours)
-            ),
+        let relatedness = match lang {
+            Lang::Nl => format!("verwantschap {}", percent(self.relatedness)),
+            Lang::En => format!("relatedness {}", percent(self.relatedness)),
         };
-        if self.cost_eur > 0.0 {
-            out.push_str(&format!(", {}", crate::rights::euros(lang, self.cost_eur)));
-        }
+        let mut out = headline(
+            lang,
+            self.occupation.label_in(lang),
+            self.score,
+            &relatedness,
+            self.reachability.score,
+            (self.gap_hours, self.cost_eur),
+        );
         out.push(')');
         out
     }

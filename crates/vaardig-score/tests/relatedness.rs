@@ -329,6 +329,7 @@ fn the_ranking_without_explanations_is_the_explained_ranking() {
                 };
                 assert_eq!(f.from, r.from);
                 assert_eq!((f.rank_by, f.considered), (r.rank_by, r.considered));
+                let (full_items, ranked_items) = (&f.items, &r.items);
                 let f: Vec<_> = f
                     .items
                     .iter()
@@ -361,6 +362,12 @@ fn the_ranking_without_explanations_is_the_explained_ranking() {
                     f, r,
                     "{rank_by} {limit:?} {shortage_only} {max_gap_hours:?}"
                 );
+                if let (Some(full), Some(ranked)) = (full_items.first(), ranked_items.first()) {
+                    // The same opening words: label and score.
+                    let head = |text: String| text.split("; ").next().unwrap_or("").to_owned();
+                    assert_eq!(head(ranked.explain(Lang::Nl)), head(full.explain(Lang::Nl)));
+                    assert!(ranked.explain(Lang::En).contains("reachability"));
+                }
                 checked += f.len();
             }
         }

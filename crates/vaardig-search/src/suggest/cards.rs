@@ -167,14 +167,14 @@ mod tests {
                 "esco:skill/abc",
                 Some("http://data.europa.eu/esco/skill/abc"),
             )
-            .expect("fits");
-        let plain = cards.push_concept("skill:local", None).expect("fits");
+            .expect("fits"); // ok: test code
+        let plain = cards.push_concept("skill:local", None).expect("fits"); // ok: test code
         let absolute = cards
             .push_concept("https://example.org/x", Some("https://example.org/x"))
-            .expect("fits");
+            .expect("fits"); // ok: test code
         let other = cards
             .push_concept("a:b", Some("urn:unrelated"))
-            .expect("fits");
+            .expect("fits"); // ok: test code
         let labels = [
             (esco, "wondverzorging"),
             (plain, "wound care"),
@@ -183,10 +183,10 @@ mod tests {
         ];
         let ats: Vec<u32> = labels
             .iter()
-            .map(|&(c, l)| cards.push_label(c, l).expect("fits"))
+            .map(|&(c, l)| cards.push_label(c, l).expect("fits")) // ok: test code
             .collect();
         cards.finish();
-        let read = |k: usize| cards.card(ats[k]).expect("a record");
+        let read = |k: usize| cards.card(ats[k]).expect("a record"); // ok: test code
         assert_eq!(read(0).id, "esco:skill/abc");
         assert_eq!(read(0).label, "wondverzorging");
         assert_eq!(
